@@ -1,0 +1,44 @@
+"""indikator: health and care indicators for a Swedish region, over polars.
+
+Counts, crude rates, proportions, means, directly and indirectly
+standardised rates, each with confidence intervals computed the way the
+reference implementation (PHEindicatormethods) computes them.
+
+>>> import polars as pl, indikator as ik
+>>> df = pl.DataFrame({"kommun": ["2380", "2309"], "x": [9, 4], "n": [64_000, 19_000]})
+>>> ik.rate(df, "x", "n", by="kommun", confidence=(0.95, 0.998)).columns[:6]
+['kommun', 'numerator', 'denominator', 'value', 'lower_95', 'upper_95']
+"""
+
+from . import expr
+from ._indikator import (
+    AgeBandError,
+    ArgumentError,
+    ColumnNotFoundError,
+    ComputeError,
+    DataError,
+    DtypeError,
+    IndikatorError,
+    __version__,
+)
+from ._stats import count, dsr, isr, isratio, mean, proportion, rate, standard_population
+
+__all__ = [
+    "AgeBandError",
+    "ArgumentError",
+    "ColumnNotFoundError",
+    "ComputeError",
+    "DataError",
+    "DtypeError",
+    "IndikatorError",
+    "__version__",
+    "count",
+    "dsr",
+    "expr",
+    "isr",
+    "isratio",
+    "mean",
+    "proportion",
+    "rate",
+    "standard_population",
+]

@@ -1,0 +1,50 @@
+"""Bring the caller's frame to a polars DataFrame of just the needed columns."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence, Union
+
+import polars as pl
+
+from ._indikator import ArgumentError, ColumnNotFoundError
+
+FrameLike = Union[pl.DataFrame, pl.LazyFrame]
+
+
+def as_list(by: str | Sequence[str] | None, argument: str = "by") -> list[str]:
+    """Normalise a column name or a list of names to a list."""
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    names = list(by)
+    for name in names:
+        if not isinstance(name, str):
+            raise ArgumentError(
+                f"argument `{argument}`: column names must be strings; got {name!r}"
+            )
+    return names
+
+
+def collect(
+    data: FrameLike, columns: Iterable[tuple[str | None, str]], argument: str = "data"
+) -> pl.DataFrame:
+    """Select the needed columns (so a LazyFrame reads only those) and collect.
+
+    ``columns`` are ``(name, role)`` pairs; a ``None`` name is skipped.
+    """
+    if not isinstance(data, (pl.DataFrame, pl.LazyFrame)):
+        raise ArgumentError(
+            f"argument `{argument}`: must be a polars DataFrame or LazyFrame; "
+            f"got {type(data).__name__}"
+        )
+    pairs = [(c, role) for c, role in columns if c is not None]
+    wanted = list(dict.fromkeys(c for c, _ in pairs))
+    schema = data.collect_schema() if isinstance(data, pl.LazyFrame) else data.schema
+    for name, role in pairs:
+        if name not in schema:
+            raise ColumnNotFoundError(
+                f"column `{name}` ({role}) not found; the frame has: {', '.join(schema.names())}"
+            )
+    selected = data.select(wanted)
+    return selected.collect() if isinstance(selected, pl.LazyFrame) else selected

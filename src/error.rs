@@ -1,0 +1,101 @@
+//! The one error type of the crate.
+//!
+//! Every message names the argument or column at fault, the rule it broke and
+//! the value that was seen, so that a statistician can act on it without
+//! reading the code.
+
+use polars::prelude::PolarsError;
+
+/// Everything that can go wrong in `indikator`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A column the caller named is not in the frame.
+    #[error("column `{column}` ({role}) not found; the frame has: {available}")]
+    ColumnNotFound {
+        /// The missing column.
+        column: String,
+        /// What the column was needed for, e.g. "numerator".
+        role: String,
+        /// The columns that do exist, comma separated.
+        available: String,
+    },
+    /// A column has a data type the statistic cannot use.
+    #[error("column `{column}` ({role}) must be {expected}, found dtype {found}")]
+    WrongDtype {
+        /// The column.
+        column: String,
+        /// What the column was needed for.
+        role: String,
+        /// The data types accepted.
+        expected: String,
+        /// The data type seen.
+        found: String,
+    },
+    /// A value in the data breaks a rule of the statistic.
+    #[error("column `{column}`: {rule}; found {value}{location}")]
+    InvalidData {
+        /// The column holding the value.
+        column: String,
+        /// The rule that was broken, e.g. "counts must be >= 0".
+        rule: String,
+        /// The offending value.
+        value: String,
+        /// Where it was seen, e.g. " in group area=Area1" (may be empty).
+        location: String,
+    },
+    /// An argument is outside the values the function accepts.
+    #[error("argument `{argument}`: {rule}; got {value}")]
+    InvalidArgument {
+        /// The argument name.
+        argument: String,
+        /// The rule, usually listing the accepted values.
+        rule: String,
+        /// The value given.
+        value: String,
+    },
+    /// The age bands of the data and of a standard or reference population do not match.
+    #[error("age bands in `{column}`: {problem}: {bands}{location}")]
+    AgeBands {
+        /// The age-band column.
+        column: String,
+        /// What is wrong, e.g. "missing from the data but present in the standard population".
+        problem: String,
+        /// The bands concerned, comma separated.
+        bands: String,
+        /// Where it was seen (may be empty).
+        location: String,
+    },
+    /// An error raised by polars while computing.
+    #[error("polars: {0}")]
+    Polars(#[from] PolarsError),
+}
+
+/// The result type of the crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// Shorthand for [`Error::InvalidArgument`].
+    pub(crate) fn argument(argument: &str, rule: &str, value: impl std::fmt::Display) -> Self {
+        Error::InvalidArgument {
+            argument: argument.to_string(),
+            rule: rule.to_string(),
+            value: value.to_string(),
+        }
+    }
+
+    /// Shorthand for [`Error::InvalidData`].
+    pub(crate) fn data(
+        column: &str,
+        rule: &str,
+        value: impl std::fmt::Display,
+        location: impl Into<String>,
+    ) -> Self {
+        Error::InvalidData {
+            column: column.to_string(),
+            rule: rule.to_string(),
+            value: value.to_string(),
+            location: location.into(),
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! # indikator
+//!
+//! Health and care indicators for a Swedish region (Region Jämtland
+//! Härjedalen): counts, crude rates, proportions, means, directly and
+//! indirectly standardised rates, each with confidence intervals computed
+//! the way the reference implementation (the UK's PHEindicatormethods)
+//! computes them, over polars frames.
+//!
+//! The crate is plain Rust; the Python bindings live behind the `python`
+//! feature.
+//!
+//! ```
+//! use indikator::{Proportion, Statistic, Confidence};
+//! use polars::prelude::*;
+//!
+//! let waits = df!(
+//!     "clinic" => ["BUP", "BUP", "Ortopedi"],
+//!     "within_limit" => [38, 63, 410],
+//!     "completed" => [100, 100, 450],
+//! )?;
+//! let shares = Proportion::new("within_limit", "completed")
+//!     .percentage()
+//!     .by(["clinic"])
+//!     .confidence(Confidence::Both)
+//!     .compute(waits.lazy())?;
+//! assert_eq!(shares.column("value")?.f64()?.get(0), Some(50.5));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+// Golden values are copied digit for digit from the reference tables.
+#![cfg_attr(test, allow(clippy::excessive_precision))]
+
+mod error;
+mod measure;
+pub mod stats;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use error::{Error, Result};
+pub use measure::{
+    Common, Confidence, Count, Dsr, Events, Grouping, Isr, IsrKind, Mean, OutputType, Pool, PoolMethod, Proportion, Rate,
+    Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS, STANDARD_POPULATIONS,
+};

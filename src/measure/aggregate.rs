@@ -1,0 +1,183 @@
+//! One pass over the records: validate and sum the value columns per group.
+//!
+//! Every frame-level statistic starts here. The pass checks the columns'
+//! presence and types, sums each value column per group, and gathers what
+//! the checks need (minimum, count of missing and of non-finite values) so
+//! that bad data is reported by column, rule, value and group without a
+//! second scan.
+
+use polars::prelude::*;
+
+use super::columns::{group_label, reject_null_keys, require_distinct, require_keys, require_numeric, schema_of};
+use super::grouping::{span_label, Grouping, PoolMethod};
+use crate::error::{Error, Result};
+
+/// A numeric input column of a statistic.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Input<'a> {
+    /// The column name.
+    pub column: &'a str,
+    /// Its role in messages, e.g. "numerator".
+    pub role: &'a str,
+    /// Whether negative values are an error.
+    pub non_negative: bool,
+}
+
+/// Per-group sums of the inputs, with their group keys.
+pub(crate) struct Summary {
+    /// The group key columns (and the pooled-period label, if pooling).
+    pub keys: DataFrame,
+    /// Per input: the group's sum, or `None` when a value in the group was missing.
+    pub sums: Vec<Vec<Option<f64>>>,
+    /// The further aggregations the caller asked for, one column each.
+    pub extra: DataFrame,
+}
+
+const SUM: &str = "__ik_sum_";
+const NULLS: &str = "__ik_nulls_";
+const MIN: &str = "__ik_min_";
+const NONFINITE: &str = "__ik_nonfinite_";
+const PERIODS: &str = "__ik_periods";
+const ROWS: &str = "__ik_rows";
+
+/// The grouping columns of a [`Grouping`], after checking them against the schema.
+pub(crate) fn group_columns(schema: &Schema, grouping: &Grouping) -> Result<Vec<String>> {
+    require_keys(schema, &grouping.by, "group")?;
+    if let Some(pool) = &grouping.pool {
+        require_keys(schema, std::slice::from_ref(&pool.column), "period to pool")?;
+        if grouping.by.contains(&pool.column) {
+            return Err(Error::argument(
+                "pool",
+                "the pooled period column must not also be a `by` column",
+                format!("`{}`", pool.column),
+            ));
+        }
+    }
+    Ok(grouping.by.clone())
+}
+
+/// Validate `inputs`, then sum them per group of `grouping`.
+///
+/// `extra` are further aggregation expressions (aliased by the caller)
+/// evaluated in the same pass and returned in [`Summary::extra`].
+///
+/// # Errors
+/// A missing or non-numeric column, nulls in a grouping column, negative
+/// values where forbidden, NaN or infinite values, or no rows at all.
+pub(crate) fn summarise(
+    lf: LazyFrame,
+    grouping: &Grouping,
+    inputs: &[Input<'_>],
+    extra: Vec<Expr>,
+) -> Result<Summary> {
+    let schema = schema_of(&lf)?;
+    let by = group_columns(&schema, grouping)?;
+    for input in inputs {
+        require_numeric(&schema, input.column, input.role)?;
+    }
+    let mut names: Vec<&str> = by.iter().map(String::as_str).collect();
+    names.extend(inputs.iter().map(|i| i.column));
+    names.extend(grouping.pool.iter().map(|p| p.column.as_str()));
+    require_distinct(&names)?;
+
+    let mut aggs = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let c = col(input.column).cast(DataType::Float64);
+        aggs.push(c.clone().sum().alias(format!("{SUM}{i}")));
+        aggs.push(c.clone().null_count().alias(format!("{NULLS}{i}")));
+        aggs.push(c.clone().min().alias(format!("{MIN}{i}")));
+        aggs.push(c.is_finite().not().sum().alias(format!("{NONFINITE}{i}")));
+    }
+    if let Some(pool) = &grouping.pool {
+        aggs.push(col(pool.column.as_str()).cast(DataType::String).unique().implode(false).alias(PERIODS));
+    }
+    aggs.push(len().alias(ROWS));
+    aggs.extend(extra);
+    let key_exprs: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
+    let grouped = if by.is_empty() {
+        lf.select(aggs)
+    } else {
+        lf.group_by(key_exprs).agg(aggs).sort(by.clone(), SortMultipleOptions::default())
+    };
+    let df = grouped.collect()?;
+    let records: f64 = f64_values(&df, ROWS)?.iter().flatten().sum();
+    if records == 0.0 {
+        return Err(Error::argument("data", "the frame must have at least one row", "0 rows"));
+    }
+    let n_rows = df.height();
+    let keys = df.select(by.iter().map(|s| PlSmallStr::from(s.as_str())))?;
+    reject_null_keys(&keys)?;
+
+    let mut sums = Vec::with_capacity(inputs.len());
+    for (i, input) in inputs.iter().enumerate() {
+        let sum = f64_values(&df, &format!("{SUM}{i}"))?;
+        let nulls = f64_values(&df, &format!("{NULLS}{i}"))?;
+        let min = f64_values(&df, &format!("{MIN}{i}"))?;
+        let nonfinite = f64_values(&df, &format!("{NONFINITE}{i}"))?;
+        for row in 0..n_rows {
+            if nonfinite[row].unwrap_or(0.0) > 0.0 {
+                return Err(Error::data(input.column, "values must be finite numbers", "NaN or infinity", group_label(&keys, row)));
+            }
+            if let (true, Some(m)) = (input.non_negative, min[row]) {
+                if m < 0.0 {
+                    let rule = format!("{} values must be >= 0", input.role);
+                    return Err(Error::data(input.column, &rule, m, group_label(&keys, row)));
+                }
+            }
+        }
+        let column: Vec<Option<f64>> = (0..n_rows)
+            .map(|row| if nulls[row].unwrap_or(0.0) > 0.0 { None } else { sum[row] })
+            .collect();
+        sums.push(column);
+    }
+
+    let mut keys = keys;
+    if let Some(pool) = &grouping.pool {
+        let (labels, counts) = period_labels(&df)?;
+        if pool.method == PoolMethod::Average {
+            for column in &mut sums {
+                for (v, k) in column.iter_mut().zip(&counts) {
+                    *v = v.map(|x| x / k);
+                }
+            }
+        }
+        keys.with_column(Column::new(pool.column.as_str().into(), labels))?;
+        keys.with_column(Column::new("periods".into(), counts.iter().map(|&k| k as u32).collect::<Vec<_>>()))?;
+    }
+    let internal = |n: &PlSmallStr| n.starts_with("__ik_") || by.iter().any(|b| b == n.as_str());
+    let extra_names: Vec<PlSmallStr> = df.get_column_names().into_iter().filter(|n| !internal(n)).cloned().collect();
+    let extra = df.select(extra_names)?;
+    Ok(Summary { keys, sums, extra })
+}
+
+/// The values of a numeric column as `f64`.
+pub(crate) fn f64_values(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>> {
+    let s = df.column(name)?.cast(&DataType::Float64)?;
+    Ok(s.f64()?.iter().collect())
+}
+
+/// Label and number of the pooled periods of each group.
+fn period_labels(df: &DataFrame) -> Result<(Vec<String>, Vec<f64>)> {
+    let lists = df.column(PERIODS)?.list()?.clone();
+    let mut labels = Vec::with_capacity(lists.len());
+    let mut counts = Vec::with_capacity(lists.len());
+    for periods in lists.amortized_iter() {
+        let periods: Vec<String> = match periods {
+            Some(s) => s.as_ref().str()?.iter().flatten().map(str::to_string).collect(),
+            None => Vec::new(),
+        };
+        counts.push(periods.len().max(1) as f64);
+        labels.push(span_label(&sort_periods(periods)));
+    }
+    Ok((labels, counts))
+}
+
+/// Sort period labels numerically when they are all integers, else as text.
+fn sort_periods(mut periods: Vec<String>) -> Vec<String> {
+    if periods.iter().all(|p| p.parse::<i64>().is_ok()) {
+        periods.sort_by_key(|p| p.parse::<i64>().unwrap_or_default());
+    } else {
+        periods.sort();
+    }
+    periods
+}

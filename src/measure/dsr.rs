@@ -1,0 +1,319 @@
+//! Directly standardised rates with Dobson limits.
+
+use polars::prelude::*;
+
+use super::aggregate::{f64_values, summarise, Input};
+use super::columns::{group_label, require, require_numeric, schema_of};
+use super::common::{Common, Statistic};
+use super::grouping::Grouping;
+use super::output::{Estimate, Status, Table};
+use super::rate::{check_multiplier, multiplier_label};
+use super::standard_population::StandardPopulation;
+use crate::error::{Error, Result};
+use crate::stats::dobson_limits;
+
+/// Whether events are independent, or counted per person by frequency.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Events {
+    /// Each event is independent (the default).
+    #[default]
+    Independent,
+    /// Rows count *persons* who had the event `frequency` times; the limits
+    /// are widened for the dependence between a person's events.
+    NonIndependent {
+        /// Column holding the frequency (1, 2, 3, …) of the row's persons.
+        frequency: String,
+    },
+}
+
+/// A directly standardised rate (DSR) per group, with Dobson limits.
+///
+/// # Method
+/// Value `Σᵢ (xᵢ/nᵢ)·wᵢ / Σᵢ wᵢ × multiplier` over the age bands `i` of the
+/// standard population `w`, joined to the data by band label. Variance
+/// `Σᵢ xᵢ(wᵢ/nᵢ)² / (Σw)²`; limits by Dobson's method on Byar's limits of the
+/// total count. When the total count is below 10 no value is given (`status`
+/// "total count below 10"). Non-independent events: the variance is
+/// `Σ_f f²·V_f`, with `V_f` the variance computed on the persons with
+/// frequency `f` (PHEindicatormethods `calculate_dsr`).
+///
+/// A group with a missing count or population gets no value (`status` says
+/// which) unless `missing_as_zero` is set, which counts missing counts as
+/// zero as PHEindicatormethods does.
+///
+/// # Errors
+/// Missing or non-numeric columns; negative counts; a population of zero or
+/// less in an age band; an age band in the data that the standard lacks, or
+/// a standard band missing from a group; populations that differ between
+/// frequencies of one band (non-independent events); a bad multiplier.
+///
+/// # Example
+/// ```
+/// use indikator::{Dsr, StandardPopulation, Statistic};
+/// use polars::prelude::*;
+///
+/// let std = StandardPopulation::new("two bands", vec![("0-64".into(), 80.0), ("65+".into(), 20.0)])?;
+/// let data = df!("age" => ["0-64", "65+"], "deaths" => [10, 40], "pop" => [10_000, 2_000])?;
+/// let dsr = Dsr::new("deaths", "pop", "age", std).multiplier(1000.0).compute(data.lazy())?;
+/// // (10/10000·80 + 40/2000·20) / 100 × 1000 = 4.8
+/// assert!((dsr.column("value")?.f64()?.get(0).unwrap() - 4.8).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # References
+/// Dobson, Kuulasmaa, Eberle & Scherer (1991), Stat Med 10, 457–462.
+/// Eurostat (2013), *Revision of the European Standard Population*.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dsr {
+    /// Column of events.
+    pub numerator: String,
+    /// Column of the population.
+    pub denominator: String,
+    /// Column of age-band labels, matched to the standard's labels.
+    pub age_band: String,
+    /// The standard population.
+    pub standard: StandardPopulation,
+    /// Multiplier (default 100 000).
+    pub multiplier: f64,
+    /// Independent or non-independent events.
+    pub events: Events,
+    /// Count missing event counts as zero (PHEindicatormethods' behaviour).
+    pub missing_as_zero: bool,
+    /// Grouping, confidence, output.
+    pub common: Common,
+}
+
+impl Dsr {
+    /// A DSR of `numerator` per `denominator` over `age_band`, standardised to `standard`.
+    pub fn new(numerator: impl Into<String>, denominator: impl Into<String>, age_band: impl Into<String>, standard: StandardPopulation) -> Self {
+        Dsr {
+            numerator: numerator.into(),
+            denominator: denominator.into(),
+            age_band: age_band.into(),
+            standard,
+            multiplier: 100_000.0,
+            events: Events::Independent,
+            missing_as_zero: false,
+            common: Common::default(),
+        }
+    }
+
+    /// Set the multiplier.
+    pub fn multiplier(mut self, multiplier: f64) -> Self {
+        self.multiplier = multiplier;
+        self
+    }
+
+    /// Set how events relate to persons.
+    pub fn events(mut self, events: Events) -> Self {
+        self.events = events;
+        self
+    }
+
+    /// Count missing event counts as zero.
+    pub fn missing_as_zero(mut self, yes: bool) -> Self {
+        self.missing_as_zero = yes;
+        self
+    }
+}
+
+/// Groups with fewer events than this get no DSR.
+pub const DSR_MIN_EVENTS: f64 = 10.0;
+
+const X: &str = "__ik_x";
+const N: &str = "__ik_n";
+const W: &str = "__ik_w";
+const BAND: &str = "__ik_band";
+
+/// Sum the inputs per (group, band[, frequency]) and attach the standard weights.
+///
+/// Returns the frame and the names of the group columns in it.
+pub(crate) fn banded(
+    data: LazyFrame,
+    common: &Common,
+    inputs: &[Input<'_>],
+    age_band: &str,
+    frequency: Option<&str>,
+    standard: &StandardPopulation,
+) -> Result<(DataFrame, Vec<String>)> {
+    let schema = schema_of(&data)?;
+    require(&schema, age_band, "age band")?;
+    if let Some(f) = frequency {
+        require_numeric(&schema, f, "event frequency")?;
+    }
+    let mut by = common.grouping.by.clone();
+    by.push(age_band.to_string());
+    by.extend(frequency.map(str::to_string));
+    let grouping = Grouping { by, pool: common.grouping.pool.clone() };
+    let summary = summarise(data, &grouping, inputs, Vec::new())?;
+    let mut cols = summary.keys.columns().to_vec();
+    let band_strings = summary.keys.column(age_band)?.cast(&DataType::String)?.with_name(BAND.into());
+    cols.push(band_strings);
+    for (input, name) in summary.sums.iter().zip([X, N]) {
+        cols.push(Column::new(name.into(), input.clone()));
+    }
+    let mut df = DataFrame::new(summary.keys.height(), cols)?;
+
+    let known: Vec<&str> = standard.bands().iter().map(|(b, _)| b.as_str()).collect();
+    let mut unknown: Vec<String> = df.column(BAND)?.str()?.iter().flatten().filter(|b| !known.contains(b)).map(str::to_string).collect();
+    unknown.sort();
+    unknown.dedup();
+    if !unknown.is_empty() {
+        return Err(Error::AgeBands {
+            column: age_band.to_string(),
+            problem: format!("present in the data but not in the standard population {} (whose bands are {})", standard.name(), known.join(", ")),
+            bands: unknown.join(", "),
+            location: String::new(),
+        });
+    }
+    let weights: Vec<f64> = df.column(BAND)?.str()?.iter().map(|b| {
+        standard.bands().iter().find(|(s, _)| Some(s.as_str()) == b).map(|(_, w)| *w).unwrap_or(f64::NAN)
+    }).collect();
+    df.with_column(Column::new(W.into(), weights))?;
+    let mut group_cols = common.grouping.by.clone();
+    if let Some(pool) = &common.grouping.pool {
+        group_cols.push(pool.column.clone());
+        group_cols.push("periods".to_string());
+    }
+    Ok((df, group_cols))
+}
+
+/// Check that every group has every band of the standard population.
+pub(crate) fn require_all_bands(per_group: &DataFrame, keys: &DataFrame, age_band: &str, standard: &StandardPopulation) -> Result<()> {
+    let lists = per_group.column("__ik_bands")?.list()?.clone();
+    for (row, bands) in lists.amortized_iter().enumerate() {
+        let present: Vec<String> = match bands {
+            Some(s) => s.as_ref().str()?.iter().flatten().map(str::to_string).collect(),
+            None => Vec::new(),
+        };
+        let missing: Vec<&str> = standard.bands().iter().map(|(b, _)| b.as_str()).filter(|b| !present.iter().any(|p| p == b)).collect();
+        if !missing.is_empty() {
+            return Err(Error::AgeBands {
+                column: age_band.to_string(),
+                problem: format!("missing from the data but present in the standard population {}", standard.name()),
+                bands: missing.join(", "),
+                location: group_label(keys, row),
+            });
+        }
+    }
+    Ok(())
+}
+
+impl Statistic for Dsr {
+    fn common_mut(&mut self) -> &mut Common {
+        &mut self.common
+    }
+
+    fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+        check_multiplier(self.multiplier)?;
+        let inputs = [
+            Input { column: &self.numerator, role: "numerator", non_negative: true },
+            Input { column: &self.denominator, role: "denominator", non_negative: true },
+        ];
+        let frequency = match &self.events {
+            Events::Independent => None,
+            Events::NonIndependent { frequency } => Some(frequency.as_str()),
+        };
+        let (df, group_cols) = banded(data, &self.common, &inputs, &self.age_band, frequency, &self.standard)?;
+        let keys_e: Vec<Expr> = group_cols.iter().map(|c| col(c.as_str())).collect();
+        let sort = |lf: LazyFrame| if group_cols.is_empty() { lf } else { lf.sort(group_cols.clone(), SortMultipleOptions::default()) };
+        let grouped = |lf: LazyFrame, extra: Vec<Expr>, aggs: Vec<Expr>| {
+            let mut k = keys_e.clone();
+            k.extend(extra);
+            if k.is_empty() { lf.select(aggs) } else { lf.group_by(k).agg(aggs) }
+        };
+
+        // Population must be positive in every band that is used.
+        let ns = f64_values(&df, N)?;
+        if let Some(row) = ns.iter().position(|n| matches!(n, Some(n) if *n <= 0.0)) {
+            let keys = df.select(group_cols.iter().map(|s| PlSmallStr::from(s.as_str())).chain([PlSmallStr::from(self.age_band.as_str())]))?;
+            return Err(Error::data(&self.denominator, "denominators must be > 0 in every age band", ns[row].unwrap_or_default(), group_label(&keys, row)));
+        }
+        let x = if self.missing_as_zero { col(X).fill_null(lit(0.0)) } else { col(X) };
+        let base = df.lazy().with_column(x.alias(X));
+
+        // Per band events (and, for non-independent events, the variance per frequency).
+        let (bands, variance) = match frequency {
+            None => (base, None),
+            Some(f) => {
+                let per_f = grouped(base.clone(), vec![col(f)], vec![
+                    ((col(X) * (col(W) / col(N)).pow(2)).sum() / col(W).sum().pow(2)).alias("__ik_vf"),
+                ]);
+                let var = grouped(per_f, vec![], vec![(col(f).cast(DataType::Float64).pow(2) * col("__ik_vf")).sum().alias("__ik_var")]);
+                let bands = grouped(base, vec![col(BAND)], vec![
+                    (col(f).cast(DataType::Float64) * col(X)).sum().alias(X),
+                    col(X).null_count().alias("__ik_xnull"),
+                    col(N).first().alias(N),
+                    col(N).n_unique().alias("__ik_nn"),
+                    col(W).first().alias(W),
+                ]);
+                (bands, Some(var))
+            }
+        };
+        let bands = bands.collect()?;
+        if frequency.is_some() {
+            let nn = f64_values(&bands, "__ik_nn")?;
+            if let Some(row) = nn.iter().position(|v| v.unwrap_or(1.0) > 1.0) {
+                let keys = bands.select(group_cols.iter().map(|s| PlSmallStr::from(s.as_str())).chain([PlSmallStr::from(BAND)]))?;
+                return Err(Error::data(&self.denominator, "rows of the same group and age band must have the same population for every event frequency", "different populations", group_label(&keys, row)));
+            }
+        }
+        let x_nulls = if frequency.is_some() { col("__ik_xnull").sum() } else { col(X).null_count() };
+        let per_group = grouped(bands.lazy(), vec![], vec![
+            (col(X) * col(W) / col(N)).sum().alias("__ik_sum"),
+            (col(X) * (col(W) / col(N)).pow(2)).sum().alias("__ik_var"),
+            col(X).sum().alias("__ik_total"),
+            col(N).sum().alias("__ik_pop"),
+            col(W).sum().alias("__ik_w"),
+            x_nulls.alias("__ik_xnulls"),
+            col(N).null_count().alias("__ik_nnulls"),
+            col(BAND).implode(false).alias("__ik_bands"),
+        ]);
+        let per_group = sort(per_group).collect()?;
+        // Both frames hold the same groups, sorted the same way.
+        let nonindependent_var = match variance {
+            Some(var) => Some(f64_values(&sort(var).collect()?, "__ik_var")?),
+            None => None,
+        };
+        let keys = per_group.select(group_cols.iter().map(|s| PlSmallStr::from(s.as_str())))?;
+        require_all_bands(&per_group, &keys, &self.age_band, &self.standard)?;
+
+        let get = |name: &str| f64_values(&per_group, name);
+        let (sum, var, total, pop, w, xnulls, nnulls) =
+            (get("__ik_sum")?, get("__ik_var")?, get("__ik_total")?, get("__ik_pop")?, get("__ik_w")?, get("__ik_xnulls")?, get("__ik_nnulls")?);
+        let levels = self.common.confidence.levels();
+        let statistic = format!("dsr per {}", multiplier_label(self.multiplier));
+        let mut table = Table::new(keys, self.common.confidence, statistic);
+        let method = if frequency.is_some() { "Dobson, with confidence adjusted for non-independent events" } else { "Dobson" };
+        for i in 0..per_group.height() {
+            let (t, n) = (total[i].unwrap_or(0.0), pop[i]);
+            if xnulls[i].unwrap_or(0.0) > 0.0 {
+                table.push(Estimate::missing(None, n, Status::NumeratorMissing));
+                continue;
+            }
+            if nnulls[i].unwrap_or(0.0) > 0.0 {
+                table.push(Estimate::missing(Some(t), None, Status::DenominatorMissing));
+                continue;
+            }
+            if t < DSR_MIN_EVENTS {
+                table.push(Estimate::missing(Some(t), n, Status::TotalCountBelow10));
+                continue;
+            }
+            let wsum = w[i].unwrap_or(f64::NAN);
+            let value = sum[i].unwrap_or(0.0) / wsum;
+            let variance = var[i].unwrap_or(0.0) / (wsum * wsum);
+            let variance = match &nonindependent_var {
+                Some(v) => v[i].unwrap_or(0.0),
+                None => variance,
+            };
+            let mut limits = [(None, None); 2];
+            for (slot, &level) in limits.iter_mut().zip(levels) {
+                if let Some((lo, hi)) = dobson_limits(value, variance, t, level) {
+                    *slot = (Some(lo * self.multiplier), Some(hi * self.multiplier));
+                }
+            }
+            table.push(Estimate { numerator: Some(t), denominator: n, value: Some(value * self.multiplier), limits, method: Some(method), status: Status::Ok });
+        }
+        table.finish(self.common.output)
+    }
+}

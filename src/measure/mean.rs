@@ -1,0 +1,91 @@
+//! Means with Student's t limits.
+
+use polars::prelude::*;
+
+use super::aggregate::{f64_values, summarise, Input};
+use super::common::{Common, Statistic};
+use super::output::{Estimate, Status, Table};
+use crate::error::Result;
+use crate::stats::mean_limits;
+
+/// The mean of a value column per group, with Student's t limits.
+///
+/// # Method
+/// Value `Σv / n`; limits `mean ± t_{(1+level)/2, n−1} · sd / √n` with the
+/// sample standard deviation (PHEindicatormethods `phe_mean`). The output has
+/// `numerator` = sum, `denominator` = number of values, and a column `sd`.
+/// A group of one value gets its value but no limits (`status` says so); a
+/// group with a missing value gets nothing (`status` "values missing").
+///
+/// # Errors
+/// A missing or non-numeric value column; NaN or infinite values.
+///
+/// # Example
+/// ```
+/// use indikator::{Mean, Statistic};
+/// use polars::prelude::*;
+///
+/// let survey = df!("unit" => ["A", "A", "A"], "score" => [4.5, 4.6, 4.7])?;
+/// let mean = Mean::new("score").by(["unit"]).compute(survey.lazy())?;
+/// assert!((mean.column("value")?.f64()?.get(0).unwrap() - 4.6).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mean {
+    /// Column of values.
+    pub values: String,
+    /// Grouping, confidence, output.
+    pub common: Common,
+}
+
+impl Mean {
+    /// The mean of `values`.
+    pub fn new(values: impl Into<String>) -> Self {
+        Mean { values: values.into(), common: Common::default() }
+    }
+}
+
+const SD: &str = "sd";
+const ROWS: &str = "rows";
+
+impl Statistic for Mean {
+    fn common_mut(&mut self) -> &mut Common {
+        &mut self.common
+    }
+
+    fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+        let v = col(self.values.as_str()).cast(DataType::Float64);
+        let extra = vec![v.clone().std(1).alias(SD), len().alias(ROWS)];
+        let inputs = [Input { column: &self.values, role: "values", non_negative: false }];
+        let mut s = summarise(data, &self.common.grouping, &inputs, extra)?;
+        let sds = f64_values(&s.extra, SD)?;
+        let counts = f64_values(&s.extra, ROWS)?;
+        let sums = s.sums.remove(0);
+        let levels = self.common.confidence.levels();
+        let mut table = Table::new(s.keys, self.common.confidence, "mean".to_string());
+        let mut sd_out = Vec::with_capacity(sums.len());
+        for ((sum, sd), n) in sums.iter().zip(&sds).zip(&counts) {
+            let n = n.unwrap_or(0.0);
+            let Some(sum) = sum else {
+                sd_out.push(None);
+                table.push(Estimate::missing(None, Some(n), Status::ValuesMissing));
+                continue;
+            };
+            let mean = sum / n;
+            let mut limits = [(None, None); 2];
+            let mut status = Status::TooFewValues;
+            if let Some(sd) = sd.filter(|_| n >= 2.0) {
+                for (slot, &level) in limits.iter_mut().zip(levels) {
+                    if let Some((lo, hi)) = mean_limits(mean, sd, n, level) {
+                        *slot = (Some(lo), Some(hi));
+                        status = Status::Ok;
+                    }
+                }
+            }
+            sd_out.push(if n >= 2.0 { *sd } else { None });
+            table.push(Estimate { numerator: Some(*sum), denominator: Some(n), value: Some(mean), limits, method: Some("Student's t"), status });
+        }
+        table.add_column(Column::new(SD.into(), sd_out));
+        table.finish(self.common.output)
+    }
+}

@@ -1,0 +1,37 @@
+//! Frame-level statistics over polars: one row per group, one output schema.
+//!
+//! Every statistic is an options struct implementing [`Statistic`]: build it,
+//! set the shared options with the chainable setters, and call `compute`
+//! on a `LazyFrame`. The result is a `DataFrame` (validation needs the data,
+//! and the per-group result is small).
+
+mod aggregate;
+mod columns;
+mod common;
+mod confidence;
+mod count;
+mod dsr;
+mod grouping;
+mod isr;
+mod mean;
+mod output;
+mod proportion;
+mod rate;
+mod standard_population;
+
+pub use common::{Common, Statistic};
+pub use confidence::{Confidence, OutputType};
+pub use count::Count;
+pub use dsr::{Dsr, Events, DSR_MIN_EVENTS};
+pub use grouping::{Grouping, Pool, PoolMethod};
+pub use isr::{Isr, IsrKind, Reference};
+pub use mean::Mean;
+pub use output::Status;
+pub use proportion::Proportion;
+pub use rate::Rate;
+pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
+
+#[cfg(feature = "python")]
+pub(crate) use proportion::{check_proportion_multiplier, proportion_estimate};
+#[cfg(feature = "python")]
+pub(crate) use rate::{check_multiplier, rate_estimate};

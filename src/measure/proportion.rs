@@ -1,0 +1,121 @@
+//! Proportions with Wilson score limits.
+
+use polars::prelude::*;
+
+use super::aggregate::{summarise, Input};
+use super::columns::group_label;
+use super::common::{Common, Statistic};
+use super::output::{Estimate, Status, Table};
+use super::rate::require_positive;
+use crate::error::{Error, Result};
+use crate::stats::{wilson_lower, wilson_upper};
+
+/// A proportion per group: `x` of `n`, as a proportion of 1 or a percentage.
+///
+/// # Method
+/// Value `Σx / Σn × multiplier`; limits by the Wilson score method without
+/// continuity correction (PHEindicatormethods `phe_proportion`).
+///
+/// # Errors
+/// Missing or non-numeric columns; negative values; a group with `x > n`
+/// or with `n <= 0`; a multiplier other than 1 or 100.
+///
+/// # Example
+/// ```
+/// use indikator::{Proportion, Statistic};
+/// use polars::prelude::*;
+///
+/// let bup = df!("month" => ["jan", "feb"], "within_30" => [38, 63], "assessed" => [100, 100])?;
+/// let share = Proportion::new("within_30", "assessed").percentage().by(["month"]).compute(bup.lazy())?;
+/// assert_eq!(share.column("value")?.f64()?.get(1), Some(63.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # References
+/// Wilson, E. B. (1927), JASA 22, 209–212. Newcombe, R. G. (1998), Stat Med 17, 857–872.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proportion {
+    /// Column of cases (the part).
+    pub numerator: String,
+    /// Column of the total.
+    pub denominator: String,
+    /// 1 (proportion of 1, the default) or 100 (percentage).
+    pub multiplier: f64,
+    /// Grouping, confidence, output.
+    pub common: Common,
+}
+
+impl Proportion {
+    /// The proportion `numerator / denominator`, as a proportion of 1.
+    pub fn new(numerator: impl Into<String>, denominator: impl Into<String>) -> Self {
+        Proportion { numerator: numerator.into(), denominator: denominator.into(), multiplier: 1.0, common: Common::default() }
+    }
+
+    /// Report as a percentage (multiplier 100).
+    pub fn percentage(mut self) -> Self {
+        self.multiplier = 100.0;
+        self
+    }
+
+    /// Set the multiplier: 1 or 100.
+    pub fn multiplier(mut self, multiplier: f64) -> Self {
+        self.multiplier = multiplier;
+        self
+    }
+}
+
+/// The estimate of one proportion from its summed numerator and denominator.
+pub(crate) fn proportion_estimate(x: Option<f64>, n: Option<f64>, multiplier: f64, levels: &[f64]) -> Estimate {
+    match (x, n) {
+        (None, _) => Estimate::missing(x, n, Status::NumeratorMissing),
+        (_, None) => Estimate::missing(x, n, Status::DenominatorMissing),
+        (Some(x), Some(n)) => {
+            let mut limits = [(None, None); 2];
+            for (slot, &level) in limits.iter_mut().zip(levels) {
+                *slot = (wilson_lower(x, n, level).map(|v| v * multiplier), wilson_upper(x, n, level).map(|v| v * multiplier));
+            }
+            Estimate { numerator: Some(x), denominator: Some(n), value: Some(x / n * multiplier), limits, method: Some("Wilson"), status: Status::Ok }
+        }
+    }
+}
+
+/// Check a proportion multiplier: 1 or 100.
+pub(crate) fn check_proportion_multiplier(multiplier: f64) -> Result<()> {
+    if multiplier == 1.0 || multiplier == 100.0 {
+        Ok(())
+    } else {
+        Err(Error::argument("multiplier", "multiplier must be 1 (proportion) or 100 (percentage)", multiplier))
+    }
+}
+
+impl Statistic for Proportion {
+    fn common_mut(&mut self) -> &mut Common {
+        &mut self.common
+    }
+
+    fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+        check_proportion_multiplier(self.multiplier)?;
+        let inputs = [
+            Input { column: &self.numerator, role: "numerator", non_negative: true },
+            Input { column: &self.denominator, role: "denominator", non_negative: true },
+        ];
+        let summary = summarise(data, &self.common.grouping, &inputs, Vec::new())?;
+        let (xs, ns) = (&summary.sums[0], &summary.sums[1]);
+        require_positive(ns, &self.denominator, &summary.keys)?;
+        for (row, (x, n)) in xs.iter().zip(ns).enumerate() {
+            if let (Some(x), Some(n)) = (x, n) {
+                if x > n {
+                    let seen = format!("{x} > {n}");
+                    return Err(Error::data(&self.numerator, "numerators must be <= denominators for a proportion", seen, group_label(&summary.keys, row)));
+                }
+            }
+        }
+        let statistic = if self.multiplier == 100.0 { "percentage".to_string() } else { "proportion of 1".to_string() };
+        let levels = self.common.confidence.levels();
+        let mut table = Table::new(summary.keys.clone(), self.common.confidence, statistic);
+        for (x, n) in xs.iter().zip(ns) {
+            table.push(proportion_estimate(*x, *n, self.multiplier, levels));
+        }
+        table.finish(self.common.output)
+    }
+}

@@ -1,0 +1,26 @@
+//! The Python module `indikator._indikator`: the only place pyo3 appears.
+//!
+//! Wrappers convert arguments, release the GIL, call the Rust core, and map
+//! errors (and any panic) to the exception classes of [`errors`].
+
+mod args;
+mod errors;
+mod expressions;
+mod measures;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add_function(wrap_pyfunction!(measures::count, m)?)?;
+    m.add_function(wrap_pyfunction!(measures::rate, m)?)?;
+    m.add_function(wrap_pyfunction!(measures::proportion, m)?)?;
+    m.add_function(wrap_pyfunction!(measures::mean, m)?)?;
+    m.add_function(wrap_pyfunction!(measures::dsr, m)?)?;
+    m.add_function(wrap_pyfunction!(measures::isr, m)?)?;
+    m.add_function(wrap_pyfunction!(measures::standard_population, m)?)?;
+    m.add_function(wrap_pyfunction!(measures::_force_panic, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! Pure numerical kernels on plain `f64`s: no polars, no allocation.
+//!
+//! Each kernel takes a confidence *level* such as `0.95` or `0.998`. Callers
+//! in `measure` validate their inputs; the kernels document what they return
+//! outside their domain (`None` where a limit does not exist).
+
+mod byar;
+pub mod distributions;
+mod dobson;
+mod poisson;
+mod student_t;
+mod wilson;
+
+pub use byar::{byar_lower, byar_upper};
+pub use dobson::dobson_limits;
+pub use poisson::{exact_poisson_lower, exact_poisson_upper, poisson_limits, PoissonMethod};
+pub use student_t::mean_limits;
+pub use wilson::{wilson_lower, wilson_upper};
+
+/// The two-sided standard normal quantile for a confidence level: `z` with
+/// `P(|Z| < z) = level`, e.g. 1.959964 for 0.95 and 3.090232 for 0.998.
+pub fn z_value(level: f64) -> f64 {
+    distributions::normal_quantile((1.0 + level) / 2.0)
+}
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    /// Relative difference, with an absolute floor near zero.
+    pub fn rel_err(got: f64, want: f64) -> f64 {
+        if want == 0.0 {
+            got.abs()
+        } else {
+            ((got - want) / want).abs()
+        }
+    }
+
+    /// Assert `got` matches `want` to a relative tolerance, naming the case.
+    pub fn assert_close(got: f64, want: f64, tol: f64, what: &str) {
+        let err = rel_err(got, want);
+        assert!(err <= tol, "{what}: got {got:e}, want {want:e}, relative error {err:e} > {tol:e}");
+    }
+}

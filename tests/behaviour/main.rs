@@ -1,0 +1,6 @@
+//! Behaviour beyond the golden tables: bad inputs and their messages,
+//! pooling, and properties that must hold for any input.
+
+mod errors;
+mod pooling;
+mod properties;

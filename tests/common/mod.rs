@@ -1,0 +1,114 @@
+//! Shared helpers for the integration tests: reading the golden CSV tables
+//! of PHEindicatormethods from `../shared/conformance/phe/` (never copied
+//! into this repository) and comparing numbers at a named tolerance.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use polars::prelude::*;
+
+/// Relative tolerance the golden tables are reproduced to (see their README).
+pub const GOLDEN_REL_TOL: f64 = 1e-9;
+
+/// The folder of the golden tables: `$INDIKATOR_GOLDEN_DIR`, or
+/// `../shared/conformance/phe` beside the crate.
+pub fn golden_dir() -> PathBuf {
+    match std::env::var_os("INDIKATOR_GOLDEN_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/phe"),
+    }
+}
+
+/// A CSV table as text cells; blank trailing rows (spreadsheet export
+/// artefacts) are dropped.
+pub struct Csv {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn split_line(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    for ch in line.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(std::mem::take(&mut cell)),
+            _ => cell.push(ch),
+        }
+    }
+    out.push(cell);
+    out
+}
+
+impl Csv {
+    /// Read a golden table by file name.
+    pub fn read(name: &str) -> Csv {
+        let path = golden_dir().join(name);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read golden table {}: {e}", path.display()));
+        let mut lines = text.lines().map(|l| l.trim_end_matches('\r'));
+        let header = split_line(lines.next().expect("header"));
+        let rows = lines
+            .map(split_line)
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .collect();
+        Csv { header, rows }
+    }
+
+    fn index(&self, column: &str) -> usize {
+        self.header.iter().position(|h| h == column).unwrap_or_else(|| panic!("no column {column} in {:?}", self.header))
+    }
+
+    /// Text cell of 0-based data row `row`.
+    pub fn text(&self, row: usize, column: &str) -> String {
+        self.rows[row].get(self.index(column)).cloned().unwrap_or_default()
+    }
+
+    /// Numeric cell, `None` when blank.
+    pub fn num(&self, row: usize, column: &str) -> Option<f64> {
+        let t = self.text(row, column);
+        let t = t.trim();
+        (!t.is_empty()).then(|| t.parse::<f64>().unwrap_or_else(|e| panic!("{column} row {row}: {t:?}: {e}")))
+    }
+
+    /// A frame of the given 0-based rows: `text` columns as strings, `nums` as f64 (null when blank).
+    pub fn frame(&self, rows: impl IntoIterator<Item = usize> + Clone, text: &[&str], nums: &[&str]) -> DataFrame {
+        let mut cols = Vec::new();
+        for c in text {
+            let v: Vec<String> = rows.clone().into_iter().map(|r| self.text(r, c)).collect();
+            cols.push(Column::new((*c).into(), v));
+        }
+        for c in nums {
+            let v: Vec<Option<f64>> = rows.clone().into_iter().map(|r| self.num(r, c)).collect();
+            cols.push(Column::new((*c).into(), v));
+        }
+        DataFrame::new_infer_height(cols).unwrap()
+    }
+
+    /// 0-based indices of the rows whose `column` equals `value`.
+    pub fn rows_where(&self, column: &str, value: &str) -> Vec<usize> {
+        (0..self.rows.len()).filter(|&r| self.text(r, column) == value).collect()
+    }
+}
+
+/// Values of a float column of a result frame.
+pub fn floats(df: &DataFrame, column: &str) -> Vec<Option<f64>> {
+    df.column(column).unwrap_or_else(|_| panic!("no column {column}: {:?}", df.get_column_names())).cast(&DataType::Float64).unwrap().f64().unwrap().iter().collect()
+}
+
+/// Values of a string column of a result frame.
+pub fn strings(df: &DataFrame, column: &str) -> Vec<Option<String>> {
+    df.column(column).unwrap().str().unwrap().iter().map(|s| s.map(str::to_string)).collect()
+}
+
+/// Assert an optional number matches, both missing or relatively close.
+pub fn assert_matches(got: Option<f64>, want: Option<f64>, tol: f64, what: &str) {
+    match (got, want) {
+        (None, None) => {}
+        (Some(g), Some(w)) => {
+            let err = if w == 0.0 { g.abs() } else { ((g - w) / w).abs() };
+            assert!(err <= tol, "{what}: got {g:.17e}, want {w:.17e} (relative error {err:e})");
+        }
+        _ => panic!("{what}: got {got:?}, want {want:?}"),
+    }
+}

@@ -1,0 +1,13 @@
+//! Conformance with PHEindicatormethods 2.1.0: every golden table on rates,
+//! proportions, means, Byar/Wilson, DSR and ISR, read from
+//! `../shared/conformance/phe/` and reproduced to 1e-9 relative.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod byar_wilson;
+mod dsr;
+mod isr;
+mod mean;
+mod proportion;
+mod rate;

@@ -13,6 +13,7 @@ GOLDEN = Path(__file__).resolve().parents[1] / ".." / "shared" / "conformance" /
 pl.Config.set_tbl_rows(30)
 pl.Config.set_tbl_cols(12)
 pl.Config.set_fmt_str_lengths(40)
+pl.Config.set_tbl_width_chars(160)
 
 
 def main() -> None:

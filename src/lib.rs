@@ -39,6 +39,7 @@ mod python;
 
 pub use error::{Error, Result};
 pub use measure::{
-    Common, Confidence, Count, Dsr, Events, Grouping, Isr, IsrKind, Mean, OutputType, Pool, PoolMethod, Proportion, Rate,
-    Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS, STANDARD_POPULATIONS,
+    Common, Confidence, Count, Dsr, Events, Grouping, Isr, IsrKind, Mean, OutputType, Pool,
+    PoolMethod, Proportion, Rate, Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS,
+    STANDARD_POPULATIONS,
 };

@@ -2,7 +2,7 @@
 
 Each expression aggregates: it sums ``x`` and ``n`` over the rows it sees
 (a group inside ``group_by().agg()``, a window with ``.over()``) and returns
-a struct ``{value, lower, upper}`` (or ``lower_95``, ``upper_95``,
+a struct named ``estimate`` (rename it with ``.alias``) holding ``{value, lower, upper}`` (or ``lower_95``, ``upper_95``,
 ``lower_99_8``, ``upper_99_8`` with both levels): the same numbers as
 :func:`indikator.rate` and :func:`indikator.proportion`.
 
@@ -78,7 +78,7 @@ def rate(x: IntoExpr, n: IntoExpr, *, multiplier: float = 100_000, confidence: C
         args=[_col(x), _col(n)],
         kwargs={"multiplier": float(multiplier), "confidence": _confidence(confidence)},
         returns_scalar=True,
-    )
+    ).alias("estimate")
 
 
 def proportion(x: IntoExpr, n: IntoExpr, *, multiplier: float = 1, confidence: ConfidenceLike = 0.95) -> pl.Expr:
@@ -99,4 +99,4 @@ def proportion(x: IntoExpr, n: IntoExpr, *, multiplier: float = 1, confidence: C
         args=[_col(x), _col(n)],
         kwargs={"multiplier": float(multiplier), "confidence": _confidence(confidence)},
         returns_scalar=True,
-    )
+    ).alias("estimate")

@@ -8,7 +8,9 @@
 
 use polars::prelude::*;
 
-use super::columns::{group_label, reject_null_keys, require_distinct, require_keys, require_numeric, schema_of};
+use super::columns::{
+    group_label, reject_null_keys, require_distinct, require_keys, require_numeric, schema_of,
+};
 use super::grouping::{span_label, Grouping, PoolMethod};
 use crate::error::{Error, Result};
 
@@ -89,7 +91,13 @@ pub(crate) fn summarise(
         aggs.push(c.is_finite().not().sum().alias(format!("{NONFINITE}{i}")));
     }
     if let Some(pool) = &grouping.pool {
-        aggs.push(col(pool.column.as_str()).cast(DataType::String).unique().implode(false).alias(PERIODS));
+        aggs.push(
+            col(pool.column.as_str())
+                .cast(DataType::String)
+                .unique()
+                .implode(false)
+                .alias(PERIODS),
+        );
     }
     aggs.push(len().alias(ROWS));
     aggs.extend(extra);
@@ -97,12 +105,18 @@ pub(crate) fn summarise(
     let grouped = if by.is_empty() {
         lf.select(aggs)
     } else {
-        lf.group_by(key_exprs).agg(aggs).sort(by.clone(), SortMultipleOptions::default())
+        lf.group_by(key_exprs)
+            .agg(aggs)
+            .sort(by.clone(), SortMultipleOptions::default())
     };
     let df = grouped.collect()?;
     let records: f64 = f64_values(&df, ROWS)?.iter().flatten().sum();
     if records == 0.0 {
-        return Err(Error::argument("data", "the frame must have at least one row", "0 rows"));
+        return Err(Error::argument(
+            "data",
+            "the frame must have at least one row",
+            "0 rows",
+        ));
     }
     let n_rows = df.height();
     let keys = df.select(by.iter().map(|s| PlSmallStr::from(s.as_str())))?;
@@ -116,7 +130,12 @@ pub(crate) fn summarise(
         let nonfinite = f64_values(&df, &format!("{NONFINITE}{i}"))?;
         for row in 0..n_rows {
             if nonfinite[row].unwrap_or(0.0) > 0.0 {
-                return Err(Error::data(input.column, "values must be finite numbers", "NaN or infinity", group_label(&keys, row)));
+                return Err(Error::data(
+                    input.column,
+                    "values must be finite numbers",
+                    "NaN or infinity",
+                    group_label(&keys, row),
+                ));
             }
             if let (true, Some(m)) = (input.non_negative, min[row]) {
                 if m < 0.0 {
@@ -126,7 +145,13 @@ pub(crate) fn summarise(
             }
         }
         let column: Vec<Option<f64>> = (0..n_rows)
-            .map(|row| if nulls[row].unwrap_or(0.0) > 0.0 { None } else { sum[row] })
+            .map(|row| {
+                if nulls[row].unwrap_or(0.0) > 0.0 {
+                    None
+                } else {
+                    sum[row]
+                }
+            })
             .collect();
         sums.push(column);
     }
@@ -142,10 +167,18 @@ pub(crate) fn summarise(
             }
         }
         keys.with_column(Column::new(pool.column.as_str().into(), labels))?;
-        keys.with_column(Column::new("periods".into(), counts.iter().map(|&k| k as u32).collect::<Vec<_>>()))?;
+        keys.with_column(Column::new(
+            "periods".into(),
+            counts.iter().map(|&k| k as u32).collect::<Vec<_>>(),
+        ))?;
     }
     let internal = |n: &PlSmallStr| n.starts_with("__ik_") || by.iter().any(|b| b == n.as_str());
-    let extra_names: Vec<PlSmallStr> = df.get_column_names().into_iter().filter(|n| !internal(n)).cloned().collect();
+    let extra_names: Vec<PlSmallStr> = df
+        .get_column_names()
+        .into_iter()
+        .filter(|n| !internal(n))
+        .cloned()
+        .collect();
     let extra = df.select(extra_names)?;
     Ok(Summary { keys, sums, extra })
 }
@@ -163,7 +196,13 @@ fn period_labels(df: &DataFrame) -> Result<(Vec<String>, Vec<f64>)> {
     let mut counts = Vec::with_capacity(lists.len());
     for periods in lists.amortized_iter() {
         let periods: Vec<String> = match periods {
-            Some(s) => s.as_ref().str()?.iter().flatten().map(str::to_string).collect(),
+            Some(s) => s
+                .as_ref()
+                .str()?
+                .iter()
+                .flatten()
+                .map(str::to_string)
+                .collect(),
             None => Vec::new(),
         };
         counts.push(periods.len().max(1) as f64);

@@ -10,7 +10,11 @@ pub(crate) fn schema_of(lf: &LazyFrame) -> Result<SchemaRef> {
 }
 
 fn available(schema: &Schema) -> String {
-    schema.iter_names().map(|n| n.as_str()).collect::<Vec<_>>().join(", ")
+    schema
+        .iter_names()
+        .map(|n| n.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The dtype of `column`, or [`Error::ColumnNotFound`] naming its `role`.

@@ -21,7 +21,8 @@ pub enum Confidence {
     Both,
 }
 
-const ACCEPTED: &str = "confidence must be 0.95, 0.998 or both (also written 95, 99.8, \"95%\", \"99.8%\", \"both\")";
+const ACCEPTED: &str =
+    "confidence must be 0.95, 0.998 or both (also written 95, 99.8, \"95%\", \"99.8%\", \"both\")";
 
 impl Confidence {
     /// The levels as fractions, in increasing order.
@@ -148,7 +149,10 @@ mod tests {
             assert_eq!(s.parse::<Confidence>().unwrap(), Confidence::P998, "{s}");
         }
         assert_eq!("both".parse::<Confidence>().unwrap(), Confidence::Both);
-        assert_eq!(Confidence::from_levels(&[0.998, 0.95]).unwrap(), Confidence::Both);
+        assert_eq!(
+            Confidence::from_levels(&[0.998, 0.95]).unwrap(),
+            Confidence::Both
+        );
     }
 
     #[test]
@@ -161,6 +165,10 @@ mod tests {
         assert!(Confidence::from_levels(&[0.95, 0.95]).is_err());
         assert!(Confidence::from_levels(&[]).is_err());
         assert!("ninety".parse::<Confidence>().is_err());
-        assert!("wide".parse::<OutputType>().unwrap_err().to_string().contains("full, standard"));
+        assert!("wide"
+            .parse::<OutputType>()
+            .unwrap_err()
+            .to_string()
+            .contains("full, standard"));
     }
 }

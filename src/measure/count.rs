@@ -45,7 +45,10 @@ impl Count {
 
     /// Sum the counts in `column` per group.
     pub fn of(column: impl Into<String>) -> Self {
-        Count { column: Some(column.into()), common: Common::default() }
+        Count {
+            column: Some(column.into()),
+            common: Common::default(),
+        }
     }
 }
 
@@ -60,7 +63,11 @@ impl Statistic for Count {
         let levels = self.common.confidence.levels();
         let (keys, counts) = match &self.column {
             Some(column) => {
-                let inputs = [Input { column, role: "count", non_negative: true }];
+                let inputs = [Input {
+                    column,
+                    role: "count",
+                    non_negative: true,
+                }];
                 let mut s = summarise(data, &self.common.grouping, &inputs, Vec::new())?;
                 (s.keys, s.sums.remove(0))
             }
@@ -75,7 +82,14 @@ impl Statistic for Count {
                 None => Estimate::missing(None, None, Status::NumeratorMissing),
                 Some(x) => {
                     let (limits, method) = scaled_poisson_limits(x, levels, 1.0);
-                    Estimate { numerator: Some(x), denominator: None, value: Some(x), limits, method: Some(method), status: Status::Ok }
+                    Estimate {
+                        numerator: Some(x),
+                        denominator: None,
+                        value: Some(x),
+                        limits,
+                        method: Some(method),
+                        status: Status::Ok,
+                    }
                 }
             });
         }

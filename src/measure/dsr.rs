@@ -85,7 +85,12 @@ pub struct Dsr {
 
 impl Dsr {
     /// A DSR of `numerator` per `denominator` over `age_band`, standardised to `standard`.
-    pub fn new(numerator: impl Into<String>, denominator: impl Into<String>, age_band: impl Into<String>, standard: StandardPopulation) -> Self {
+    pub fn new(
+        numerator: impl Into<String>,
+        denominator: impl Into<String>,
+        age_band: impl Into<String>,
+        standard: StandardPopulation,
+    ) -> Self {
         Dsr {
             numerator: numerator.into(),
             denominator: denominator.into(),
@@ -144,10 +149,17 @@ pub(crate) fn banded(
     let mut by = common.grouping.by.clone();
     by.push(age_band.to_string());
     by.extend(frequency.map(str::to_string));
-    let grouping = Grouping { by, pool: common.grouping.pool.clone() };
+    let grouping = Grouping {
+        by,
+        pool: common.grouping.pool.clone(),
+    };
     let summary = summarise(data, &grouping, inputs, Vec::new())?;
     let mut cols = summary.keys.columns().to_vec();
-    let band_strings = summary.keys.column(age_band)?.cast(&DataType::String)?.with_name(BAND.into());
+    let band_strings = summary
+        .keys
+        .column(age_band)?
+        .cast(&DataType::String)?
+        .with_name(BAND.into());
     cols.push(band_strings);
     for (input, name) in summary.sums.iter().zip([X, N]) {
         cols.push(Column::new(name.into(), input.clone()));
@@ -155,20 +167,41 @@ pub(crate) fn banded(
     let mut df = DataFrame::new(summary.keys.height(), cols)?;
 
     let known: Vec<&str> = standard.bands().iter().map(|(b, _)| b.as_str()).collect();
-    let mut unknown: Vec<String> = df.column(BAND)?.str()?.iter().flatten().filter(|b| !known.contains(b)).map(str::to_string).collect();
+    let mut unknown: Vec<String> = df
+        .column(BAND)?
+        .str()?
+        .iter()
+        .flatten()
+        .filter(|b| !known.contains(b))
+        .map(str::to_string)
+        .collect();
     unknown.sort();
     unknown.dedup();
     if !unknown.is_empty() {
         return Err(Error::AgeBands {
             column: age_band.to_string(),
-            problem: format!("present in the data but not in the standard population {} (whose bands are {})", standard.name(), known.join(", ")),
+            problem: format!(
+                "present in the data but not in the standard population {} (whose bands are {})",
+                standard.name(),
+                known.join(", ")
+            ),
             bands: unknown.join(", "),
             location: String::new(),
         });
     }
-    let weights: Vec<f64> = df.column(BAND)?.str()?.iter().map(|b| {
-        standard.bands().iter().find(|(s, _)| Some(s.as_str()) == b).map(|(_, w)| *w).unwrap_or(f64::NAN)
-    }).collect();
+    let weights: Vec<f64> = df
+        .column(BAND)?
+        .str()?
+        .iter()
+        .map(|b| {
+            standard
+                .bands()
+                .iter()
+                .find(|(s, _)| Some(s.as_str()) == b)
+                .map(|(_, w)| *w)
+                .unwrap_or(f64::NAN)
+        })
+        .collect();
     df.with_column(Column::new(W.into(), weights))?;
     let mut group_cols = common.grouping.by.clone();
     if let Some(pool) = &common.grouping.pool {
@@ -179,18 +212,37 @@ pub(crate) fn banded(
 }
 
 /// Check that every group has every band of the standard population.
-pub(crate) fn require_all_bands(per_group: &DataFrame, keys: &DataFrame, age_band: &str, standard: &StandardPopulation) -> Result<()> {
+pub(crate) fn require_all_bands(
+    per_group: &DataFrame,
+    keys: &DataFrame,
+    age_band: &str,
+    standard: &StandardPopulation,
+) -> Result<()> {
     let lists = per_group.column("__ik_bands")?.list()?.clone();
     for (row, bands) in lists.amortized_iter().enumerate() {
         let present: Vec<String> = match bands {
-            Some(s) => s.as_ref().str()?.iter().flatten().map(str::to_string).collect(),
+            Some(s) => s
+                .as_ref()
+                .str()?
+                .iter()
+                .flatten()
+                .map(str::to_string)
+                .collect(),
             None => Vec::new(),
         };
-        let missing: Vec<&str> = standard.bands().iter().map(|(b, _)| b.as_str()).filter(|b| !present.iter().any(|p| p == b)).collect();
+        let missing: Vec<&str> = standard
+            .bands()
+            .iter()
+            .map(|(b, _)| b.as_str())
+            .filter(|b| !present.iter().any(|p| p == b))
+            .collect();
         if !missing.is_empty() {
             return Err(Error::AgeBands {
                 column: age_band.to_string(),
-                problem: format!("missing from the data but present in the standard population {}", standard.name()),
+                problem: format!(
+                    "missing from the data but present in the standard population {}",
+                    standard.name()
+                ),
                 bands: missing.join(", "),
                 location: group_label(keys, row),
             });
@@ -207,46 +259,100 @@ impl Statistic for Dsr {
     fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
         check_multiplier(self.multiplier)?;
         let inputs = [
-            Input { column: &self.numerator, role: "numerator", non_negative: true },
-            Input { column: &self.denominator, role: "denominator", non_negative: true },
+            Input {
+                column: &self.numerator,
+                role: "numerator",
+                non_negative: true,
+            },
+            Input {
+                column: &self.denominator,
+                role: "denominator",
+                non_negative: true,
+            },
         ];
         let frequency = match &self.events {
             Events::Independent => None,
             Events::NonIndependent { frequency } => Some(frequency.as_str()),
         };
-        let (df, group_cols) = banded(data, &self.common, &inputs, &self.age_band, frequency, &self.standard)?;
+        let (df, group_cols) = banded(
+            data,
+            &self.common,
+            &inputs,
+            &self.age_band,
+            frequency,
+            &self.standard,
+        )?;
         let keys_e: Vec<Expr> = group_cols.iter().map(|c| col(c.as_str())).collect();
-        let sort = |lf: LazyFrame| if group_cols.is_empty() { lf } else { lf.sort(group_cols.clone(), SortMultipleOptions::default()) };
+        let sort = |lf: LazyFrame| {
+            if group_cols.is_empty() {
+                lf
+            } else {
+                lf.sort(group_cols.clone(), SortMultipleOptions::default())
+            }
+        };
         let grouped = |lf: LazyFrame, extra: Vec<Expr>, aggs: Vec<Expr>| {
             let mut k = keys_e.clone();
             k.extend(extra);
-            if k.is_empty() { lf.select(aggs) } else { lf.group_by(k).agg(aggs) }
+            if k.is_empty() {
+                lf.select(aggs)
+            } else {
+                lf.group_by(k).agg(aggs)
+            }
         };
 
         // Population must be positive in every band that is used.
         let ns = f64_values(&df, N)?;
         if let Some(row) = ns.iter().position(|n| matches!(n, Some(n) if *n <= 0.0)) {
-            let keys = df.select(group_cols.iter().map(|s| PlSmallStr::from(s.as_str())).chain([PlSmallStr::from(self.age_band.as_str())]))?;
-            return Err(Error::data(&self.denominator, "denominators must be > 0 in every age band", ns[row].unwrap_or_default(), group_label(&keys, row)));
+            let keys = df.select(
+                group_cols
+                    .iter()
+                    .map(|s| PlSmallStr::from(s.as_str()))
+                    .chain([PlSmallStr::from(self.age_band.as_str())]),
+            )?;
+            return Err(Error::data(
+                &self.denominator,
+                "denominators must be > 0 in every age band",
+                ns[row].unwrap_or_default(),
+                group_label(&keys, row),
+            ));
         }
-        let x = if self.missing_as_zero { col(X).fill_null(lit(0.0)) } else { col(X) };
+        let x = if self.missing_as_zero {
+            col(X).fill_null(lit(0.0))
+        } else {
+            col(X)
+        };
         let base = df.lazy().with_column(x.alias(X));
 
         // Per band events (and, for non-independent events, the variance per frequency).
         let (bands, variance) = match frequency {
             None => (base, None),
             Some(f) => {
-                let per_f = grouped(base.clone(), vec![col(f)], vec![
-                    ((col(X) * (col(W) / col(N)).pow(2)).sum() / col(W).sum().pow(2)).alias("__ik_vf"),
-                ]);
-                let var = grouped(per_f, vec![], vec![(col(f).cast(DataType::Float64).pow(2) * col("__ik_vf")).sum().alias("__ik_var")]);
-                let bands = grouped(base, vec![col(BAND)], vec![
-                    (col(f).cast(DataType::Float64) * col(X)).sum().alias(X),
-                    col(X).null_count().alias("__ik_xnull"),
-                    col(N).first().alias(N),
-                    col(N).n_unique().alias("__ik_nn"),
-                    col(W).first().alias(W),
-                ]);
+                let per_f = grouped(
+                    base.clone(),
+                    vec![col(f)],
+                    vec![
+                        ((col(X) * (col(W) / col(N)).pow(2)).sum() / col(W).sum().pow(2))
+                            .alias("__ik_vf"),
+                    ],
+                );
+                let var = grouped(
+                    per_f,
+                    vec![],
+                    vec![(col(f).cast(DataType::Float64).pow(2) * col("__ik_vf"))
+                        .sum()
+                        .alias("__ik_var")],
+                );
+                let bands = grouped(
+                    base,
+                    vec![col(BAND)],
+                    vec![
+                        (col(f).cast(DataType::Float64) * col(X)).sum().alias(X),
+                        col(X).null_count().alias("__ik_xnull"),
+                        col(N).first().alias(N),
+                        col(N).n_unique().alias("__ik_nn"),
+                        col(W).first().alias(W),
+                    ],
+                );
                 (bands, Some(var))
             }
         };
@@ -254,21 +360,34 @@ impl Statistic for Dsr {
         if frequency.is_some() {
             let nn = f64_values(&bands, "__ik_nn")?;
             if let Some(row) = nn.iter().position(|v| v.unwrap_or(1.0) > 1.0) {
-                let keys = bands.select(group_cols.iter().map(|s| PlSmallStr::from(s.as_str())).chain([PlSmallStr::from(BAND)]))?;
+                let keys = bands.select(
+                    group_cols
+                        .iter()
+                        .map(|s| PlSmallStr::from(s.as_str()))
+                        .chain([PlSmallStr::from(BAND)]),
+                )?;
                 return Err(Error::data(&self.denominator, "rows of the same group and age band must have the same population for every event frequency", "different populations", group_label(&keys, row)));
             }
         }
-        let x_nulls = if frequency.is_some() { col("__ik_xnull").sum() } else { col(X).null_count() };
-        let per_group = grouped(bands.lazy(), vec![], vec![
-            (col(X) * col(W) / col(N)).sum().alias("__ik_sum"),
-            (col(X) * (col(W) / col(N)).pow(2)).sum().alias("__ik_var"),
-            col(X).sum().alias("__ik_total"),
-            col(N).sum().alias("__ik_pop"),
-            col(W).sum().alias("__ik_w"),
-            x_nulls.alias("__ik_xnulls"),
-            col(N).null_count().alias("__ik_nnulls"),
-            col(BAND).implode(false).alias("__ik_bands"),
-        ]);
+        let x_nulls = if frequency.is_some() {
+            col("__ik_xnull").sum()
+        } else {
+            col(X).null_count()
+        };
+        let per_group = grouped(
+            bands.lazy(),
+            vec![],
+            vec![
+                (col(X) * col(W) / col(N)).sum().alias("__ik_sum"),
+                (col(X) * (col(W) / col(N)).pow(2)).sum().alias("__ik_var"),
+                col(X).sum().alias("__ik_total"),
+                col(N).sum().alias("__ik_pop"),
+                col(W).sum().alias("__ik_w"),
+                x_nulls.alias("__ik_xnulls"),
+                col(N).null_count().alias("__ik_nnulls"),
+                col(BAND).implode(false).alias("__ik_bands"),
+            ],
+        );
         let per_group = sort(per_group).collect()?;
         // Both frames hold the same groups, sorted the same way.
         let nonindependent_var = match variance {
@@ -279,12 +398,23 @@ impl Statistic for Dsr {
         require_all_bands(&per_group, &keys, &self.age_band, &self.standard)?;
 
         let get = |name: &str| f64_values(&per_group, name);
-        let (sum, var, total, pop, w, xnulls, nnulls) =
-            (get("__ik_sum")?, get("__ik_var")?, get("__ik_total")?, get("__ik_pop")?, get("__ik_w")?, get("__ik_xnulls")?, get("__ik_nnulls")?);
+        let (sum, var, total, pop, w, xnulls, nnulls) = (
+            get("__ik_sum")?,
+            get("__ik_var")?,
+            get("__ik_total")?,
+            get("__ik_pop")?,
+            get("__ik_w")?,
+            get("__ik_xnulls")?,
+            get("__ik_nnulls")?,
+        );
         let levels = self.common.confidence.levels();
         let statistic = format!("dsr per {}", multiplier_label(self.multiplier));
         let mut table = Table::new(keys, self.common.confidence, statistic);
-        let method = if frequency.is_some() { "Dobson, with confidence adjusted for non-independent events" } else { "Dobson" };
+        let method = if frequency.is_some() {
+            "Dobson, with confidence adjusted for non-independent events"
+        } else {
+            "Dobson"
+        };
         for i in 0..per_group.height() {
             let (t, n) = (total[i].unwrap_or(0.0), pop[i]);
             if xnulls[i].unwrap_or(0.0) > 0.0 {
@@ -312,7 +442,14 @@ impl Statistic for Dsr {
                     *slot = (Some(lo * self.multiplier), Some(hi * self.multiplier));
                 }
             }
-            table.push(Estimate { numerator: Some(t), denominator: n, value: Some(value * self.multiplier), limits, method: Some(method), status: Status::Ok });
+            table.push(Estimate {
+                numerator: Some(t),
+                denominator: n,
+                value: Some(value * self.multiplier),
+                limits,
+                method: Some(method),
+                status: Status::Ok,
+            });
         }
         table.finish(self.common.output)
     }

@@ -24,7 +24,11 @@ impl FromStr for PoolMethod {
         match s.trim().to_ascii_lowercase().as_str() {
             "sum" => Ok(PoolMethod::Sum),
             "average" | "mean" => Ok(PoolMethod::Average),
-            _ => Err(Error::argument("pool_method", "pool_method must be \"sum\" or \"average\"", format!("{s:?}"))),
+            _ => Err(Error::argument(
+                "pool_method",
+                "pool_method must be \"sum\" or \"average\"",
+                format!("{s:?}"),
+            )),
         }
     }
 }
@@ -46,12 +50,18 @@ pub struct Pool {
 impl Pool {
     /// Pool by summing over `column`.
     pub fn sum(column: impl Into<String>) -> Self {
-        Pool { column: column.into(), method: PoolMethod::Sum }
+        Pool {
+            column: column.into(),
+            method: PoolMethod::Sum,
+        }
     }
 
     /// Pool by averaging over `column`.
     pub fn average(column: impl Into<String>) -> Self {
-        Pool { column: column.into(), method: PoolMethod::Average }
+        Pool {
+            column: column.into(),
+            method: PoolMethod::Average,
+        }
     }
 }
 
@@ -72,7 +82,10 @@ impl Grouping {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        Grouping { by: columns.into_iter().map(Into::into).collect(), pool: None }
+        Grouping {
+            by: columns.into_iter().map(Into::into).collect(),
+            pool: None,
+        }
     }
 
     /// Add pooling over a period column.
@@ -120,7 +133,14 @@ mod tests {
 
     #[test]
     fn parses_pool_methods() {
-        assert_eq!("Average".parse::<PoolMethod>().unwrap(), PoolMethod::Average);
-        assert!("median".parse::<PoolMethod>().unwrap_err().to_string().contains("\"sum\" or \"average\""));
+        assert_eq!(
+            "Average".parse::<PoolMethod>().unwrap(),
+            PoolMethod::Average
+        );
+        assert!("median"
+            .parse::<PoolMethod>()
+            .unwrap_err()
+            .to_string()
+            .contains("\"sum\" or \"average\""));
     }
 }

@@ -24,17 +24,36 @@ impl Reference {
     /// No bands, duplicated bands, negative or non-finite events, populations of zero or less.
     pub fn new(bands: Vec<(String, f64, f64)>) -> Result<Self> {
         if bands.is_empty() {
-            return Err(Error::argument("reference", "a reference population needs at least one age band", "none"));
+            return Err(Error::argument(
+                "reference",
+                "a reference population needs at least one age band",
+                "none",
+            ));
         }
         for (i, (band, x, n)) in bands.iter().enumerate() {
             if bands[..i].iter().any(|(b, _, _)| b == band) {
-                return Err(Error::AgeBands { column: "age_band".into(), problem: "duplicated in the reference population".into(), bands: band.clone(), location: String::new() });
+                return Err(Error::AgeBands {
+                    column: "age_band".into(),
+                    problem: "duplicated in the reference population".into(),
+                    bands: band.clone(),
+                    location: String::new(),
+                });
             }
             if !(x.is_finite() && *x >= 0.0) {
-                return Err(Error::data("reference events", "reference events must be finite and >= 0", x, format!(" for band {band}")));
+                return Err(Error::data(
+                    "reference events",
+                    "reference events must be finite and >= 0",
+                    x,
+                    format!(" for band {band}"),
+                ));
             }
             if !(n.is_finite() && *n > 0.0) {
-                return Err(Error::data("reference population", "reference populations must be finite and > 0", n, format!(" for band {band}")));
+                return Err(Error::data(
+                    "reference population",
+                    "reference populations must be finite and > 0",
+                    n,
+                    format!(" for band {band}"),
+                ));
             }
         }
         Ok(Reference { bands })
@@ -44,7 +63,12 @@ impl Reference {
     ///
     /// # Errors
     /// Missing or non-numeric columns, nulls, and everything [`Reference::new`] rejects.
-    pub fn from_frame(frame: &DataFrame, band: &str, events: &str, population: &str) -> Result<Self> {
+    pub fn from_frame(
+        frame: &DataFrame,
+        band: &str,
+        events: &str,
+        population: &str,
+    ) -> Result<Self> {
         let schema = frame.schema();
         require(schema, band, "reference age band")?;
         require_numeric(schema, events, "reference events")?;
@@ -54,9 +78,25 @@ impl Reference {
         let n = f64_values(frame, population)?;
         let mut bands = Vec::with_capacity(frame.height());
         for (i, label) in b.str()?.iter().enumerate() {
-            let label = label.ok_or_else(|| Error::data(band, "reference bands must not be missing", "null", ""))?;
-            let xi = x[i].ok_or_else(|| Error::data(events, "reference events must not be missing", "null", format!(" for band {label}")))?;
-            let ni = n[i].ok_or_else(|| Error::data(population, "reference populations must not be missing", "null", format!(" for band {label}")))?;
+            let label = label.ok_or_else(|| {
+                Error::data(band, "reference bands must not be missing", "null", "")
+            })?;
+            let xi = x[i].ok_or_else(|| {
+                Error::data(
+                    events,
+                    "reference events must not be missing",
+                    "null",
+                    format!(" for band {label}"),
+                )
+            })?;
+            let ni = n[i].ok_or_else(|| {
+                Error::data(
+                    population,
+                    "reference populations must not be missing",
+                    "null",
+                    format!(" for band {label}"),
+                )
+            })?;
             bands.push((label.to_string(), xi, ni));
         }
         Self::new(bands)
@@ -71,8 +111,18 @@ impl Reference {
 
     /// The band-specific rates, as weights to multiply populations by.
     fn band_rates(&self) -> Result<StandardPopulation> {
-        let rates = self.bands.iter().map(|(b, x, n)| (b.clone(), x / n)).collect();
-        StandardPopulation::new("reference", rates).map_err(|_| Error::argument("reference", "the reference must have at least one event", "no events"))
+        let rates = self
+            .bands
+            .iter()
+            .map(|(b, x, n)| (b.clone(), x / n))
+            .collect();
+        StandardPopulation::new("reference", rates).map_err(|_| {
+            Error::argument(
+                "reference",
+                "the reference must have at least one event",
+                "no events",
+            )
+        })
     }
 }
 
@@ -135,19 +185,61 @@ pub struct Isr {
 }
 
 impl Isr {
-    fn new(kind: IsrKind, numerator: String, denominator: String, age_band: String, reference: Reference) -> Self {
-        let multiplier = if kind == IsrKind::Ratio { 1.0 } else { 100_000.0 };
-        Isr { numerator, denominator, age_band, reference, kind, multiplier, observed_totals: None, missing_as_zero: false, common: Common::default() }
+    fn new(
+        kind: IsrKind,
+        numerator: String,
+        denominator: String,
+        age_band: String,
+        reference: Reference,
+    ) -> Self {
+        let multiplier = if kind == IsrKind::Ratio {
+            1.0
+        } else {
+            100_000.0
+        };
+        Isr {
+            numerator,
+            denominator,
+            age_band,
+            reference,
+            kind,
+            multiplier,
+            observed_totals: None,
+            missing_as_zero: false,
+            common: Common::default(),
+        }
     }
 
     /// An indirectly standardised ratio (SMR).
-    pub fn ratio(numerator: impl Into<String>, denominator: impl Into<String>, age_band: impl Into<String>, reference: Reference) -> Self {
-        Self::new(IsrKind::Ratio, numerator.into(), denominator.into(), age_band.into(), reference)
+    pub fn ratio(
+        numerator: impl Into<String>,
+        denominator: impl Into<String>,
+        age_band: impl Into<String>,
+        reference: Reference,
+    ) -> Self {
+        Self::new(
+            IsrKind::Ratio,
+            numerator.into(),
+            denominator.into(),
+            age_band.into(),
+            reference,
+        )
     }
 
     /// An indirectly standardised rate.
-    pub fn rate(numerator: impl Into<String>, denominator: impl Into<String>, age_band: impl Into<String>, reference: Reference) -> Self {
-        Self::new(IsrKind::Rate, numerator.into(), denominator.into(), age_band.into(), reference)
+    pub fn rate(
+        numerator: impl Into<String>,
+        denominator: impl Into<String>,
+        age_band: impl Into<String>,
+        reference: Reference,
+    ) -> Self {
+        Self::new(
+            IsrKind::Rate,
+            numerator.into(),
+            denominator.into(),
+            age_band.into(),
+            reference,
+        )
     }
 
     /// Set the multiplier.
@@ -176,29 +268,62 @@ impl Isr {
             require(totals.schema(), b, "observed totals group")?;
         }
         let key_names: Vec<PlSmallStr> = by.iter().map(|s| PlSmallStr::from(s.as_str())).collect();
-        let t = totals.select(key_names.iter().cloned().chain([PlSmallStr::from(self.numerator.as_str())]))?;
+        let t = totals.select(
+            key_names
+                .iter()
+                .cloned()
+                .chain([PlSmallStr::from(self.numerator.as_str())]),
+        )?;
         if by.is_empty() {
             if t.height() != 1 {
-                return Err(Error::data(&self.numerator, "observed totals without groups must have exactly one row", format!("{} rows", t.height()), ""));
+                return Err(Error::data(
+                    &self.numerator,
+                    "observed totals without groups must have exactly one row",
+                    format!("{} rows", t.height()),
+                    "",
+                ));
             }
             return f64_values(&t, &self.numerator);
         }
         if t.select(key_names.clone())?.is_duplicated()?.any() {
-            return Err(Error::data(&self.numerator, "observed totals must have one row per group", "duplicated groups", ""));
+            return Err(Error::data(
+                &self.numerator,
+                "observed totals must have one row per group",
+                "duplicated groups",
+                "",
+            ));
         }
-        let left = keys.select(key_names.clone())?.lazy().with_row_index("__ik_row", None);
+        let left = keys
+            .select(key_names.clone())?
+            .lazy()
+            .with_row_index("__ik_row", None);
         let on: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
         let joined = left
-            .join(t.lazy().with_column(lit(true).alias("__ik_found")), on.clone(), on, JoinArgs::new(JoinType::Left))
+            .join(
+                t.lazy().with_column(lit(true).alias("__ik_found")),
+                on.clone(),
+                on,
+                JoinArgs::new(JoinType::Left),
+            )
             .sort(["__ik_row"], SortMultipleOptions::default())
             .collect()?;
         let found = joined.column("__ik_found")?.bool()?.clone();
         if let Some(row) = found.iter().position(|f| f.is_none()) {
-            return Err(Error::data(&self.numerator, "every group needs an observed total", "none", group_label(keys, row)));
+            return Err(Error::data(
+                &self.numerator,
+                "every group needs an observed total",
+                "none",
+                group_label(keys, row),
+            ));
         }
         let values = f64_values(&joined, &self.numerator)?;
         if let Some(v) = values.iter().flatten().find(|v| **v < 0.0) {
-            return Err(Error::data(&self.numerator, "observed totals must be >= 0", v, ""));
+            return Err(Error::data(
+                &self.numerator,
+                "observed totals must be >= 0",
+                v,
+                "",
+            ));
         }
         Ok(values)
     }
@@ -213,16 +338,37 @@ impl Statistic for Isr {
         check_multiplier(self.multiplier)?;
         let schema = schema_of(&data)?;
         let by_band = self.observed_totals.is_none();
-        let mut inputs = vec![Input { column: &self.denominator, role: "denominator", non_negative: true }];
+        let mut inputs = vec![Input {
+            column: &self.denominator,
+            role: "denominator",
+            non_negative: true,
+        }];
         if by_band {
             require_numeric(&schema, &self.numerator, "numerator")?;
-            inputs.insert(0, Input { column: &self.numerator, role: "numerator", non_negative: true });
+            inputs.insert(
+                0,
+                Input {
+                    column: &self.numerator,
+                    role: "numerator",
+                    non_negative: true,
+                },
+            );
         }
         let rates = self.reference.band_rates()?;
         let (df, group_cols) = banded(data, &self.common, &inputs, &self.age_band, None, &rates)?;
         // `banded` names the sums __ik_x, __ik_n in input order.
-        let (x_col, n_col) = if by_band { ("__ik_x", "__ik_n") } else { ("__ik_none", "__ik_x") };
-        let zero = |c: &str| if self.missing_as_zero { col(c).fill_null(lit(0.0)) } else { col(c) };
+        let (x_col, n_col) = if by_band {
+            ("__ik_x", "__ik_n")
+        } else {
+            ("__ik_none", "__ik_x")
+        };
+        let zero = |c: &str| {
+            if self.missing_as_zero {
+                col(c).fill_null(lit(0.0))
+            } else {
+                col(c)
+            }
+        };
         let mut aggs = vec![
             (zero(n_col) * col("__ik_w")).sum().alias("__ik_expected"),
             zero(n_col).null_count().alias("__ik_nnulls"),
@@ -233,22 +379,54 @@ impl Statistic for Isr {
             aggs.push(zero(x_col).null_count().alias("__ik_xnulls"));
         }
         let keys_e: Vec<Expr> = group_cols.iter().map(|c| col(c.as_str())).collect();
-        let lf = if keys_e.is_empty() { df.lazy().select(aggs) } else { df.lazy().group_by(keys_e).agg(aggs).sort(group_cols.clone(), SortMultipleOptions::default()) };
+        let lf = if keys_e.is_empty() {
+            df.lazy().select(aggs)
+        } else {
+            df.lazy()
+                .group_by(keys_e)
+                .agg(aggs)
+                .sort(group_cols.clone(), SortMultipleOptions::default())
+        };
         let per_group = lf.collect()?;
         let keys = per_group.select(group_cols.iter().map(|s| PlSmallStr::from(s.as_str())))?;
-        let band_names = StandardPopulation::new("reference", self.reference.bands.iter().map(|(b, _, _)| (b.clone(), 1.0)).collect())?;
+        let band_names = StandardPopulation::new(
+            "reference",
+            self.reference
+                .bands
+                .iter()
+                .map(|(b, _, _)| (b.clone(), 1.0))
+                .collect(),
+        )?;
         require_all_bands(&per_group, &keys, &self.age_band, &band_names)?;
 
         let expected = f64_values(&per_group, "__ik_expected")?;
         let nnulls = f64_values(&per_group, "__ik_nnulls")?;
         let (observed, xnulls) = match &self.observed_totals {
-            None => (f64_values(&per_group, "__ik_observed")?, f64_values(&per_group, "__ik_xnulls")?),
-            Some(t) => (self.totals_for(t, &keys)?, vec![Some(0.0); per_group.height()]),
+            None => (
+                f64_values(&per_group, "__ik_observed")?,
+                f64_values(&per_group, "__ik_xnulls")?,
+            ),
+            Some(t) => (
+                self.totals_for(t, &keys)?,
+                vec![Some(0.0); per_group.height()],
+            ),
         };
         let ref_rate = self.reference.crude_rate() * self.multiplier;
         let (scale, statistic) = match self.kind {
-            IsrKind::Ratio => (self.multiplier, format!("indirectly standardised ratio x {}", multiplier_label(self.multiplier))),
-            IsrKind::Rate => (ref_rate, format!("indirectly standardised rate per {}", multiplier_label(self.multiplier))),
+            IsrKind::Ratio => (
+                self.multiplier,
+                format!(
+                    "indirectly standardised ratio x {}",
+                    multiplier_label(self.multiplier)
+                ),
+            ),
+            IsrKind::Rate => (
+                ref_rate,
+                format!(
+                    "indirectly standardised rate per {}",
+                    multiplier_label(self.multiplier)
+                ),
+            ),
         };
         let levels = self.common.confidence.levels();
         let mut table = Table::new(keys, self.common.confidence, statistic);
@@ -264,13 +442,23 @@ impl Statistic for Isr {
                     Estimate::missing(Some(o), Some(e), Status::ExpectedZero)
                 } else {
                     let (limits, method) = scaled_poisson_limits(o, levels, scale / e);
-                    Estimate { numerator: Some(o), denominator: Some(e), value: Some(o / e * scale), limits, method: Some(method), status: Status::Ok }
+                    Estimate {
+                        numerator: Some(o),
+                        denominator: Some(e),
+                        value: Some(o / e * scale),
+                        limits,
+                        method: Some(method),
+                        status: Status::Ok,
+                    }
                 }
             };
             table.push(estimate);
         }
         if self.kind == IsrKind::Rate {
-            table.add_column(Column::new("ref_rate".into(), vec![ref_rate; per_group.height()]));
+            table.add_column(Column::new(
+                "ref_rate".into(),
+                vec![ref_rate; per_group.height()],
+            ));
         }
         table.finish(self.common.output)
     }

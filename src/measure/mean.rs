@@ -41,7 +41,10 @@ pub struct Mean {
 impl Mean {
     /// The mean of `values`.
     pub fn new(values: impl Into<String>) -> Self {
-        Mean { values: values.into(), common: Common::default() }
+        Mean {
+            values: values.into(),
+            common: Common::default(),
+        }
     }
 }
 
@@ -56,7 +59,11 @@ impl Statistic for Mean {
     fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
         let v = col(self.values.as_str()).cast(DataType::Float64);
         let extra = vec![v.clone().std(1).alias(SD), len().alias(ROWS)];
-        let inputs = [Input { column: &self.values, role: "values", non_negative: false }];
+        let inputs = [Input {
+            column: &self.values,
+            role: "values",
+            non_negative: false,
+        }];
         let mut s = summarise(data, &self.common.grouping, &inputs, extra)?;
         let sds = f64_values(&s.extra, SD)?;
         let counts = f64_values(&s.extra, ROWS)?;
@@ -83,7 +90,14 @@ impl Statistic for Mean {
                 }
             }
             sd_out.push(if n >= 2.0 { *sd } else { None });
-            table.push(Estimate { numerator: Some(*sum), denominator: Some(n), value: Some(mean), limits, method: Some("Student's t"), status });
+            table.push(Estimate {
+                numerator: Some(*sum),
+                denominator: Some(n),
+                value: Some(mean),
+                limits,
+                method: Some("Student's t"),
+                status,
+            });
         }
         table.add_column(Column::new(SD.into(), sd_out));
         table.finish(self.common.output)

@@ -62,7 +62,14 @@ pub(crate) struct Estimate {
 impl Estimate {
     /// An estimate with no value, for the given reason.
     pub fn missing(numerator: Option<f64>, denominator: Option<f64>, status: Status) -> Self {
-        Estimate { numerator, denominator, value: None, limits: [(None, None); 2], method: None, status }
+        Estimate {
+            numerator,
+            denominator,
+            value: None,
+            limits: [(None, None); 2],
+            method: None,
+            status,
+        }
     }
 }
 
@@ -107,7 +114,12 @@ impl Table {
         self.numerator.push(e.numerator);
         self.denominator.push(e.denominator);
         self.value.push(e.value);
-        for (i, (lo, hi)) in e.limits.iter().enumerate().take(self.confidence.levels().len()) {
+        for (i, (lo, hi)) in e
+            .limits
+            .iter()
+            .enumerate()
+            .take(self.confidence.levels().len())
+        {
             self.lower[i].push(*lo);
             self.upper[i].push(*hi);
         }
@@ -154,8 +166,14 @@ impl Table {
                 cols.push(Column::new("status".into(), self.status));
                 if output == OutputType::Full {
                     let conf = self.confidence.to_string();
-                    cols.push(Column::new("confidence".into(), vec![conf.as_str(); height]));
-                    cols.push(Column::new("statistic".into(), vec![self.statistic.as_str(); height]));
+                    cols.push(Column::new(
+                        "confidence".into(),
+                        vec![conf.as_str(); height],
+                    ));
+                    cols.push(Column::new(
+                        "statistic".into(),
+                        vec![self.statistic.as_str(); height],
+                    ));
                     cols.push(Column::new("method".into(), self.method));
                 }
             }
@@ -187,18 +205,38 @@ mod tests {
     fn full_output_with_both_levels_has_the_documented_columns() {
         let mut t = Table::new(keys(), Confidence::Both, "proportion of 1".into());
         t.push(estimate(1.0));
-        t.push(Estimate::missing(None, Some(10.0), Status::NumeratorMissing));
+        t.push(Estimate::missing(
+            None,
+            Some(10.0),
+            Status::NumeratorMissing,
+        ));
         let df = t.finish(OutputType::Full).unwrap();
         let names: Vec<&str> = df.get_column_names().iter().map(|s| s.as_str()).collect();
         assert_eq!(
             names,
             [
-                "area", "numerator", "denominator", "value", "lower_95", "upper_95", "lower_99_8",
-                "upper_99_8", "status", "confidence", "statistic", "method"
+                "area",
+                "numerator",
+                "denominator",
+                "value",
+                "lower_95",
+                "upper_95",
+                "lower_99_8",
+                "upper_99_8",
+                "status",
+                "confidence",
+                "statistic",
+                "method"
             ]
         );
-        assert_eq!(df.column("status").unwrap().get(1).unwrap(), AnyValue::String("numerator missing"));
-        assert_eq!(df.column("lower_99_8").unwrap().get(0).unwrap(), AnyValue::Float64(-1.0));
+        assert_eq!(
+            df.column("status").unwrap().get(1).unwrap(),
+            AnyValue::String("numerator missing")
+        );
+        assert_eq!(
+            df.column("lower_99_8").unwrap().get(0).unwrap(),
+            AnyValue::Float64(-1.0)
+        );
     }
 
     #[test]
@@ -207,7 +245,18 @@ mod tests {
             (OutputType::Value, vec!["area", "value"]),
             (OutputType::Lower, vec!["area", "lower"]),
             (OutputType::Upper, vec!["area", "upper"]),
-            (OutputType::Standard, vec!["area", "numerator", "denominator", "value", "lower", "upper", "status"]),
+            (
+                OutputType::Standard,
+                vec![
+                    "area",
+                    "numerator",
+                    "denominator",
+                    "value",
+                    "lower",
+                    "upper",
+                    "status",
+                ],
+            ),
         ] {
             let mut t = Table::new(keys(), Confidence::P95, "rate".into());
             t.push(estimate(1.0));

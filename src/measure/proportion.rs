@@ -27,7 +27,8 @@ use crate::stats::{wilson_lower, wilson_upper};
 ///
 /// let bup = df!("month" => ["jan", "feb"], "within_30" => [38, 63], "assessed" => [100, 100])?;
 /// let share = Proportion::new("within_30", "assessed").percentage().by(["month"]).compute(bup.lazy())?;
-/// assert_eq!(share.column("value")?.f64()?.get(1), Some(63.0));
+/// // Groups are sorted: "feb" comes before "jan".
+/// assert_eq!(share.column("value")?.f64()?.get(0), Some(63.0));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
@@ -48,7 +49,12 @@ pub struct Proportion {
 impl Proportion {
     /// The proportion `numerator / denominator`, as a proportion of 1.
     pub fn new(numerator: impl Into<String>, denominator: impl Into<String>) -> Self {
-        Proportion { numerator: numerator.into(), denominator: denominator.into(), multiplier: 1.0, common: Common::default() }
+        Proportion {
+            numerator: numerator.into(),
+            denominator: denominator.into(),
+            multiplier: 1.0,
+            common: Common::default(),
+        }
     }
 
     /// Report as a percentage (multiplier 100).
@@ -65,16 +71,31 @@ impl Proportion {
 }
 
 /// The estimate of one proportion from its summed numerator and denominator.
-pub(crate) fn proportion_estimate(x: Option<f64>, n: Option<f64>, multiplier: f64, levels: &[f64]) -> Estimate {
+pub(crate) fn proportion_estimate(
+    x: Option<f64>,
+    n: Option<f64>,
+    multiplier: f64,
+    levels: &[f64],
+) -> Estimate {
     match (x, n) {
         (None, _) => Estimate::missing(x, n, Status::NumeratorMissing),
         (_, None) => Estimate::missing(x, n, Status::DenominatorMissing),
         (Some(x), Some(n)) => {
             let mut limits = [(None, None); 2];
             for (slot, &level) in limits.iter_mut().zip(levels) {
-                *slot = (wilson_lower(x, n, level).map(|v| v * multiplier), wilson_upper(x, n, level).map(|v| v * multiplier));
+                *slot = (
+                    wilson_lower(x, n, level).map(|v| v * multiplier),
+                    wilson_upper(x, n, level).map(|v| v * multiplier),
+                );
             }
-            Estimate { numerator: Some(x), denominator: Some(n), value: Some(x / n * multiplier), limits, method: Some("Wilson"), status: Status::Ok }
+            Estimate {
+                numerator: Some(x),
+                denominator: Some(n),
+                value: Some(x / n * multiplier),
+                limits,
+                method: Some("Wilson"),
+                status: Status::Ok,
+            }
         }
     }
 }
@@ -84,7 +105,11 @@ pub(crate) fn check_proportion_multiplier(multiplier: f64) -> Result<()> {
     if multiplier == 1.0 || multiplier == 100.0 {
         Ok(())
     } else {
-        Err(Error::argument("multiplier", "multiplier must be 1 (proportion) or 100 (percentage)", multiplier))
+        Err(Error::argument(
+            "multiplier",
+            "multiplier must be 1 (proportion) or 100 (percentage)",
+            multiplier,
+        ))
     }
 }
 
@@ -96,8 +121,16 @@ impl Statistic for Proportion {
     fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
         check_proportion_multiplier(self.multiplier)?;
         let inputs = [
-            Input { column: &self.numerator, role: "numerator", non_negative: true },
-            Input { column: &self.denominator, role: "denominator", non_negative: true },
+            Input {
+                column: &self.numerator,
+                role: "numerator",
+                non_negative: true,
+            },
+            Input {
+                column: &self.denominator,
+                role: "denominator",
+                non_negative: true,
+            },
         ];
         let summary = summarise(data, &self.common.grouping, &inputs, Vec::new())?;
         let (xs, ns) = (&summary.sums[0], &summary.sums[1]);
@@ -106,11 +139,20 @@ impl Statistic for Proportion {
             if let (Some(x), Some(n)) = (x, n) {
                 if x > n {
                     let seen = format!("{x} > {n}");
-                    return Err(Error::data(&self.numerator, "numerators must be <= denominators for a proportion", seen, group_label(&summary.keys, row)));
+                    return Err(Error::data(
+                        &self.numerator,
+                        "numerators must be <= denominators for a proportion",
+                        seen,
+                        group_label(&summary.keys, row),
+                    ));
                 }
             }
         }
-        let statistic = if self.multiplier == 100.0 { "percentage".to_string() } else { "proportion of 1".to_string() };
+        let statistic = if self.multiplier == 100.0 {
+            "percentage".to_string()
+        } else {
+            "proportion of 1".to_string()
+        };
         let levels = self.common.confidence.levels();
         let mut table = Table::new(summary.keys.clone(), self.common.confidence, statistic);
         for (x, n) in xs.iter().zip(ns) {

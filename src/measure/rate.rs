@@ -52,7 +52,12 @@ pub struct Rate {
 impl Rate {
     /// A rate of `numerator` per `denominator`, per 100 000 by default.
     pub fn new(numerator: impl Into<String>, denominator: impl Into<String>) -> Self {
-        Rate { numerator: numerator.into(), denominator: denominator.into(), multiplier: 100_000.0, common: Common::default() }
+        Rate {
+            numerator: numerator.into(),
+            denominator: denominator.into(),
+            multiplier: 100_000.0,
+            common: Common::default(),
+        }
     }
 
     /// Set the multiplier (a positive finite number).
@@ -67,7 +72,11 @@ pub(crate) fn check_multiplier(multiplier: f64) -> Result<()> {
     if multiplier.is_finite() && multiplier > 0.0 {
         Ok(())
     } else {
-        Err(Error::argument("multiplier", "multiplier must be a positive finite number", multiplier))
+        Err(Error::argument(
+            "multiplier",
+            "multiplier must be a positive finite number",
+            multiplier,
+        ))
     }
 }
 
@@ -93,24 +102,45 @@ pub(crate) fn scaled_poisson_limits(x: f64, levels: &[f64], factor: f64) -> (Lim
 }
 
 /// The estimate of one rate from its summed numerator and denominator.
-pub(crate) fn rate_estimate(x: Option<f64>, n: Option<f64>, multiplier: f64, levels: &[f64]) -> Estimate {
+pub(crate) fn rate_estimate(
+    x: Option<f64>,
+    n: Option<f64>,
+    multiplier: f64,
+    levels: &[f64],
+) -> Estimate {
     match (x, n) {
         (None, _) => Estimate::missing(x, n, Status::NumeratorMissing),
         (_, None) => Estimate::missing(x, n, Status::DenominatorMissing),
         (Some(x), Some(n)) => {
             let factor = multiplier / n;
             let (limits, method) = scaled_poisson_limits(x, levels, factor);
-            Estimate { numerator: Some(x), denominator: Some(n), value: Some(x * factor), limits, method: Some(method), status: Status::Ok }
+            Estimate {
+                numerator: Some(x),
+                denominator: Some(n),
+                value: Some(x * factor),
+                limits,
+                method: Some(method),
+                status: Status::Ok,
+            }
         }
     }
 }
 
 /// Reject a group whose denominator is zero or less.
-pub(crate) fn require_positive(values: &[Option<f64>], column: &str, keys: &DataFrame) -> Result<()> {
+pub(crate) fn require_positive(
+    values: &[Option<f64>],
+    column: &str,
+    keys: &DataFrame,
+) -> Result<()> {
     for (row, v) in values.iter().enumerate() {
         if let Some(v) = v {
             if *v <= 0.0 {
-                return Err(Error::data(column, "denominators must be > 0 (summed over the group)", v, group_label(keys, row)));
+                return Err(Error::data(
+                    column,
+                    "denominators must be > 0 (summed over the group)",
+                    v,
+                    group_label(keys, row),
+                ));
             }
         }
     }
@@ -125,8 +155,16 @@ impl Statistic for Rate {
     fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
         check_multiplier(self.multiplier)?;
         let inputs = [
-            Input { column: &self.numerator, role: "numerator", non_negative: true },
-            Input { column: &self.denominator, role: "denominator", non_negative: true },
+            Input {
+                column: &self.numerator,
+                role: "numerator",
+                non_negative: true,
+            },
+            Input {
+                column: &self.denominator,
+                role: "denominator",
+                non_negative: true,
+            },
         ];
         let summary = summarise(data, &self.common.grouping, &inputs, Vec::new())?;
         require_positive(&summary.sums[1], &self.denominator, &summary.keys)?;

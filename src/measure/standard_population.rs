@@ -24,18 +24,47 @@ pub struct StandardPopulation {
 
 /// The European Standard Population 2013 (Eurostat 2013), 19 bands 0–4 … 90+.
 const ESP2013: [(&str, f64); 19] = [
-    ("0-4", 5000.0), ("5-9", 5500.0), ("10-14", 5500.0), ("15-19", 5500.0), ("20-24", 6000.0),
-    ("25-29", 6000.0), ("30-34", 6500.0), ("35-39", 7000.0), ("40-44", 7000.0), ("45-49", 7000.0),
-    ("50-54", 7000.0), ("55-59", 6500.0), ("60-64", 6000.0), ("65-69", 5500.0), ("70-74", 5000.0),
-    ("75-79", 4000.0), ("80-84", 2500.0), ("85-89", 1500.0), ("90+", 1000.0),
+    ("0-4", 5000.0),
+    ("5-9", 5500.0),
+    ("10-14", 5500.0),
+    ("15-19", 5500.0),
+    ("20-24", 6000.0),
+    ("25-29", 6000.0),
+    ("30-34", 6500.0),
+    ("35-39", 7000.0),
+    ("40-44", 7000.0),
+    ("45-49", 7000.0),
+    ("50-54", 7000.0),
+    ("55-59", 6500.0),
+    ("60-64", 6000.0),
+    ("65-69", 5500.0),
+    ("70-74", 5000.0),
+    ("75-79", 4000.0),
+    ("80-84", 2500.0),
+    ("85-89", 1500.0),
+    ("90+", 1000.0),
 ];
 
 /// The European Standard Population 1976 (Waterhouse et al. 1976), 18 bands 0–4 … 85+.
 const ESP1976: [(&str, f64); 18] = [
-    ("0-4", 8000.0), ("5-9", 7000.0), ("10-14", 7000.0), ("15-19", 7000.0), ("20-24", 7000.0),
-    ("25-29", 7000.0), ("30-34", 7000.0), ("35-39", 7000.0), ("40-44", 7000.0), ("45-49", 7000.0),
-    ("50-54", 7000.0), ("55-59", 6000.0), ("60-64", 5000.0), ("65-69", 4000.0), ("70-74", 3000.0),
-    ("75-79", 2000.0), ("80-84", 1000.0), ("85+", 1000.0),
+    ("0-4", 8000.0),
+    ("5-9", 7000.0),
+    ("10-14", 7000.0),
+    ("15-19", 7000.0),
+    ("20-24", 7000.0),
+    ("25-29", 7000.0),
+    ("30-34", 7000.0),
+    ("35-39", 7000.0),
+    ("40-44", 7000.0),
+    ("45-49", 7000.0),
+    ("50-54", 7000.0),
+    ("55-59", 6000.0),
+    ("60-64", 5000.0),
+    ("65-69", 4000.0),
+    ("70-74", 3000.0),
+    ("75-79", 2000.0),
+    ("80-84", 1000.0),
+    ("85+", 1000.0),
 ];
 
 /// The names [`StandardPopulation::by_name`] knows.
@@ -53,7 +82,10 @@ impl StandardPopulation {
             _ => {
                 return Err(Error::argument(
                     "standard",
-                    &format!("unknown standard population; known: {}", STANDARD_POPULATIONS.join(", ")),
+                    &format!(
+                        "unknown standard population; known: {}",
+                        STANDARD_POPULATIONS.join(", ")
+                    ),
                     format!("{name:?}"),
                 ))
             }
@@ -71,11 +103,20 @@ impl StandardPopulation {
     pub fn new(name: impl Into<String>, bands: Vec<(String, f64)>) -> Result<Self> {
         let name = name.into();
         if bands.is_empty() {
-            return Err(Error::argument("standard", "a standard population needs at least one age band", "none"));
+            return Err(Error::argument(
+                "standard",
+                "a standard population needs at least one age band",
+                "none",
+            ));
         }
         for (i, (band, weight)) in bands.iter().enumerate() {
             if band.trim().is_empty() {
-                return Err(Error::data("age_band", "standard population bands must have a label", "an empty label", ""));
+                return Err(Error::data(
+                    "age_band",
+                    "standard population bands must have a label",
+                    "an empty label",
+                    "",
+                ));
             }
             if bands[..i].iter().any(|(b, _)| b == band) {
                 return Err(Error::AgeBands {
@@ -86,12 +127,22 @@ impl StandardPopulation {
                 });
             }
             if !(weight.is_finite() && *weight >= 0.0) {
-                return Err(Error::data("weight", "standard population weights must be finite and >= 0", weight, format!(" for band {band}")));
+                return Err(Error::data(
+                    "weight",
+                    "standard population weights must be finite and >= 0",
+                    weight,
+                    format!(" for band {band}"),
+                ));
             }
         }
         let sp = StandardPopulation { name, bands };
         if sp.total() <= 0.0 {
-            return Err(Error::data("weight", "standard population weights must not all be zero", 0, ""));
+            return Err(Error::data(
+                "weight",
+                "standard population weights must not all be zero",
+                0,
+                "",
+            ));
         }
         Ok(sp)
     }
@@ -100,16 +151,31 @@ impl StandardPopulation {
     ///
     /// # Errors
     /// Missing columns, nulls, and everything [`StandardPopulation::new`] rejects.
-    pub fn from_frame(name: impl Into<String>, frame: &DataFrame, band: &str, weight: &str) -> Result<Self> {
+    pub fn from_frame(
+        name: impl Into<String>,
+        frame: &DataFrame,
+        band: &str,
+        weight: &str,
+    ) -> Result<Self> {
         let bands = frame.column(band).map_err(|_| Error::ColumnNotFound {
             column: band.into(),
             role: "standard population age band".into(),
-            available: frame.get_column_names().iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+            available: frame
+                .get_column_names()
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         })?;
         let weights = frame.column(weight).map_err(|_| Error::ColumnNotFound {
             column: weight.into(),
             role: "standard population weight".into(),
-            available: frame.get_column_names().iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+            available: frame
+                .get_column_names()
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         })?;
         if !weights.dtype().is_primitive_numeric() {
             return Err(Error::WrongDtype {
@@ -125,8 +191,22 @@ impl StandardPopulation {
         for (b, w) in bands.str()?.iter().zip(weights.f64()?.iter()) {
             match (b, w) {
                 (Some(b), Some(w)) => pairs.push((b.to_string(), w)),
-                (None, _) => return Err(Error::data(band, "standard population bands must not be missing", "null", "")),
-                (Some(b), None) => return Err(Error::data(weight, "standard population weights must not be missing", "null", format!(" for band {b}"))),
+                (None, _) => {
+                    return Err(Error::data(
+                        band,
+                        "standard population bands must not be missing",
+                        "null",
+                        "",
+                    ))
+                }
+                (Some(b), None) => {
+                    return Err(Error::data(
+                        weight,
+                        "standard population weights must not be missing",
+                        "null",
+                        format!(" for band {b}"),
+                    ))
+                }
             }
         }
         Self::new(name, pairs)
@@ -151,7 +231,13 @@ impl StandardPopulation {
     pub fn to_frame(&self) -> Result<DataFrame> {
         let bands: Vec<&str> = self.bands.iter().map(|(b, _)| b.as_str()).collect();
         let weights: Vec<f64> = self.bands.iter().map(|(_, w)| *w).collect();
-        Ok(DataFrame::new(bands.len(), vec![Column::new("age_band".into(), bands), Column::new("weight".into(), weights)])?)
+        Ok(DataFrame::new(
+            bands.len(),
+            vec![
+                Column::new("age_band".into(), bands),
+                Column::new("weight".into(), weights),
+            ],
+        )?)
     }
 }
 
@@ -166,20 +252,28 @@ mod tests {
         assert_eq!(weights[..4], [5000.0, 5500.0, 5500.0, 5500.0]);
         assert_eq!(esp.bands()[18], ("90+".to_string(), 1000.0));
         assert_eq!(esp.total(), 100_000.0);
-        assert_eq!(StandardPopulation::by_name("esp1976").unwrap().total(), 100_000.0);
+        assert_eq!(
+            StandardPopulation::by_name("esp1976").unwrap().total(),
+            100_000.0
+        );
     }
 
     #[test]
     fn unknown_names_list_the_known_ones() {
-        let err = StandardPopulation::by_name("who2000").unwrap_err().to_string();
+        let err = StandardPopulation::by_name("who2000")
+            .unwrap_err()
+            .to_string();
         assert_eq!(err, "argument `standard`: unknown standard population; known: esp2013, esp1976; got \"who2000\"");
     }
 
     #[test]
     fn rejects_duplicate_bands_and_negative_weights() {
-        let dup = StandardPopulation::new("x", vec![("0-4".into(), 1.0), ("0-4".into(), 2.0)]).unwrap_err();
+        let dup = StandardPopulation::new("x", vec![("0-4".into(), 1.0), ("0-4".into(), 2.0)])
+            .unwrap_err();
         assert_eq!(dup.to_string(), "age bands in `age_band`: duplicated in the standard population: 0-4 (standard population x)");
         let neg = StandardPopulation::new("x", vec![("0-4".into(), -1.0)]).unwrap_err();
-        assert!(neg.to_string().contains("weights must be finite and >= 0; found -1"));
+        assert!(neg
+            .to_string()
+            .contains("weights must be finite and >= 0; found -1"));
     }
 }

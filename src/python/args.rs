@@ -33,7 +33,10 @@ pub(crate) fn common(
 ) -> PyResult<Common> {
     let method: PoolMethod = pool_method.parse().map_err(to_py_err)?;
     Ok(Common {
-        grouping: Grouping { by, pool: pool.map(|column| Pool { column, method }) },
+        grouping: Grouping {
+            by,
+            pool: pool.map(|column| Pool { column, method }),
+        },
         confidence: confidence(confidence_arg)?,
         output: output.parse::<OutputType>().map_err(to_py_err)?,
     })

@@ -8,13 +8,48 @@ use pyo3::prelude::*;
 
 use crate::error::Error;
 
-create_exception!(_indikator, IndikatorError, PyValueError, "Base class of every error raised by indikator (a ValueError).");
-create_exception!(_indikator, ColumnNotFoundError, IndikatorError, "A column named in the call is not in the frame.");
-create_exception!(_indikator, DtypeError, IndikatorError, "A column has a data type the statistic cannot use.");
-create_exception!(_indikator, DataError, IndikatorError, "A value in the data breaks a rule of the statistic.");
-create_exception!(_indikator, ArgumentError, IndikatorError, "An argument is outside the values the function accepts.");
-create_exception!(_indikator, AgeBandError, IndikatorError, "Age bands of the data and of a standard or reference population do not match.");
-create_exception!(_indikator, ComputeError, IndikatorError, "polars failed while computing, or an internal error was caught.");
+create_exception!(
+    _indikator,
+    IndikatorError,
+    PyValueError,
+    "Base class of every error raised by indikator (a ValueError)."
+);
+create_exception!(
+    _indikator,
+    ColumnNotFoundError,
+    IndikatorError,
+    "A column named in the call is not in the frame."
+);
+create_exception!(
+    _indikator,
+    DtypeError,
+    IndikatorError,
+    "A column has a data type the statistic cannot use."
+);
+create_exception!(
+    _indikator,
+    DataError,
+    IndikatorError,
+    "A value in the data breaks a rule of the statistic."
+);
+create_exception!(
+    _indikator,
+    ArgumentError,
+    IndikatorError,
+    "An argument is outside the values the function accepts."
+);
+create_exception!(
+    _indikator,
+    AgeBandError,
+    IndikatorError,
+    "Age bands of the data and of a standard or reference population do not match."
+);
+create_exception!(
+    _indikator,
+    ComputeError,
+    IndikatorError,
+    "polars failed while computing, or an internal error was caught."
+);
 
 /// Convert a crate error to the matching Python exception.
 pub(crate) fn to_py_err(err: Error) -> PyErr {
@@ -44,7 +79,9 @@ where
                 .cloned()
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_else(|| "unknown panic".to_string());
-            Err(ComputeError::new_err(format!("internal error (please report it): {what}")))
+            Err(ComputeError::new_err(format!(
+                "internal error (please report it): {what}"
+            )))
         }
     }
 }

@@ -11,7 +11,9 @@ use polars::prelude::*;
 use pyo3_polars::derive::polars_expr;
 use serde::Deserialize;
 
-use crate::measure::{check_multiplier, check_proportion_multiplier, proportion_estimate, rate_estimate, Confidence};
+use crate::measure::{
+    check_multiplier, check_proportion_multiplier, proportion_estimate, rate_estimate, Confidence,
+};
 
 #[derive(Deserialize)]
 struct Kwargs {
@@ -20,17 +22,26 @@ struct Kwargs {
 }
 
 fn fields(kwargs: &Kwargs) -> PolarsResult<Vec<Field>> {
-    let confidence: Confidence = kwargs.confidence.parse().map_err(|e: crate::Error| polars_err!(ComputeError: "{e}"))?;
+    let confidence: Confidence = kwargs
+        .confidence
+        .parse()
+        .map_err(|e: crate::Error| polars_err!(ComputeError: "{e}"))?;
     let mut names = vec!["value"];
     for (lo, hi) in confidence.limit_columns() {
         names.push(lo);
         names.push(hi);
     }
-    Ok(names.into_iter().map(|n| Field::new(n.into(), DataType::Float64)).collect())
+    Ok(names
+        .into_iter()
+        .map(|n| Field::new(n.into(), DataType::Float64))
+        .collect())
 }
 
 fn struct_type(_input: &[Field], kwargs: Kwargs) -> PolarsResult<Field> {
-    Ok(Field::new("estimate".into(), DataType::Struct(fields(&kwargs)?)))
+    Ok(Field::new(
+        "estimate".into(),
+        DataType::Struct(fields(&kwargs)?),
+    ))
 }
 
 fn summed(inputs: &[Series]) -> PolarsResult<(Option<f64>, Option<f64>)> {
@@ -48,7 +59,11 @@ fn summed(inputs: &[Series]) -> PolarsResult<(Option<f64>, Option<f64>)> {
     Ok((total(&inputs[0])?, total(&inputs[1])?))
 }
 
-fn to_struct(kwargs: &Kwargs, value: Option<f64>, limits: &[(Option<f64>, Option<f64>)]) -> PolarsResult<Series> {
+fn to_struct(
+    kwargs: &Kwargs,
+    value: Option<f64>,
+    limits: &[(Option<f64>, Option<f64>)],
+) -> PolarsResult<Series> {
     let fields = fields(kwargs)?;
     let mut columns = vec![Series::new(fields[0].name.clone(), [value])];
     for (i, (lo, hi)) in limits.iter().enumerate().take((fields.len() - 1) / 2) {
@@ -59,7 +74,10 @@ fn to_struct(kwargs: &Kwargs, value: Option<f64>, limits: &[(Option<f64>, Option
 }
 
 fn levels(kwargs: &Kwargs) -> PolarsResult<&'static [f64]> {
-    let c: Confidence = kwargs.confidence.parse().map_err(|e: crate::Error| polars_err!(ComputeError: "{e}"))?;
+    let c: Confidence = kwargs
+        .confidence
+        .parse()
+        .map_err(|e: crate::Error| polars_err!(ComputeError: "{e}"))?;
     Ok(c.levels())
 }
 

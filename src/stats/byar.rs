@@ -61,7 +61,12 @@ mod tests {
     fn lower_limit_is_absent_where_the_bracket_goes_negative() {
         // PHE expects NA for the lower 99.8 % limit of x = 1.
         assert_eq!(byar_lower(1.0, 0.998), None);
-        assert_close(byar_upper(1.0, 0.998).unwrap(), 9.362180217908362, 1e-12, "upper");
+        assert_close(
+            byar_upper(1.0, 0.998).unwrap(),
+            9.362180217908362,
+            1e-12,
+            "upper",
+        );
     }
 
     #[test]

@@ -18,7 +18,10 @@ pub fn dobson_limits(value: f64, variance: f64, total: f64, level: f64) -> Optio
     let scale = (variance / total).sqrt();
     let lower = byar_lower(total, level)?;
     let upper = byar_upper(total, level)?;
-    Some((value + scale * (lower - total), value + scale * (upper - total)))
+    Some((
+        value + scale * (lower - total),
+        value + scale * (upper - total),
+    ))
 }
 
 #[cfg(test)]

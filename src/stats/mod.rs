@@ -37,6 +37,9 @@ pub(crate) mod test_util {
     /// Assert `got` matches `want` to a relative tolerance, naming the case.
     pub fn assert_close(got: f64, want: f64, tol: f64, what: &str) {
         let err = rel_err(got, want);
-        assert!(err <= tol, "{what}: got {got:e}, want {want:e}, relative error {err:e} > {tol:e}");
+        assert!(
+            err <= tol,
+            "{what}: got {got:e}, want {want:e}, relative error {err:e} > {tol:e}"
+        );
     }
 }

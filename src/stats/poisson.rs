@@ -54,9 +54,17 @@ pub fn exact_poisson_upper(x: f64, level: f64) -> Option<f64> {
 /// `None` limits only for a negative or NaN count.
 pub fn poisson_limits(x: f64, level: f64) -> (Option<f64>, Option<f64>, PoissonMethod) {
     if x < EXACT_BELOW {
-        (exact_poisson_lower(x, level), exact_poisson_upper(x, level), PoissonMethod::Exact)
+        (
+            exact_poisson_lower(x, level),
+            exact_poisson_upper(x, level),
+            PoissonMethod::Exact,
+        )
     } else {
-        (byar_lower(x, level), byar_upper(x, level), PoissonMethod::Byar)
+        (
+            byar_lower(x, level),
+            byar_upper(x, level),
+            PoissonMethod::Byar,
+        )
     }
 }
 

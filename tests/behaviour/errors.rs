@@ -1,7 +1,10 @@
 //! Each bad input gives a typed error whose message names the column or
 //! argument, the rule, and the value seen. Messages are asserted word for word.
 
-use indikator::{Confidence, Count, Dsr, Isr, Mean, Pool, Proportion, Rate, Reference, StandardPopulation, Statistic};
+use indikator::{
+    Confidence, Count, Dsr, Isr, Mean, Pool, Proportion, Rate, Reference, StandardPopulation,
+    Statistic,
+};
 use polars::prelude::*;
 
 fn rates() -> DataFrame {
@@ -15,25 +18,37 @@ fn err<S: Statistic>(stat: S, data: DataFrame) -> String {
 #[test]
 fn negative_numerator() {
     let data = df!("area" => ["A", "B"], "x" => [5i64, -3], "n" => [100i64, 200]).unwrap();
-    assert_eq!(err(Rate::new("x", "n").by(["area"]), data), "column `x`: numerator values must be >= 0; found -3 in group area=B");
+    assert_eq!(
+        err(Rate::new("x", "n").by(["area"]), data),
+        "column `x`: numerator values must be >= 0; found -3 in group area=B"
+    );
 }
 
 #[test]
 fn negative_denominator() {
     let data = df!("x" => [5i64], "n" => [-100i64]).unwrap();
-    assert_eq!(err(Rate::new("x", "n"), data), "column `n`: denominator values must be >= 0; found -100");
+    assert_eq!(
+        err(Rate::new("x", "n"), data),
+        "column `n`: denominator values must be >= 0; found -100"
+    );
 }
 
 #[test]
 fn zero_denominator() {
     let data = df!("area" => ["A"], "x" => [0i64], "n" => [0i64]).unwrap();
-    assert_eq!(err(Rate::new("x", "n").by(["area"]), data), "column `n`: denominators must be > 0 (summed over the group); found 0 in group area=A");
+    assert_eq!(
+        err(Rate::new("x", "n").by(["area"]), data),
+        "column `n`: denominators must be > 0 (summed over the group); found 0 in group area=A"
+    );
 }
 
 #[test]
 fn zero_denominator_for_a_proportion() {
     let data = df!("x" => [0i64], "n" => [0i64]).unwrap();
-    assert_eq!(err(Proportion::new("x", "n"), data), "column `n`: denominators must be > 0 (summed over the group); found 0");
+    assert_eq!(
+        err(Proportion::new("x", "n"), data),
+        "column `n`: denominators must be > 0 (summed over the group); found 0"
+    );
 }
 
 #[test]
@@ -59,18 +74,27 @@ fn confidence_outside_the_allowed_set() {
 
 #[test]
 fn missing_numerator_column() {
-    assert_eq!(err(Rate::new("deaths", "n"), rates()), "column `deaths` (numerator) not found; the frame has: area, x, n");
+    assert_eq!(
+        err(Rate::new("deaths", "n"), rates()),
+        "column `deaths` (numerator) not found; the frame has: area, x, n"
+    );
 }
 
 #[test]
 fn missing_group_column() {
-    assert_eq!(err(Rate::new("x", "n").by(["kommun"]), rates()), "column `kommun` (group) not found; the frame has: area, x, n");
+    assert_eq!(
+        err(Rate::new("x", "n").by(["kommun"]), rates()),
+        "column `kommun` (group) not found; the frame has: area, x, n"
+    );
 }
 
 #[test]
 fn text_numerator() {
     let data = df!("x" => ["5"], "n" => [100i64]).unwrap();
-    assert_eq!(err(Rate::new("x", "n"), data), "column `x` (numerator) must be numeric (integer or float), found dtype str");
+    assert_eq!(
+        err(Rate::new("x", "n"), data),
+        "column `x` (numerator) must be numeric (integer or float), found dtype str"
+    );
 }
 
 #[test]
@@ -91,20 +115,34 @@ fn null_group_key() {
 #[test]
 fn nan_value() {
     let data = df!("x" => [f64::NAN], "n" => [100.0]).unwrap();
-    assert_eq!(err(Rate::new("x", "n"), data), "column `x`: values must be finite numbers; found NaN or infinity");
+    assert_eq!(
+        err(Rate::new("x", "n"), data),
+        "column `x`: values must be finite numbers; found NaN or infinity"
+    );
 }
 
 #[test]
 fn empty_frame() {
     let data = df!("x" => Vec::<i64>::new(), "n" => Vec::<i64>::new()).unwrap();
-    assert_eq!(err(Rate::new("x", "n").by(Vec::<String>::new()), data.clone()), "argument `data`: the frame must have at least one row; got 0 rows");
-    let keyed = df!("g" => Vec::<String>::new(), "x" => Vec::<i64>::new(), "n" => Vec::<i64>::new()).unwrap();
-    assert_eq!(err(Rate::new("x", "n").by(["g"]), keyed), "argument `data`: the frame must have at least one row; got 0 rows");
+    assert_eq!(
+        err(Rate::new("x", "n").by(Vec::<String>::new()), data.clone()),
+        "argument `data`: the frame must have at least one row; got 0 rows"
+    );
+    let keyed =
+        df!("g" => Vec::<String>::new(), "x" => Vec::<i64>::new(), "n" => Vec::<i64>::new())
+            .unwrap();
+    assert_eq!(
+        err(Rate::new("x", "n").by(["g"]), keyed),
+        "argument `data`: the frame must have at least one row; got 0 rows"
+    );
 }
 
 #[test]
 fn non_positive_multiplier() {
-    assert_eq!(err(Rate::new("x", "n").multiplier(-1.0), rates()), "argument `multiplier`: multiplier must be a positive finite number; got -1");
+    assert_eq!(
+        err(Rate::new("x", "n").multiplier(-1.0), rates()),
+        "argument `multiplier`: multiplier must be a positive finite number; got -1"
+    );
 }
 
 #[test]
@@ -126,7 +164,9 @@ fn same_column_twice() {
 #[test]
 fn unknown_standard_population() {
     assert_eq!(
-        StandardPopulation::by_name("sweden").unwrap_err().to_string(),
+        StandardPopulation::by_name("sweden")
+            .unwrap_err()
+            .to_string(),
         "argument `standard`: unknown standard population; known: esp2013, esp1976; got \"sweden\""
     );
 }
@@ -137,7 +177,8 @@ fn two_bands() -> StandardPopulation {
 
 #[test]
 fn duplicate_band_in_standard_population() {
-    let err = StandardPopulation::new("dup", vec![("0-64".into(), 80.0), ("0-64".into(), 20.0)]).unwrap_err();
+    let err = StandardPopulation::new("dup", vec![("0-64".into(), 80.0), ("0-64".into(), 20.0)])
+        .unwrap_err();
     assert_eq!(err.to_string(), "age bands in `age_band`: duplicated in the standard population: 0-64 (standard population dup)");
 }
 
@@ -152,7 +193,9 @@ fn band_missing_from_a_group() {
 
 #[test]
 fn band_unknown_to_the_standard() {
-    let data = df!("age" => ["0-64", "65+", "65-69"], "x" => [10i64, 20, 1], "n" => [1000i64, 100, 10]).unwrap();
+    let data =
+        df!("age" => ["0-64", "65+", "65-69"], "x" => [10i64, 20, 1], "n" => [1000i64, 100, 10])
+            .unwrap();
     assert_eq!(
         err(Dsr::new("x", "n", "age", two_bands()), data),
         "age bands in `age`: present in the data but not in the standard population two (whose bands are 0-64, 65+): 65-69"
@@ -162,7 +205,10 @@ fn band_unknown_to_the_standard() {
 #[test]
 fn missing_age_band_column() {
     let data = df!("x" => [10i64], "n" => [1000i64]).unwrap();
-    assert_eq!(err(Dsr::new("x", "n", "age", two_bands()), data), "column `age` (age band) not found; the frame has: x, n");
+    assert_eq!(
+        err(Dsr::new("x", "n", "age", two_bands()), data),
+        "column `age` (age band) not found; the frame has: x, n"
+    );
 }
 
 #[test]
@@ -176,15 +222,23 @@ fn observed_totals_missing_a_group() {
     let reference = Reference::new(vec![("all".into(), 10.0, 1000.0)]).unwrap();
     let data = df!("area" => ["A", "B"], "age" => ["all", "all"], "n" => [100i64, 100]).unwrap();
     let totals = df!("area" => ["A"], "obs" => [3i64]).unwrap();
-    let stat = Isr::ratio("obs", "n", "age", reference).observed_totals(totals).by(["area"]);
-    assert_eq!(err(stat, data), "column `obs`: every group needs an observed total; found none in group area=B");
+    let stat = Isr::ratio("obs", "n", "age", reference)
+        .observed_totals(totals)
+        .by(["area"]);
+    assert_eq!(
+        err(stat, data),
+        "column `obs`: every group needs an observed total; found none in group area=B"
+    );
 }
 
 #[test]
 fn pooling_over_a_group_column() {
     let data = df!("year" => [2021i64, 2022], "x" => [1i64, 2], "n" => [10i64, 10]).unwrap();
     assert_eq!(
-        err(Rate::new("x", "n").by(["year"]).pool(Pool::sum("year")), data),
+        err(
+            Rate::new("x", "n").by(["year"]).pool(Pool::sum("year")),
+            data
+        ),
         "argument `pool`: the pooled period column must not also be a `by` column; got `year`"
     );
 }
@@ -192,11 +246,17 @@ fn pooling_over_a_group_column() {
 #[test]
 fn text_values_for_a_mean() {
     let data = df!("v" => ["high"]).unwrap();
-    assert_eq!(err(Mean::new("v"), data), "column `v` (values) must be numeric (integer or float), found dtype str");
+    assert_eq!(
+        err(Mean::new("v"), data),
+        "column `v` (values) must be numeric (integer or float), found dtype str"
+    );
 }
 
 #[test]
 fn negative_counts_in_a_count_column() {
     let data = df!("plans" => [3i64, -1]).unwrap();
-    assert_eq!(err(Count::of("plans"), data), "column `plans`: count values must be >= 0; found -1");
+    assert_eq!(
+        err(Count::of("plans"), data),
+        "column `plans`: count values must be >= 0; found -1"
+    );
 }

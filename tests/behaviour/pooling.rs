@@ -14,28 +14,67 @@ fn deaths() -> DataFrame {
 }
 
 fn col_f64(df: &DataFrame, name: &str) -> Vec<f64> {
-    df.column(name).unwrap().f64().unwrap().iter().map(|v| v.unwrap()).collect()
+    df.column(name)
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .map(|v| v.unwrap())
+        .collect()
 }
 
 #[test]
 fn pooled_sum_labels_the_span_and_sums_the_years() {
-    let out = Rate::new("x", "n").by(["kommun"]).pool(Pool::sum("year")).compute(deaths().lazy()).unwrap();
-    let years: Vec<&str> = out.column("year").unwrap().str().unwrap().iter().map(|s| s.unwrap()).collect();
+    let out = Rate::new("x", "n")
+        .by(["kommun"])
+        .pool(Pool::sum("year"))
+        .compute(deaths().lazy())
+        .unwrap();
+    let years: Vec<&str> = out
+        .column("year")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|s| s.unwrap())
+        .collect();
     assert_eq!(years, ["2021–2023", "2021–2023"]);
     assert_eq!(col_f64(&out, "numerator"), [6.0, 27.0]);
-    let periods: Vec<u32> = out.column("periods").unwrap().u32().unwrap().iter().map(|v| v.unwrap()).collect();
+    let periods: Vec<u32> = out
+        .column("periods")
+        .unwrap()
+        .u32()
+        .unwrap()
+        .iter()
+        .map(|v| v.unwrap())
+        .collect();
     assert_eq!(periods, [3, 3]);
 }
 
 #[test]
 fn averaging_keeps_the_value_and_widens_the_interval() {
-    let sum = Rate::new("x", "n").by(["kommun"]).pool(Pool::sum("year")).compute(deaths().lazy()).unwrap();
-    let avg = Rate::new("x", "n").by(["kommun"]).pool(Pool::average("year")).compute(deaths().lazy()).unwrap();
+    let sum = Rate::new("x", "n")
+        .by(["kommun"])
+        .pool(Pool::sum("year"))
+        .compute(deaths().lazy())
+        .unwrap();
+    let avg = Rate::new("x", "n")
+        .by(["kommun"])
+        .pool(Pool::average("year"))
+        .compute(deaths().lazy())
+        .unwrap();
     for (a, b) in col_f64(&sum, "value").iter().zip(col_f64(&avg, "value")) {
         assert!((a - b).abs() < 1e-9 * a.abs());
     }
-    for (row, (s, a)) in col_f64(&sum, "upper").iter().zip(col_f64(&avg, "upper")).enumerate() {
-        assert!(a > *s, "row {row}: averaged upper {a} should exceed pooled upper {s}");
+    for (row, (s, a)) in col_f64(&sum, "upper")
+        .iter()
+        .zip(col_f64(&avg, "upper"))
+        .enumerate()
+    {
+        assert!(
+            a > *s,
+            "row {row}: averaged upper {a} should exceed pooled upper {s}"
+        );
     }
     assert_eq!(col_f64(&avg, "numerator"), [2.0, 9.0]);
 }
@@ -43,6 +82,12 @@ fn averaging_keeps_the_value_and_widens_the_interval() {
 #[test]
 fn gaps_in_the_years_are_listed() {
     let data = df!("year" => [2019i64, 2021], "x" => [1i64, 2], "n" => [10i64, 10]).unwrap();
-    let out = Rate::new("x", "n").pool(Pool::sum("year")).compute(data.lazy()).unwrap();
-    assert_eq!(out.column("year").unwrap().str().unwrap().get(0), Some("2019, 2021"));
+    let out = Rate::new("x", "n")
+        .pool(Pool::sum("year"))
+        .compute(data.lazy())
+        .unwrap();
+    assert_eq!(
+        out.column("year").unwrap().str().unwrap().get(0),
+        Some("2019, 2021")
+    );
 }

@@ -1,7 +1,9 @@
 //! Properties over generated inputs: limits bracket the estimate, widen with
 //! the confidence level, and a rate scales with its multiplier.
 
-use indikator::stats::{exact_poisson_lower, exact_poisson_upper, poisson_limits, wilson_lower, wilson_upper};
+use indikator::stats::{
+    exact_poisson_lower, exact_poisson_upper, poisson_limits, wilson_lower, wilson_upper,
+};
 use indikator::{Confidence, Proportion, Rate, Statistic};
 use polars::prelude::*;
 use proptest::prelude::*;

@@ -10,6 +10,15 @@ use polars::prelude::*;
 /// Relative tolerance the golden tables are reproduced to (see their README).
 pub const GOLDEN_REL_TOL: f64 = 1e-9;
 
+/// Our column names and the golden tables' names for a value with limits at both levels.
+pub const BOTH: [(&str, &str); 5] = [
+    ("value", "value"),
+    ("lower_95", "lower95_0cl"),
+    ("upper_95", "upper95_0cl"),
+    ("lower_99_8", "lower99_8cl"),
+    ("upper_99_8", "upper99_8cl"),
+];
+
 /// The folder of the golden tables: `$INDIKATOR_GOLDEN_DIR`, or
 /// `../shared/conformance/phe` beside the crate.
 pub fn golden_dir() -> PathBuf {
@@ -45,7 +54,8 @@ impl Csv {
     /// Read a golden table by file name.
     pub fn read(name: &str) -> Csv {
         let path = golden_dir().join(name);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read golden table {}: {e}", path.display()));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read golden table {}: {e}", path.display()));
         let mut lines = text.lines().map(|l| l.trim_end_matches('\r'));
         let header = split_line(lines.next().expect("header"));
         let rows = lines
@@ -56,23 +66,37 @@ impl Csv {
     }
 
     fn index(&self, column: &str) -> usize {
-        self.header.iter().position(|h| h == column).unwrap_or_else(|| panic!("no column {column} in {:?}", self.header))
+        self.header
+            .iter()
+            .position(|h| h == column)
+            .unwrap_or_else(|| panic!("no column {column} in {:?}", self.header))
     }
 
     /// Text cell of 0-based data row `row`.
     pub fn text(&self, row: usize, column: &str) -> String {
-        self.rows[row].get(self.index(column)).cloned().unwrap_or_default()
+        self.rows[row]
+            .get(self.index(column))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Numeric cell, `None` when blank.
     pub fn num(&self, row: usize, column: &str) -> Option<f64> {
         let t = self.text(row, column);
         let t = t.trim();
-        (!t.is_empty()).then(|| t.parse::<f64>().unwrap_or_else(|e| panic!("{column} row {row}: {t:?}: {e}")))
+        (!t.is_empty()).then(|| {
+            t.parse::<f64>()
+                .unwrap_or_else(|e| panic!("{column} row {row}: {t:?}: {e}"))
+        })
     }
 
     /// A frame of the given 0-based rows: `text` columns as strings, `nums` as f64 (null when blank).
-    pub fn frame(&self, rows: impl IntoIterator<Item = usize> + Clone, text: &[&str], nums: &[&str]) -> DataFrame {
+    pub fn frame(
+        &self,
+        rows: impl IntoIterator<Item = usize> + Clone,
+        text: &[&str],
+        nums: &[&str],
+    ) -> DataFrame {
         let mut cols = Vec::new();
         for c in text {
             let v: Vec<String> = rows.clone().into_iter().map(|r| self.text(r, c)).collect();
@@ -87,18 +111,33 @@ impl Csv {
 
     /// 0-based indices of the rows whose `column` equals `value`.
     pub fn rows_where(&self, column: &str, value: &str) -> Vec<usize> {
-        (0..self.rows.len()).filter(|&r| self.text(r, column) == value).collect()
+        (0..self.rows.len())
+            .filter(|&r| self.text(r, column) == value)
+            .collect()
     }
 }
 
 /// Values of a float column of a result frame.
 pub fn floats(df: &DataFrame, column: &str) -> Vec<Option<f64>> {
-    df.column(column).unwrap_or_else(|_| panic!("no column {column}: {:?}", df.get_column_names())).cast(&DataType::Float64).unwrap().f64().unwrap().iter().collect()
+    df.column(column)
+        .unwrap_or_else(|_| panic!("no column {column}: {:?}", df.get_column_names()))
+        .cast(&DataType::Float64)
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .collect()
 }
 
 /// Values of a string column of a result frame.
 pub fn strings(df: &DataFrame, column: &str) -> Vec<Option<String>> {
-    df.column(column).unwrap().str().unwrap().iter().map(|s| s.map(str::to_string)).collect()
+    df.column(column)
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|s| s.map(str::to_string))
+        .collect()
 }
 
 /// Assert an optional number matches, both missing or relatively close.
@@ -106,8 +145,15 @@ pub fn assert_matches(got: Option<f64>, want: Option<f64>, tol: f64, what: &str)
     match (got, want) {
         (None, None) => {}
         (Some(g), Some(w)) => {
-            let err = if w == 0.0 { g.abs() } else { ((g - w) / w).abs() };
-            assert!(err <= tol, "{what}: got {g:.17e}, want {w:.17e} (relative error {err:e})");
+            let err = if w == 0.0 {
+                g.abs()
+            } else {
+                ((g - w) / w).abs()
+            };
+            assert!(
+                err <= tol,
+                "{what}: got {g:.17e}, want {w:.17e} (relative error {err:e})"
+            );
         }
         _ => panic!("{what}: got {got:?}, want {want:?}"),
     }

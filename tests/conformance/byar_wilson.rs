@@ -28,7 +28,17 @@ fn every_byar_and_wilson_row_is_reproduced() {
             other => panic!("unexpected method {other}"),
         };
         // Row 13 expects no lower limit: Byar's bracket is negative for x = 1 at 99.8 %.
-        assert_matches(lo, csv.num(row, "lowercl"), GOLDEN_REL_TOL, &format!("row {} lower", row + 1));
-        assert_matches(hi, csv.num(row, "uppercl"), GOLDEN_REL_TOL, &format!("row {} upper", row + 1));
+        assert_matches(
+            lo,
+            csv.num(row, "lowercl"),
+            GOLDEN_REL_TOL,
+            &format!("row {} lower", row + 1),
+        );
+        assert_matches(
+            hi,
+            csv.num(row, "uppercl"),
+            GOLDEN_REL_TOL,
+            &format!("row {} upper", row + 1),
+        );
     }
 }

@@ -8,7 +8,7 @@
 use indikator::{Confidence, Dsr, Events, StandardPopulation, Statistic};
 use polars::prelude::*;
 
-use crate::common::{assert_matches, floats, strings, Csv, GOLDEN_REL_TOL};
+use crate::common::{assert_matches, floats, strings, Csv, BOTH, GOLDEN_REL_TOL};
 
 /// The ESP label of a golden band: "55-69" is the workbook's typo for
 /// 55-59, and "00-04"/"05-09" are zero-padded.
@@ -24,8 +24,12 @@ fn true_band(label: &str) -> String {
 /// The frame of `rows` with an `age_band` column holding the true labels.
 fn banded(csv: &Csv, rows: Vec<usize>, band: &str, group: &[&str], nums: &[&str]) -> DataFrame {
     let mut df = csv.frame(rows.clone(), group, nums);
-    let labels: Vec<String> = rows.iter().map(|&r| true_band(&csv.text(r, band))).collect();
-    df.with_column(Column::new("age_band".into(), labels)).unwrap();
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|&r| true_band(&csv.text(r, band)))
+        .collect();
+    df.with_column(Column::new("age_band".into(), labels))
+        .unwrap();
     df
 }
 
@@ -41,22 +45,25 @@ fn check(out: &DataFrame, golden: &Csv, golden_rows: &[usize], pairs: &[(&str, &
     for (i, &row) in golden_rows.iter().enumerate() {
         assert_eq!(strings(out, "area")[i], Some(golden.text(row, "area")));
         for (ours, theirs) in pairs {
-            assert_matches(floats(out, ours)[i], golden.num(row, theirs), GOLDEN_REL_TOL, &format!("{} {ours}", golden.text(row, "area")));
+            assert_matches(
+                floats(out, ours)[i],
+                golden.num(row, theirs),
+                GOLDEN_REL_TOL,
+                &format!("{} {ours}", golden.text(row, "area")),
+            );
         }
     }
 }
 
-const BOTH: [(&str, &str); 5] = [
-    ("value", "value"),
-    ("lower_95", "lower95_0cl"),
-    ("upper_95", "upper95_0cl"),
-    ("lower_99_8", "lower99_8cl"),
-    ("upper_99_8", "upper99_8cl"),
-];
-
 fn multiarea() -> DataFrame {
     let csv = Csv::read("testdata_DSR_ISR__testdata_multiarea.csv");
-    banded(&csv, (0..csv.rows.len()).collect(), "ageband", &["area"], &["count", "pop"])
+    banded(
+        &csv,
+        (0..csv.rows.len()).collect(),
+        "ageband",
+        &["area"],
+        &["count", "pop"],
+    )
 }
 
 #[test]
@@ -70,8 +77,16 @@ fn dsr_per_100000_with_esp2013_at_both_levels() {
     let golden = results();
     // Golden rows 5-7: big, small, tiny per 100 000.
     check(&out, &golden, &[4, 5, 6], &BOTH);
-    check(&out, &golden, &[4, 5, 6], &[("numerator", "total_count"), ("denominator", "total_pop")]);
-    assert_eq!(strings(&out, "status")[2].as_deref(), Some("total count below 10"));
+    check(
+        &out,
+        &golden,
+        &[4, 5, 6],
+        &[("numerator", "total_count"), ("denominator", "total_pop")],
+    );
+    assert_eq!(
+        strings(&out, "status")[2].as_deref(),
+        Some("total count below 10")
+    );
     assert_eq!(strings(&out, "method")[0].as_deref(), Some("Dobson"));
 }
 
@@ -85,35 +100,82 @@ fn dsr_per_10000() {
         .compute(multiarea().lazy())
         .unwrap();
     check(&out, &results(), &[0, 1, 2], &BOTH);
-    assert_eq!(strings(&out, "statistic")[0].as_deref(), Some("dsr per 10000"));
+    assert_eq!(
+        strings(&out, "statistic")[0].as_deref(),
+        Some("dsr per 10000")
+    );
 }
 
 #[test]
 fn a_missing_count_without_missing_as_zero_keeps_its_reason() {
-    let out = Dsr::new("count", "pop", "age_band", esp2013()).by(["area"]).compute(multiarea().lazy()).unwrap();
-    assert_eq!(strings(&out, "status")[2].as_deref(), Some("numerator missing"));
+    let out = Dsr::new("count", "pop", "age_band", esp2013())
+        .by(["area"])
+        .compute(multiarea().lazy())
+        .unwrap();
+    assert_eq!(
+        strings(&out, "status")[2].as_deref(),
+        Some("numerator missing")
+    );
     assert_eq!(floats(&out, "value")[2], None);
 }
 
 #[test]
 fn dsr_with_the_1976_standard() {
     let csv = Csv::read("testdata_DSR_ISR__testdata_1976.csv");
-    let data = banded(&csv, (0..csv.rows.len()).collect(), "Age Band", &[], &["count", "pop"]);
-    let out = Dsr::new("count", "pop", "age_band", StandardPopulation::by_name("esp1976").unwrap()).compute(data.lazy()).unwrap();
+    let data = banded(
+        &csv,
+        (0..csv.rows.len()).collect(),
+        "Age Band",
+        &[],
+        &["count", "pop"],
+    );
+    let out = Dsr::new(
+        "count",
+        "pop",
+        "age_band",
+        StandardPopulation::by_name("esp1976").unwrap(),
+    )
+    .compute(data.lazy())
+    .unwrap();
     // Golden row 8 (per 100 000); only the value and 95 % limits are meaningful (see the README).
     let golden = results();
-    for (ours, theirs) in [("value", "value"), ("lower", "lower95_0cl"), ("upper", "upper95_0cl"), ("numerator", "total_count")] {
-        assert_matches(floats(&out, ours)[0], golden.num(7, theirs), GOLDEN_REL_TOL, ours);
+    for (ours, theirs) in [
+        ("value", "value"),
+        ("lower", "lower95_0cl"),
+        ("upper", "upper95_0cl"),
+        ("numerator", "total_count"),
+    ] {
+        assert_matches(
+            floats(&out, ours)[0],
+            golden.num(7, theirs),
+            GOLDEN_REL_TOL,
+            ours,
+        );
     }
 }
 
 #[test]
 fn the_1976_standard_as_data_from_the_input_column() {
     let csv = Csv::read("testdata_DSR_ISR__testdata_1976.csv");
-    let data = banded(&csv, (0..csv.rows.len()).collect(), "Age Band", &[], &["count", "pop", "esp1976"]);
-    let standard = StandardPopulation::from_frame("esp1976 from the table", &data, "age_band", "esp1976").unwrap();
-    let out = Dsr::new("count", "pop", "age_band", standard).compute(data.lazy()).unwrap();
-    assert_matches(floats(&out, "value")[0], results().num(7, "value"), GOLDEN_REL_TOL, "value");
+    let data = banded(
+        &csv,
+        (0..csv.rows.len()).collect(),
+        "Age Band",
+        &[],
+        &["count", "pop", "esp1976"],
+    );
+    let standard =
+        StandardPopulation::from_frame("esp1976 from the table", &data, "age_band", "esp1976")
+            .unwrap();
+    let out = Dsr::new("count", "pop", "age_band", standard)
+        .compute(data.lazy())
+        .unwrap();
+    assert_matches(
+        floats(&out, "value")[0],
+        results().num(7, "value"),
+        GOLDEN_REL_TOL,
+        "value",
+    );
 }
 
 /// The loader of the R suite: pivot f1..f4 to (freq, persons), dropping f4
@@ -139,13 +201,16 @@ fn nonindependent() -> DataFrame {
         }
     }
     let band: Vec<String> = band.iter().map(|b| true_band(b)).collect();
-    df!("area" => area, "age_band" => band, "pop" => pop, "freq" => freq, "persons" => persons).unwrap()
+    df!("area" => area, "age_band" => band, "pop" => pop, "freq" => freq, "persons" => persons)
+        .unwrap()
 }
 
 #[test]
 fn non_independent_events_widen_the_limits() {
     let out = Dsr::new("persons", "pop", "age_band", esp2013())
-        .events(Events::NonIndependent { frequency: "freq".into() })
+        .events(Events::NonIndependent {
+            frequency: "freq".into(),
+        })
         .by(["area"])
         .confidence(Confidence::Both)
         .missing_as_zero(true)
@@ -153,13 +218,27 @@ fn non_independent_events_widen_the_limits() {
         .unwrap();
     // Golden rows 9-12: big, dummy, small, tiny (sorted by area as we sort).
     check(&out, &results(), &[8, 9, 10, 11], &BOTH);
-    check(&out, &results(), &[8, 9, 10], &[("numerator", "total_count"), ("denominator", "total_pop")]);
-    assert_eq!(strings(&out, "method")[0].as_deref(), Some("Dobson, with confidence adjusted for non-independent events"));
+    check(
+        &out,
+        &results(),
+        &[8, 9, 10],
+        &[("numerator", "total_count"), ("denominator", "total_pop")],
+    );
+    assert_eq!(
+        strings(&out, "method")[0].as_deref(),
+        Some("Dobson, with confidence adjusted for non-independent events")
+    );
 }
 
 fn error_of(name: &str, standard: Option<StandardPopulation>) -> String {
     let csv = Csv::read(name);
-    let data = banded(&csv, (0..csv.rows.len()).collect(), "Age Band", &[], &["count", "pop", "stdpop"]);
+    let data = banded(
+        &csv,
+        (0..csv.rows.len()).collect(),
+        "Age Band",
+        &[],
+        &["count", "pop", "stdpop"],
+    );
     let standard = match standard {
         Some(s) => s,
         None => match StandardPopulation::from_frame("stdpop", &data, "age_band", "stdpop") {
@@ -167,12 +246,18 @@ fn error_of(name: &str, standard: Option<StandardPopulation>) -> String {
             Err(e) => return e.to_string(),
         },
     };
-    Dsr::new("count", "pop", "age_band", standard).compute(data.lazy()).unwrap_err().to_string()
+    Dsr::new("count", "pop", "age_band", standard)
+        .compute(data.lazy())
+        .unwrap_err()
+        .to_string()
 }
 
 #[test]
 fn err1_negative_count_is_rejected() {
-    assert_eq!(error_of("testdata_DSR_ISR__testdata_err1.csv", None), "column `count`: numerator values must be >= 0; found -26 in group age_band=25-29");
+    assert_eq!(
+        error_of("testdata_DSR_ISR__testdata_err1.csv", None),
+        "column `count`: numerator values must be >= 0; found -26 in group age_band=25-29"
+    );
 }
 
 #[test]
@@ -183,14 +268,21 @@ fn err2_zero_population_is_rejected() {
         band.extend(esp2013().bands().iter().map(|b| b.0.clone()));
     }
     let mut data = csv.frame(0..csv.rows.len(), &["area"], &["count", "pop"]);
-    data.with_column(Column::new("age_band".into(), band)).unwrap();
-    let err = Dsr::new("count", "pop", "age_band", esp2013()).by(["area"]).compute(data.lazy()).unwrap_err();
+    data.with_column(Column::new("age_band".into(), band))
+        .unwrap();
+    let err = Dsr::new("count", "pop", "age_band", esp2013())
+        .by(["area"])
+        .compute(data.lazy())
+        .unwrap_err();
     assert_eq!(err.to_string(), "column `pop`: denominators must be > 0 in every age band; found 0 in group area=Area1, age_band=5-9");
 }
 
 #[test]
 fn err3_negative_population_is_rejected() {
-    assert_eq!(error_of("testdata_DSR_ISR__testdata_err3.csv", None), "column `pop`: denominator values must be >= 0; found -558 in group age_band=5-9");
+    assert_eq!(
+        error_of("testdata_DSR_ISR__testdata_err3.csv", None),
+        "column `pop`: denominator values must be >= 0; found -558 in group age_band=5-9"
+    );
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn results() -> Csv {
     Csv::read("testdata_DSR_ISR__testresults_ISR.csv")
 }
 
-const BOTH: [(&str, &str); 7] = [
+const ALL: [(&str, &str); 7] = [
     ("numerator", "observed"),
     ("denominator", "expected"),
     ("value", "value"),
@@ -38,14 +38,25 @@ fn check(out: &DataFrame, golden_rows: &[usize], pairs: &[(&str, &str)]) {
     let golden = results();
     for (i, &row) in golden_rows.iter().enumerate() {
         assert_eq!(strings(out, "area")[i], Some(golden.text(row, "area")));
-        assert_eq!(strings(out, "statistic")[i], Some(golden.text(row, "statistic")));
+        assert_eq!(
+            strings(out, "statistic")[i],
+            Some(golden.text(row, "statistic"))
+        );
         for (ours, theirs) in pairs {
-            assert_matches(floats(out, ours)[i], golden.num(row, theirs), GOLDEN_REL_TOL, &format!("{} {ours}", golden.text(row, "area")));
+            assert_matches(
+                floats(out, ours)[i],
+                golden.num(row, theirs),
+                GOLDEN_REL_TOL,
+                &format!("{} {ours}", golden.text(row, "area")),
+            );
         }
     }
 }
 
-fn isr(kind: fn(&'static str, &'static str, &'static str, Reference) -> Isr, multiplier: f64) -> DataFrame {
+fn isr(
+    kind: fn(&'static str, &'static str, &'static str, Reference) -> Isr,
+    multiplier: f64,
+) -> DataFrame {
     kind("count", "pop", "ageband", reference())
         .multiplier(multiplier)
         .by(["area"])
@@ -58,20 +69,27 @@ fn isr(kind: fn(&'static str, &'static str, &'static str, Reference) -> Isr, mul
 #[test]
 fn isr_rate_per_100000() {
     let out = isr(Isr::rate, 100_000.0);
-    check(&out, &[0, 1, 2], &BOTH);
+    check(&out, &[0, 1, 2], &ALL);
     check(&out, &[0, 1, 2], &[("ref_rate", "ref_rate")]);
-    assert_eq!(strings(&out, "method"), [Some("Byar".to_string()), Some("Byar".to_string()), Some("Exact".to_string())]);
+    assert_eq!(
+        strings(&out, "method"),
+        [
+            Some("Byar".to_string()),
+            Some("Byar".to_string()),
+            Some("Exact".to_string())
+        ]
+    );
 }
 
 #[test]
 fn isr_rate_per_1000() {
-    check(&isr(Isr::rate, 1000.0), &[3, 4, 5], &BOTH);
+    check(&isr(Isr::rate, 1000.0), &[3, 4, 5], &ALL);
 }
 
 #[test]
 fn isr_ratio_x1_and_x100() {
-    check(&isr(Isr::ratio, 1.0), &[6, 7, 8], &BOTH);
-    check(&isr(Isr::ratio, 100.0), &[9, 10, 11], &BOTH);
+    check(&isr(Isr::ratio, 1.0), &[6, 7, 8], &ALL);
+    check(&isr(Isr::ratio, 100.0), &[9, 10, 11], &ALL);
 }
 
 #[test]
@@ -85,7 +103,7 @@ fn observed_given_as_totals() {
         .missing_as_zero(true)
         .compute(data().lazy())
         .unwrap();
-    check(&out, &[0, 1, 2], &BOTH);
+    check(&out, &[0, 1, 2], &ALL);
 }
 
 #[test]
@@ -94,15 +112,32 @@ fn zero_population_in_a_band_is_allowed() {
     let csv = Csv::read("testdata_DSR_ISR__testdata_err2.csv");
     let bands: Vec<String> = (0..2).flat_map(|_| reference_bands()).collect();
     let mut df = csv.frame(0..csv.rows.len(), &["area"], &["count", "pop"]);
-    df.with_column(Column::new("ageband".into(), bands)).unwrap();
-    let pairs = [("numerator", "observed"), ("denominator", "expected"), ("value", "value"), ("lower", "lower95_0cl"), ("upper", "upper95_0cl")];
-    let rate = Isr::rate("count", "pop", "ageband", reference()).by(["area"]).output(OutputType::Full).compute(df.clone().lazy()).unwrap();
+    df.with_column(Column::new("ageband".into(), bands))
+        .unwrap();
+    let pairs = [
+        ("numerator", "observed"),
+        ("denominator", "expected"),
+        ("value", "value"),
+        ("lower", "lower95_0cl"),
+        ("upper", "upper95_0cl"),
+    ];
+    let rate = Isr::rate("count", "pop", "ageband", reference())
+        .by(["area"])
+        .output(OutputType::Full)
+        .compute(df.clone().lazy())
+        .unwrap();
     check(&rate, &[12, 13], &pairs);
-    let ratio = Isr::ratio("count", "pop", "ageband", reference()).multiplier(100.0).by(["area"]).compute(df.lazy()).unwrap();
+    let ratio = Isr::ratio("count", "pop", "ageband", reference())
+        .multiplier(100.0)
+        .by(["area"])
+        .compute(df.lazy())
+        .unwrap();
     check(&ratio, &[14, 15], &pairs);
 }
 
 fn reference_bands() -> Vec<String> {
     let csv = Csv::read("testdata_DSR_ISR__refdata.csv");
-    (0..csv.rows.len()).map(|r| csv.text(r, "Age Band")).collect()
+    (0..csv.rows.len())
+        .map(|r| csv.text(r, "Age Band"))
+        .collect()
 }

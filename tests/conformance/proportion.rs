@@ -3,7 +3,7 @@
 use indikator::{Confidence, Proportion, Statistic};
 use polars::prelude::*;
 
-use crate::common::{assert_matches, floats, strings, Csv, GOLDEN_REL_TOL};
+use crate::common::{assert_matches, floats, strings, Csv, BOTH, GOLDEN_REL_TOL};
 
 fn proportions(rows: std::ops::Range<usize>, multiplier: f64) -> (Csv, DataFrame) {
     let csv = Csv::read("testdata_Proportion__testdata_Prop.csv");
@@ -20,17 +20,22 @@ fn proportions(rows: std::ops::Range<usize>, multiplier: f64) -> (Csv, DataFrame
 fn check(csv: &Csv, out: &DataFrame, rows: std::ops::Range<usize>) {
     let areas = strings(out, "Area");
     for (i, area) in areas.iter().enumerate() {
-        let row = rows.clone().find(|&r| Some(csv.text(r, "Area")) == *area).unwrap();
-        for (ours, theirs) in [
-            ("value", "value"),
-            ("lower_95", "lower95_0cl"),
-            ("upper_95", "upper95_0cl"),
-            ("lower_99_8", "lower99_8cl"),
-            ("upper_99_8", "upper99_8cl"),
-        ] {
-            assert_matches(floats(out, ours)[i], csv.num(row, theirs), GOLDEN_REL_TOL, &format!("{area:?} {ours}"));
+        let row = rows
+            .clone()
+            .find(|&r| Some(csv.text(r, "Area")) == *area)
+            .unwrap();
+        for (ours, theirs) in BOTH {
+            assert_matches(
+                floats(out, ours)[i],
+                csv.num(row, theirs),
+                GOLDEN_REL_TOL,
+                &format!("{area:?} {ours}"),
+            );
         }
-        assert_eq!(strings(out, "statistic")[i], Some(csv.text(row, "statistic")));
+        assert_eq!(
+            strings(out, "statistic")[i],
+            Some(csv.text(row, "statistic"))
+        );
     }
 }
 
@@ -50,7 +55,10 @@ fn percentages_at_both_levels() {
 fn missing_inputs_give_missing_outputs() {
     let (csv, out) = proportions(16..19, 1.0);
     check(&csv, &out, 16..19);
-    assert_eq!(strings(&out, "status")[1].as_deref(), Some("denominator missing"));
+    assert_eq!(
+        strings(&out, "status")[1].as_deref(),
+        Some("denominator missing")
+    );
 }
 
 #[test]
@@ -58,12 +66,25 @@ fn grouped_rows_are_summed_per_group() {
     let csv = Csv::read("testdata_Proportion__testdata_Prop.csv");
     let golden = Csv::read("testdata_Proportion__testdata_Prop_g.csv");
     let data = csv.frame(0..csv.rows.len(), &["Area"], &["Numerator", "Denominator"]);
-    let out = Proportion::new("Numerator", "Denominator").by(["Area"]).compute(data.lazy()).unwrap();
+    let out = Proportion::new("Numerator", "Denominator")
+        .by(["Area"])
+        .compute(data.lazy())
+        .unwrap();
     assert_eq!(out.height(), golden.rows.len());
     for (i, area) in strings(&out, "Area").iter().enumerate() {
         let row = golden.rows_where("Area", area.as_deref().unwrap())[0];
-        for (ours, theirs) in [("numerator", "Numerator"), ("value", "value"), ("lower", "lowercl"), ("upper", "uppercl")] {
-            assert_matches(floats(&out, ours)[i], golden.num(row, theirs), GOLDEN_REL_TOL, &format!("{area:?} {ours}"));
+        for (ours, theirs) in [
+            ("numerator", "Numerator"),
+            ("value", "value"),
+            ("lower", "lowercl"),
+            ("upper", "uppercl"),
+        ] {
+            assert_matches(
+                floats(&out, ours)[i],
+                golden.num(row, theirs),
+                GOLDEN_REL_TOL,
+                &format!("{area:?} {ours}"),
+            );
         }
     }
 }

@@ -30,6 +30,7 @@
 // Golden values are copied digit for digit from the reference tables.
 #![cfg_attr(test, allow(clippy::excessive_precision))]
 
+mod disclosure;
 mod error;
 mod measure;
 pub mod stats;
@@ -37,6 +38,7 @@ pub mod stats;
 #[cfg(feature = "python")]
 mod python;
 
+pub use disclosure::{exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL};
 pub use error::{Error, Result};
 pub use measure::{
     Common, Confidence, Count, Dsr, Events, Grouping, Isr, IsrKind, Mean, OutputType, Pool,

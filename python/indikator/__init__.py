@@ -21,6 +21,7 @@ from ._indikator import (
     IndikatorError,
     __version__,
 )
+from ._disclosure import SUPPRESSED_SYMBOL, suppress
 from ._stats import count, dsr, isr, isratio, mean, proportion, rate, standard_population
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "DataError",
     "DtypeError",
     "IndikatorError",
+    "SUPPRESSED_SYMBOL",
     "__version__",
     "count",
     "dsr",
@@ -41,4 +43,5 @@ __all__ = [
     "proportion",
     "rate",
     "standard_population",
+    "suppress",
 ]

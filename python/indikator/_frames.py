@@ -26,6 +26,17 @@ def as_list(by: str | Sequence[str] | None, argument: str = "by") -> list[str]:
     return names
 
 
+def as_frame(data: FrameLike, argument: str = "data") -> pl.DataFrame:
+    """A DataFrame from a DataFrame or LazyFrame (collected), or a clear error."""
+    if isinstance(data, pl.LazyFrame):
+        return data.collect()
+    if isinstance(data, pl.DataFrame):
+        return data
+    raise ArgumentError(
+        f"argument `{argument}`: must be a polars DataFrame or LazyFrame; got {type(data).__name__}"
+    )
+
+
 def collect(
     data: FrameLike, columns: Iterable[tuple[str | None, str]], argument: str = "data"
 ) -> pl.DataFrame:

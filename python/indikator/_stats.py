@@ -7,7 +7,7 @@ from typing import Literal, Optional, Sequence, Union
 import polars as pl
 
 from . import _indikator as _rs
-from ._frames import FrameLike, as_list, collect
+from ._frames import FrameLike, as_frame, as_list, collect
 
 ConfidenceLike = Union[float, str, Sequence[float]]
 Output = Literal["full", "standard", "value", "lower", "upper"]
@@ -203,7 +203,7 @@ def dsr(
     n: str,
     *,
     age_band: str,
-    standard: Union[str, pl.DataFrame] = "esp2013",
+    standard: Union[str, pl.DataFrame, pl.LazyFrame] = "esp2013",
     by: By = None,
     multiplier: float = 100_000,
     confidence: ConfidenceLike = 0.95,
@@ -244,6 +244,8 @@ def dsr(
     >>> round(ik.dsr(d, "deaths", "pop", age_band="age", standard=std, multiplier=1000)["value"][0], 9)
     4.8
     """
+    if not isinstance(standard, str):
+        standard = as_frame(standard, "standard")
     frame = collect(
         data, [(x, "numerator"), (n, "denominator"), (age_band, "age band"), (frequency, "event frequency"), *_groups(by, pool)]
     )
@@ -259,7 +261,7 @@ def _isr(
     x: str,
     n: str,
     age_band: str,
-    reference: pl.DataFrame,
+    reference: FrameLike,
     ref_x: str,
     ref_n: str,
     by: By,
@@ -268,9 +270,11 @@ def _isr(
     output: Output,
     pool: Optional[str],
     pool_method: PoolMethod,
-    observed_totals: Optional[pl.DataFrame],
+    observed_totals: Optional[FrameLike],
     missing_as_zero: bool,
 ) -> pl.DataFrame:
+    if observed_totals is not None:
+        observed_totals = as_frame(observed_totals, "observed_totals")
     numerator = None if observed_totals is not None else x
     frame = collect(data, [(numerator, "numerator"), (n, "denominator"), (age_band, "age band"), *_groups(by, pool)])
     ref = collect(reference, [(age_band, "reference age band"), (ref_x, "reference events"), (ref_n, "reference population")], "reference")
@@ -286,7 +290,7 @@ def isr(
     n: str,
     *,
     age_band: str,
-    reference: pl.DataFrame,
+    reference: FrameLike,
     ref_x: str,
     ref_n: str,
     by: By = None,
@@ -295,7 +299,7 @@ def isr(
     output: Output = "full",
     pool: Optional[str] = None,
     pool_method: PoolMethod = "sum",
-    observed_totals: Optional[pl.DataFrame] = None,
+    observed_totals: Optional[FrameLike] = None,
     missing_as_zero: bool = False,
 ) -> pl.DataFrame:
     """Indirectly standardised rate: observed / expected × the reference's crude rate.
@@ -327,7 +331,7 @@ def isratio(
     n: str,
     *,
     age_band: str,
-    reference: pl.DataFrame,
+    reference: FrameLike,
     ref_x: str,
     ref_n: str,
     by: By = None,
@@ -336,7 +340,7 @@ def isratio(
     output: Output = "full",
     pool: Optional[str] = None,
     pool_method: PoolMethod = "sum",
-    observed_totals: Optional[pl.DataFrame] = None,
+    observed_totals: Optional[FrameLike] = None,
     missing_as_zero: bool = False,
 ) -> pl.DataFrame:
     """Indirectly standardised ratio (SMR): observed / expected × ``multiplier`` (1 or 100).

@@ -35,3 +35,4 @@ pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
 pub(crate) use proportion::{check_proportion_multiplier, proportion_estimate};
 #[cfg(feature = "python")]
 pub(crate) use rate::{check_multiplier, rate_estimate};
+pub(crate) use aggregate::f64_values;

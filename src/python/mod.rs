@@ -4,6 +4,7 @@
 //! errors (and any panic) to the exception classes of [`errors`].
 
 mod args;
+mod disclosure;
 mod errors;
 mod expressions;
 mod measures;
@@ -21,6 +22,8 @@ fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(measures::isr, m)?)?;
     m.add_function(wrap_pyfunction!(measures::standard_population, m)?)?;
     m.add_function(wrap_pyfunction!(measures::_force_panic, m)?)?;
+    m.add_function(wrap_pyfunction!(disclosure::suppress, m)?)?;
+    m.add("SUPPRESSED_SYMBOL", crate::disclosure::SUPPRESSED_SYMBOL)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Behaviour beyond the golden tables: bad inputs and their messages,
 //! pooling, and properties that must hold for any input.
 
+mod disclosure;
 mod errors;
 mod pooling;
 mod properties;

@@ -52,3 +52,15 @@ def test_counts_pooled_over_years():
     out = ik.count(sip, by="kommun", pool="year")
     assert dict(zip(out["kommun"], out["year"])) == {"Berg": "2023", "Åre": "2022–2023"}
     assert dict(zip(out["kommun"], out["value"])) == {"Berg": 1.0, "Åre": 3.0}
+
+
+def test_the_stub_covers_the_native_module():
+    import ast
+    from pathlib import Path
+
+    stub = Path(_indikator.__file__).with_name("_indikator.pyi")
+    tree = ast.parse(stub.read_text(encoding="utf-8"))
+    declared = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    declared |= {t.target.id for t in tree.body if isinstance(t, ast.AnnAssign)}
+    public = {name for name in dir(_indikator) if not name.startswith("__") or name == "__version__"}
+    assert public - declared == set()

@@ -38,7 +38,9 @@ pub mod stats;
 #[cfg(feature = "python")]
 mod python;
 
-pub use disclosure::{exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL};
+pub use disclosure::{
+    exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL,
+};
 pub use error::{Error, Result};
 pub use measure::{
     Common, Confidence, Count, Dsr, Events, Grouping, Isr, IsrKind, Mean, OutputType, Pool,

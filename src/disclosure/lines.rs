@@ -57,7 +57,10 @@ pub struct Line {
 
 impl Line {
     fn cells(&self) -> impl Iterator<Item = usize> + '_ {
-        self.members.iter().copied().chain(std::iter::once(self.total))
+        self.members
+            .iter()
+            .copied()
+            .chain(std::iter::once(self.total))
     }
 }
 
@@ -65,14 +68,19 @@ impl Line {
 /// one masked cell. `sizes` ranks the candidates: the smallest is masked first.
 pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
     loop {
-        let exposed = lines.iter().find(|line| line.cells().filter(|&i| flags[i].masked()).count() == 1);
+        let exposed = lines
+            .iter()
+            .find(|line| line.cells().filter(|&i| flags[i].masked()).count() == 1);
         let Some(line) = exposed else { return };
         let candidate = line
             .cells()
             .filter(|&i| !flags[i].masked())
             .min_by(|&a, &b| {
                 let is_total = |i: usize| i == line.total;
-                (is_total(a), sizes[a]).partial_cmp(&(is_total(b), sizes[b])).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(&b))
+                (is_total(a), sizes[a])
+                    .partial_cmp(&(is_total(b), sizes[b]))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(a.cmp(&b))
             });
         match candidate {
             Some(i) => flags[i] = Flag::Secondary,
@@ -83,7 +91,9 @@ pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
 
 /// Whether some masked cell can be recomputed by one subtraction along a line.
 pub fn exposed(flags: &[Flag], lines: &[Line]) -> bool {
-    lines.iter().any(|line| line.cells().filter(|&i| flags[i].masked()).count() == 1)
+    lines
+        .iter()
+        .any(|line| line.cells().filter(|&i| flags[i].masked()).count() == 1)
 }
 
 #[cfg(test)]
@@ -94,16 +104,25 @@ mod tests {
     fn one_masked_cell_in_a_row_with_a_total_takes_the_smallest_other_member() {
         // Cells 0..3 are members, 3 is the total: 2 + 7 + 9 = 18.
         let mut flags = [Flag::Primary, Flag::None, Flag::None, Flag::None];
-        let lines = [Line { members: vec![0, 1, 2], total: 3 }];
+        let lines = [Line {
+            members: vec![0, 1, 2],
+            total: 3,
+        }];
         protect(&mut flags, &[2.0, 7.0, 9.0, 18.0], &lines);
-        assert_eq!(flags, [Flag::Primary, Flag::Secondary, Flag::None, Flag::None]);
+        assert_eq!(
+            flags,
+            [Flag::Primary, Flag::Secondary, Flag::None, Flag::None]
+        );
         assert!(!exposed(&flags, &lines));
     }
 
     #[test]
     fn a_masked_total_needs_a_masked_member() {
         let mut flags = [Flag::None, Flag::None, Flag::Primary];
-        let lines = [Line { members: vec![0, 1], total: 2 }];
+        let lines = [Line {
+            members: vec![0, 1],
+            total: 2,
+        }];
         protect(&mut flags, &[1.0, 3.0, 4.0], &lines);
         assert_eq!(flags, [Flag::Secondary, Flag::None, Flag::Primary]);
     }
@@ -115,12 +134,30 @@ mod tests {
         //   3 4 | 5
         //   6 7 | 8
         let lines = [
-            Line { members: vec![0, 1], total: 2 },
-            Line { members: vec![3, 4], total: 5 },
-            Line { members: vec![6, 7], total: 8 },
-            Line { members: vec![0, 3], total: 6 },
-            Line { members: vec![1, 4], total: 7 },
-            Line { members: vec![2, 5], total: 8 },
+            Line {
+                members: vec![0, 1],
+                total: 2,
+            },
+            Line {
+                members: vec![3, 4],
+                total: 5,
+            },
+            Line {
+                members: vec![6, 7],
+                total: 8,
+            },
+            Line {
+                members: vec![0, 3],
+                total: 6,
+            },
+            Line {
+                members: vec![1, 4],
+                total: 7,
+            },
+            Line {
+                members: vec![2, 5],
+                total: 8,
+            },
         ];
         let sizes = [2.0, 10.0, 12.0, 20.0, 30.0, 50.0, 22.0, 40.0, 62.0];
         let mut flags = [Flag::None; 9];
@@ -133,7 +170,14 @@ mod tests {
     #[test]
     fn nothing_to_do_without_masks() {
         let mut flags = [Flag::None; 3];
-        protect(&mut flags, &[1.0, 2.0, 3.0], &[Line { members: vec![0, 1], total: 2 }]);
+        protect(
+            &mut flags,
+            &[1.0, 2.0, 3.0],
+            &[Line {
+                members: vec![0, 1],
+                total: 2,
+            }],
+        );
         assert_eq!(flags, [Flag::None; 3]);
     }
 }

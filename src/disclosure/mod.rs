@@ -25,7 +25,16 @@ pub const SUPPRESSED_SYMBOL: &str = "..";
 pub const FLAG_COLUMN: &str = "suppressed";
 
 /// Columns computed from a row's counts, masked with them when present.
-const DERIVED: [&str; 8] = ["value", "lower", "upper", "lower_95", "upper_95", "lower_99_8", "upper_99_8", "sd"];
+const DERIVED: [&str; 8] = [
+    "value",
+    "lower",
+    "upper",
+    "lower_95",
+    "upper_95",
+    "lower_99_8",
+    "upper_99_8",
+    "sd",
+];
 
 /// A total category in a key column: the rows with `column == total` are the
 /// sums of the rows with the other categories (the other key columns equal).
@@ -77,7 +86,13 @@ pub struct Suppression {
 
 impl Default for Suppression {
     fn default() -> Self {
-        Suppression { threshold: 5.0, counts: Vec::new(), also: Vec::new(), margins: Vec::new(), keys: Vec::new() }
+        Suppression {
+            threshold: 5.0,
+            counts: Vec::new(),
+            also: Vec::new(),
+            margins: Vec::new(),
+            keys: Vec::new(),
+        }
     }
 }
 
@@ -120,7 +135,11 @@ impl Suppression {
     /// column.
     pub fn apply(&self, table: &DataFrame) -> Result<DataFrame> {
         if !(self.threshold.is_finite() && self.threshold >= 1.0) {
-            return Err(Error::argument("threshold", "threshold must be a finite number >= 1", self.threshold));
+            return Err(Error::argument(
+                "threshold",
+                "threshold must be a finite number >= 1",
+                self.threshold,
+            ));
         }
         let counts = self.count_columns(table)?;
         let mut flags = existing_flags(table)?;
@@ -142,10 +161,17 @@ impl Suppression {
         let mask: BooleanChunked = flags.iter().map(|f| f.masked()).collect();
         let mut masked_columns: Vec<&str> = counts.iter().map(String::as_str).collect();
         masked_columns.extend(self.also.iter().map(String::as_str));
-        masked_columns.extend(DERIVED.iter().copied().filter(|c| table.schema().contains(c)));
+        masked_columns.extend(
+            DERIVED
+                .iter()
+                .copied()
+                .filter(|c| table.schema().contains(c)),
+        );
         let mut out = table.clone();
         for name in masked_columns {
-            let column = table.column(name).map_err(|_| missing(table, name, "column to mask"))?;
+            let column = table
+                .column(name)
+                .map_err(|_| missing(table, name, "column to mask"))?;
             let nulls = Column::full_null(name.into(), table.height(), column.dtype());
             let kept = column.zip_with(&!&mask, &nulls)?;
             out.with_column(kept)?;
@@ -157,7 +183,11 @@ impl Suppression {
 
     fn count_columns(&self, table: &DataFrame) -> Result<Vec<String>> {
         let counts: Vec<String> = if self.counts.is_empty() {
-            ["numerator", "denominator"].iter().filter(|c| table.schema().contains(c)).map(|c| c.to_string()).collect()
+            ["numerator", "denominator"]
+                .iter()
+                .filter(|c| table.schema().contains(c))
+                .map(|c| c.to_string())
+                .collect()
         } else {
             self.counts.clone()
         };
@@ -187,33 +217,63 @@ impl Suppression {
         if self.margins.is_empty() {
             return Ok(Vec::new());
         }
-        let keys: Vec<String> = if self.keys.is_empty() { self.margins.iter().map(|m| m.column.clone()).collect() } else { self.keys.clone() };
+        let keys: Vec<String> = if self.keys.is_empty() {
+            self.margins.iter().map(|m| m.column.clone()).collect()
+        } else {
+            self.keys.clone()
+        };
         let mut text: HashMap<&str, Vec<String>> = HashMap::new();
         for k in &keys {
-            let column = table.column(k).map_err(|_| missing(table, k, "key"))?.cast(&DataType::String)?;
-            let values = column.str()?.iter().map(|v| v.unwrap_or("").to_string()).collect();
+            let column = table
+                .column(k)
+                .map_err(|_| missing(table, k, "key"))?
+                .cast(&DataType::String)?;
+            let values = column
+                .str()?
+                .iter()
+                .map(|v| v.unwrap_or("").to_string())
+                .collect();
             text.insert(k.as_str(), values);
         }
         let row_key = |row: usize, skip: Option<&str>| -> Vec<&str> {
-            keys.iter().filter(|k| Some(k.as_str()) != skip).map(|k| text[k.as_str()][row].as_str()).collect()
+            keys.iter()
+                .filter(|k| Some(k.as_str()) != skip)
+                .map(|k| text[k.as_str()][row].as_str())
+                .collect()
         };
         let mut seen = HashMap::new();
         for row in 0..table.height() {
             if let Some(first) = seen.insert(row_key(row, None), row) {
-                return Err(Error::data(&keys.join(", "), "a table with totals must have one row per combination of keys", format!("rows {first} and {row} alike"), ""));
+                return Err(Error::data(
+                    &keys.join(", "),
+                    "a table with totals must have one row per combination of keys",
+                    format!("rows {first} and {row} alike"),
+                    "",
+                ));
             }
         }
         let mut lines = Vec::new();
         for margin in &self.margins {
             let values = text.get(margin.column.as_str()).ok_or_else(|| {
-                Error::argument("keys", "the key columns must include every margin column", format!("`{}`", margin.column))
+                Error::argument(
+                    "keys",
+                    "the key columns must include every margin column",
+                    format!("`{}`", margin.column),
+                )
             })?;
-            if !values.iter().any(|v| *v == margin.total) {
-                return Err(Error::data(&margin.column, "the total label of a margin must occur in its column", format!("no row labelled {:?}", margin.total), ""));
+            if !values.contains(&margin.total) {
+                return Err(Error::data(
+                    &margin.column,
+                    "the total label of a margin must occur in its column",
+                    format!("no row labelled {:?}", margin.total),
+                    "",
+                ));
             }
             let mut groups: HashMap<Vec<&str>, (Vec<usize>, Option<usize>)> = HashMap::new();
             for (row, value) in values.iter().enumerate() {
-                let entry = groups.entry(row_key(row, Some(margin.column.as_str()))).or_default();
+                let entry = groups
+                    .entry(row_key(row, Some(margin.column.as_str())))
+                    .or_default();
                 if *value == margin.total {
                     entry.1 = Some(row);
                 } else {
@@ -222,7 +282,11 @@ impl Suppression {
             }
             let mut found: Vec<Line> = groups
                 .into_values()
-                .filter_map(|(members, total)| total.filter(|_| !members.is_empty()).map(|total| Line { members, total }))
+                .filter_map(|(members, total)| {
+                    total
+                        .filter(|_| !members.is_empty())
+                        .map(|total| Line { members, total })
+                })
                 .collect();
             found.sort_by_key(|l| l.total);
             lines.extend(found);
@@ -235,7 +299,12 @@ fn missing(table: &DataFrame, column: &str, role: &str) -> Error {
     Error::ColumnNotFound {
         column: column.to_string(),
         role: role.to_string(),
-        available: table.get_column_names().iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+        available: table
+            .get_column_names()
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 
@@ -250,7 +319,14 @@ fn existing_flags(table: &DataFrame) -> Result<Vec<Flag>> {
         .iter()
         .map(|v| {
             let v = v.unwrap_or("none");
-            Flag::parse(v).ok_or_else(|| Error::data(FLAG_COLUMN, "flags must be none, primary or secondary", format!("{v:?}"), ""))
+            Flag::parse(v).ok_or_else(|| {
+                Error::data(
+                    FLAG_COLUMN,
+                    "flags must be none, primary or secondary",
+                    format!("{v:?}"),
+                    "",
+                )
+            })
         })
         .collect()
 }

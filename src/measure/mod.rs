@@ -31,8 +31,8 @@ pub use proportion::Proportion;
 pub use rate::Rate;
 pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
 
+pub(crate) use aggregate::f64_values;
 #[cfg(feature = "python")]
 pub(crate) use proportion::{check_proportion_multiplier, proportion_estimate};
 #[cfg(feature = "python")]
 pub(crate) use rate::{check_multiplier, rate_estimate};
-pub(crate) use aggregate::f64_values;

@@ -17,7 +17,16 @@ pub(crate) fn suppress(
     totals: Vec<(String, String)>,
     keys: Vec<String>,
 ) -> PyResult<PyDataFrame> {
-    let margins = totals.into_iter().map(|(column, total)| Margin { column, total }).collect();
-    let suppression = Suppression { threshold, counts, also, margins, keys };
+    let margins = totals
+        .into_iter()
+        .map(|(column, total)| Margin { column, total })
+        .collect();
+    let suppression = Suppression {
+        threshold,
+        counts,
+        also,
+        margins,
+        keys,
+    };
     detached(py, move || suppression.apply(&table.0)).map(PyDataFrame)
 }

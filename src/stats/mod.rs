@@ -8,6 +8,7 @@ mod byar;
 pub mod distributions;
 mod dobson;
 mod poisson;
+pub mod special;
 mod student_t;
 mod wilson;
 

@@ -6,11 +6,24 @@ use polars::prelude::*;
 use proptest::prelude::*;
 
 fn flags(df: &DataFrame) -> Vec<String> {
-    df.column("suppressed").unwrap().str().unwrap().iter().map(|s| s.unwrap().to_string()).collect()
+    df.column("suppressed")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|s| s.unwrap().to_string())
+        .collect()
 }
 
 fn numbers(df: &DataFrame, c: &str) -> Vec<Option<f64>> {
-    df.column(c).unwrap().cast(&DataType::Float64).unwrap().f64().unwrap().iter().collect()
+    df.column(c)
+        .unwrap()
+        .cast(&DataType::Float64)
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .collect()
 }
 
 fn standard_table(numerators: &[i64]) -> DataFrame {
@@ -28,10 +41,18 @@ fn standard_table(numerators: &[i64]) -> DataFrame {
 
 #[test]
 fn primary_masks_counts_from_one_to_below_the_threshold_and_what_is_built_on_them() {
-    let out = Suppression::new().apply(&standard_table(&[0, 1, 4, 5, 40])).unwrap();
+    let out = Suppression::new()
+        .apply(&standard_table(&[0, 1, 4, 5, 40]))
+        .unwrap();
     assert_eq!(flags(&out), ["none", "primary", "primary", "none", "none"]);
-    assert_eq!(numbers(&out, "numerator"), [Some(0.0), None, None, Some(5.0), Some(40.0)]);
-    assert_eq!(numbers(&out, "value"), [Some(0.0), None, None, Some(0.5), Some(4.0)]);
+    assert_eq!(
+        numbers(&out, "numerator"),
+        [Some(0.0), None, None, Some(5.0), Some(40.0)]
+    );
+    assert_eq!(
+        numbers(&out, "value"),
+        [Some(0.0), None, None, Some(0.5), Some(4.0)]
+    );
     assert_eq!(numbers(&out, "upper")[2], None);
     assert_eq!(numbers(&out, "denominator")[1], None);
 }
@@ -45,7 +66,9 @@ fn a_small_denominator_masks_the_row_too() {
 
 #[test]
 fn zero_cells_are_published() {
-    let out = Suppression::new().apply(&standard_table(&[0, 0, 0])).unwrap();
+    let out = Suppression::new()
+        .apply(&standard_table(&[0, 0, 0]))
+        .unwrap();
     assert_eq!(flags(&out), ["none", "none", "none"]);
 }
 
@@ -59,7 +82,10 @@ fn nothing_to_mask_leaves_the_table_as_it_was() {
 #[test]
 fn a_table_whose_every_cell_is_small() {
     let table = df!("sex" => ["kvinnor", "män", "Totalt"], "numerator" => [1i64, 2, 3]).unwrap();
-    let margin = Margin { column: "sex".into(), total: "Totalt".into() };
+    let margin = Margin {
+        column: "sex".into(),
+        total: "Totalt".into(),
+    };
     let out = Suppression::new().margin(margin).apply(&table).unwrap();
     assert_eq!(flags(&out), ["primary", "primary", "primary"]);
     assert_eq!(numbers(&out, "numerator"), [None, None, None]);
@@ -72,7 +98,10 @@ fn one_masked_cell_in_a_row_with_a_total_masks_a_second_cell() {
         "numerator" => [3i64, 12, 15],
     )
     .unwrap();
-    let margin = Margin { column: "sex".into(), total: "Totalt".into() };
+    let margin = Margin {
+        column: "sex".into(),
+        total: "Totalt".into(),
+    };
     let out = Suppression::new().margin(margin).apply(&table).unwrap();
     assert_eq!(flags(&out), ["primary", "secondary", "none"]);
     assert_eq!(numbers(&out, "numerator"), [None, None, Some(15.0)]);
@@ -81,7 +110,11 @@ fn one_masked_cell_in_a_row_with_a_total_masks_a_second_cell() {
 #[test]
 fn a_threshold_and_named_count_columns() {
     let table = df!("deaths" => [7i64, 12], "population" => [900i64, 1200]).unwrap();
-    let out = Suppression::new().threshold(10.0).counts(["deaths", "population"]).apply(&table).unwrap();
+    let out = Suppression::new()
+        .threshold(10.0)
+        .counts(["deaths", "population"])
+        .apply(&table)
+        .unwrap();
     assert_eq!(flags(&out), ["primary", "none"]);
     assert_eq!(numbers(&out, "population"), [None, Some(1200.0)]);
 }
@@ -90,14 +123,21 @@ fn a_threshold_and_named_count_columns() {
 fn bad_arguments_are_named() {
     let table = standard_table(&[1]);
     assert_eq!(
-        Suppression::new().threshold(0.5).apply(&table).unwrap_err().to_string(),
+        Suppression::new()
+            .threshold(0.5)
+            .apply(&table)
+            .unwrap_err()
+            .to_string(),
         "argument `threshold`: threshold must be a finite number >= 1; got 0.5"
     );
     assert_eq!(
         Suppression::new().counts(["deaths"]).apply(&table).unwrap_err().to_string(),
         "column `deaths` (count) not found; the frame has: kommun, numerator, denominator, value, lower, upper"
     );
-    let margin = Margin { column: "kommun".into(), total: "Region".into() };
+    let margin = Margin {
+        column: "kommun".into(),
+        total: "Region".into(),
+    };
     assert_eq!(
         Suppression::new().margin(margin).apply(&table).unwrap_err().to_string(),
         "column `kommun`: the total label of a margin must occur in its column; found no row labelled \"Region\""
@@ -120,16 +160,30 @@ fn grid(cells: &[Vec<i64>]) -> DataFrame {
     }
     for j in 0..=c {
         rows.push("T".to_string());
-        cols.push(if j == c { "T".to_string() } else { format!("c{j}") });
-        counts.push(if j == c { cells.iter().flatten().sum() } else { cells.iter().map(|r| r[j]).sum() });
+        cols.push(if j == c {
+            "T".to_string()
+        } else {
+            format!("c{j}")
+        });
+        counts.push(if j == c {
+            cells.iter().flatten().sum()
+        } else {
+            cells.iter().map(|r| r[j]).sum()
+        });
     }
     df!("row" => rows, "col" => cols, "numerator" => counts).unwrap()
 }
 
 fn grid_suppression() -> Suppression {
     Suppression::new()
-        .margin(Margin { column: "row".into(), total: "T".into() })
-        .margin(Margin { column: "col".into(), total: "T".into() })
+        .margin(Margin {
+            column: "row".into(),
+            total: "T".into(),
+        })
+        .margin(Margin {
+            column: "col".into(),
+            total: "T".into(),
+        })
 }
 
 proptest! {

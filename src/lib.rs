@@ -38,6 +38,11 @@ pub mod stats;
 #[cfg(feature = "python")]
 mod python;
 
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use disclosure::{
     exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL,
 };

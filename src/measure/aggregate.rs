@@ -25,6 +25,24 @@ pub(crate) struct Input<'a> {
     pub non_negative: bool,
 }
 
+impl<'a> Input<'a> {
+    /// A non-negative numerator and denominator, the inputs of most statistics.
+    pub fn pair(numerator: &'a str, denominator: &'a str) -> [Input<'a>; 2] {
+        [
+            Input {
+                column: numerator,
+                role: "numerator",
+                non_negative: true,
+            },
+            Input {
+                column: denominator,
+                role: "denominator",
+                non_negative: true,
+            },
+        ]
+    }
+}
+
 /// Per-group sums of the inputs, with their group keys.
 pub(crate) struct Summary {
     /// The group key columns (and the pooled-period label, if pooling).

@@ -258,18 +258,7 @@ impl Statistic for Dsr {
 
     fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
         check_multiplier(self.multiplier)?;
-        let inputs = [
-            Input {
-                column: &self.numerator,
-                role: "numerator",
-                non_negative: true,
-            },
-            Input {
-                column: &self.denominator,
-                role: "denominator",
-                non_negative: true,
-            },
-        ];
+        let inputs = Input::pair(&self.numerator, &self.denominator);
         let frequency = match &self.events {
             Events::Independent => None,
             Events::NonIndependent { frequency } => Some(frequency.as_str()),

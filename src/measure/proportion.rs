@@ -120,18 +120,7 @@ impl Statistic for Proportion {
 
     fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
         check_proportion_multiplier(self.multiplier)?;
-        let inputs = [
-            Input {
-                column: &self.numerator,
-                role: "numerator",
-                non_negative: true,
-            },
-            Input {
-                column: &self.denominator,
-                role: "denominator",
-                non_negative: true,
-            },
-        ];
+        let inputs = Input::pair(&self.numerator, &self.denominator);
         let summary = summarise(data, &self.common.grouping, &inputs, Vec::new())?;
         let (xs, ns) = (&summary.sums[0], &summary.sums[1]);
         require_positive(ns, &self.denominator, &summary.keys)?;

@@ -154,18 +154,7 @@ impl Statistic for Rate {
 
     fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
         check_multiplier(self.multiplier)?;
-        let inputs = [
-            Input {
-                column: &self.numerator,
-                role: "numerator",
-                non_negative: true,
-            },
-            Input {
-                column: &self.denominator,
-                role: "denominator",
-                non_negative: true,
-            },
-        ];
+        let inputs = Input::pair(&self.numerator, &self.denominator);
         let summary = summarise(data, &self.common.grouping, &inputs, Vec::new())?;
         require_positive(&summary.sums[1], &self.denominator, &summary.keys)?;
         let levels = self.common.confidence.levels();

@@ -33,6 +33,7 @@
 mod disclosure;
 mod error;
 mod measure;
+mod period;
 pub mod stats;
 
 #[cfg(feature = "python")]
@@ -52,3 +53,4 @@ pub use measure::{
     PoolMethod, Proportion, Rate, Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS,
     STANDARD_POPULATIONS,
 };
+pub use period::{Period, PERIOD_FORMS};

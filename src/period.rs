@@ -121,7 +121,8 @@ fn last_day(year: i32, month: u32) -> NaiveDate {
 impl Period {
     /// Check the fields of a period built by hand: months 1–12, tertials 1–3,
     /// halves 1–2, years 1900–2100, spans not reversed. (Parsed periods are
-    /// always valid; the other methods clamp out-of-range fields rather than panic.)
+    /// always valid; the other methods clamp out-of-range fields rather than
+    /// panic, and give meaningless dates for years outside chrono's range.)
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] naming the field.
@@ -188,7 +189,7 @@ impl Period {
                 if month == 12 {
                     date(year, 1, 1)
                 } else {
-                    date(year - 1, month + 1, 1)
+                    date(year.saturating_sub(1), month + 1, 1)
                 }
             }
             Period::Years { first, .. } => date(first, 1, 1),
@@ -223,21 +224,25 @@ impl Period {
     pub fn shift_years(&self, years: i32) -> Period {
         match *self {
             Period::Month { year, month } => Period::Month {
-                year: year + years,
+                year: year.saturating_add(years),
                 month,
             },
             Period::Tertial { year, tertial } => Period::Tertial {
-                year: year + years,
+                year: year.saturating_add(years),
                 tertial,
             },
             Period::HalfYear { year, half } => Period::HalfYear {
-                year: year + years,
+                year: year.saturating_add(years),
                 half,
             },
-            Period::Delar { year } => Period::Delar { year: year + years },
-            Period::Year { year } => Period::Year { year: year + years },
+            Period::Delar { year } => Period::Delar {
+                year: year.saturating_add(years),
+            },
+            Period::Year { year } => Period::Year {
+                year: year.saturating_add(years),
+            },
             Period::Rolling12 { year, month } => Period::Rolling12 {
-                year: year + years,
+                year: year.saturating_add(years),
                 month,
             },
             Period::Years { first, last } => Period::Years {

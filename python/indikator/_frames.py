@@ -17,6 +17,10 @@ def as_list(by: str | Sequence[str] | None, argument: str = "by") -> list[str]:
         return []
     if isinstance(by, str):
         return [by]
+    if not isinstance(by, (list, tuple)):
+        raise ArgumentError(
+            f"argument `{argument}`: give a column name or a list of names; got {by!r}"
+        )
     names = list(by)
     for name in names:
         if not isinstance(name, str):
@@ -26,12 +30,27 @@ def as_list(by: str | Sequence[str] | None, argument: str = "by") -> list[str]:
     return names
 
 
+def _portable(frame: pl.DataFrame) -> pl.DataFrame:
+    """Cast the dtypes the Rust core is not built for to their plain forms:
+    categoricals and enums to strings, decimals to floats, 8- and 16-bit
+    integers to 64-bit ones. Values are unchanged."""
+    casts = {}
+    for name, dtype in frame.schema.items():
+        if isinstance(dtype, (pl.Categorical, pl.Enum)):
+            casts[name] = pl.String
+        elif isinstance(dtype, pl.Decimal):
+            casts[name] = pl.Float64
+        elif dtype in (pl.Int8, pl.Int16, pl.UInt8, pl.UInt16):
+            casts[name] = pl.Int64
+    return frame.cast(casts) if casts else frame
+
+
 def as_frame(data: FrameLike, argument: str = "data") -> pl.DataFrame:
     """A DataFrame from a DataFrame or LazyFrame (collected), or a clear error."""
     if isinstance(data, pl.LazyFrame):
-        return data.collect()
+        return _portable(data.collect())
     if isinstance(data, pl.DataFrame):
-        return data
+        return _portable(data)
     raise ArgumentError(
         f"argument `{argument}`: must be a polars DataFrame or LazyFrame; got {type(data).__name__}"
     )
@@ -57,5 +76,4 @@ def collect(
             raise ColumnNotFoundError(
                 f"column `{name}` ({role}) not found; the frame has: {', '.join(schema.names())}"
             )
-    selected = data.select(wanted)
-    return selected.collect() if isinstance(selected, pl.LazyFrame) else selected
+    return as_frame(data.select(wanted), argument)

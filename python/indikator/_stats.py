@@ -343,7 +343,7 @@ def isratio(
     observed_totals: Optional[FrameLike] = None,
     missing_as_zero: bool = False,
 ) -> pl.DataFrame:
-    """Indirectly standardised ratio (SMR): observed / expected × ``multiplier`` (1 or 100).
+    """Indirectly standardised ratio (SMR): observed / expected × ``multiplier`` (usually 1 or 100).
 
     Examples
     --------

@@ -65,20 +65,30 @@ impl Line {
 }
 
 /// Mask further cells (flag [`Flag::Secondary`]) until no line has exactly
-/// one masked cell. `sizes` ranks the candidates: the smallest is masked first.
+/// one masked cell. `sizes` ranks the candidates: the smallest non-zero
+/// member is masked first, a total next, a zero cell only as a last resort.
 pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
     loop {
         let exposed = lines
             .iter()
             .find(|line| line.cells().filter(|&i| flags[i].masked()).count() == 1);
         let Some(line) = exposed else { return };
+        // Rank: non-zero members first, then non-zero totals, zero cells last
+        // (masking a zero beside a small cell would let a reader reason that
+        // the secondary cell, not being small, is the zero).
+        let rank = |i: usize| {
+            (
+                sizes[i] <= 0.0 || sizes[i].is_nan(),
+                i == line.total,
+                sizes[i],
+            )
+        };
         let candidate = line
             .cells()
             .filter(|&i| !flags[i].masked())
             .min_by(|&a, &b| {
-                let is_total = |i: usize| i == line.total;
-                (is_total(a), sizes[a])
-                    .partial_cmp(&(is_total(b), sizes[b]))
+                rank(a)
+                    .partial_cmp(&rank(b))
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(a.cmp(&b))
             });
@@ -165,6 +175,21 @@ mod tests {
         protect(&mut flags, &sizes, &lines);
         assert!(!exposed(&flags, &lines));
         assert_eq!(flags.iter().filter(|f| **f == Flag::Secondary).count(), 3);
+    }
+
+    #[test]
+    fn a_zero_cell_is_not_used_to_hide_a_small_one() {
+        // 3 + 0 + 12 = 15: masking the 0 would reveal the 3.
+        let mut flags = [Flag::Primary, Flag::None, Flag::None, Flag::None];
+        let lines = [Line {
+            members: vec![0, 1, 2],
+            total: 3,
+        }];
+        protect(&mut flags, &[3.0, 0.0, 12.0, 15.0], &lines);
+        assert_eq!(
+            flags,
+            [Flag::Primary, Flag::None, Flag::Secondary, Flag::None]
+        );
     }
 
     #[test]

@@ -17,24 +17,13 @@ use polars::prelude::*;
 pub use lines::{exposed, protect, Flag, Line};
 
 use crate::error::{Error, Result};
+use crate::measure::{COUNT_COLUMNS, DERIVED_COLUMNS};
 
 /// The symbol a report shows in place of a masked value.
 pub const SUPPRESSED_SYMBOL: &str = "..";
 
 /// The flag column added to a suppressed table.
 pub const FLAG_COLUMN: &str = "suppressed";
-
-/// Columns computed from a row's counts, masked with them when present.
-const DERIVED: [&str; 8] = [
-    "value",
-    "lower",
-    "upper",
-    "lower_95",
-    "upper_95",
-    "lower_99_8",
-    "upper_99_8",
-    "sd",
-];
 
 /// A total category in a key column: the rows with `column == total` are the
 /// sums of the rows with the other categories (the other key columns equal).
@@ -162,7 +151,7 @@ impl Suppression {
         let mut masked_columns: Vec<&str> = counts.iter().map(String::as_str).collect();
         masked_columns.extend(self.also.iter().map(String::as_str));
         masked_columns.extend(
-            DERIVED
+            DERIVED_COLUMNS
                 .iter()
                 .copied()
                 .filter(|c| table.schema().contains(c)),
@@ -176,6 +165,10 @@ impl Suppression {
             let kept = column.zip_with(&!&mask, &nulls)?;
             out.with_column(kept)?;
         }
+        if let Ok(status) = table.column("status") {
+            let reason = Column::new("status".into(), vec!["suppressed"; table.height()]);
+            out.with_column(reason.zip_with(&mask, &status.cast(&DataType::String)?)?)?;
+        }
         let labels: Vec<&str> = flags.iter().map(|f| f.label()).collect();
         out.with_column(Column::new(FLAG_COLUMN.into(), labels))?;
         Ok(out)
@@ -183,7 +176,7 @@ impl Suppression {
 
     fn count_columns(&self, table: &DataFrame) -> Result<Vec<String>> {
         let counts: Vec<String> = if self.counts.is_empty() {
-            ["numerator", "denominator"]
+            COUNT_COLUMNS
                 .iter()
                 .filter(|c| table.schema().contains(c))
                 .map(|c| c.to_string())

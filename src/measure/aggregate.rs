@@ -12,6 +12,7 @@ use super::columns::{
     group_label, reject_null_keys, require_distinct, require_keys, require_numeric, schema_of,
 };
 use super::grouping::{span_label, Grouping, PoolMethod};
+use super::output::{is_output_column, COUNT_COLUMNS, DERIVED_COLUMNS, META_COLUMNS};
 use crate::error::{Error, Result};
 
 /// A numeric input column of a statistic.
@@ -62,6 +63,26 @@ const ROWS: &str = "__ik_rows";
 
 /// The grouping columns of a [`Grouping`], after checking them against the schema.
 pub(crate) fn group_columns(schema: &Schema, grouping: &Grouping) -> Result<Vec<String>> {
+    let keys = grouping
+        .by
+        .iter()
+        .chain(grouping.pool.iter().map(|p| &p.column));
+    if let Some(name) = keys.into_iter().find(|b| is_output_column(b)) {
+        let reserved: Vec<&str> = COUNT_COLUMNS
+            .iter()
+            .chain(&DERIVED_COLUMNS)
+            .chain(&META_COLUMNS)
+            .copied()
+            .collect();
+        return Err(Error::argument(
+            "by",
+            &format!(
+                "a grouping column must not be named like an output column ({})",
+                reserved.join(", ")
+            ),
+            format!("`{name}`"),
+        ));
+    }
     require_keys(schema, &grouping.by, "group")?;
     if let Some(pool) = &grouping.pool {
         require_keys(schema, std::slice::from_ref(&pool.column), "period to pool")?;
@@ -109,6 +130,11 @@ pub(crate) fn summarise(
         aggs.push(c.is_finite().not().sum().alias(format!("{NONFINITE}{i}")));
     }
     if let Some(pool) = &grouping.pool {
+        aggs.push(
+            col(pool.column.as_str())
+                .null_count()
+                .alias("__ik_pool_nulls"),
+        );
         aggs.push(
             col(pool.column.as_str())
                 .cast(DataType::String)
@@ -176,6 +202,15 @@ pub(crate) fn summarise(
 
     let mut keys = keys;
     if let Some(pool) = &grouping.pool {
+        let nulls: f64 = f64_values(&df, "__ik_pool_nulls")?.iter().flatten().sum();
+        if nulls > 0.0 {
+            return Err(Error::data(
+                &pool.column,
+                "the period column to pool must not contain missing values",
+                format!("{nulls} missing"),
+                "",
+            ));
+        }
         let (labels, counts) = period_labels(&df)?;
         if pool.method == PoolMethod::Average {
             for column in &mut sums {

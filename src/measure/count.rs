@@ -4,6 +4,7 @@ use polars::prelude::*;
 
 use super::aggregate::{f64_values, summarise, Input};
 use super::common::{Common, Statistic};
+use super::grouping::PoolMethod;
 use super::output::{Estimate, Status, Table};
 use super::rate::scaled_poisson_limits;
 use crate::error::Result;
@@ -73,7 +74,20 @@ impl Statistic for Count {
             }
             None => {
                 let s = summarise(data, &self.common.grouping, &[], vec![len().alias(ROWS)])?;
-                (s.keys, f64_values(&s.extra, ROWS)?)
+                let mut rows = f64_values(&s.extra, ROWS)?;
+                if self
+                    .common
+                    .grouping
+                    .pool
+                    .as_ref()
+                    .is_some_and(|p| p.method == PoolMethod::Average)
+                {
+                    let periods = f64_values(&s.keys, "periods")?;
+                    for (r, k) in rows.iter_mut().zip(periods) {
+                        *r = r.zip(k).map(|(r, k)| r / k);
+                    }
+                }
+                (s.keys, rows)
             }
         };
         let mut table = Table::new(keys, self.common.confidence, "count".to_string());

@@ -3,9 +3,9 @@
 use polars::prelude::*;
 
 use super::aggregate::{f64_values, summarise, Input};
-use super::columns::{group_label, require, require_numeric, schema_of};
+use super::columns::{group_label, require_keys, require_numeric, schema_of};
 use super::common::{Common, Statistic};
-use super::grouping::Grouping;
+use super::grouping::{Grouping, Pool, PoolMethod};
 use super::output::{Estimate, Status, Table};
 use super::rate::{check_multiplier, multiplier_label};
 use super::standard_population::StandardPopulation;
@@ -142,18 +142,17 @@ pub(crate) fn banded(
     standard: &StandardPopulation,
 ) -> Result<(DataFrame, Vec<String>)> {
     let schema = schema_of(&data)?;
-    require(&schema, age_band, "age band")?;
+    require_keys(&schema, &[age_band.to_string()], "age band")?;
     if let Some(f) = frequency {
         require_numeric(&schema, f, "event frequency")?;
     }
     let mut by = common.grouping.by.clone();
     by.push(age_band.to_string());
     by.extend(frequency.map(str::to_string));
-    let grouping = Grouping {
-        by,
-        pool: common.grouping.pool.clone(),
-    };
-    let summary = summarise(data, &grouping, inputs, Vec::new())?;
+    // Bands are summed over all pooled periods; the span label and the number
+    // of periods are worked out per group (not per band) below.
+    let grouping = Grouping { by, pool: None };
+    let summary = summarise(data.clone(), &grouping, inputs, Vec::new())?;
     let mut cols = summary.keys.columns().to_vec();
     let band_strings = summary
         .keys
@@ -165,6 +164,20 @@ pub(crate) fn banded(
         cols.push(Column::new(name.into(), input.clone()));
     }
     let mut df = DataFrame::new(summary.keys.height(), cols)?;
+    if let Some(f) = frequency {
+        let bad = f64_values(&df, f)?
+            .into_iter()
+            .find(|v| !matches!(v, Some(v) if *v >= 1.0 && v.fract() == 0.0));
+        if let Some(v) = bad {
+            let shown = v.map_or("a missing value".to_string(), |v| v.to_string());
+            return Err(Error::data(
+                f,
+                "event frequencies must be whole numbers >= 1",
+                shown,
+                "",
+            ));
+        }
+    }
 
     let known: Vec<&str> = standard.bands().iter().map(|(b, _)| b.as_str()).collect();
     let mut unknown: Vec<String> = df
@@ -205,10 +218,49 @@ pub(crate) fn banded(
     df.with_column(Column::new(W.into(), weights))?;
     let mut group_cols = common.grouping.by.clone();
     if let Some(pool) = &common.grouping.pool {
+        df = with_pooled_periods(df, data, &common.grouping, pool)?;
         group_cols.push(pool.column.clone());
         group_cols.push("periods".to_string());
     }
     Ok((df, group_cols))
+}
+
+/// Attach each group's pooled-period label and count to its band rows, and
+/// divide the band sums by the count when averaging.
+fn with_pooled_periods(
+    df: DataFrame,
+    data: LazyFrame,
+    grouping: &Grouping,
+    pool: &Pool,
+) -> Result<DataFrame> {
+    let labels = summarise(data, grouping, &[], Vec::new())?.keys;
+    let mut df = if grouping.by.is_empty() {
+        let mut df = df;
+        for c in labels.columns() {
+            let first = c.get(0)?.into_static();
+            df.with_column(Column::new_scalar(
+                c.name().clone(),
+                Scalar::new(c.dtype().clone(), first),
+                df.height(),
+            ))?;
+        }
+        df
+    } else {
+        let on: Vec<Expr> = grouping.by.iter().map(|b| col(b.as_str())).collect();
+        df.lazy()
+            .join(labels.lazy(), on.clone(), on, JoinArgs::new(JoinType::Left))
+            .collect()?
+    };
+    if pool.method == PoolMethod::Average {
+        let periods = col("periods").cast(DataType::Float64);
+        let sums: Vec<Expr> = [X, N]
+            .iter()
+            .filter(|c| df.schema().contains(c))
+            .map(|c| (col(*c) / periods.clone()).alias(*c))
+            .collect();
+        df = df.lazy().with_columns(sums).collect()?;
+    }
+    Ok(df)
 }
 
 /// Check that every group has every band of the standard population.

@@ -274,7 +274,7 @@ impl Isr {
                 .cloned()
                 .chain([PlSmallStr::from(self.numerator.as_str())]),
         )?;
-        if by.is_empty() {
+        let values = if by.is_empty() {
             if t.height() != 1 {
                 return Err(Error::data(
                     &self.numerator,
@@ -283,9 +283,34 @@ impl Isr {
                     "",
                 ));
             }
-            return f64_values(&t, &self.numerator);
+            f64_values(&t, &self.numerator)?
+        } else {
+            self.joined_totals(&t, keys, &key_names)?
+        };
+        if let Some(v) = values
+            .iter()
+            .flatten()
+            .find(|v| !(v.is_finite() && **v >= 0.0))
+        {
+            return Err(Error::data(
+                &self.numerator,
+                "observed totals must be finite and >= 0",
+                v,
+                "",
+            ));
         }
-        if t.select(key_names.clone())?.is_duplicated()?.any() {
+        Ok(values)
+    }
+
+    /// Observed totals joined to the groups of `keys`, in their order.
+    fn joined_totals(
+        &self,
+        t: &DataFrame,
+        keys: &DataFrame,
+        key_names: &[PlSmallStr],
+    ) -> Result<Vec<Option<f64>>> {
+        let by = &self.common.grouping.by;
+        if t.select(key_names.iter().cloned())?.is_duplicated()?.any() {
             return Err(Error::data(
                 &self.numerator,
                 "observed totals must have one row per group",
@@ -294,13 +319,13 @@ impl Isr {
             ));
         }
         let left = keys
-            .select(key_names.clone())?
+            .select(key_names.iter().cloned())?
             .lazy()
             .with_row_index("__ik_row", None);
         let on: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
         let joined = left
             .join(
-                t.lazy().with_column(lit(true).alias("__ik_found")),
+                t.clone().lazy().with_column(lit(true).alias("__ik_found")),
                 on.clone(),
                 on,
                 JoinArgs::new(JoinType::Left),
@@ -316,16 +341,7 @@ impl Isr {
                 group_label(keys, row),
             ));
         }
-        let values = f64_values(&joined, &self.numerator)?;
-        if let Some(v) = values.iter().flatten().find(|v| **v < 0.0) {
-            return Err(Error::data(
-                &self.numerator,
-                "observed totals must be >= 0",
-                v,
-                "",
-            ));
-        }
-        Ok(values)
+        f64_values(&joined, &self.numerator)
     }
 }
 

@@ -4,8 +4,9 @@ use polars::prelude::*;
 
 use super::aggregate::{f64_values, summarise, Input};
 use super::common::{Common, Statistic};
+use super::grouping::PoolMethod;
 use super::output::{Estimate, Status, Table};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::stats::mean_limits;
 
 /// The mean of a value column per group, with Student's t limits.
@@ -57,6 +58,19 @@ impl Statistic for Mean {
     }
 
     fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+        if let Some(pool) = self
+            .common
+            .grouping
+            .pool
+            .as_ref()
+            .filter(|p| p.method == PoolMethod::Average)
+        {
+            return Err(Error::argument(
+                "pool_method",
+                "a mean pools its values; averaging over periods applies to counts only",
+                format!("average over `{}`", pool.column),
+            ));
+        }
         let v = col(self.values.as_str()).cast(DataType::Float64);
         let extra = vec![v.clone().std(1).alias(SD), len().alias(ROWS)];
         let inputs = [Input {

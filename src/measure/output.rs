@@ -10,6 +10,30 @@ use polars::prelude::*;
 use super::confidence::{Confidence, OutputType};
 use crate::error::Result;
 
+/// The count columns of the output schema.
+pub(crate) const COUNT_COLUMNS: [&str; 2] = ["numerator", "denominator"];
+/// The columns computed from a row's counts.
+pub(crate) const DERIVED_COLUMNS: [&str; 8] = [
+    "value",
+    "lower",
+    "upper",
+    "lower_95",
+    "upper_95",
+    "lower_99_8",
+    "upper_99_8",
+    "sd",
+];
+/// The flag and metadata columns (and the pooled-period count).
+pub(crate) const META_COLUMNS: [&str; 5] =
+    ["status", "confidence", "statistic", "method", "periods"];
+
+/// Whether `name` is a column of the output schema.
+pub(crate) fn is_output_column(name: &str) -> bool {
+    [&COUNT_COLUMNS[..], &DERIVED_COLUMNS[..], &META_COLUMNS[..]]
+        .iter()
+        .any(|set| set.contains(&name))
+}
+
 /// Why a value is missing, or `Ok`. Written to the `status` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {

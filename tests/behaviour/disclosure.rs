@@ -230,3 +230,20 @@ proptest! {
         prop_assert!(again.equals_missing(&out), "suppression is not idempotent");
     }
 }
+
+#[test]
+fn masked_rows_say_suppressed_in_their_status() {
+    let table =
+        df!("numerator" => [2i64, 20], "denominator" => [100i64, 100], "status" => ["ok", "ok"])
+            .unwrap();
+    let out = Suppression::new().apply(&table).unwrap();
+    let status: Vec<&str> = out
+        .column("status")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .collect();
+    assert_eq!(status, ["suppressed", "ok"]);
+}

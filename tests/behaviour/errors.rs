@@ -260,3 +260,69 @@ fn negative_counts_in_a_count_column() {
         "column `plans`: count values must be >= 0; found -1"
     );
 }
+
+#[test]
+fn a_group_column_named_like_an_output_column() {
+    let data = df!("status" => ["a"], "x" => [1i64], "n" => [10i64]).unwrap();
+    let err = err(Rate::new("x", "n").by(["status"]), data);
+    assert!(
+        err.starts_with(
+            "argument `by`: a grouping column must not be named like an output column ("
+        ),
+        "{err}"
+    );
+    assert!(err.ends_with("; got `status`"), "{err}");
+}
+
+#[test]
+fn missing_periods_in_the_pooled_column() {
+    let data = df!("year" => [Some(2021i64), None], "x" => [1i64, 2], "n" => [10i64, 10]).unwrap();
+    assert_eq!(
+        err(Rate::new("x", "n").pool(Pool::sum("year")), data),
+        "column `year`: the period column to pool must not contain missing values; found 1 missing"
+    );
+}
+
+#[test]
+fn averaging_a_mean_over_periods() {
+    let data = df!("year" => [2021i64, 2022], "v" => [1.0, 2.0]).unwrap();
+    assert_eq!(
+        err(Mean::new("v").pool(Pool::average("year")), data),
+        "argument `pool_method`: a mean pools its values; averaging over periods applies to counts only; got average over `year`"
+    );
+}
+
+#[test]
+fn negative_observed_total_without_groups() {
+    let reference = Reference::new(vec![("all".into(), 10.0, 1000.0)]).unwrap();
+    let data = df!("age" => ["all"], "n" => [100i64]).unwrap();
+    let totals = df!("obs" => [-3i64]).unwrap();
+    let stat = Isr::ratio("obs", "n", "age", reference).observed_totals(totals);
+    assert_eq!(
+        err(stat, data),
+        "column `obs`: observed totals must be finite and >= 0; found -3"
+    );
+}
+
+#[test]
+fn event_frequency_below_one() {
+    let data =
+        df!("age" => ["0-64", "65+"], "x" => [10i64, 20], "n" => [1000i64, 100], "f" => [1i64, 0])
+            .unwrap();
+    let stat = Dsr::new("x", "n", "age", two_bands()).events(indikator::Events::NonIndependent {
+        frequency: "f".into(),
+    });
+    assert_eq!(
+        err(stat, data),
+        "column `f`: event frequencies must be whole numbers >= 1; found 0"
+    );
+}
+
+#[test]
+fn float_age_bands() {
+    let data = df!("age" => [1.5], "x" => [10i64], "n" => [1000i64]).unwrap();
+    assert_eq!(
+        err(Dsr::new("x", "n", "age", two_bands()), data),
+        "column `age` (age band) must be a string, integer, boolean, date or categorical column, found dtype f64"
+    );
+}

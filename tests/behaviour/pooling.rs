@@ -91,3 +91,41 @@ fn gaps_in_the_years_are_listed() {
         Some("2019, 2021")
     );
 }
+
+#[test]
+fn a_pooled_dsr_labels_each_group_once_even_when_a_band_lacks_a_year() {
+    use indikator::{Dsr, StandardPopulation};
+    let std =
+        StandardPopulation::new("two", vec![("0-64".into(), 80.0), ("65+".into(), 20.0)]).unwrap();
+    let data = df!(
+        "year" => [2021i64, 2021, 2022],
+        "age" => ["0-64", "65+", "0-64"],
+        "x" => [10i64, 20, 12],
+        "n" => [1000i64, 100, 1000],
+    )
+    .unwrap();
+    let out = Dsr::new("x", "n", "age", std)
+        .multiplier(1.0)
+        .pool(Pool::sum("year"))
+        .compute(data.lazy())
+        .unwrap();
+    assert_eq!(out.height(), 1);
+    assert_eq!(
+        out.column("year").unwrap().str().unwrap().get(0),
+        Some("2021–2022")
+    );
+    // (22/2000 · 80 + 20/100 · 20) / 100
+    let want = (22.0 / 2000.0 * 80.0 + 20.0 / 100.0 * 20.0) / 100.0;
+    assert!((col_f64(&out, "value")[0] - want).abs() < 1e-12);
+}
+
+#[test]
+fn averaged_row_counts_are_per_period() {
+    use indikator::Count;
+    let data = df!("year" => [2021i64, 2021, 2022, 2022]).unwrap();
+    let out = Count::rows()
+        .pool(Pool::average("year"))
+        .compute(data.lazy())
+        .unwrap();
+    assert_eq!(col_f64(&out, "value"), [2.0]);
+}

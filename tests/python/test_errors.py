@@ -159,3 +159,16 @@ def test_expression_with_bad_data_fails_inside_polars():
     data = pl.DataFrame({"x": [11], "n": [10]})
     with pytest.raises(pl.exceptions.ComputeError, match=re.escape("numerators must be <= denominators")):
         data.select(ik.expr.proportion("x", "n"))
+
+
+def test_by_that_is_not_a_name_or_a_list(df):
+    raises(ik.ArgumentError, "argument `by`: give a column name or a list of names; got 5", ik.rate, df, "x", "n", by=5)
+
+
+def test_categorical_decimal_and_small_integer_columns_are_accepted():
+    data = pl.DataFrame({"k": ["a", "b"], "x": [1, 2], "n": [10, 20]}).with_columns(
+        pl.col("k").cast(pl.Categorical), pl.col("x").cast(pl.UInt8), pl.col("n").cast(pl.Decimal(10, 0))
+    )
+    out = ik.rate(data, "x", "n", by="k", multiplier=1)
+    assert out["value"].to_list() == [0.1, 0.1]
+    assert ik.suppress(data.rename({"x": "numerator"}))["suppressed"].to_list() == ["primary", "primary"]

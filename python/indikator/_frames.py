@@ -11,6 +11,10 @@ from ._indikator import ArgumentError, ColumnNotFoundError
 FrameLike = Union[pl.DataFrame, pl.LazyFrame]
 
 
+#: Roles whose column may be left out (``None``).
+_OPTIONAL = frozenset({"count", "period to pool", "event frequency"})
+
+
 def as_list(by: str | Sequence[str] | None, argument: str = "by") -> list[str]:
     """Normalise a column name or a list of names to a list."""
     if by is None:
@@ -61,14 +65,18 @@ def collect(
 ) -> pl.DataFrame:
     """Select the needed columns (so a LazyFrame reads only those) and collect.
 
-    ``columns`` are ``(name, role)`` pairs; a ``None`` name is skipped.
+    ``columns`` are ``(name, role)`` pairs; a ``None`` name is skipped for
+    the optional roles and an error for the others.
     """
     if not isinstance(data, (pl.DataFrame, pl.LazyFrame)):
         raise ArgumentError(
             f"argument `{argument}`: must be a polars DataFrame or LazyFrame; "
             f"got {type(data).__name__}"
         )
-    pairs = [(c, role) for c, role in columns if c is not None]
+    pairs = [(c, role) for c, role in columns if c is not None or role not in _OPTIONAL]
+    for name, role in pairs:
+        if not isinstance(name, str):
+            raise ArgumentError(f"argument for the {role} column: a column name must be a string; got {name!r}")
     wanted = list(dict.fromkeys(c for c, _ in pairs))
     schema = data.collect_schema() if isinstance(data, pl.LazyFrame) else data.schema
     for name, role in pairs:

@@ -275,8 +275,10 @@ def _isr(
 ) -> pl.DataFrame:
     if observed_totals is not None:
         observed_totals = as_frame(observed_totals, "observed_totals")
-    numerator = None if observed_totals is not None else x
-    frame = collect(data, [(numerator, "numerator"), (n, "denominator"), (age_band, "age band"), *_groups(by, pool)])
+    needed = [(n, "denominator"), (age_band, "age band"), *_groups(by, pool)]
+    if observed_totals is None:
+        needed.insert(0, (x, "numerator"))
+    frame = collect(data, needed)
     ref = collect(reference, [(age_band, "reference age band"), (ref_x, "reference events"), (ref_n, "reference population")], "reference")
     return _rs.isr(
         frame, x, n, age_band, ref, ref_x, ref_n, ratio, as_list(by), float(multiplier), confidence,

@@ -172,3 +172,7 @@ def test_categorical_decimal_and_small_integer_columns_are_accepted():
     out = ik.rate(data, "x", "n", by="k", multiplier=1)
     assert out["value"].to_list() == [0.1, 0.1]
     assert ik.suppress(data.rename({"x": "numerator"}))["suppressed"].to_list() == ["primary", "primary"]
+
+
+def test_a_column_name_that_is_not_a_string(df):
+    raises(ik.ArgumentError, "argument for the numerator column: a column name must be a string; got None", ik.rate, df, None, "n")

@@ -17,7 +17,7 @@ use polars::prelude::*;
 pub use lines::{exposed, protect, Flag, Line};
 
 use crate::error::{Error, Result};
-use crate::measure::{COUNT_COLUMNS, DERIVED_COLUMNS};
+use crate::measure::{column_of, COUNT_COLUMNS, DERIVED_COLUMNS};
 
 /// The symbol a report shows in place of a masked value.
 pub const SUPPRESSED_SYMBOL: &str = "..";
@@ -158,9 +158,7 @@ impl Suppression {
         );
         let mut out = table.clone();
         for name in masked_columns {
-            let column = table
-                .column(name)
-                .map_err(|_| missing(table, name, "column to mask"))?;
+            let column = column_of(table, name, "column to mask")?;
             let nulls = Column::full_null(name.into(), table.height(), column.dtype());
             let kept = column.zip_with(&!&mask, &nulls)?;
             out.with_column(kept)?;
@@ -192,7 +190,7 @@ impl Suppression {
             ));
         }
         for c in &counts {
-            let column = table.column(c).map_err(|_| missing(table, c, "count"))?;
+            let column = column_of(table, c, "count")?;
             if !column.dtype().is_primitive_numeric() {
                 return Err(Error::WrongDtype {
                     column: c.clone(),
@@ -217,10 +215,7 @@ impl Suppression {
         };
         let mut text: HashMap<&str, Vec<String>> = HashMap::new();
         for k in &keys {
-            let column = table
-                .column(k)
-                .map_err(|_| missing(table, k, "key"))?
-                .cast(&DataType::String)?;
+            let column = column_of(table, k, "key")?.cast(&DataType::String)?;
             let values = column
                 .str()?
                 .iter()
@@ -285,19 +280,6 @@ impl Suppression {
             lines.extend(found);
         }
         Ok(lines)
-    }
-}
-
-fn missing(table: &DataFrame, column: &str, role: &str) -> Error {
-    Error::ColumnNotFound {
-        column: column.to_string(),
-        role: role.to_string(),
-        available: table
-            .get_column_names()
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
     }
 }
 

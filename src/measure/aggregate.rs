@@ -10,6 +10,7 @@ use polars::prelude::*;
 
 use super::columns::{
     group_label, reject_null_keys, require_distinct, require_keys, require_numeric, schema_of,
+    string_lists,
 };
 use super::grouping::{span_label, Grouping, PoolMethod};
 use super::output::{is_output_column, COUNT_COLUMNS, DERIVED_COLUMNS, META_COLUMNS};
@@ -244,20 +245,10 @@ pub(crate) fn f64_values(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>>
 
 /// Label and number of the pooled periods of each group.
 fn period_labels(df: &DataFrame) -> Result<(Vec<String>, Vec<f64>)> {
-    let lists = df.column(PERIODS)?.list()?.clone();
+    let lists = string_lists(df, PERIODS)?;
     let mut labels = Vec::with_capacity(lists.len());
     let mut counts = Vec::with_capacity(lists.len());
-    for periods in lists.amortized_iter() {
-        let periods: Vec<String> = match periods {
-            Some(s) => s
-                .as_ref()
-                .str()?
-                .iter()
-                .flatten()
-                .map(str::to_string)
-                .collect(),
-            None => Vec::new(),
-        };
+    for periods in lists {
         counts.push(periods.len().max(1) as f64);
         labels.push(span_label(&sort_periods(periods)));
     }

@@ -26,6 +26,31 @@ pub(crate) fn require<'a>(schema: &'a Schema, column: &str, role: &str) -> Resul
     })
 }
 
+/// The column `name` of an eager frame, or [`Error::ColumnNotFound`] naming its `role`.
+pub(crate) fn column_of<'a>(frame: &'a DataFrame, name: &str, role: &str) -> Result<&'a Column> {
+    require(frame.schema(), name, role)?;
+    Ok(frame.column(name)?)
+}
+
+/// The values of a list-of-strings column, one `Vec` per row (empty for null).
+pub(crate) fn string_lists(frame: &DataFrame, name: &str) -> Result<Vec<Vec<String>>> {
+    let lists = frame.column(name)?.list()?.clone();
+    let mut out = Vec::with_capacity(lists.len());
+    for list in lists.amortized_iter() {
+        out.push(match list {
+            Some(s) => s
+                .as_ref()
+                .str()?
+                .iter()
+                .flatten()
+                .map(str::to_string)
+                .collect(),
+            None => Vec::new(),
+        });
+    }
+    Ok(out)
+}
+
 /// Require a numeric (integer or float) column.
 pub(crate) fn require_numeric(schema: &Schema, column: &str, role: &str) -> Result<()> {
     let dtype = require(schema, column, role)?;

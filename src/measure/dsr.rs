@@ -1,9 +1,11 @@
 //! Directly standardised rates with Dobson limits.
 
+use std::collections::HashMap;
+
 use polars::prelude::*;
 
 use super::aggregate::{f64_values, summarise, Input};
-use super::columns::{group_label, require_keys, require_numeric, schema_of};
+use super::columns::{group_label, require_keys, require_numeric, schema_of, string_lists};
 use super::common::{Common, Statistic};
 use super::grouping::{Grouping, Pool, PoolMethod};
 use super::output::{Estimate, Status, Table};
@@ -179,18 +181,25 @@ pub(crate) fn banded(
         }
     }
 
-    let known: Vec<&str> = standard.bands().iter().map(|(b, _)| b.as_str()).collect();
-    let mut unknown: Vec<String> = df
-        .column(BAND)?
-        .str()?
+    // One pass: look each band's weight up, collecting bands the standard lacks.
+    let lookup: HashMap<&str, f64> = standard
+        .bands()
         .iter()
-        .flatten()
-        .filter(|b| !known.contains(b))
-        .map(str::to_string)
+        .map(|(b, w)| (b.as_str(), *w))
         .collect();
+    let mut unknown: Vec<String> = Vec::new();
+    let mut weights: Vec<f64> = Vec::with_capacity(df.height());
+    for band in df.column(BAND)?.str()?.iter() {
+        let band = band.unwrap_or_default();
+        match lookup.get(band) {
+            Some(w) => weights.push(*w),
+            None => unknown.push(band.to_string()),
+        }
+    }
     unknown.sort();
     unknown.dedup();
     if !unknown.is_empty() {
+        let known: Vec<&str> = standard.bands().iter().map(|(b, _)| b.as_str()).collect();
         return Err(Error::AgeBands {
             column: age_band.to_string(),
             problem: format!(
@@ -202,19 +211,6 @@ pub(crate) fn banded(
             location: String::new(),
         });
     }
-    let weights: Vec<f64> = df
-        .column(BAND)?
-        .str()?
-        .iter()
-        .map(|b| {
-            standard
-                .bands()
-                .iter()
-                .find(|(s, _)| Some(s.as_str()) == b)
-                .map(|(_, w)| *w)
-                .unwrap_or(f64::NAN)
-        })
-        .collect();
     df.with_column(Column::new(W.into(), weights))?;
     let mut group_cols = common.grouping.by.clone();
     if let Some(pool) = &common.grouping.pool {
@@ -270,18 +266,10 @@ pub(crate) fn require_all_bands(
     age_band: &str,
     standard: &StandardPopulation,
 ) -> Result<()> {
-    let lists = per_group.column("__ik_bands")?.list()?.clone();
-    for (row, bands) in lists.amortized_iter().enumerate() {
-        let present: Vec<String> = match bands {
-            Some(s) => s
-                .as_ref()
-                .str()?
-                .iter()
-                .flatten()
-                .map(str::to_string)
-                .collect(),
-            None => Vec::new(),
-        };
+    for (row, present) in string_lists(per_group, "__ik_bands")?
+        .into_iter()
+        .enumerate()
+    {
         let missing: Vec<&str> = standard
             .bands()
             .iter()

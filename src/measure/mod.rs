@@ -32,6 +32,7 @@ pub use rate::Rate;
 pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
 
 pub(crate) use aggregate::f64_values;
+pub(crate) use columns::column_of;
 pub(crate) use output::{COUNT_COLUMNS, DERIVED_COLUMNS};
 #[cfg(feature = "python")]
 pub(crate) use proportion::{check_proportion_multiplier, proportion_estimate};

@@ -2,6 +2,7 @@
 
 use polars::prelude::*;
 
+use super::columns::column_of;
 use crate::error::{Error, Result};
 
 /// A standard population: a weight per age band, matched to the data by the
@@ -157,26 +158,8 @@ impl StandardPopulation {
         band: &str,
         weight: &str,
     ) -> Result<Self> {
-        let bands = frame.column(band).map_err(|_| Error::ColumnNotFound {
-            column: band.into(),
-            role: "standard population age band".into(),
-            available: frame
-                .get_column_names()
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })?;
-        let weights = frame.column(weight).map_err(|_| Error::ColumnNotFound {
-            column: weight.into(),
-            role: "standard population weight".into(),
-            available: frame
-                .get_column_names()
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })?;
+        let bands = column_of(frame, band, "standard population age band")?;
+        let weights = column_of(frame, weight, "standard population weight")?;
         if !weights.dtype().is_primitive_numeric() {
             return Err(Error::WrongDtype {
                 column: weight.into(),

@@ -5,6 +5,8 @@ use indikator::{Margin, Suppression};
 use polars::prelude::*;
 use proptest::prelude::*;
 
+use crate::common::floats;
+
 fn flags(df: &DataFrame) -> Vec<String> {
     df.column("suppressed")
         .unwrap()
@@ -12,17 +14,6 @@ fn flags(df: &DataFrame) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|s| s.unwrap().to_string())
-        .collect()
-}
-
-fn numbers(df: &DataFrame, c: &str) -> Vec<Option<f64>> {
-    df.column(c)
-        .unwrap()
-        .cast(&DataType::Float64)
-        .unwrap()
-        .f64()
-        .unwrap()
-        .iter()
         .collect()
 }
 
@@ -46,15 +37,15 @@ fn primary_masks_counts_from_one_to_below_the_threshold_and_what_is_built_on_the
         .unwrap();
     assert_eq!(flags(&out), ["none", "primary", "primary", "none", "none"]);
     assert_eq!(
-        numbers(&out, "numerator"),
+        floats(&out, "numerator"),
         [Some(0.0), None, None, Some(5.0), Some(40.0)]
     );
     assert_eq!(
-        numbers(&out, "value"),
+        floats(&out, "value"),
         [Some(0.0), None, None, Some(0.5), Some(4.0)]
     );
-    assert_eq!(numbers(&out, "upper")[2], None);
-    assert_eq!(numbers(&out, "denominator")[1], None);
+    assert_eq!(floats(&out, "upper")[2], None);
+    assert_eq!(floats(&out, "denominator")[1], None);
 }
 
 #[test]
@@ -88,7 +79,7 @@ fn a_table_whose_every_cell_is_small() {
     };
     let out = Suppression::new().margin(margin).apply(&table).unwrap();
     assert_eq!(flags(&out), ["primary", "primary", "primary"]);
-    assert_eq!(numbers(&out, "numerator"), [None, None, None]);
+    assert_eq!(floats(&out, "numerator"), [None, None, None]);
 }
 
 #[test]
@@ -104,7 +95,7 @@ fn one_masked_cell_in_a_row_with_a_total_masks_a_second_cell() {
     };
     let out = Suppression::new().margin(margin).apply(&table).unwrap();
     assert_eq!(flags(&out), ["primary", "secondary", "none"]);
-    assert_eq!(numbers(&out, "numerator"), [None, None, Some(15.0)]);
+    assert_eq!(floats(&out, "numerator"), [None, None, Some(15.0)]);
 }
 
 #[test]
@@ -116,7 +107,7 @@ fn a_threshold_and_named_count_columns() {
         .apply(&table)
         .unwrap();
     assert_eq!(flags(&out), ["primary", "none"]);
-    assert_eq!(numbers(&out, "population"), [None, Some(1200.0)]);
+    assert_eq!(floats(&out, "population"), [None, Some(1200.0)]);
 }
 
 #[test]
@@ -199,8 +190,8 @@ proptest! {
         let table = grid(&cells);
         let out = grid_suppression().apply(&table).unwrap();
         let f = flags(&out);
-        let before = numbers(&table, "numerator");
-        let after = numbers(&out, "numerator");
+        let before = floats(&table, "numerator");
+        let after = floats(&out, "numerator");
         let rows: Vec<String> = out.column("row").unwrap().str().unwrap().iter().map(|s| s.unwrap().to_string()).collect();
         let cols: Vec<String> = out.column("col").unwrap().str().unwrap().iter().map(|s| s.unwrap().to_string()).collect();
         for i in 0..before.len() {

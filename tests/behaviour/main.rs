@@ -1,6 +1,9 @@
 //! Behaviour beyond the golden tables: bad inputs and their messages,
 //! pooling, and properties that must hold for any input.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod disclosure;
 mod errors;
 mod pooling;

@@ -30,11 +30,13 @@
 // Golden values are copied digit for digit from the reference tables.
 #![cfg_attr(test, allow(clippy::excessive_precision))]
 
+mod assess;
 mod disclosure;
 mod error;
 mod measure;
 mod period;
 pub mod stats;
+mod text;
 
 #[cfg(feature = "python")]
 mod python;
@@ -44,6 +46,12 @@ mod python;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+pub use assess::{
+    assess_table, assess_units, compare_periods, compare_to_benchmark, compare_with_benchmark,
+    compare_with_previous, rating_counts, ratings_by_perspective, trend, Assessment, Benchmark,
+    Comparison, Direction, MissingReason, Observed, Op, Perspective, Polarity, Rating,
+    RatingCounts, Target, Trend,
+};
 pub use disclosure::{
     exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL,
 };
@@ -53,4 +61,5 @@ pub use measure::{
     PoolMethod, Proportion, Rate, Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS,
     STANDARD_POPULATIONS,
 };
-pub use period::{Period, PERIOD_FORMS};
+pub use period::{period_expr, period_labels, Period, PeriodKind, PERIOD_FORMS};
+pub use text::swedish_number;

@@ -21,11 +21,15 @@ from ._indikator import (
     IndikatorError,
     __version__,
 )
+from ._assess import Assessment, Period, Target, assess, compare, ratings_by_perspective, trend
 from ._disclosure import SUPPRESSED_SYMBOL, suppress
 from ._stats import count, dsr, isr, isratio, mean, proportion, rate, standard_population
 
 __all__ = [
     "AgeBandError",
+    "Assessment",
+    "Period",
+    "Target",
     "ArgumentError",
     "ColumnNotFoundError",
     "ComputeError",
@@ -34,6 +38,8 @@ __all__ = [
     "IndikatorError",
     "SUPPRESSED_SYMBOL",
     "__version__",
+    "assess",
+    "compare",
     "count",
     "dsr",
     "expr",
@@ -42,6 +48,8 @@ __all__ = [
     "mean",
     "proportion",
     "rate",
+    "ratings_by_perspective",
     "standard_population",
     "suppress",
+    "trend",
 ]

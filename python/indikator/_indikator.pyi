@@ -4,7 +4,8 @@ The public API is the typed wrappers in :mod:`indikator`; these functions take
 already-normalised arguments (``by`` as a list, a collected DataFrame).
 """
 
-from typing import Optional, Sequence, Union
+import datetime
+from typing import Mapping, Optional, Sequence, Union
 
 import polars as pl
 
@@ -64,6 +65,144 @@ def suppress(
     table: pl.DataFrame, threshold: float, counts: list[str], also: list[str], totals: list[tuple[str, str]],
     keys: list[str],
 ) -> pl.DataFrame: ...
+def compare_benchmark(
+    table: pl.DataFrame, benchmark_value: Optional[float], benchmark_column: Optional[str],
+    benchmark_table: Optional[pl.DataFrame], on: list[str], polarity: str, level: Optional[float],
+) -> pl.DataFrame: ...
+def compare_previous(
+    table: pl.DataFrame, previous: pl.DataFrame, on: list[str], polarity: str, level: Optional[float],
+) -> pl.DataFrame: ...
+def trend(
+    series: pl.DataFrame, time: str, by: list[str], points: int, polarity: str, level: Optional[float],
+) -> pl.DataFrame: ...
+def assess(table: pl.DataFrame, target: Target) -> pl.DataFrame: ...
+def assess_units(table: pl.DataFrame, unit: str, target: Target) -> Assessment: ...
+def ratings_by_perspective(table: pl.DataFrame) -> pl.DataFrame: ...
 def _force_panic() -> None: ...
+
+class Period:
+    """A reporting period, parsed from a Swedish ("T2 2017", "jan–aug 2024",
+    "2011–2015") or ISO-like ("2017-T2", "2024-delar") form; printed in Swedish.
+
+    >>> import indikator as ik
+    >>> p = ik.Period("2024-delar")
+    >>> str(p), p.iso, str(p.end), str(p.previous_year())
+    ('jan–aug 2024', '2024-delar', '2024-08-31', 'jan–aug 2023')
+    """
+
+    def __init__(self, text: str) -> None: ...
+    @property
+    def iso(self) -> str:
+        """The ISO-like form, e.g. ``"2017-T2"``."""
+    @property
+    def start(self) -> datetime.date:
+        """The first day."""
+    @property
+    def end(self) -> datetime.date:
+        """The last day (inclusive)."""
+    def contains(self, day: datetime.date) -> bool:
+        """Whether ``day`` falls in the period (both ends included)."""
+    def previous_year(self) -> Period:
+        """The same period one year earlier."""
+    def shift_years(self, years: int) -> Period:
+        """The same period ``years`` later (earlier when negative)."""
+    def __lt__(self, other: Period) -> bool: ...
+    def __le__(self, other: Period) -> bool: ...
+    def __gt__(self, other: Period) -> bool: ...
+    def __ge__(self, other: Period) -> bool: ...
+    def __hash__(self) -> int: ...
+
+class Assessment:
+    """The rating of one target: ``rating``, ``rating_sv``, ``colour``, ``rule``, ``missing``."""
+
+    @property
+    def rating(self) -> Optional[str]:
+        """``"fulfilled"``, ``"partly"``, ``"not fulfilled"``, or None when the value is missing."""
+    @property
+    def rating_sv(self) -> str:
+        """Uppfylld / delvis uppfylld / ej uppfylld, or the reason the value is missing."""
+    @property
+    def colour(self) -> str:
+        """``"green"``, ``"yellow"``, ``"red"`` or ``"grey"``."""
+    @property
+    def rule(self) -> str:
+        """The rule and the outcome in Swedish, e.g. ``"minst 90 % — utfall 84 %"``."""
+    @property
+    def missing(self) -> Optional[str]:
+        """Why the value is missing (``not_reported``, ``not_measurable``, ``not_yet_published``,
+        ``measured_at_year_end``, ``suppressed``), or None."""
+
+class Target:
+    """A target of the region's plans. Build one with the static methods.
+
+    Two-colour forms (a threshold, a plain direction, yes/no) are fulfilled
+    or not; the others can also be partly fulfilled.
+
+    >>> import indikator as ik
+    >>> a = ik.Target.at_least(90, unit="%").assess(84)
+    >>> a.rating, a.rule
+    ('not fulfilled', 'minst 90\xa0% — utfall 84\xa0%')
+    >>> ik.Target.relative(-0.5, "2011–2015", deadline=2019).assess(15.0, baseline=21.77).rating
+    'partly'
+    """
+
+    @staticmethod
+    def at_least(value: float, unit: str = "") -> Target:
+        """"minst ``value``" (>=); equality fulfils it."""
+    @staticmethod
+    def at_most(value: float, unit: str = "") -> Target:
+        """"högst ``value``" (<=)."""
+    @staticmethod
+    def above(value: float, unit: str = "") -> Target:
+        """"över ``value``" (>)."""
+    @staticmethod
+    def below(value: float, unit: str = "") -> Target:
+        """"under ``value``" (<)."""
+    @staticmethod
+    def range(green: float, yellow: float, unit: str = "") -> Target:
+        """Three colours: green from ``green``, yellow from ``yellow`` (high is good when green > yellow)."""
+    @staticmethod
+    def increase(*, equal_meets: bool = False, significant: bool = False) -> Target:
+        """"ska öka" against the previous period; unchanged does not meet it unless ``equal_meets``;
+        with ``significant`` an overlapping change is only partly."""
+    @staticmethod
+    def decrease(*, equal_meets: bool = False, significant: bool = False) -> Target:
+        """"ska minska" against the previous period."""
+    @staticmethod
+    def relative(change: float, baseline: Union[str, int, Period], deadline: Optional[int] = None, unit: str = "") -> Target:
+        """A change against a baseline period: -0.5 halves ("halvera till 2019"), 0.2 is +20 %."""
+    @staticmethod
+    def every_unit(target: Target) -> Target:
+        """Every unit must meet ``target`` (a threshold or range): "90 % i varje kommun"."""
+    @staticmethod
+    def months(at_least: int, of: int, direction: str) -> Target:
+        """A significant ``direction`` ("increase"/"decrease") against the same month last year
+        in at least ``at_least`` of the latest ``of`` months."""
+    @staticmethod
+    def yes_no(expected: bool = True) -> Target:
+        """A yes/no question."""
+    @staticmethod
+    def status() -> Target:
+        """Klart (fulfilled) / Pågår (partly) / Ej påbörjat (not)."""
+    @staticmethod
+    def qualitative() -> Target:
+        """The three-level scale for success factors: grön / gul / röd."""
+    @property
+    def words(self) -> str:
+        """The rule in Swedish words."""
+    def assess(
+        self,
+        value: Union[float, str, bool, None] = None,
+        *,
+        missing: Optional[str] = None,
+        previous: Optional[float] = None,
+        vs_previous: Optional[str] = None,
+        baseline: Optional[float] = None,
+        units: Optional[Mapping[str, Optional[float]]] = None,
+        months: Optional[Sequence[str]] = None,
+    ) -> Assessment:
+        """Rate one observation. ``missing`` gives the reason for a missing value; ``previous``,
+        ``vs_previous`` ("higher"/"lower"/"similar"), ``baseline``, ``units`` and ``months``
+        (comparisons with the same month last year, oldest first) are the context some forms need."""
 
 SUPPRESSED_SYMBOL: str

@@ -26,7 +26,7 @@ from polars.plugins import register_plugin_function
 from ._indikator import ArgumentError
 from ._stats import ConfidenceLike
 
-__all__ = ["rate", "proportion"]
+__all__ = ["period", "proportion", "rate"]
 
 IntoExpr = Union[str, pl.Expr]
 _LIB = Path(__file__).parent
@@ -100,3 +100,41 @@ def proportion(x: IntoExpr, n: IntoExpr, *, multiplier: float = 1, confidence: C
         kwargs={"multiplier": float(multiplier), "confidence": _confidence(confidence)},
         returns_scalar=True,
     ).alias("estimate")
+
+
+_PERIOD_KINDS = {
+    "month": "month", "månad": "month", "tertial": "tertial", "half_year": "half_year",
+    "halvår": "half_year", "delar": "delar", "delår": "delar", "year": "year", "år": "year",
+}
+
+
+def period(date: IntoExpr, kind: str = "month", *, swedish: bool = False) -> pl.Expr:
+    """The reporting period each date falls in, as a label (one row per row).
+
+    ``kind`` is ``"month"``, ``"tertial"``, ``"half_year"``, ``"delar"``
+    (January–August; later dates give null) or ``"year"``. Labels are
+    ISO-like (``"2017-T2"``, sortable) or, with ``swedish=True``, Swedish
+    (``"T2 2017"``); :class:`indikator.Period` parses both.
+
+    Examples
+    --------
+    >>> import datetime as dt, polars as pl, indikator as ik
+    >>> df = pl.DataFrame({"date": [dt.date(2017, 5, 2), dt.date(2017, 9, 1)]})
+    >>> df.select(ik.expr.period("date", "tertial", swedish=True))["date"].to_list()
+    ['T2 2017', 'T3 2017']
+    >>> df.select(ik.expr.period("date", "delar"))["date"].to_list()
+    ['2017-delar', None]
+    """
+    canonical = _PERIOD_KINDS.get(kind.strip().lower()) if isinstance(kind, str) else None
+    if canonical is None:
+        raise ArgumentError(
+            'argument `kind`: one of "month", "tertial", "half_year", "delar", "year" '
+            f"(or månad, halvår, delår, år); got {kind!r}"
+        )
+    return register_plugin_function(
+        plugin_path=_LIB,
+        function_name="period",
+        args=[_col(date)],
+        kwargs={"kind": canonical, "swedish": bool(swedish)},
+        is_elementwise=True,
+    )

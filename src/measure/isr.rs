@@ -6,6 +6,7 @@ use super::aggregate::{f64_values, Input};
 use super::columns::{group_label, require, require_numeric, schema_of};
 use super::common::{Common, Statistic};
 use super::dsr::{banded, require_all_bands};
+use super::lookup::lookup;
 use super::output::{Estimate, Status, Table};
 use super::rate::{check_multiplier, multiplier_label, scaled_poisson_limits};
 use super::standard_population::StandardPopulation;
@@ -285,7 +286,7 @@ impl Isr {
             }
             f64_values(&t, &self.numerator)?
         } else {
-            self.joined_totals(&t, keys, &key_names)?
+            self.joined_totals(&t, keys)?
         };
         if let Some(v) = values
             .iter()
@@ -303,37 +304,9 @@ impl Isr {
     }
 
     /// Observed totals joined to the groups of `keys`, in their order.
-    fn joined_totals(
-        &self,
-        t: &DataFrame,
-        keys: &DataFrame,
-        key_names: &[PlSmallStr],
-    ) -> Result<Vec<Option<f64>>> {
-        let by = &self.common.grouping.by;
-        if t.select(key_names.iter().cloned())?.is_duplicated()?.any() {
-            return Err(Error::data(
-                &self.numerator,
-                "observed totals must have one row per group",
-                "duplicated groups",
-                "",
-            ));
-        }
-        let left = keys
-            .select(key_names.iter().cloned())?
-            .lazy()
-            .with_row_index("__ik_row", None);
-        let on: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
-        let joined = left
-            .join(
-                t.clone().lazy().with_column(lit(true).alias("__ik_found")),
-                on.clone(),
-                on,
-                JoinArgs::new(JoinType::Left),
-            )
-            .sort(["__ik_row"], SortMultipleOptions::default())
-            .collect()?;
-        let found = joined.column("__ik_found")?.bool()?.clone();
-        if let Some(row) = found.iter().position(|f| f.is_none()) {
+    fn joined_totals(&self, t: &DataFrame, keys: &DataFrame) -> Result<Vec<Option<f64>>> {
+        let (joined, found) = lookup(keys, t, &self.common.grouping.by, "observed totals")?;
+        if let Some(row) = found.iter().position(|f| !f) {
             return Err(Error::data(
                 &self.numerator,
                 "every group needs an observed total",

@@ -13,6 +13,7 @@ mod count;
 mod dsr;
 mod grouping;
 mod isr;
+mod lookup;
 mod mean;
 mod output;
 mod proportion;
@@ -32,7 +33,8 @@ pub use rate::Rate;
 pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
 
 pub(crate) use aggregate::f64_values;
-pub(crate) use columns::column_of;
+pub(crate) use columns::{column_of, group_label, require, require_keys, require_numeric};
+pub(crate) use lookup::lookup;
 pub(crate) use output::{COUNT_COLUMNS, DERIVED_COLUMNS};
 #[cfg(feature = "python")]
 pub(crate) use proportion::{check_proportion_multiplier, proportion_estimate};

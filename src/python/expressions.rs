@@ -104,3 +104,24 @@ fn proportion(inputs: &[Series], kwargs: Kwargs) -> PolarsResult<Series> {
     let e = proportion_estimate(x, n, kwargs.multiplier, levels(&kwargs)?);
     to_struct(&kwargs, e.value, &e.limits)
 }
+
+#[derive(Deserialize)]
+struct PeriodKwargs {
+    kind: String,
+    swedish: bool,
+}
+
+fn period_type(input: &[Field], _kwargs: PeriodKwargs) -> PolarsResult<Field> {
+    Ok(Field::new(input[0].name().clone(), DataType::String))
+}
+
+/// The label of the period containing each date (one row in, one row out).
+#[polars_expr(output_type_func_with_kwargs = period_type)]
+fn period(inputs: &[Series], kwargs: PeriodKwargs) -> PolarsResult<Series> {
+    let kind: crate::period::PeriodKind = kwargs
+        .kind
+        .parse()
+        .map_err(|e: crate::Error| polars_err!(ComputeError: "{e}"))?;
+    crate::period::period_labels(&inputs[0], kind, kwargs.swedish)
+        .map_err(|e| polars_err!(ComputeError: "{e}"))
+}

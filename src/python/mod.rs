@@ -4,6 +4,7 @@
 //! errors (and any panic) to the exception classes of [`errors`].
 
 mod args;
+mod assess;
 mod disclosure;
 mod errors;
 mod expressions;
@@ -23,6 +24,15 @@ fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(measures::standard_population, m)?)?;
     m.add_function(wrap_pyfunction!(measures::_force_panic, m)?)?;
     m.add_function(wrap_pyfunction!(disclosure::suppress, m)?)?;
+    m.add_class::<assess::PyPeriod>()?;
+    m.add_class::<assess::PyTarget>()?;
+    m.add_class::<assess::PyAssessment>()?;
+    m.add_function(wrap_pyfunction!(assess::compare_benchmark, m)?)?;
+    m.add_function(wrap_pyfunction!(assess::compare_previous, m)?)?;
+    m.add_function(wrap_pyfunction!(assess::trend_table, m)?)?;
+    m.add_function(wrap_pyfunction!(assess::assess_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(assess::assess_unit_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(assess::ratings_per_perspective, m)?)?;
     m.add("SUPPRESSED_SYMBOL", crate::disclosure::SUPPRESSED_SYMBOL)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

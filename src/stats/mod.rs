@@ -10,12 +10,14 @@ mod dobson;
 mod poisson;
 pub mod special;
 mod student_t;
+mod trend;
 mod wilson;
 
 pub use byar::{byar_lower, byar_upper};
 pub use dobson::dobson_limits;
 pub use poisson::{exact_poisson_lower, exact_poisson_upper, poisson_limits, PoissonMethod};
 pub use student_t::mean_limits;
+pub use trend::{trend_test, weighted_slope, TrendDirection, TrendFit, TREND_CRITICAL_998};
 pub use wilson::{wilson_lower, wilson_upper};
 
 /// The two-sided standard normal quantile for a confidence level: `z` with

@@ -4,7 +4,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod assess;
 mod disclosure;
 mod errors;
 mod pooling;
 mod properties;
+mod targets;

@@ -1,0 +1,170 @@
+"""Comparisons, trends and ratings of result tables: thin wrappers over the Rust core."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional, Sequence, Union
+
+import polars as pl
+
+from . import _indikator as _rs
+from ._frames import FrameLike, as_frame, as_list
+from ._indikator import ArgumentError, Assessment, Period, Target
+
+PolarityLike = Literal["high_is_good", "low_is_good", "no_judgement"]
+BenchmarkLike = Union[float, int, str, pl.DataFrame, pl.LazyFrame, None]
+
+
+def compare(
+    result: FrameLike,
+    *,
+    benchmark: BenchmarkLike = None,
+    previous: Optional[FrameLike] = None,
+    on: Union[str, Sequence[str], None] = None,
+    polarity: PolarityLike = "no_judgement",
+    level: Optional[float] = None,
+) -> pl.DataFrame:
+    """Compare a result table with a benchmark and/or the previous period.
+
+    Against a ``benchmark`` (riket, the region): ``similar`` when the
+    benchmark lies inside the confidence interval, else ``better``/``worse``
+    by ``polarity`` (``higher``/``lower`` with ``"no_judgement"``). With
+    both 95 % and 99.8 % limits the answer has five levels: the column
+    ``vs_benchmark_level`` says at which level the difference is
+    significant. Adds ``benchmark``, ``vs_benchmark``, ``vs_benchmark_level``.
+
+    Against the ``previous`` period (a table of the same shape): overlapping
+    intervals mean ``similar`` (no significant change). Adds
+    ``previous_value``, ``previous_lower``, ``previous_upper``, ``vs_previous``.
+
+    Parameters
+    ----------
+    result : polars.DataFrame or polars.LazyFrame
+        A table in the output schema (``value`` and limits).
+    benchmark : float, str or DataFrame, optional
+        One value for every row, the name of a column of ``result``, or a
+        table whose ``value`` column is matched on the ``on`` columns.
+    previous : polars.DataFrame or polars.LazyFrame, optional
+        The same indicator for the previous period.
+    on : str or list of str, optional
+        Key columns matching rows of ``result`` to ``benchmark``/``previous``.
+    polarity : {"high_is_good", "low_is_good", "no_judgement"}
+    level : float, optional
+        The confidence level of single ``lower``/``upper`` columns; by
+        default read from the ``confidence`` column.
+
+    Examples
+    --------
+    >>> import polars as pl, indikator as ik
+    >>> t = ik.proportion(pl.DataFrame({"x": [40], "n": [50]}), "x", "n", multiplier=100)
+    >>> ik.compare(t, benchmark=95.0, polarity="high_is_good")["vs_benchmark"].to_list()
+    ['worse']
+    """
+    if benchmark is None and previous is None:
+        raise ArgumentError("argument `benchmark`: give a benchmark, a previous period, or both; got neither")
+    keys = as_list(on, "on")
+    out = as_frame(result, "result")
+    if benchmark is not None:
+        value = column = table = None
+        if isinstance(benchmark, bool):
+            raise ArgumentError(f"argument `benchmark`: must be a number, a column name or a table; got {benchmark!r}")
+        if isinstance(benchmark, (int, float)):
+            value = float(benchmark)
+        elif isinstance(benchmark, str):
+            column = benchmark
+        else:
+            table = as_frame(benchmark, "benchmark")
+        out = _rs.compare_benchmark(out, value, column, table, keys, polarity, level)
+    if previous is not None:
+        out = _rs.compare_previous(out, as_frame(previous, "previous"), keys, polarity, level)
+    return out
+
+
+def trend(
+    series: FrameLike,
+    time: str,
+    *,
+    by: Union[str, Sequence[str], None] = None,
+    points: int = 5,
+    polarity: PolarityLike = "no_judgement",
+    level: Optional[float] = None,
+) -> pl.DataFrame:
+    """The recent trend of each group (the method of the UK Fingertips platform).
+
+    An inverse-variance weighted regression over the latest ``points`` rows
+    (standard errors from the limits), tested with χ² on one degree of freedom
+    against 9.5495 (99.8 %); significant only if the slope keeps its sign when
+    any one point is left out.
+
+    Returns one row per group: ``points``, ``from``, ``to``, ``slope`` (per
+    unit of ``time``), ``chi_square``, ``trend`` (``increasing``,
+    ``decreasing``, ``no significant change``, or null with the reason in
+    ``status``) and ``vs_trend`` (judged by ``polarity``).
+
+    Examples
+    --------
+    >>> import polars as pl, indikator as ik
+    >>> s = pl.DataFrame({"year": [2014, 2015, 2016, 2017, 2018],
+    ...                   "value": [24.67, 24.6, 28.0, 30.2, 30.6],
+    ...                   "lower": [23.16, 23.15, 26.44, 28.63, 28.98],
+    ...                   "upper": [26.25, 26.19, 29.64, 31.9, 32.25]})
+    >>> ik.trend(s, "year", level=0.95, polarity="low_is_good").select("trend", "vs_trend").row(0)
+    ('increasing', 'worse')
+    """
+    if isinstance(points, bool) or not isinstance(points, int):
+        raise ArgumentError(f"argument `points`: must be a whole number (at least 3); got {points!r}")
+    if points < 3:
+        raise ArgumentError(f"argument `points`: a trend needs at least 3 points; got {points}")
+    return _rs.trend(as_frame(series, "series"), time, as_list(by), points, polarity, level)
+
+
+def assess(
+    result: FrameLike,
+    target: Target,
+    *,
+    unit: Optional[str] = None,
+) -> Union[pl.DataFrame, Assessment]:
+    """Rate a result table against a target.
+
+    Each row is rated: ``rating`` (``fulfilled``, ``partly``, ``not fulfilled``
+    or null), ``rating_sv`` (uppfylld / delvis uppfylld / ej uppfylld, or the
+    reason the value is missing), ``colour``, ``rule`` ("minst 90 % — utfall
+    84 %") and ``missing_reason``. Direction targets read ``previous_value``
+    (see :func:`compare`), relative targets ``baseline_value``; yes/no,
+    status and qualitative targets read a text ``value`` column.
+
+    An every-unit target (``Target.every_unit``) rates the whole table, one
+    row per unit named by ``unit``, and returns one :class:`Assessment`.
+
+    Examples
+    --------
+    >>> import polars as pl, indikator as ik
+    >>> t = pl.DataFrame({"kommun": ["Berg", "Åre"], "value": [92.0, 84.0]})
+    >>> ik.assess(t, ik.Target.at_least(90, unit="%"))["rating"].to_list()
+    ['fulfilled', 'not fulfilled']
+    >>> ik.assess(t, ik.Target.every_unit(ik.Target.at_least(90, unit="%")), unit="kommun").rating
+    'partly'
+    """
+    if not isinstance(target, Target):
+        raise ArgumentError(f"argument `target`: must be an ik.Target; got {type(target).__name__}")
+    frame = as_frame(result, "result")
+    if unit is not None:
+        return _rs.assess_units(frame, unit, target)
+    return _rs.assess(frame, target)
+
+
+def ratings_by_perspective(ratings: FrameLike) -> pl.DataFrame:
+    """Count ratings per perspective (Samhälle, Patient, Medarbetare,
+    Verksamhetsresultat) for the pie chart, from the columns ``perspective``
+    and ``rating``.
+
+    Examples
+    --------
+    >>> import polars as pl, indikator as ik
+    >>> r = pl.DataFrame({"perspective": ["Patient", "Patient"], "rating": ["fulfilled", None]})
+    >>> ik.ratings_by_perspective(r).filter(pl.col("perspective") == "Patient").row(0)
+    ('Patient', 1, 0, 0, 1)
+    """
+    return _rs.ratings_by_perspective(as_frame(ratings, "ratings"))
+
+
+__all__ = ["Assessment", "Period", "Target", "assess", "compare", "ratings_by_perspective", "trend"]

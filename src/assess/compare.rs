@@ -1,0 +1,426 @@
+//! Comparisons with the semantics of the UK Fingertips platform: a value
+//! against a benchmark (riket, the region) and against the previous period.
+
+use polars::prelude::*;
+
+use super::estimates::{read_estimates, Estimates};
+use super::polarity::Polarity;
+use crate::error::{Error, Result};
+use crate::measure::{column_of, f64_values, lookup, require_numeric};
+
+/// A comparison judged by the indicator's polarity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Comparison {
+    /// Significantly better.
+    Better,
+    /// No significant difference.
+    Similar,
+    /// Significantly worse.
+    Worse,
+    /// Significantly higher (polarity: no judgement).
+    Higher,
+    /// Significantly lower (polarity: no judgement).
+    Lower,
+    /// A value, a limit or the benchmark is missing.
+    NotCompared,
+}
+
+impl Comparison {
+    /// Judge a significant direction (`Some(true)` higher, `Some(false)`
+    /// lower, `None` no significant difference) by `polarity`.
+    pub fn judge(higher: Option<bool>, polarity: Polarity) -> Comparison {
+        match (higher, polarity) {
+            (None, _) => Comparison::Similar,
+            (Some(true), Polarity::HighIsGood) | (Some(false), Polarity::LowIsGood) => {
+                Comparison::Better
+            }
+            (Some(false), Polarity::HighIsGood) | (Some(true), Polarity::LowIsGood) => {
+                Comparison::Worse
+            }
+            (Some(true), Polarity::NoJudgement) => Comparison::Higher,
+            (Some(false), Polarity::NoJudgement) => Comparison::Lower,
+        }
+    }
+
+    /// The English label written in tables: `better`, `similar`, `worse`,
+    /// `higher`, `lower`, `not compared`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Comparison::Better => "better",
+            Comparison::Similar => "similar",
+            Comparison::Worse => "worse",
+            Comparison::Higher => "higher",
+            Comparison::Lower => "lower",
+            Comparison::NotCompared => "not compared",
+        }
+    }
+
+    /// The Swedish label of the region's reports.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Comparison::Better => "bättre",
+            Comparison::Similar => "likvärdig",
+            Comparison::Worse => "sämre",
+            Comparison::Higher => "högre",
+            Comparison::Lower => "lägre",
+            Comparison::NotCompared => "ej jämförd",
+        }
+    }
+}
+
+impl std::str::FromStr for Comparison {
+    type Err = Error;
+
+    /// Read a [`Comparison::label`] back.
+    fn from_str(s: &str) -> Result<Self> {
+        [
+            Comparison::Better,
+            Comparison::Similar,
+            Comparison::Worse,
+            Comparison::Higher,
+            Comparison::Lower,
+            Comparison::NotCompared,
+        ]
+        .into_iter()
+        .find(|c| c.label() == s.trim().to_lowercase())
+        .ok_or_else(|| {
+            Error::argument(
+                "comparison",
+                "one of \"better\", \"similar\", \"worse\", \"higher\", \"lower\", \"not compared\"",
+                format!("{s:?}"),
+            )
+        })
+    }
+}
+
+/// Compare an estimate with a benchmark value. `limits` holds
+/// `(level, lower, upper)` per confidence level. The benchmark is "similar"
+/// when it lies inside (or on) the limits of every level; otherwise the
+/// answer is better/worse (or higher/lower) at the widest level whose
+/// interval excludes it, so 95 % and 99.8 % together give five levels.
+///
+/// ```
+/// use indikator::{compare_to_benchmark, Comparison, Polarity};
+/// // A share of 84 % [80, 88] (95 %), [77, 90] (99.8 %) against riket at 89 %.
+/// let limits = [(0.95, Some(80.0), Some(88.0)), (0.998, Some(77.0), Some(90.0))];
+/// let (c, level) = compare_to_benchmark(Some(84.0), &limits, Some(89.0), Polarity::HighIsGood);
+/// assert_eq!((c, level), (Comparison::Worse, Some(0.95)));
+/// ```
+pub fn compare_to_benchmark(
+    value: Option<f64>,
+    limits: &[(f64, Option<f64>, Option<f64>)],
+    benchmark: Option<f64>,
+    polarity: Polarity,
+) -> (Comparison, Option<f64>) {
+    let (Some(_), Some(b)) = (value, benchmark) else {
+        return (Comparison::NotCompared, None);
+    };
+    let mut widest: Option<(f64, bool)> = None;
+    for &(level, lower, upper) in limits {
+        let (Some(lo), Some(up)) = (lower, upper) else {
+            return (Comparison::NotCompared, None);
+        };
+        let outside = if b < lo {
+            Some(true)
+        } else if b > up {
+            Some(false)
+        } else {
+            None
+        };
+        if let Some(higher) = outside {
+            if widest.is_none_or(|(l, _)| level > l) {
+                widest = Some((level, higher));
+            }
+        }
+    }
+    if limits.is_empty() {
+        return (Comparison::NotCompared, None);
+    }
+    match widest {
+        Some((level, higher)) => (Comparison::judge(Some(higher), polarity), Some(level)),
+        None => (Comparison::Similar, None),
+    }
+}
+
+/// Compare two periods by their confidence intervals: overlapping intervals
+/// mean no significant change ([`Comparison::Similar`]); otherwise the
+/// change is judged by `polarity`. Each argument is `(lower, upper)`.
+pub fn compare_periods(
+    current: (Option<f64>, Option<f64>),
+    previous: (Option<f64>, Option<f64>),
+    polarity: Polarity,
+) -> Comparison {
+    let ((Some(cl), Some(cu)), (Some(pl), Some(pu))) = (current, previous) else {
+        return Comparison::NotCompared;
+    };
+    let higher = if cl > pu {
+        Some(true)
+    } else if cu < pl {
+        Some(false)
+    } else {
+        None
+    };
+    Comparison::judge(higher, polarity)
+}
+
+/// Where the benchmark of each row comes from.
+#[derive(Debug, Clone)]
+pub enum Benchmark {
+    /// One value for every row (e.g. riket's share).
+    Value(f64),
+    /// A numeric column of the table.
+    Column(String),
+    /// The `value` column of another table, matched on the key columns `on`
+    /// (e.g. riket per year and sex); an empty `on` means a one-row table.
+    Table {
+        /// The benchmark table.
+        table: DataFrame,
+        /// The key columns shared by both tables.
+        on: Vec<String>,
+    },
+}
+
+/// Add `benchmark`, `vs_benchmark` (a [`Comparison::label`]) and
+/// `vs_benchmark_level` (the level at which it is significant, or null) to a
+/// result table. The limits are read as described for `level` in
+/// [`compare_with_previous`].
+///
+/// # Errors
+/// Missing or non-numeric columns, a benchmark table with duplicated or
+/// missing groups.
+pub fn compare_with_benchmark(
+    table: &DataFrame,
+    benchmark: &Benchmark,
+    polarity: Polarity,
+    level: Option<f64>,
+) -> Result<DataFrame> {
+    let estimates = read_estimates(table, level)?;
+    let values = benchmark_values(table, benchmark)?;
+    let n = table.height();
+    let (mut labels, mut levels) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for (i, b) in values.iter().enumerate() {
+        let limits: Vec<_> = estimates
+            .levels
+            .iter()
+            .map(|l| (l.level, l.lower[i], l.upper[i]))
+            .collect();
+        let (c, at) = compare_to_benchmark(estimates.value[i], &limits, *b, polarity);
+        labels.push(c.label());
+        levels.push(at);
+    }
+    let mut out = table.clone();
+    out.with_column(Column::new("benchmark".into(), values))?;
+    out.with_column(Column::new("vs_benchmark".into(), labels))?;
+    out.with_column(Column::new("vs_benchmark_level".into(), levels))?;
+    Ok(out)
+}
+
+fn benchmark_values(table: &DataFrame, benchmark: &Benchmark) -> Result<Vec<Option<f64>>> {
+    let values = match benchmark {
+        Benchmark::Value(v) => {
+            if !v.is_finite() {
+                return Err(Error::argument("benchmark", "must be a finite number", v));
+            }
+            vec![Some(*v); table.height()]
+        }
+        Benchmark::Column(name) => {
+            require_numeric(table.schema(), name, "benchmark")?;
+            f64_values(table, name)?
+        }
+        Benchmark::Table { table: other, on } => {
+            column_of(other, "value", "benchmark")?;
+            require_numeric(other.schema(), "value", "benchmark")?;
+            if on.is_empty() {
+                if other.height() != 1 {
+                    return Err(Error::data(
+                        "value",
+                        "a benchmark table without key columns must have exactly one row",
+                        format!("{} rows", other.height()),
+                        "",
+                    ));
+                }
+                vec![f64_values(other, "value")?[0]; table.height()]
+            } else {
+                let right = other.select(on.iter().map(String::as_str).chain(["value"]))?;
+                let (joined, _) = lookup(table, &right, on, "benchmark table")?;
+                f64_values(&joined, "value")?
+            }
+        }
+    };
+    if let Some(v) = values.iter().flatten().find(|v| !v.is_finite()) {
+        return Err(Error::data(
+            "benchmark",
+            "benchmark values must be finite",
+            v,
+            "",
+        ));
+    }
+    Ok(values)
+}
+
+/// Add the previous period's `previous_value`, `previous_lower`,
+/// `previous_upper` and `vs_previous` (a [`Comparison::label`]: overlapping
+/// intervals are `similar`) to `current`, matching rows on the key columns
+/// `on` (an empty `on` compares one-row tables). The narrowest level both
+/// tables have is used (95 % when present).
+///
+/// `level` gives the confidence level of tables with one pair of limits
+/// (`lower`/`upper`); when `None` it is read from their `confidence` column.
+///
+/// # Errors
+/// Missing columns, duplicated groups in `previous`, tables at different
+/// levels, or one-row comparison of tables with several rows.
+pub fn compare_with_previous(
+    current: &DataFrame,
+    previous: &DataFrame,
+    on: &[String],
+    polarity: Polarity,
+    level: Option<f64>,
+) -> Result<DataFrame> {
+    let now = read_estimates(current, level)?;
+    let before = read_estimates(previous, level)?;
+    let shared = now
+        .levels
+        .iter()
+        .map(|l| l.level)
+        .find(|l| before.at(*l).is_some())
+        .ok_or_else(|| {
+            Error::argument(
+                "previous",
+                "both tables need limits at a common confidence level",
+                "different levels",
+            )
+        })?;
+    let previous_rows = previous_in_order(current, previous, &before, shared, on)?;
+    let here = now.at(shared).expect("level chosen from `now`");
+    let mut labels = Vec::with_capacity(current.height());
+    for (i, (_, lo, up)) in previous_rows.iter().enumerate() {
+        let c = compare_periods((here.lower[i], here.upper[i]), (*lo, *up), polarity);
+        labels.push(c.label());
+    }
+    let mut out = current.clone();
+    let pick = |k: usize| -> Vec<Option<f64>> {
+        previous_rows.iter().map(|r| [r.0, r.1, r.2][k]).collect()
+    };
+    out.with_column(Column::new("previous_value".into(), pick(0)))?;
+    out.with_column(Column::new("previous_lower".into(), pick(1)))?;
+    out.with_column(Column::new("previous_upper".into(), pick(2)))?;
+    out.with_column(Column::new("vs_previous".into(), labels))?;
+    Ok(out)
+}
+
+type Row = (Option<f64>, Option<f64>, Option<f64>);
+
+/// The previous period's (value, lower, upper) at `level`, in the order of `current`.
+fn previous_in_order(
+    current: &DataFrame,
+    previous: &DataFrame,
+    before: &Estimates,
+    level: f64,
+    on: &[String],
+) -> Result<Vec<Row>> {
+    let limits = before.at(level).expect("level chosen from `before`");
+    if on.is_empty() {
+        if current.height() != 1 || previous.height() != 1 {
+            return Err(Error::argument(
+                "on",
+                "name the key columns that match rows of the two periods (tables have several rows)",
+                format!("{} and {} rows", current.height(), previous.height()),
+            ));
+        }
+        return Ok(vec![(before.value[0], limits.lower[0], limits.upper[0])]);
+    }
+    let rows = DataFrame::new(
+        previous.height(),
+        vec![
+            Column::new("__ik_value".into(), &before.value),
+            Column::new("__ik_lower".into(), &limits.lower),
+            Column::new("__ik_upper".into(), &limits.upper),
+        ],
+    )?;
+    let keyed = previous
+        .select(on.iter().map(String::as_str))?
+        .hstack(rows.columns())?;
+    let (joined, _) = lookup(current, &keyed, on, "previous period's table")?;
+    let (v, l, u) = (
+        f64_values(&joined, "__ik_value")?,
+        f64_values(&joined, "__ik_lower")?,
+        f64_values(&joined, "__ik_upper")?,
+    );
+    Ok((0..v.len()).map(|i| (v[i], l[i], u[i])).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Limits = [(f64, Option<f64>, Option<f64>); 2];
+
+    #[allow(non_snake_case)]
+    fn BOTH(l95: f64, u95: f64, l998: f64, u998: f64) -> Limits {
+        [
+            (0.95, Some(l95), Some(u95)),
+            (0.998, Some(l998), Some(u998)),
+        ]
+    }
+
+    #[test]
+    fn five_levels_against_a_benchmark() {
+        let limits = BOTH(80.0, 88.0, 77.0, 90.0);
+        let at = |b: f64| compare_to_benchmark(Some(84.0), &limits, Some(b), Polarity::HighIsGood);
+        assert_eq!(at(70.0), (Comparison::Better, Some(0.998)));
+        assert_eq!(at(78.0), (Comparison::Better, Some(0.95)));
+        assert_eq!(at(84.0), (Comparison::Similar, None));
+        assert_eq!(at(89.0), (Comparison::Worse, Some(0.95)));
+        assert_eq!(at(95.0), (Comparison::Worse, Some(0.998)));
+    }
+
+    #[test]
+    fn a_benchmark_on_the_limit_is_similar() {
+        let limits = [(0.95, Some(80.0), Some(88.0))];
+        let c = compare_to_benchmark(Some(84.0), &limits, Some(88.0), Polarity::HighIsGood);
+        assert_eq!(c, (Comparison::Similar, None));
+    }
+
+    #[test]
+    fn polarity_decides_better_or_worse() {
+        let limits = [(0.95, Some(20.0), Some(30.0))];
+        let low = compare_to_benchmark(Some(25.0), &limits, Some(15.0), Polarity::LowIsGood);
+        assert_eq!(low, (Comparison::Worse, Some(0.95)));
+        let none = compare_to_benchmark(Some(25.0), &limits, Some(15.0), Polarity::NoJudgement);
+        assert_eq!(none, (Comparison::Higher, Some(0.95)));
+    }
+
+    #[test]
+    fn missing_pieces_are_not_compared() {
+        let limits = [(0.95, None, Some(30.0))];
+        let c = compare_to_benchmark(Some(25.0), &limits, Some(15.0), Polarity::LowIsGood);
+        assert_eq!(c, (Comparison::NotCompared, None));
+        let c = compare_to_benchmark(None, &[], Some(15.0), Polarity::LowIsGood);
+        assert_eq!(c, (Comparison::NotCompared, None));
+        let c = compare_to_benchmark(
+            Some(1.0),
+            &BOTH(0.0, 2.0, 0.0, 3.0),
+            None,
+            Polarity::LowIsGood,
+        );
+        assert_eq!(c, (Comparison::NotCompared, None));
+    }
+
+    #[test]
+    fn overlapping_intervals_mean_no_change() {
+        let p = Polarity::HighIsGood;
+        let cmp = |c: (f64, f64), q: (f64, f64)| {
+            compare_periods((Some(c.0), Some(c.1)), (Some(q.0), Some(q.1)), p)
+        };
+        assert_eq!(cmp((80.0, 88.0), (86.0, 92.0)), Comparison::Similar);
+        // Touching intervals overlap.
+        assert_eq!(cmp((80.0, 88.0), (88.0, 92.0)), Comparison::Similar);
+        assert_eq!(cmp((80.0, 88.0), (70.0, 79.9)), Comparison::Better);
+        assert_eq!(cmp((60.0, 69.0), (70.0, 79.0)), Comparison::Worse);
+        assert_eq!(
+            compare_periods((None, Some(1.0)), (Some(0.0), Some(1.0)), p),
+            Comparison::NotCompared
+        );
+    }
+}

@@ -1,0 +1,24 @@
+//! Assessing a figure: against a benchmark, the previous period and its own
+//! trend (with the semantics of the UK Fingertips platform), and against the
+//! targets of the region's plans, giving a rating (måluppfyllelse).
+//!
+//! Comparisons read tables in the output schema of `measure`; targets are
+//! plain data that the TOML catalogue can hold.
+
+mod compare;
+mod estimates;
+mod polarity;
+mod rating;
+mod table;
+mod target;
+mod trend;
+
+pub use compare::{
+    compare_periods, compare_to_benchmark, compare_with_benchmark, compare_with_previous,
+    Benchmark, Comparison,
+};
+pub use polarity::Polarity;
+pub use rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};
+pub use table::{assess_table, assess_units, ratings_by_perspective};
+pub use target::{Direction, Observed, Op, Target};
+pub use trend::{trend, Trend};

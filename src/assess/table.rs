@@ -1,0 +1,243 @@
+//! Rating the rows of a result table against a target.
+
+use polars::prelude::*;
+
+use super::compare::compare_periods;
+use super::estimates::read_estimates;
+use super::polarity::Polarity;
+use super::rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};
+use super::target::{Observed, Target};
+use crate::error::{Error, Result};
+use crate::measure::{column_of, f64_values};
+
+/// Rate every row of a result table against `target`, adding `rating`
+/// (`fulfilled`, `partly`, `not fulfilled` or null), `rating_sv`, `colour`,
+/// `rule` (the rule and outcome in Swedish) and `missing_reason`.
+///
+/// Per row it reads `value` (text for yes/no, status and qualitative
+/// targets), and when present `previous_value` with `previous_lower` /
+/// `previous_upper` (as [`compare_with_previous`](super::compare_with_previous)
+/// adds them) and `baseline_value`. A row without a value gets the reason in
+/// its `missing_reason` column if it has one, `suppressed` when the
+/// `suppressed` flag says so, `not_measurable` when its `status` is not
+/// `ok`, and otherwise `not_reported`.
+///
+/// # Errors
+/// Missing columns, an invalid target, an every-unit or months target (they
+/// rate a whole table: see [`assess_units`] and [`Observed::months`]), or a
+/// text value the target does not know.
+pub fn assess_table(table: &DataFrame, target: &Target) -> Result<DataFrame> {
+    if matches!(target, Target::EveryUnit { .. } | Target::Months { .. }) {
+        return Err(Error::argument(
+            "target",
+            "every-unit and months targets rate a whole table, not each row: use assess_units \
+             or Target::assess with the monthly comparisons",
+            target.words(),
+        ));
+    }
+    let value = column_of(table, "value", "value to rate")?;
+    let texts: Option<Vec<Option<String>>> = if value.dtype() == &DataType::String {
+        Some(value.str()?.iter().map(|t| t.map(str::to_string)).collect())
+    } else {
+        None
+    };
+    let values = if texts.is_some() {
+        vec![None; table.height()]
+    } else {
+        f64_values(table, "value")?
+    };
+    let optional = |name: &str| -> Result<Vec<Option<f64>>> {
+        if table.schema().contains(name) {
+            f64_values(table, name)
+        } else {
+            Ok(vec![None; table.height()])
+        }
+    };
+    let previous = optional("previous_value")?;
+    let (previous_lower, previous_upper) =
+        (optional("previous_lower")?, optional("previous_upper")?);
+    let baseline = optional("baseline_value")?;
+    let needs_limits = matches!(
+        target,
+        Target::Direction {
+            significant: true,
+            ..
+        }
+    );
+    let current = if needs_limits {
+        Some(read_estimates(table, None)?)
+    } else {
+        None
+    };
+    let reasons = missing_reasons(table)?;
+    let mut out = Columns::default();
+    for i in 0..table.height() {
+        let vs_previous = current.as_ref().map(|e| {
+            let (_, lo, up) = e.narrowest(i);
+            compare_periods(
+                (lo, up),
+                (previous_lower[i], previous_upper[i]),
+                Polarity::NoJudgement,
+            )
+        });
+        let text = texts.as_ref().and_then(|t| t[i].clone());
+        let present = text.is_some() || values[i].is_some();
+        let observed = Observed {
+            value: values[i],
+            text,
+            missing: if present { None } else { Some(reasons[i]) },
+            previous: previous[i],
+            vs_previous,
+            baseline: baseline[i],
+            ..Default::default()
+        };
+        out.push(&target.assess(&observed)?);
+    }
+    let mut result = table.clone();
+    for c in out.columns() {
+        result.with_column(c)?;
+    }
+    Ok(result)
+}
+
+/// Rate a table with one row per unit (kommun, clinic…) against an
+/// every-unit target; `unit` names the unit column, values are in `value`.
+///
+/// # Errors
+/// Missing columns, or a target that is not [`Target::EveryUnit`].
+pub fn assess_units(table: &DataFrame, unit: &str, target: &Target) -> Result<Assessment> {
+    if !matches!(target, Target::EveryUnit { .. }) {
+        return Err(Error::argument(
+            "target",
+            "assess_units takes an every-unit target",
+            target.words(),
+        ));
+    }
+    let names = column_of(table, unit, "unit")?.cast(&DataType::String)?;
+    let values = f64_values(table, column_of(table, "value", "value to rate")?.name())?;
+    let units = names
+        .str()?
+        .iter()
+        .zip(values)
+        .map(|(n, v)| (n.unwrap_or("?").to_string(), v))
+        .collect();
+    target.assess(&Observed {
+        units,
+        ..Default::default()
+    })
+}
+
+/// Count the ratings per perspective for the pie chart: reads the columns
+/// `perspective` (Samhälle, Patient, Medarbetare, Verksamhetsresultat) and
+/// `rating` (as [`assess_table`] writes it; null counts as missing) and
+/// returns one row per perspective, all four listed, with `fulfilled`,
+/// `partly`, `not_fulfilled` and `missing`.
+///
+/// # Errors
+/// Missing columns, an unknown perspective or rating label.
+pub fn ratings_by_perspective(table: &DataFrame) -> Result<DataFrame> {
+    let perspectives = column_of(table, "perspective", "perspective")?.cast(&DataType::String)?;
+    let ratings = column_of(table, "rating", "rating")?.cast(&DataType::String)?;
+    let mut pairs = Vec::with_capacity(table.height());
+    for (p, r) in perspectives.str()?.iter().zip(ratings.str()?.iter()) {
+        let perspective: Perspective = p.unwrap_or("").parse()?;
+        let rating = match r {
+            None => None,
+            Some(label) => Some(
+                [Rating::Fulfilled, Rating::Partly, Rating::NotFulfilled]
+                    .into_iter()
+                    .find(|x| x.label() == label)
+                    .ok_or_else(|| {
+                        Error::data(
+                            "rating",
+                            "ratings are fulfilled, partly or not fulfilled",
+                            format!("{label:?}"),
+                            "",
+                        )
+                    })?,
+            ),
+        };
+        pairs.push((perspective, rating));
+    }
+    let counts = rating_counts(pairs);
+    let column = |f: fn(&RatingCounts) -> usize| -> Column {
+        Column::new(
+            "".into(),
+            counts.iter().map(|(_, c)| f(c) as u32).collect::<Vec<_>>(),
+        )
+    };
+    Ok(DataFrame::new(
+        counts.len(),
+        vec![
+            Column::new(
+                "perspective".into(),
+                counts.iter().map(|(p, _)| p.name()).collect::<Vec<_>>(),
+            ),
+            column(|c| c.fulfilled).with_name("fulfilled".into()),
+            column(|c| c.partly).with_name("partly".into()),
+            column(|c| c.not_fulfilled).with_name("not_fulfilled".into()),
+            column(|c| c.missing).with_name("missing".into()),
+        ],
+    )?)
+}
+
+/// The reason each row's value would be missing.
+fn missing_reasons(table: &DataFrame) -> Result<Vec<MissingReason>> {
+    let strings = |name: &str| -> Result<Option<Vec<Option<String>>>> {
+        match table.column(name) {
+            Ok(c) if c.dtype() == &DataType::String => Ok(Some(
+                c.str()?.iter().map(|s| s.map(str::to_string)).collect(),
+            )),
+            _ => Ok(None),
+        }
+    };
+    let (given, flags, status) = (
+        strings("missing_reason")?,
+        strings("suppressed")?,
+        strings("status")?,
+    );
+    (0..table.height())
+        .map(|i| {
+            let at = |c: &Option<Vec<Option<String>>>| c.as_ref().and_then(|v| v[i].clone());
+            if let Some(reason) = at(&given) {
+                return reason.parse();
+            }
+            if at(&flags).is_some_and(|f| f != "none") {
+                return Ok(MissingReason::Suppressed);
+            }
+            if at(&status).is_some_and(|s| s != "ok") {
+                return Ok(MissingReason::NotMeasurable);
+            }
+            Ok(MissingReason::NotReported)
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct Columns {
+    rating: Vec<Option<&'static str>>,
+    swedish: Vec<&'static str>,
+    colour: Vec<&'static str>,
+    rule: Vec<String>,
+    missing: Vec<Option<&'static str>>,
+}
+
+impl Columns {
+    fn push(&mut self, a: &Assessment) {
+        self.rating.push(a.rating.map(|r| r.label()));
+        self.swedish.push(a.swedish());
+        self.colour.push(a.colour());
+        self.rule.push(a.rule.clone());
+        self.missing.push(a.missing.map(|m| m.name()));
+    }
+
+    fn columns(self) -> Vec<Column> {
+        vec![
+            Column::new("rating".into(), self.rating),
+            Column::new("rating_sv".into(), self.swedish),
+            Column::new("colour".into(), self.colour),
+            Column::new("rule".into(), self.rule),
+            Column::new("missing_reason".into(), self.missing),
+        ]
+    }
+}

@@ -1,0 +1,239 @@
+//! The trend of each group's latest points (the Fingertips recent-trend test).
+
+use polars::prelude::*;
+
+use super::compare::Comparison;
+use super::estimates::read_estimates;
+use super::polarity::Polarity;
+use crate::error::{Error, Result};
+use crate::measure::{f64_values, group_label, require, require_keys};
+use crate::stats::{trend_test, z_value, TrendDirection, TREND_CRITICAL_998};
+
+/// Options of [`trend`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    /// The time column: numeric (years) or a date (converted to years).
+    pub time: String,
+    /// Group columns; one trend per group.
+    pub by: Vec<String>,
+    /// How many of the latest points to use (Fingertips: 5).
+    pub points: usize,
+    /// The indicator's polarity, for the judgement column.
+    pub polarity: Polarity,
+    /// The confidence level of single `lower`/`upper` columns (else read
+    /// from the `confidence` column).
+    pub level: Option<f64>,
+}
+
+impl Trend {
+    /// A trend over `time` with the defaults: 5 points, no judgement.
+    pub fn new(time: &str) -> Self {
+        Trend {
+            time: time.to_string(),
+            by: Vec::new(),
+            points: 5,
+            polarity: Polarity::NoJudgement,
+            level: None,
+        }
+    }
+}
+
+impl TrendDirection {
+    /// `increasing`, `decreasing`, `no significant change`.
+    pub fn label(self) -> &'static str {
+        match self {
+            TrendDirection::Increasing => "increasing",
+            TrendDirection::Decreasing => "decreasing",
+            TrendDirection::NoSignificantChange => "no significant change",
+        }
+    }
+
+    /// `ökande`, `minskande`, `ingen signifikant förändring`.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            TrendDirection::Increasing => "ökande",
+            TrendDirection::Decreasing => "minskande",
+            TrendDirection::NoSignificantChange => "ingen signifikant förändring",
+        }
+    }
+}
+
+/// The trend test over each group's latest `points` rows of a series of
+/// results (the output schema, one row per group and time). Standard errors
+/// come from the narrowest limits: (upper − lower) / (2 z). Returns per
+/// group: `points`, `from`, `to`, `slope` (per year), `chi_square`, `trend`
+/// (increasing / decreasing / no significant change, or null), `vs_trend`
+/// (the direction judged by polarity) and `status` (why there is no trend).
+///
+/// # Errors
+/// Missing or mistyped columns, `points` below 3, or a group with two rows
+/// at the same time.
+pub fn trend(series: &DataFrame, options: &Trend) -> Result<DataFrame> {
+    if options.points < 3 {
+        return Err(Error::argument(
+            "points",
+            "a trend needs at least 3 points",
+            options.points,
+        ));
+    }
+    let time_dtype = require(series.schema(), &options.time, "time")?.clone();
+    let years = time_in_years(series, &options.time, &time_dtype)?;
+    require_keys(series.schema(), &options.by, "group")?;
+    let estimates = read_estimates(series, options.level)?;
+    let (level, lower, upper) = {
+        let l = &estimates.levels[0];
+        (l.level, &l.lower, &l.upper)
+    };
+    let z = z_value(level);
+    let labels = series.column(&options.time)?.cast(&DataType::String)?;
+    let labels = labels.str()?;
+    let groups = series
+        .clone()
+        .lazy()
+        .with_row_index("__ik_row", None)
+        .group_by_stable(
+            options
+                .by
+                .iter()
+                .map(|b| col(b.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .agg([col("__ik_row")])
+        .collect()?;
+    let rows_of = groups.column("__ik_row")?.list()?.clone();
+    let mut out = Output::default();
+    for rows in rows_of.amortized_iter() {
+        let rows: Vec<usize> = match rows {
+            Some(s) => s
+                .as_ref()
+                .idx()?
+                .iter()
+                .flatten()
+                .map(|r| r as usize)
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut rows: Vec<usize> = rows.into_iter().filter(|r| years[*r].is_some()).collect();
+        rows.sort_by(|a, b| {
+            years[*a]
+                .partial_cmp(&years[*b])
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        if let Some(w) = rows.windows(2).find(|w| years[w[0]] == years[w[1]]) {
+            return Err(Error::data(
+                &options.time,
+                "a series must have one row per time in each group",
+                labels.get(w[0]).unwrap_or("?"),
+                group_label(&series.select(options.by.iter().map(String::as_str))?, w[0]),
+            ));
+        }
+        let latest = &rows[rows.len().saturating_sub(options.points)..];
+        out.from.push(
+            latest
+                .first()
+                .and_then(|r| labels.get(*r).map(str::to_string)),
+        );
+        out.to.push(
+            latest
+                .last()
+                .and_then(|r| labels.get(*r).map(str::to_string)),
+        );
+        out.points.push(latest.len() as u32);
+        let complete = latest.len() == options.points
+            && latest.iter().all(|r| {
+                estimates.value[*r].is_some() && lower[*r].is_some() && upper[*r].is_some()
+            });
+        if !complete {
+            out.missing(format!(
+                "fewer than {} points with value and limits",
+                options.points
+            ));
+            continue;
+        }
+        let x: Vec<f64> = latest
+            .iter()
+            .map(|r| years[*r].unwrap_or_default())
+            .collect();
+        let v: Vec<f64> = latest
+            .iter()
+            .map(|r| estimates.value[*r].unwrap_or_default())
+            .collect();
+        let se: Vec<f64> = latest
+            .iter()
+            .map(|r| (upper[*r].unwrap_or_default() - lower[*r].unwrap_or_default()) / (2.0 * z))
+            .collect();
+        match trend_test(&x, &v, &se, TREND_CRITICAL_998) {
+            Some((fit, direction)) => {
+                let higher = match direction {
+                    TrendDirection::Increasing => Some(true),
+                    TrendDirection::Decreasing => Some(false),
+                    TrendDirection::NoSignificantChange => None,
+                };
+                out.slope.push(Some(fit.slope));
+                out.chi_square.push(Some(fit.chi_square));
+                out.trend.push(Some(direction.label()));
+                out.judgement
+                    .push(Comparison::judge(higher, options.polarity).label());
+                out.status.push("ok".to_string());
+            }
+            None => out.missing("a limit interval of zero width: no weights".to_string()),
+        }
+    }
+    let mut result = groups.drop("__ik_row")?;
+    for c in out.columns() {
+        result.with_column(c)?;
+    }
+    Ok(result)
+}
+
+#[derive(Default)]
+struct Output {
+    points: Vec<u32>,
+    from: Vec<Option<String>>,
+    to: Vec<Option<String>>,
+    slope: Vec<Option<f64>>,
+    chi_square: Vec<Option<f64>>,
+    trend: Vec<Option<&'static str>>,
+    judgement: Vec<&'static str>,
+    status: Vec<String>,
+}
+
+impl Output {
+    fn missing(&mut self, why: String) {
+        self.slope.push(None);
+        self.chi_square.push(None);
+        self.trend.push(None);
+        self.judgement.push(Comparison::NotCompared.label());
+        self.status.push(why);
+    }
+
+    fn columns(self) -> Vec<Column> {
+        vec![
+            Column::new("points".into(), self.points),
+            Column::new("from".into(), self.from),
+            Column::new("to".into(), self.to),
+            Column::new("slope".into(), self.slope),
+            Column::new("chi_square".into(), self.chi_square),
+            Column::new("trend".into(), self.trend),
+            Column::new("vs_trend".into(), self.judgement),
+            Column::new("status".into(), self.status),
+        ]
+    }
+}
+
+/// The time column in years: numbers as they are, dates as fractional years.
+fn time_in_years(series: &DataFrame, name: &str, dtype: &DataType) -> Result<Vec<Option<f64>>> {
+    match dtype {
+        d if d.is_primitive_numeric() => f64_values(series, name),
+        DataType::Date => Ok(f64_values(series, name)?
+            .into_iter()
+            .map(|d| d.map(|days| 1970.0 + days / 365.25))
+            .collect()),
+        other => Err(Error::WrongDtype {
+            column: name.to_string(),
+            role: "time".to_string(),
+            expected: "numeric (years) or a date".to_string(),
+            found: other.to_string(),
+        }),
+    }
+}

@@ -49,8 +49,8 @@ struct ReadmeDoctests;
 pub use assess::{
     assess_table, assess_units, compare_periods, compare_to_benchmark, compare_with_benchmark,
     compare_with_previous, rating_counts, ratings_by_perspective, trend, Assessment, Benchmark,
-    Comparison, Direction, MissingReason, Observed, Op, Perspective, Polarity, Rating,
-    RatingCounts, Target, Trend,
+    Comparison, Direction, Funnel, FunnelStatistic, MissingReason, Observed, Op, Perspective,
+    Polarity, RateKind, Rating, RatingCounts, RatioKind, Target, Trend, DSR_NOT_APPLICABLE,
 };
 pub use disclosure::{
     exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL,

@@ -10,7 +10,7 @@ reference implementation (PHEindicatormethods) computes them.
 ['kommun', 'numerator', 'denominator', 'value', 'lower_95', 'upper_95']
 """
 
-from . import expr
+from . import expr, funnel
 from ._indikator import (
     AgeBandError,
     ArgumentError,
@@ -43,6 +43,7 @@ __all__ = [
     "count",
     "dsr",
     "expr",
+    "funnel",
     "isr",
     "isratio",
     "mean",

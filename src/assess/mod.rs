@@ -7,6 +7,7 @@
 
 mod compare;
 mod estimates;
+mod funnel;
 mod polarity;
 mod rating;
 mod table;
@@ -17,6 +18,7 @@ pub use compare::{
     compare_periods, compare_to_benchmark, compare_with_benchmark, compare_with_previous,
     Benchmark, Comparison,
 };
+pub use funnel::{Funnel, FunnelStatistic, RateKind, RatioKind, DSR_NOT_APPLICABLE};
 pub use polarity::Polarity;
 pub use rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};
 pub use table::{assess_table, assess_units, ratings_by_perspective};

@@ -60,7 +60,8 @@ impl TrendDirection {
 
 /// The trend test over each group's latest `points` rows of a series of
 /// results (the output schema, one row per group and time). Standard errors
-/// come from the narrowest limits: (upper − lower) / (2 z). Returns per
+/// come from the narrowest limits: (upper − lower) / 3.92 for 95 % limits, as
+/// the Fingertips code has it, and (upper − lower) / (2 z) for 99.8 %. Returns per
 /// group: `points`, `from`, `to`, `slope` (per year), `chi_square`, `trend`
 /// (increasing / decreasing / no significant change, or null), `vs_trend`
 /// (the direction judged by polarity) and `status` (why there is no trend).
@@ -84,7 +85,12 @@ pub fn trend(series: &DataFrame, options: &Trend) -> Result<DataFrame> {
         let l = &estimates.levels[0];
         (l.level, &l.lower, &l.upper)
     };
-    let z = z_value(level);
+    // Fingertips divides 95 % intervals by the literal 3.92; other levels by 2 z.
+    let width = if (level - 0.95).abs() < 1e-12 {
+        3.92
+    } else {
+        2.0 * z_value(level)
+    };
     let labels = series.column(&options.time)?.cast(&DataType::String)?;
     let labels = labels.str()?;
     let groups = series
@@ -160,7 +166,7 @@ pub fn trend(series: &DataFrame, options: &Trend) -> Result<DataFrame> {
             .collect();
         let se: Vec<f64> = latest
             .iter()
-            .map(|r| (upper[*r].unwrap_or_default() - lower[*r].unwrap_or_default()) / (2.0 * z))
+            .map(|r| (upper[*r].unwrap_or_default() - lower[*r].unwrap_or_default()) / width)
             .collect();
         match trend_test(&x, &v, &se, TREND_CRITICAL_998) {
             Some((fit, direction)) => {

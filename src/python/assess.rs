@@ -9,8 +9,8 @@ use pyo3_polars::PyDataFrame;
 use super::errors::{detached, to_py_err};
 use crate::assess::{
     assess_table, assess_units, compare_with_benchmark, compare_with_previous,
-    ratings_by_perspective, trend, Assessment, Benchmark, Comparison, Direction, MissingReason,
-    Observed, Op, Polarity, Target, Trend,
+    ratings_by_perspective, trend, Assessment, Benchmark, Comparison, Direction, Funnel,
+    FunnelStatistic, MissingReason, Observed, Op, Polarity, RateKind, RatioKind, Target, Trend,
 };
 use crate::period::Period;
 
@@ -418,4 +418,97 @@ pub(crate) fn assess_unit_rows(
 #[pyo3(name = "ratings_by_perspective", signature = (table))]
 pub(crate) fn ratings_per_perspective(py: Python<'_>, table: PyDataFrame) -> PyResult<PyDataFrame> {
     detached(py, move || ratings_by_perspective(&table.0)).map(PyDataFrame)
+}
+
+fn funnel_of(
+    statistic: &str,
+    numerator: String,
+    denominator: Option<String>,
+    rate: Option<String>,
+    multiplier: Option<f64>,
+    kind: Option<&str>,
+    years: Option<f64>,
+) -> PyResult<Funnel> {
+    let bad = |argument: &str, rule: &str, got: String| {
+        to_py_err(crate::Error::argument(argument, rule, got))
+    };
+    let statistic = match statistic {
+        "proportion" => FunnelStatistic::Proportion {
+            multiplier: multiplier.unwrap_or(1.0),
+        },
+        "ratio" => FunnelStatistic::Ratio {
+            kind: match kind.unwrap_or("count") {
+                "count" => RatioKind::Count,
+                "isr" => RatioKind::Isr,
+                other => {
+                    return Err(bad(
+                        "kind",
+                        "ratios are \"count\" or \"isr\"",
+                        format!("{other:?}"),
+                    ))
+                }
+            },
+        },
+        "rate" => FunnelStatistic::Rate {
+            kind: match kind.unwrap_or("crude") {
+                "crude" => RateKind::Crude,
+                "dsr" => RateKind::Dsr,
+                other => {
+                    return Err(bad(
+                        "kind",
+                        "rates are \"crude\" or \"dsr\"",
+                        format!("{other:?}"),
+                    ))
+                }
+            },
+            multiplier: multiplier.unwrap_or(100_000.0),
+            years: years.unwrap_or(1.0),
+        },
+        other => {
+            return Err(bad(
+                "statistic",
+                "one of \"proportion\", \"ratio\", \"rate\"",
+                format!("{other:?}"),
+            ))
+        }
+    };
+    Ok(Funnel {
+        statistic,
+        numerator,
+        denominator,
+        rate,
+    })
+}
+
+#[pyfunction]
+#[pyo3(signature = (data, what, statistic, numerator, denominator, rate, multiplier, kind, years))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn funnel(
+    py: Python<'_>,
+    data: PyDataFrame,
+    what: &str,
+    statistic: &str,
+    numerator: String,
+    denominator: Option<String>,
+    rate: Option<String>,
+    multiplier: Option<f64>,
+    kind: Option<&str>,
+    years: Option<f64>,
+) -> PyResult<PyDataFrame> {
+    let funnel = funnel_of(
+        statistic,
+        numerator,
+        denominator,
+        rate,
+        multiplier,
+        kind,
+        years,
+    )?;
+    let what = what.to_string();
+    detached(py, move || match what.as_str() {
+        "limits" => funnel.limits(&data.0),
+        "significance" => funnel.significance(&data.0),
+        _ => funnel.points(&data.0),
+    })
+    .map(PyDataFrame)
 }

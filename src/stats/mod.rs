@@ -5,8 +5,10 @@
 //! outside their domain (`None` where a limit does not exist).
 
 mod byar;
+mod continuity;
 pub mod distributions;
 mod dobson;
+mod funnel;
 mod poisson;
 pub mod special;
 mod student_t;
@@ -14,7 +16,12 @@ mod trend;
 mod wilson;
 
 pub use byar::{byar_lower, byar_upper};
+pub use continuity::ContinuityIndices;
 pub use dobson::dobson_limits;
+pub use funnel::{
+    funnel_axis, funnel_count_limit, poisson_funnel_mean, proportion_funnel_limit, signif_ceiling,
+    signif_floor,
+};
 pub use poisson::{exact_poisson_lower, exact_poisson_upper, poisson_limits, PoissonMethod};
 pub use student_t::mean_limits;
 pub use trend::{trend_test, weighted_slope, TrendDirection, TrendFit, TREND_CRITICAL_998};

@@ -167,7 +167,7 @@ fn trend_reproduces_the_fingertips_case_in_a_table() {
         .unwrap()
         .get(0)
         .unwrap();
-    assert!((chi - 46.77).abs() < 0.02, "{chi}");
+    assert!((chi - 46.77).abs() < 0.005, "{chi}");
 }
 
 #[test]

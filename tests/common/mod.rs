@@ -35,18 +35,28 @@ pub struct Csv {
     pub rows: Vec<Vec<String>>,
 }
 
-fn split_line(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cell = String::new();
+/// Split CSV text into records of cells: quoted cells may hold commas and
+/// line breaks; a leading byte-order mark is dropped.
+fn records(text: &str) -> Vec<Vec<String>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let (mut out, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
     let mut quoted = false;
-    for ch in line.chars() {
+    for ch in text.chars() {
         match ch {
             '"' => quoted = !quoted,
-            ',' if !quoted => out.push(std::mem::take(&mut cell)),
+            ',' if !quoted => row.push(std::mem::take(&mut cell)),
+            '\r' if !quoted => {}
+            '\n' if !quoted => {
+                row.push(std::mem::take(&mut cell));
+                out.push(std::mem::take(&mut row));
+            }
             _ => cell.push(ch),
         }
     }
-    out.push(cell);
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        out.push(row);
+    }
     out
 }
 
@@ -56,10 +66,14 @@ impl Csv {
         let path = golden_dir().join(name);
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("cannot read golden table {}: {e}", path.display()));
-        let mut lines = text.lines().map(|l| l.trim_end_matches('\r'));
-        let header = split_line(lines.next().expect("header"));
-        let rows = lines
-            .map(split_line)
+        let mut records = records(&text).into_iter();
+        let header = records
+            .next()
+            .expect("header")
+            .into_iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let rows = records
             .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
             .collect();
         Csv { header, rows }
@@ -80,11 +94,11 @@ impl Csv {
             .unwrap_or_default()
     }
 
-    /// Numeric cell, `None` when blank.
+    /// Numeric cell, `None` when blank or `NA`.
     pub fn num(&self, row: usize, column: &str) -> Option<f64> {
         let t = self.text(row, column);
         let t = t.trim();
-        (!t.is_empty()).then(|| {
+        (!t.is_empty() && t != "NA").then(|| {
             t.parse::<f64>()
                 .unwrap_or_else(|e| panic!("{column} row {row}: {t:?}: {e}"))
         })

@@ -7,6 +7,7 @@ mod common;
 
 mod byar_wilson;
 mod dsr;
+mod funnel;
 mod isr;
 mod mean;
 mod proportion;

@@ -1,0 +1,546 @@
+//! Funnel plots: control limits at 2σ (p = 0.025) and 3σ (p = 0.001) around
+//! the average of a set of units, and the significance of each unit, for
+//! proportions, ratios (observed/expected) and rates (crude or DSR), as
+//! PHEindicatormethods 2.1.0 computes them.
+
+use polars::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::measure::{f64_values, require_numeric};
+use crate::stats::{
+    funnel_axis, funnel_count_limit, poisson_funnel_mean, proportion_funnel_limit, signif_ceiling,
+    signif_floor,
+};
+
+/// What a ratio funnel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatioKind {
+    /// Observed/expected − 1 (a count ratio centred on 0).
+    Count,
+    /// Observed/expected × 100 (an indirectly standardised ratio centred on 100).
+    Isr,
+}
+
+/// What a rate funnel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateKind {
+    /// Directly standardised rates (units with fewer than 10 events are not judged).
+    Dsr,
+    /// Crude rates.
+    Crude,
+}
+
+/// The statistic of a funnel plot.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FunnelStatistic {
+    /// Proportions (numerator of denominator), Wilson-score limits.
+    Proportion {
+        /// 1 for proportions, 100 for percentages.
+        multiplier: f64,
+    },
+    /// Ratios of observed to expected events, exact Poisson limits.
+    Ratio {
+        /// Count or ISR.
+        kind: RatioKind,
+    },
+    /// Rates per `multiplier` over `years` of data, exact Poisson limits.
+    Rate {
+        /// DSR or crude.
+        kind: RateKind,
+        /// e.g. 100 000.
+        multiplier: f64,
+        /// The number of years the events cover (for the one-year populations).
+        years: f64,
+    },
+}
+
+/// A funnel plot over a table with one row per unit.
+///
+/// ```
+/// use indikator::{Funnel, FunnelStatistic};
+/// use polars::prelude::*;
+/// let units = df!("x" => [30.0, 45.0, 60.0], "n" => [50.0, 60.0, 70.0])?;
+/// let funnel = Funnel::new(FunnelStatistic::Proportion { multiplier: 100.0 }, "x", Some("n"), None);
+/// let limits = funnel.limits(&units)?;
+/// assert_eq!(limits.height(), 100);
+/// let judged = funnel.significance(&units)?;
+/// assert_eq!(judged.column("significance")?.str()?.get(0), Some("Low (0.025)"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Funnel {
+    /// The statistic and its parameters.
+    pub statistic: FunnelStatistic,
+    /// The numerator (events, observed) column.
+    pub numerator: String,
+    /// The denominator (proportions), expected events (ratios) or
+    /// population (rates; needed only where a unit has zero events).
+    pub denominator: Option<String>,
+    /// The rate column (rates only).
+    pub rate: Option<String>,
+}
+
+const SIGNIFICANCE: [&str; 5] = [
+    "High (0.001)",
+    "High (0.025)",
+    "Low (0.001)",
+    "Low (0.025)",
+    "Not significant",
+];
+
+/// "Not applicable" label for DSR units with fewer than 10 events.
+pub const DSR_NOT_APPLICABLE: &str = "Not applicable for events less than 10 for dsrs";
+
+struct Units {
+    numerator: Vec<f64>,
+    /// Denominator, expected events, or the derived population of a rate (None: not derivable).
+    denominator: Vec<Option<f64>>,
+}
+
+impl Funnel {
+    /// A funnel of `statistic` over the named columns.
+    pub fn new(
+        statistic: FunnelStatistic,
+        numerator: &str,
+        denominator: Option<&str>,
+        rate: Option<&str>,
+    ) -> Self {
+        Funnel {
+            statistic,
+            numerator: numerator.to_string(),
+            denominator: denominator.map(str::to_string),
+            rate: rate.map(str::to_string),
+        }
+    }
+
+    fn statistic_label(&self) -> String {
+        match self.statistic {
+            FunnelStatistic::Proportion { .. } => "proportion".to_string(),
+            FunnelStatistic::Ratio {
+                kind: RatioKind::Count,
+            } => "ratio (count)".to_string(),
+            FunnelStatistic::Ratio {
+                kind: RatioKind::Isr,
+            } => "ratio (isr)".to_string(),
+            FunnelStatistic::Rate {
+                kind, multiplier, ..
+            } => {
+                let kind = if kind == RateKind::Dsr {
+                    "dsr"
+                } else {
+                    "crude"
+                };
+                format!("rate ({kind} per {})", thousands(multiplier))
+            }
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        match self.statistic {
+            FunnelStatistic::Proportion { multiplier }
+                if multiplier != 1.0 && multiplier != 100.0 =>
+            {
+                Err(Error::argument(
+                    "multiplier",
+                    "1 (proportion) or 100 (percentage)",
+                    multiplier,
+                ))
+            }
+            FunnelStatistic::Rate {
+                multiplier, years, ..
+            } => {
+                if !(multiplier.is_finite() && multiplier > 0.0) {
+                    return Err(Error::argument(
+                        "multiplier",
+                        "must be a positive finite number",
+                        multiplier,
+                    ));
+                }
+                if !(years.is_finite() && years > 0.0) {
+                    return Err(Error::argument(
+                        "years",
+                        "the years of data must be a positive number",
+                        years,
+                    ));
+                }
+                if self.rate.is_none() {
+                    return Err(Error::argument(
+                        "rate",
+                        "a rate funnel needs the rate column",
+                        "None",
+                    ));
+                }
+                Ok(())
+            }
+            FunnelStatistic::Proportion { .. } | FunnelStatistic::Ratio { .. } => {
+                if self.denominator.is_none() {
+                    return Err(Error::argument(
+                        "denominator",
+                        "proportion and ratio funnels need the denominator (or expected) column",
+                        "None",
+                    ));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Read and check the units: numerators present and ≥ 0; denominators
+    /// present and > 0 (proportions, ratios); numerators ≤ denominators
+    /// (proportions); rates present where there are events, and a
+    /// population where there are none (rates).
+    fn units(&self, data: &DataFrame) -> Result<Units> {
+        self.check()?;
+        let role = |r: &str| r.to_string();
+        require_numeric(data.schema(), &self.numerator, "numerator")?;
+        let num = f64_values(data, &self.numerator)?;
+        if let Some(row) = num.iter().position(Option::is_none) {
+            return Err(Error::data(
+                &self.numerator,
+                "numerators must be given for every unit, also when zero",
+                "missing",
+                format!(" in row {}", row + 1),
+            ));
+        }
+        let numerator: Vec<f64> = num.into_iter().flatten().collect();
+        if let Some(v) = numerator.iter().find(|v| !(v.is_finite() && **v >= 0.0)) {
+            return Err(Error::data(
+                &self.numerator,
+                "numerators must be >= 0",
+                v,
+                "",
+            ));
+        }
+        if numerator.is_empty() {
+            return Err(Error::data(
+                &self.numerator,
+                "a funnel needs at least one unit",
+                "an empty frame",
+                "",
+            ));
+        }
+        let den = match &self.denominator {
+            Some(d) => {
+                require_numeric(data.schema(), d, &role("denominator"))?;
+                Some(f64_values(data, d)?)
+            }
+            None => None,
+        };
+        let denominator = match self.statistic {
+            FunnelStatistic::Proportion { .. } | FunnelStatistic::Ratio { .. } => {
+                let name = self.denominator.as_deref().unwrap_or_default();
+                let den = den.unwrap_or_default();
+                for (i, d) in den.iter().enumerate() {
+                    match d {
+                        None => {
+                            return Err(Error::data(
+                                name,
+                                "denominators must be given for every unit",
+                                "missing",
+                                format!(" in row {}", i + 1),
+                            ))
+                        }
+                        Some(d) if !(d.is_finite() && *d > 0.0) => {
+                            return Err(Error::data(
+                                name,
+                                "denominators must be > 0",
+                                d,
+                                format!(" in row {}", i + 1),
+                            ))
+                        }
+                        Some(d)
+                            if matches!(self.statistic, FunnelStatistic::Proportion { .. })
+                                && numerator[i] > *d =>
+                        {
+                            return Err(Error::data(
+                                &self.numerator,
+                                "numerators must be <= the denominator for a proportion",
+                                format!("{} > {d}", numerator[i]),
+                                format!(" in row {}", i + 1),
+                            ))
+                        }
+                        _ => {}
+                    }
+                }
+                den
+            }
+            FunnelStatistic::Rate {
+                kind, multiplier, ..
+            } => {
+                let name = self.rate.as_deref().unwrap_or_default();
+                require_numeric(data.schema(), name, "rate")?;
+                let rate = f64_values(data, name)?;
+                let mut derived = Vec::with_capacity(rate.len());
+                for (i, (x, r)) in numerator.iter().zip(&rate).enumerate() {
+                    let population = den.as_ref().and_then(|d| d[i]);
+                    let at = format!(" in row {}", i + 1);
+                    derived.push(if *x == 0.0 {
+                        let Some(p) = population.filter(|p| *p > 0.0) else {
+                            return Err(Error::data(
+                                self.denominator.as_deref().unwrap_or(name),
+                                "where a unit has 0 events its population (the denominator) must be given and > 0",
+                                format!("{population:?}"),
+                                at,
+                            ));
+                        };
+                        if kind == RateKind::Dsr { None } else { Some(p) }
+                    } else {
+                        match r {
+                            Some(r) if r.is_finite() && *r > 0.0 => Some(multiplier * x / r),
+                            other => {
+                                return Err(Error::data(name, "rates must be given and > 0 where a unit has events", format!("{other:?}"), at))
+                            }
+                        }
+                    });
+                }
+                derived
+            }
+        };
+        Ok(Units {
+            numerator,
+            denominator,
+        })
+    }
+
+    /// The control limits: 100 points along the x axis (population for
+    /// proportions, observed events for ratios and rates) with the lower
+    /// and upper limits at 2σ and 3σ, the baseline (proportions and rates)
+    /// and, for ratios, the expected events at each limit, for rates the
+    /// one-year population at each limit.
+    ///
+    /// # Errors
+    /// Missing columns and the checks on the units (see the type's docs).
+    pub fn limits(&self, data: &DataFrame) -> Result<DataFrame> {
+        let units = self.units(data)?;
+        let known: Vec<f64> = units.denominator.iter().flatten().copied().collect();
+        let average = units.numerator.iter().sum::<f64>() / known.iter().sum::<f64>();
+        let (min, max) = known
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                (a.min(*v), b.max(*v))
+            });
+        let mut columns = Vec::new();
+        let mut push =
+            |name: &str, values: Vec<f64>| columns.push(Column::new(name.into(), values));
+        let tails = [(0.025, 0.975, "2s"), (0.001, 0.999, "3s")];
+        match self.statistic {
+            FunnelStatistic::Proportion { multiplier } => {
+                let axis_min = if max > 2.0 * min {
+                    0.0
+                } else {
+                    signif_floor(min)
+                };
+                let x = funnel_axis(axis_min, signif_ceiling(max), false);
+                push("population", x.clone());
+                for (_, one_sided, s) in tails {
+                    let at = |high: bool| -> Vec<f64> {
+                        x.iter()
+                            .map(|n| {
+                                let l = proportion_funnel_limit(
+                                    one_sided, *n, average, high, multiplier,
+                                );
+                                if high {
+                                    l.min(100.0)
+                                } else {
+                                    l.max(0.0)
+                                }
+                            })
+                            .collect()
+                    };
+                    push(&format!("lower_{s}_limit"), at(false));
+                    push(&format!("upper_{s}_limit"), at(true));
+                }
+                push("baseline", vec![average * multiplier; x.len()]);
+            }
+            FunnelStatistic::Ratio { kind } => {
+                let axis_min = if max > 2.0 * min {
+                    0.0
+                } else {
+                    signif_floor(min)
+                };
+                let x = funnel_axis(axis_min, signif_ceiling(max), true);
+                push("observed_events", x.clone());
+                for (p, _, s) in tails {
+                    for (side, high) in [("lower", true), ("upper", false)] {
+                        let expected: Vec<f64> =
+                            x.iter().map(|o| poisson_funnel_mean(*o, p, high)).collect();
+                        let limit = x
+                            .iter()
+                            .zip(&expected)
+                            .map(|(o, e)| match kind {
+                                RatioKind::Count => o / e - 1.0,
+                                RatioKind::Isr => o / e * 100.0,
+                            })
+                            .collect();
+                        push(&format!("{side}_{s}_exp_events"), expected);
+                        push(&format!("{side}_{s}_limit"), limit);
+                    }
+                }
+            }
+            FunnelStatistic::Rate {
+                multiplier, years, ..
+            } => {
+                let axis_min = if max > 2.0 * min {
+                    0.0
+                } else {
+                    signif_floor(min / years) * years
+                };
+                let axis_max = signif_ceiling(max / years) * years;
+                let x = funnel_axis(
+                    (axis_min * average).floor(),
+                    (axis_max * average).ceil(),
+                    false,
+                );
+                push("events", x.clone());
+                for (p, _, s) in tails {
+                    for (side, high) in [("lower", true), ("upper", false)] {
+                        let population: Vec<f64> = x
+                            .iter()
+                            .map(|o| poisson_funnel_mean(*o, p, high) / average)
+                            .collect();
+                        let limit = x
+                            .iter()
+                            .zip(&population)
+                            .map(|(o, pop)| o / pop * multiplier)
+                            .collect();
+                        push(
+                            &format!("{side}_{s}_population_1_year"),
+                            population.iter().map(|p| p / years).collect(),
+                        );
+                        push(&format!("{side}_{s}_limit"), limit);
+                    }
+                }
+                push("baseline", vec![average * multiplier; x.len()]);
+            }
+        }
+        let height = columns[0].len();
+        let method = if matches!(self.statistic, FunnelStatistic::Proportion { .. }) {
+            "Wilson"
+        } else {
+            "Poisson"
+        };
+        columns.push(Column::new(
+            "statistic".into(),
+            vec![self.statistic_label(); height],
+        ));
+        columns.push(Column::new("method".into(), vec![method; height]));
+        Ok(DataFrame::new(height, columns)?)
+    }
+
+    /// The table with a `significance` column: `High (0.001)`, `High
+    /// (0.025)`, `Low (0.001)`, `Low (0.025)` or `Not significant` against the
+    /// average of all units (for DSRs also `Not applicable for events less
+    /// than 10 for dsrs`).
+    ///
+    /// # Errors
+    /// Missing columns and the checks on the units (see the type's docs).
+    pub fn significance(&self, data: &DataFrame) -> Result<DataFrame> {
+        let units = self.units(data)?;
+        let known_sum: f64 = units.denominator.iter().flatten().sum();
+        let average = units.numerator.iter().sum::<f64>() / known_sum;
+        let labels: Vec<&str> = units
+            .numerator
+            .iter()
+            .zip(&units.denominator)
+            .map(|(x, d)| match self.statistic {
+                FunnelStatistic::Proportion { .. } => {
+                    let n = d.unwrap_or(f64::NAN);
+                    let v = x / n;
+                    let limit =
+                        |p: f64, high: bool| proportion_funnel_limit(p, n, average, high, 1.0);
+                    ladder(
+                        [
+                            v < limit(0.999, false),
+                            v < limit(0.975, false),
+                            v > limit(0.999, true),
+                            v > limit(0.975, true),
+                        ],
+                        [2, 3, 0, 1],
+                    )
+                }
+                FunnelStatistic::Ratio { .. } | FunnelStatistic::Rate { .. } => {
+                    let centre = if matches!(self.statistic, FunnelStatistic::Ratio { .. }) {
+                        1.0
+                    } else {
+                        average
+                    };
+                    let dsr_few = matches!(
+                        self.statistic,
+                        FunnelStatistic::Rate {
+                            kind: RateKind::Dsr,
+                            ..
+                        }
+                    ) && *x < 10.0;
+                    if dsr_few {
+                        return DSR_NOT_APPLICABLE;
+                    }
+                    let Some(e) = d else { return SIGNIFICANCE[4] };
+                    let limit = |level: f64, high: bool| funnel_count_limit(*x, *e, level, high);
+                    ladder(
+                        [
+                            centre < limit(0.998, false),
+                            centre < limit(0.95, false),
+                            centre > limit(0.998, true),
+                            centre > limit(0.95, true),
+                        ],
+                        [0, 1, 2, 3],
+                    )
+                }
+            })
+            .collect();
+        let mut out = data.clone();
+        out.with_column(Column::new("significance".into(), labels))?;
+        Ok(out)
+    }
+
+    /// Rates only: the points to draw, `rate_chart` (the rate; null for a DSR
+    /// with fewer than 10 events) and `denominator_derived` (the one-year
+    /// population behind the rate).
+    ///
+    /// # Errors
+    /// A funnel that is not of rates, and the checks on the units.
+    pub fn points(&self, data: &DataFrame) -> Result<DataFrame> {
+        let FunnelStatistic::Rate { kind, years, .. } = self.statistic else {
+            return Err(Error::argument(
+                "statistic",
+                "funnel points are drawn for rates",
+                self.statistic_label(),
+            ));
+        };
+        let units = self.units(data)?;
+        let rate = f64_values(data, self.rate.as_deref().unwrap_or_default())?;
+        let mut chart = Vec::with_capacity(rate.len());
+        let mut derived = Vec::with_capacity(rate.len());
+        for ((x, d), r) in units.numerator.iter().zip(&units.denominator).zip(rate) {
+            let few = kind == RateKind::Dsr && *x < 10.0;
+            chart.push(if few { None } else { r });
+            derived.push(if few { None } else { d.map(|d| d / years) });
+        }
+        let mut out = data.clone();
+        out.with_column(Column::new("rate_chart".into(), chart))?;
+        out.with_column(Column::new("denominator_derived".into(), derived))?;
+        Ok(out)
+    }
+}
+
+/// The first label whose test holds (the order of the reference's ladder).
+fn ladder(tests: [bool; 4], labels: [usize; 4]) -> &'static str {
+    tests
+        .iter()
+        .zip(labels)
+        .find(|(t, _)| **t)
+        .map_or(SIGNIFICANCE[4], |(_, l)| SIGNIFICANCE[l])
+}
+
+/// A whole number with commas between thousands, as the reference labels multipliers.
+fn thousands(x: f64) -> String {
+    let digits = format!("{x:.0}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

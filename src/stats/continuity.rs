@@ -1,0 +1,218 @@
+//! Continuity-of-care indices of one patient's visits.
+//!
+//! With n_j visits to clinician j, N = Σ n_j and P distinct clinicians:
+//! - COC (Bice–Boxerman) = (Σ n_j² − N) / (N (N − 1)), the Swedish national measure;
+//! - UPC = max n_j / N;
+//! - SECON = the share of consecutive visit pairs with the same clinician;
+//! - MMCI = (1 − P/(N + 0.1)) / (1 − 1/(N + 0.1));
+//! - Herfindahl = Σ (n_j / N)².
+//!
+//! COC, SECON and MMCI need at least two visits; UPC and Herfindahl one.
+
+/// The indices of one patient; `None` where the index is undefined (see
+/// [`ContinuityIndices::from_visits`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ContinuityIndices {
+    /// N, the number of visits.
+    pub visits: u32,
+    /// P, the number of distinct clinicians.
+    pub clinicians: u32,
+    /// Bice–Boxerman continuity of care (N ≥ 2).
+    pub coc: Option<f64>,
+    /// Usual provider of care (N ≥ 1).
+    pub upc: Option<f64>,
+    /// Sequential continuity (N ≥ 2).
+    pub secon: Option<f64>,
+    /// Modified modified continuity index (N ≥ 2).
+    pub mmci: Option<f64>,
+    /// Herfindahl concentration (N ≥ 1).
+    pub herfindahl: Option<f64>,
+}
+
+impl ContinuityIndices {
+    /// The indices of a visit sequence: `clinicians[i]` is the clinician of
+    /// the i-th visit in time order (any key that compares equal for the
+    /// same clinician). Works in O(N log N) on a scratch copy.
+    ///
+    /// ```
+    /// use indikator::stats::ContinuityIndices;
+    /// // A A A B: n = (3, 1), N = 4, P = 2.
+    /// let i = ContinuityIndices::from_visits(&["A", "A", "A", "B"]);
+    /// assert_eq!(i.coc, Some(0.5));          // (9 + 1 − 4) / (4 · 3)
+    /// assert_eq!(i.upc, Some(0.75));
+    /// assert_eq!(i.secon, Some(2.0 / 3.0));  // AA, AA same; AB not
+    /// assert_eq!(i.herfindahl, Some(0.625));
+    /// ```
+    pub fn from_visits<K: Ord + Clone>(clinicians: &[K]) -> Self {
+        let same_pairs = clinicians.windows(2).filter(|w| w[0] == w[1]).count();
+        let mut sorted = clinicians.to_vec();
+        sorted.sort_unstable();
+        let mut counts = Vec::new();
+        let mut start = 0;
+        for i in 1..=sorted.len() {
+            if i == sorted.len() || sorted[i] != sorted[start] {
+                counts.push((i - start) as u64);
+                start = i;
+            }
+        }
+        Self::from_counts(&counts, Some(same_pairs as u64))
+    }
+
+    /// The indices from the number of visits per clinician, and (for
+    /// SECON) the number of consecutive pairs with the same clinician.
+    pub fn from_counts(counts: &[u64], same_pairs: Option<u64>) -> Self {
+        let n: u64 = counts.iter().sum();
+        let p = counts.iter().filter(|c| **c > 0).count() as u64;
+        let sum_sq: u64 = counts.iter().map(|c| c * c).sum();
+        let max = counts.iter().copied().max().unwrap_or(0);
+        let nf = n as f64;
+        let at_least = |k: u64| n >= k;
+        ContinuityIndices {
+            visits: n as u32,
+            clinicians: p as u32,
+            coc: at_least(2).then(|| (sum_sq - n) as f64 / (nf * (nf - 1.0))),
+            upc: at_least(1).then(|| max as f64 / nf),
+            secon: if at_least(2) {
+                same_pairs.map(|s| s as f64 / (nf - 1.0))
+            } else {
+                None
+            },
+            mmci: at_least(2).then(|| (1.0 - p as f64 / (nf + 0.1)) / (1.0 - 1.0 / (nf + 0.1))),
+            herfindahl: at_least(1).then(|| sum_sq as f64 / (nf * nf)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(s: &str) -> ContinuityIndices {
+        ContinuityIndices::from_visits(&s.chars().collect::<Vec<_>>())
+    }
+
+    fn close(a: Option<f64>, b: f64) {
+        let a = a.expect("defined");
+        assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+    }
+
+    #[test]
+    fn aaab_by_hand() {
+        let i = of("AAAB");
+        assert_eq!((i.visits, i.clinicians), (4, 2));
+        close(i.coc, 0.5);
+        close(i.upc, 0.75);
+        close(i.secon, 2.0 / 3.0);
+        close(i.mmci, (1.0 - 2.0 / 4.1) / (1.0 - 1.0 / 4.1));
+        close(i.herfindahl, 0.625);
+    }
+
+    #[test]
+    fn aabbaacaab_by_hand() {
+        // n = A 6, B 3, C 1; N = 10, P = 3. Σn² = 36 + 9 + 1 = 46.
+        // COC = (46 − 10) / 90 = 0.4; UPC = 0.6; Herfindahl = 0.46.
+        // Pairs: AA AB BB BA AA AC CA AA AB → same: AA, BB, AA, AA = 4 of 9.
+        let i = of("AABBAACAAB");
+        close(i.coc, 0.4);
+        close(i.upc, 0.6);
+        close(i.herfindahl, 0.46);
+        close(i.secon, 4.0 / 9.0);
+        close(i.mmci, (1.0 - 3.0 / 10.1) / (1.0 - 1.0 / 10.1));
+    }
+
+    #[test]
+    fn alternating_clinicians() {
+        // ABABAB: COC = (9 + 9 − 6) / 30 = 0.4, but no two consecutive visits match.
+        let i = of("ABABAB");
+        close(i.coc, 0.4);
+        close(i.secon, 0.0);
+        close(i.upc, 0.5);
+        close(i.herfindahl, 0.5);
+    }
+
+    #[test]
+    fn one_clinician_is_perfect_continuity() {
+        let i = of("AAAA");
+        close(i.coc, 1.0);
+        close(i.upc, 1.0);
+        close(i.secon, 1.0);
+        close(i.mmci, 1.0);
+        close(i.herfindahl, 1.0);
+    }
+
+    #[test]
+    fn undefined_below_two_visits() {
+        let one = of("A");
+        assert_eq!((one.coc, one.secon, one.mmci), (None, None, None));
+        close(one.upc, 1.0);
+        close(one.herfindahl, 1.0);
+        let none = of("");
+        assert_eq!(none.visits, 0);
+        assert_eq!((none.upc, none.herfindahl, none.coc), (None, None, None));
+    }
+
+    /// Magill MK, Senf J. A new method for measuring continuity of care in
+    /// family practice residencies. J Fam Pract 1987;24(2):165–168, Table 1
+    /// (COC, MCI = 1 − P/(N + 0.1), MMCI for N = 2…5 visits and every split
+    /// of visits over providers), printed to two decimals. Transcribed from
+    /// the comment in cfu288/RECOCA `src/__tests__/utils/mmci-index.test.ts`
+    /// (commit a8e783f3), which cites the journal's archived PDF; the
+    /// original could not be opened here. COC and MCI match at two
+    /// decimals. The printed MMCI was computed from MCI values already
+    /// rounded to two decimals (rounded MCI / rounded MCI at P = 1): the
+    /// exact formula differs by up to 0.014, so MMCI is checked to 0.015
+    /// and, separately, the paper's rounding is reproduced exactly.
+    const MAGILL_SENF: [(&[u64], f64, f64, f64); 17] = [
+        (&[2], 1.00, 0.52, 1.00),
+        (&[1, 1], 0.00, 0.05, 0.10),
+        (&[3], 1.00, 0.68, 1.00),
+        (&[2, 1], 0.33, 0.35, 0.51),
+        (&[1, 1, 1], 0.00, 0.03, 0.04),
+        (&[4], 1.00, 0.76, 1.00),
+        (&[3, 1], 0.50, 0.51, 0.67),
+        (&[2, 2], 0.33, 0.51, 0.67),
+        (&[2, 1, 1], 0.17, 0.27, 0.36),
+        (&[1, 1, 1, 1], 0.00, 0.02, 0.03),
+        (&[5], 1.00, 0.80, 1.00),
+        (&[4, 1], 0.60, 0.61, 0.76),
+        (&[3, 2], 0.40, 0.61, 0.76),
+        (&[3, 1, 1], 0.30, 0.41, 0.51),
+        (&[2, 2, 1], 0.20, 0.41, 0.51),
+        (&[2, 1, 1, 1], 0.10, 0.22, 0.28),
+        (&[1, 1, 1, 1, 1], 0.00, 0.02, 0.03),
+    ];
+
+    /// Round half up at two decimals, in integer hundredths of a decimal
+    /// value given as a fraction `num / den` (exact, as the paper worked).
+    fn round2(num: f64, den: f64) -> f64 {
+        ((num * 100.0 / den) + 0.5 + 1e-9).floor() / 100.0
+    }
+
+    #[test]
+    fn reproduces_magill_senf_1987_table_1() {
+        for (counts, coc, mci, mmci) in MAGILL_SENF {
+            let i = ContinuityIndices::from_counts(counts, None);
+            let (n, p) = (i.visits as f64, i.clinicians as f64);
+            let what = format!("{counts:?}");
+            assert!(
+                (i.coc.unwrap() - coc).abs() <= 0.005 + 1e-12,
+                "COC {what}: {:?}",
+                i.coc
+            );
+            assert!(
+                (1.0 - p / (n + 0.1) - mci).abs() <= 0.005 + 1e-12,
+                "MCI {what}"
+            );
+            assert!(
+                (i.mmci.unwrap() - mmci).abs() <= 0.015,
+                "MMCI {what}: {:?}",
+                i.mmci
+            );
+            // The paper's arithmetic: rounded MCI over rounded MCI at P = 1.
+            let mci_rounded = round2(n + 0.1 - p, n + 0.1);
+            let mci_one = round2(n + 0.1 - 1.0, n + 0.1);
+            let paper = round2(mci_rounded * 100.0, mci_one * 100.0);
+            assert!((paper - mmci).abs() < 1e-9, "paper's MMCI {what}: {paper}");
+        }
+    }
+}

@@ -166,14 +166,14 @@ fn ratio_limits_as_isrs() {
 /// of 50 units; row 23 (1-based) holds the largest count, 988.
 fn rate_inputs(
     change_row_23: Option<f64>,
-) -> (Vec<Option<f64>>, Vec<Option<f64>>, Vec<Option<f64>>) {
+) -> [Vec<Option<f64>>; 3] {
     let csv = Csv::read("testdata_funnel_rate_input_funnels.csv");
     let mut ev = column(&csv, "ev");
     assert_eq!(ev[22], Some(988.0));
     if let Some(v) = change_row_23 {
         ev[22] = Some(v);
     }
-    (ev, column(&csv, "rate"), column(&csv, "pop"))
+    [ev, column(&csv, "rate"), column(&csv, "pop")]
 }
 
 const RATE_LIMITS: [(&str, &str); 10] = [
@@ -204,7 +204,7 @@ fn rate_funnel(kind: RateKind, years: f64, denominator: Option<&str>) -> Funnel 
 
 #[test]
 fn dsr_rate_limits() {
-    let (ev, rate, _) = rate_inputs(None);
+    let [ev, rate, _] = rate_inputs(None);
     let got = rate_funnel(RateKind::Dsr, 3.0, None)
         .limits(&frame(vec![("ev", ev), ("rate", rate)]))
         .unwrap();
@@ -218,7 +218,7 @@ fn dsr_rate_limits() {
 
 #[test]
 fn crude_rate_limits_with_a_unit_below_10_events() {
-    let (ev, rate, _) = rate_inputs(Some(5.0));
+    let [ev, rate, _] = rate_inputs(Some(5.0));
     let got = rate_funnel(RateKind::Crude, 3.0, None)
         .limits(&frame(vec![("ev", ev), ("rate", rate)]))
         .unwrap();
@@ -228,7 +228,7 @@ fn crude_rate_limits_with_a_unit_below_10_events() {
 
 #[test]
 fn crude_rate_limits_with_a_unit_of_zero_events() {
-    let (ev, rate, _) = rate_inputs(None);
+    let [ev, rate, _] = rate_inputs(None);
     // The population from the original events and rates, then row 23 set to 0 events
     // (and rate 0), keeping the units with more than half the largest population.
     let pop: Vec<f64> = ev
@@ -419,17 +419,17 @@ fn assert_points(got: &DataFrame, csv: &Csv, chart: &str, derived: &str) {
 #[test]
 fn funnel_points_for_dsr_crude_and_crude_with_populations() {
     let csv = Csv::read("testdata_funnel_rate_input_funnels.csv");
-    let (ev, rate, _) = rate_inputs(Some(5.0));
+    let [ev, rate, _] = rate_inputs(Some(5.0));
     let got = rate_funnel(RateKind::Dsr, 3.0, None)
         .points(&frame(vec![("ev", ev), ("rate", rate)]))
         .unwrap();
     assert_points(&got, &csv, "rate_chart", "denominator_derived");
-    let (ev, rate, _) = rate_inputs(None);
+    let [ev, rate, _] = rate_inputs(None);
     let got = rate_funnel(RateKind::Crude, 3.0, None)
         .points(&frame(vec![("ev", ev), ("rate", rate)]))
         .unwrap();
     assert_points(&got, &csv, "rate_chart_crude", "denominator_derived_crude");
-    let (ev, rate, pop) = rate_inputs(Some(0.0));
+    let [ev, rate, pop] = rate_inputs(Some(0.0));
     let data = frame(vec![("ev", ev), ("rate", rate), ("pop", pop)]);
     let got = rate_funnel(RateKind::Crude, 5.0, Some("pop"))
         .points(&data)

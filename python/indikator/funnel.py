@@ -43,8 +43,9 @@ def _run(
 ) -> pl.DataFrame:
     named = [(c, role) for c, role in [(numerator, "numerator"), (denominator, "denominator"), (rate, "rate")]
              if c is not None]
-    # Limits need only the named columns; significance and points return the whole table.
-    frame = collect(data, named) if what == "limits" else (collect(data, named), as_frame(data))[1]
+    needed = collect(data, named)  # checks the columns; enough for the limits
+    # Significance and points return the caller's whole table with a column added.
+    frame = needed if what == "limits" else as_frame(data)
     return _rs.funnel(frame, what, statistic, numerator, denominator, rate,
                       None if multiplier is None else float(multiplier), kind,
                       None if years is None else float(years))

@@ -31,6 +31,7 @@
 #![cfg_attr(test, allow(clippy::excessive_precision))]
 
 mod assess;
+mod care;
 mod disclosure;
 mod error;
 mod measure;
@@ -51,6 +52,9 @@ pub use assess::{
     compare_with_previous, rating_counts, ratings_by_perspective, trend, Assessment, Benchmark,
     Comparison, Direction, Funnel, FunnelStatistic, MissingReason, Observed, Op, Perspective,
     Polarity, RateKind, Rating, RatingCounts, RatioKind, Target, Trend, DSR_NOT_APPLICABLE,
+};
+pub use care::{
+    Chronic, Continuity, ContinuityIndex, ContinuityResult, ListingColumns, VisitColumns,
 };
 pub use disclosure::{
     exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL,

@@ -5,6 +5,7 @@
 mod common;
 
 mod assess;
+mod continuity;
 mod disclosure;
 mod errors;
 mod pooling;

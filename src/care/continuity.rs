@@ -1,0 +1,553 @@
+//! Continuity of care in primary care, as the national primary-care quality
+//! system (Primärvårdskvalitet) measures it: the Bice–Boxerman COC of listed
+//! patients with at least 3 visits in the 18 months ending at a date,
+//! counting only visits at the unit where the patient is listed, for doctors
+//! (or all staff). Also UPC, SECON, MMCI and Herfindahl.
+
+use std::collections::HashSet;
+
+use chrono::{Months, NaiveDate};
+use polars::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::measure::{column_of, require, Mean, Proportion, Statistic};
+use crate::stats::ContinuityIndices;
+
+/// Column names of the visit records (one row per visit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitColumns {
+    /// Patient id (default `patient_id`).
+    pub patient: String,
+    /// Clinician id (default `clinician_id`); missing values are excluded and counted.
+    pub clinician: String,
+    /// Profession (default `profession`), e.g. "läkare", "sjuksköterska".
+    pub profession: String,
+    /// The unit of the visit (default `unit`).
+    pub unit: String,
+    /// The date of the visit (default `date`).
+    pub date: String,
+    /// The contact type (default `contact_type`), read only when filtering on it.
+    pub contact_type: String,
+    /// The diagnosis code (default `diagnosis`), read only for a diagnosis filter.
+    pub diagnosis: String,
+}
+
+impl Default for VisitColumns {
+    fn default() -> Self {
+        VisitColumns {
+            patient: "patient_id".into(),
+            clinician: "clinician_id".into(),
+            profession: "profession".into(),
+            unit: "unit".into(),
+            date: "date".into(),
+            contact_type: "contact_type".into(),
+            diagnosis: "diagnosis".into(),
+        }
+    }
+}
+
+/// Column names of the listings (one row per patient and listing period).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListingColumns {
+    /// Patient id (default `patient_id`).
+    pub patient: String,
+    /// The listing unit, the hälsocentral (default `unit`).
+    pub unit: String,
+    /// First day listed (default `listed_from`).
+    pub from: String,
+    /// Last day listed, null while listed (default `listed_to`).
+    pub to: String,
+}
+
+impl Default for ListingColumns {
+    fn default() -> Self {
+        ListingColumns {
+            patient: "patient_id".into(),
+            unit: "unit".into(),
+            from: "listed_from".into(),
+            to: "listed_to".into(),
+        }
+    }
+}
+
+/// Which patients count as having a chronic disease.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Chronic {
+    /// Every eligible patient.
+    #[default]
+    All,
+    /// The patients with these ids.
+    Patients(Vec<String>),
+    /// Patients with a visit in the window whose diagnosis code starts with
+    /// one of these (ICD-10, with or without the dot: "E11", "I50", "J44").
+    DiagnosisCodes(Vec<String>),
+}
+
+/// The index summarised per group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContinuityIndex {
+    /// Bice–Boxerman continuity of care (the national measure).
+    #[default]
+    Coc,
+    /// Usual provider of care.
+    Upc,
+    /// Sequential continuity.
+    Secon,
+    /// Modified modified continuity index.
+    Mmci,
+    /// Herfindahl concentration.
+    Herfindahl,
+}
+
+impl ContinuityIndex {
+    /// The column name in the per-patient table.
+    pub fn name(self) -> &'static str {
+        match self {
+            ContinuityIndex::Coc => "coc",
+            ContinuityIndex::Upc => "upc",
+            ContinuityIndex::Secon => "secon",
+            ContinuityIndex::Mmci => "mmci",
+            ContinuityIndex::Herfindahl => "herfindahl",
+        }
+    }
+}
+
+impl std::str::FromStr for ContinuityIndex {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        [
+            ContinuityIndex::Coc,
+            ContinuityIndex::Upc,
+            ContinuityIndex::Secon,
+            ContinuityIndex::Mmci,
+            ContinuityIndex::Herfindahl,
+        ]
+        .into_iter()
+        .find(|i| i.name() == s.trim().to_lowercase())
+        .ok_or_else(|| {
+            Error::argument(
+                "index",
+                "one of \"coc\", \"upc\", \"secon\", \"mmci\", \"herfindahl\"",
+                format!("{s:?}"),
+            )
+        })
+    }
+}
+
+/// Continuity of care over visit records and listings.
+///
+/// ```
+/// use indikator::Continuity;
+/// use polars::prelude::*;
+/// use chrono::NaiveDate;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let visits = df!(
+///     "patient_id" => ["p1", "p1", "p1", "p1"],
+///     "clinician_id" => ["A", "A", "A", "B"],
+///     "profession" => ["läkare"; 4],
+///     "unit" => ["HC Lit"; 4],
+///     "date" => [d(1, 5), d(2, 5), d(3, 5), d(4, 5)],
+/// )?;
+/// let listings = df!(
+///     "patient_id" => ["p1"], "unit" => ["HC Lit"],
+///     "listed_from" => [d(1, 1)], "listed_to" => [None::<NaiveDate>],
+/// )?;
+/// let patients = Continuity::new(d(8, 31)).patients(&visits, &listings)?;
+/// assert_eq!(patients.column("coc")?.f64()?.get(0), Some(0.5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Continuity {
+    /// The last day of the window (the measurement date).
+    pub end: NaiveDate,
+    /// The window length in months (default 18): visits from the day after
+    /// `end` minus `window_months` up to `end`, both ends included.
+    pub window_months: u32,
+    /// The fewest visits in the window (default 3; at least 2).
+    pub min_visits: u32,
+    /// Count only visits at the unit where the patient is listed on `end` (default true).
+    pub at_listing_unit: bool,
+    /// Professions counted (default `["läkare"]`); `None` counts all staff.
+    pub professions: Option<Vec<String>>,
+    /// Contact types counted; `None` (default) counts all.
+    pub contact_types: Option<Vec<String>>,
+    /// The chronic-disease filter (default: all patients).
+    pub chronic: Chronic,
+    /// The index summarised per group (default COC).
+    pub index: ContinuityIndex,
+    /// The threshold of the share "at or above" (default 0.5).
+    pub threshold: f64,
+    /// Group columns, taken from the listings (the listing `unit` and any
+    /// patient attribute there: kommun, sex, age group).
+    pub by: Vec<String>,
+    /// Visit column names.
+    pub visit_columns: VisitColumns,
+    /// Listing column names.
+    pub listing_columns: ListingColumns,
+}
+
+const P: &str = "__ik_patient";
+const LISTED_UNIT: &str = "__ik_listed_unit";
+const ROW: &str = "__ik_row";
+
+/// Why visits or patients were left out, as counted in the quality table.
+struct Quality {
+    rules: Vec<&'static str>,
+    counts: Vec<u64>,
+}
+
+impl Quality {
+    fn push(&mut self, rule: &'static str, count: usize) {
+        self.rules.push(rule);
+        self.counts.push(count as u64);
+    }
+
+    fn frame(self) -> Result<DataFrame> {
+        Ok(DataFrame::new(
+            self.rules.len(),
+            vec![
+                Column::new("rule".into(), self.rules),
+                Column::new("count".into(), self.counts),
+            ],
+        )?)
+    }
+}
+
+/// The per-patient table and the data-quality table of one computation.
+#[derive(Debug, Clone)]
+pub struct ContinuityResult {
+    /// One row per eligible patient: the group columns, `patient_id`,
+    /// `visits`, `clinicians`, `coc`, `upc`, `secon`, `mmci`, `herfindahl`.
+    pub patients: DataFrame,
+    /// `rule` and `count`: the visits and patients left out, and why.
+    pub quality: DataFrame,
+}
+
+impl Continuity {
+    /// The national defaults at `end`: 18 months, at least 3 visits, at the
+    /// listing unit, doctors ("läkare"), COC, threshold 0.5.
+    pub fn new(end: NaiveDate) -> Self {
+        Continuity {
+            end,
+            window_months: 18,
+            min_visits: 3,
+            at_listing_unit: true,
+            professions: Some(vec!["läkare".into()]),
+            contact_types: None,
+            chronic: Chronic::All,
+            index: ContinuityIndex::Coc,
+            threshold: 0.5,
+            by: Vec::new(),
+            visit_columns: VisitColumns::default(),
+            listing_columns: ListingColumns::default(),
+        }
+    }
+
+    /// The first day of the window.
+    pub fn start(&self) -> Result<NaiveDate> {
+        self.end
+            .checked_sub_months(Months::new(self.window_months))
+            .and_then(|d| d.succ_opt())
+            .ok_or_else(|| Error::argument("window_months", "the window starts before year 0", self.window_months))
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.min_visits < 2 {
+            return Err(Error::argument(
+                "min_visits",
+                "continuity needs at least 2 visits per patient",
+                self.min_visits,
+            ));
+        }
+        if self.window_months == 0 {
+            return Err(Error::argument("window_months", "the window must be at least one month", 0));
+        }
+        if !self.threshold.is_finite() {
+            return Err(Error::argument("threshold", "must be a finite number", self.threshold));
+        }
+        Ok(())
+    }
+
+    /// The indices per eligible patient.
+    ///
+    /// # Errors
+    /// Missing or mistyped columns, a patient listed at two units on `end`.
+    pub fn patients(&self, visits: &DataFrame, listings: &DataFrame) -> Result<DataFrame> {
+        Ok(self.compute(visits, listings)?.patients)
+    }
+
+    /// Per group: `numerator` and `denominator` of the mean (sum of the index,
+    /// number of patients), `value` (the mean index) with Student-t limits,
+    /// `median`, and `at_or_above` (the share of patients with the index at or
+    /// above `threshold`) with Wilson limits `at_or_above_lower`/`_upper`.
+    ///
+    /// # Errors
+    /// As [`Continuity::patients`].
+    pub fn summary(&self, visits: &DataFrame, listings: &DataFrame) -> Result<DataFrame> {
+        let patients = self.compute(visits, listings)?.patients;
+        let index = self.index.name();
+        let mut mean = Mean::new(index).by(self.by.clone()).compute(patients.clone().lazy())?;
+        let _ = mean.drop_in_place("sd")?;
+        let keys: Vec<Expr> = self.by.iter().map(|b| col(b.as_str())).collect();
+        let marked = patients
+            .lazy()
+            .with_columns([
+                col(index).gt_eq(lit(self.threshold)).cast(DataType::Float64).alias("__ik_at"),
+                lit(1.0).alias("__ik_one"),
+            ])
+            .collect()?;
+        let share = Proportion::new("__ik_at", "__ik_one").by(self.by.clone()).compute(marked.clone().lazy())?;
+        let median = if keys.is_empty() {
+            marked.lazy().select([col(index).median().alias("median")]).collect()?
+        } else {
+            marked.lazy().group_by(keys.clone()).agg([col(index).median().alias("median")]).collect()?
+        };
+        let mut out = mean;
+        let extra = |frame: &DataFrame, pairs: &[(&str, &str)]| -> Result<DataFrame> {
+            let mut cols: Vec<Column> = self.by.iter().map(|b| frame.column(b).cloned()).collect::<PolarsResult<_>>()?;
+            for (from, to) in pairs {
+                cols.push(frame.column(from)?.clone().with_name((*to).into()));
+            }
+            Ok(DataFrame::new(frame.height(), cols)?)
+        };
+        let share = extra(&share, &[("value", "at_or_above"), ("lower", "at_or_above_lower"), ("upper", "at_or_above_upper")])?;
+        let median = extra(&median, &[("median", "median")])?;
+        for table in [median, share] {
+            out = if self.by.is_empty() {
+                out.hstack(table.columns())?
+            } else {
+                let (joined, _) = crate::measure::lookup(&out, &table, &self.by, "continuity summary")?;
+                let mut o = out.clone();
+                for c in table.get_column_names() {
+                    if !self.by.iter().any(|b| b == c.as_str()) {
+                        o.with_column(joined.column(c)?.clone())?;
+                    }
+                }
+                o
+            };
+        }
+        let statistic = format!("mean {} ({} months, >= {} visits)", index, self.window_months, self.min_visits);
+        if out.schema().contains("statistic") {
+            out.with_column(Column::new("statistic".into(), vec![statistic; out.height()]))?;
+        }
+        Ok(out)
+    }
+
+    /// The per-patient table and the data-quality table.
+    ///
+    /// # Errors
+    /// As [`Continuity::patients`].
+    pub fn compute(&self, visits: &DataFrame, listings: &DataFrame) -> Result<ContinuityResult> {
+        self.check()?;
+        let (start, end) = (self.start()?, self.end);
+        let listed = self.listed_at_end(listings)?;
+        let v = &self.visit_columns;
+        for (name, role) in [
+            (&v.patient, "patient id"),
+            (&v.clinician, "clinician"),
+            (&v.unit, "visit unit"),
+            (&v.date, "visit date"),
+        ] {
+            require(visits.schema(), name, role)?;
+        }
+        require_date(visits, &v.date, "visit date")?;
+        let mut wanted: Vec<Expr> = vec![
+            col(v.patient.as_str()).cast(DataType::String).alias(P),
+            col(v.clinician.as_str()).cast(DataType::String).alias("__ik_clinician"),
+            col(v.unit.as_str()).cast(DataType::String).alias("__ik_unit"),
+            col(v.date.as_str()).alias("__ik_date"),
+        ];
+        if self.professions.is_some() {
+            column_of(visits, &v.profession, "profession")?;
+            wanted.push(col(v.profession.as_str()).cast(DataType::String).alias("__ik_profession"));
+        }
+        if self.contact_types.is_some() {
+            column_of(visits, &v.contact_type, "contact type")?;
+            wanted.push(col(v.contact_type.as_str()).cast(DataType::String).alias("__ik_contact"));
+        }
+        if matches!(self.chronic, Chronic::DiagnosisCodes(_)) {
+            column_of(visits, &v.diagnosis, "diagnosis")?;
+            wanted.push(col(v.diagnosis.as_str()).cast(DataType::String).alias("__ik_diagnosis"));
+        }
+        let mut frame = visits
+            .clone()
+            .lazy()
+            .with_row_index(ROW, None)
+            .select([col(ROW)].into_iter().chain(wanted).collect::<Vec<_>>())
+            .filter(col("__ik_date").gt_eq(lit(start)).and(col("__ik_date").lt_eq(lit(end))))
+            .collect()?;
+        let mut quality = Quality { rules: Vec::new(), counts: Vec::new() };
+        quality.push("visits in the window", frame.height());
+        if let Some(professions) = &self.professions {
+            frame = keep(&mut quality, frame, "visits by other professions", |f| in_set(f, "__ik_profession", professions))?;
+        }
+        if let Some(types) = &self.contact_types {
+            frame = keep(&mut quality, frame, "visits of other contact types", |f| in_set(f, "__ik_contact", types))?;
+        }
+        frame = keep(&mut quality, frame, "visits without a clinician (excluded)", |f| {
+            Ok(f.column("__ik_clinician")?.is_not_null())
+        })?;
+        frame = keep(&mut quality, frame, "visits without a patient id (excluded)", |f| Ok(f.column(P)?.is_not_null()))?;
+        let listed_ids: HashSet<String> = strings(&listed, P)?.into_iter().flatten().collect();
+        frame = keep(&mut quality, frame, "visits of patients not listed on the end date", |f| {
+            Ok(strings(f, P)?.iter().map(|p| p.as_ref().is_some_and(|p| listed_ids.contains(p))).collect())
+        })?;
+        if self.at_listing_unit {
+            let (joined, _) = crate::measure::lookup(&frame, &listed.select([P, LISTED_UNIT])?, &[P.to_string()], "listings")?;
+            let listed_unit = strings(&joined, LISTED_UNIT)?;
+            frame = keep(&mut quality, frame, "visits at another unit than the listing unit", |f| {
+                Ok(strings(f, "__ik_unit")?.iter().zip(&listed_unit).map(|(u, l)| u.is_some() && u == l).collect())
+            })?;
+        }
+        frame = self.chronic_only(&mut quality, frame)?;
+        let patients = self.indices(&mut quality, frame, &listed)?;
+        Ok(ContinuityResult { patients, quality: quality.frame()? })
+    }
+
+    /// Patient, listing unit and group columns of the listings valid on `end`.
+    fn listed_at_end(&self, listings: &DataFrame) -> Result<DataFrame> {
+        let l = &self.listing_columns;
+        for (name, role) in [(&l.patient, "listed patient id"), (&l.unit, "listing unit")] {
+            require(listings.schema(), name, role)?;
+        }
+        require_date(listings, &l.from, "listed from")?;
+        require_date(listings, &l.to, "listed to")?;
+        for b in &self.by {
+            require(listings.schema(), b, "group (from the listings)")?;
+        }
+        let end = lit(self.end);
+        let mut select = vec![
+            col(l.patient.as_str()).cast(DataType::String).alias(P),
+            col(l.unit.as_str()).cast(DataType::String).alias(LISTED_UNIT),
+        ];
+        select.extend(self.by.iter().filter(|b| **b != l.patient).map(|b| col(b.as_str())));
+        let listed = listings
+            .clone()
+            .lazy()
+            .filter(col(l.from.as_str()).lt_eq(end.clone()).and(col(l.to.as_str()).is_null().or(col(l.to.as_str()).gt_eq(end))))
+            .select(select)
+            .collect()?;
+        if let Some(row) = listed.select([P])?.is_duplicated()?.iter().position(|d| d == Some(true)) {
+            return Err(Error::data(
+                &l.patient,
+                "a patient can be listed at one unit on the end date",
+                format!("{:?} listed twice", listed.column(P)?.str()?.get(row).unwrap_or("?")),
+                format!(" on {}", self.end),
+            ));
+        }
+        Ok(listed)
+    }
+
+    fn chronic_only(&self, quality: &mut Quality, frame: DataFrame) -> Result<DataFrame> {
+        let chronic: HashSet<String> = match &self.chronic {
+            Chronic::All => return Ok(frame),
+            Chronic::Patients(ids) => ids.iter().cloned().collect(),
+            Chronic::DiagnosisCodes(codes) => {
+                let codes: Vec<String> = codes.iter().map(|c| c.replace('.', "").to_uppercase()).collect();
+                strings(&frame, P)?
+                    .into_iter()
+                    .zip(strings(&frame, "__ik_diagnosis")?)
+                    .filter_map(|(p, d)| {
+                        let d = d?.replace('.', "").to_uppercase();
+                        codes.iter().any(|c| d.starts_with(c.as_str())).then_some(p).flatten()
+                    })
+                    .collect()
+            }
+        };
+        keep(quality, frame, "visits of patients without the chronic disease", |f| {
+            Ok(strings(f, P)?.iter().map(|p| p.as_ref().is_some_and(|p| chronic.contains(p))).collect())
+        })
+    }
+
+    /// One pass over the visits sorted by patient and date.
+    fn indices(&self, quality: &mut Quality, frame: DataFrame, listed: &DataFrame) -> Result<DataFrame> {
+        let sorted = frame.sort([P, "__ik_date", ROW], SortMultipleOptions::default())?;
+        let ids = sorted.column(P)?.str()?.clone();
+        let clinicians = sorted.column("__ik_clinician")?.str()?.clone();
+        let (mut patient, mut visits, mut providers) = (Vec::new(), Vec::new(), Vec::new());
+        let mut index: [Vec<Option<f64>>; 5] = Default::default();
+        let mut too_few = 0usize;
+        let mut start = 0;
+        let n = sorted.height();
+        let mut run: Vec<&str> = Vec::new();
+        for i in 0..=n {
+            if i < n && ids.get(i) == ids.get(start) {
+                continue;
+            }
+            if i > start {
+                run.clear();
+                run.extend((start..i).filter_map(|j| clinicians.get(j)));
+                if run.len() >= self.min_visits as usize {
+                    let c = ContinuityIndices::from_visits(&run);
+                    patient.push(ids.get(start).unwrap_or_default().to_string());
+                    visits.push(c.visits);
+                    providers.push(c.clinicians);
+                    for (k, v) in [c.coc, c.upc, c.secon, c.mmci, c.herfindahl].into_iter().enumerate() {
+                        index[k].push(v);
+                    }
+                } else {
+                    too_few += 1;
+                }
+            }
+            start = i;
+        }
+        quality.push("patients with fewer visits than min_visits", too_few);
+        let names = ["coc", "upc", "secon", "mmci", "herfindahl"];
+        let mut cols = vec![
+            Column::new(P.into(), patient),
+            Column::new("visits".into(), visits),
+            Column::new("clinicians".into(), providers),
+        ];
+        for (name, values) in names.iter().zip(index) {
+            cols.push(Column::new((*name).into(), values));
+        }
+        let table = DataFrame::new_infer_height(cols)?;
+        let groups = listed.drop(LISTED_UNIT)?;
+        let (joined, _) = crate::measure::lookup(&table, &groups, &[P.to_string()], "listings")?;
+        let mut out = joined.select(self.by.iter().map(String::as_str).chain([P]))?;
+        out.rename(P, self.visit_columns.patient.as_str().into())?;
+        for c in ["visits", "clinicians"].iter().chain(names.iter()) {
+            out.with_column(table.column(c)?.clone())?;
+        }
+        Ok(out)
+    }
+}
+
+fn require_date(frame: &DataFrame, name: &str, role: &str) -> Result<()> {
+    let dtype = require(frame.schema(), name, role)?;
+    if matches!(dtype, DataType::Date) {
+        Ok(())
+    } else {
+        Err(Error::WrongDtype {
+            column: name.to_string(),
+            role: role.to_string(),
+            expected: "a date".to_string(),
+            found: dtype.to_string(),
+        })
+    }
+}
+
+fn strings(frame: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
+    Ok(frame.column(name)?.str()?.iter().map(|s| s.map(str::to_string)).collect())
+}
+
+fn in_set(frame: &DataFrame, name: &str, allowed: &[String]) -> Result<BooleanChunked> {
+    Ok(strings(frame, name)?
+        .iter()
+        .map(|v| v.as_ref().is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v))))
+        .collect())
+}
+
+/// Keep the rows where `mask` holds, counting the others under `rule`.
+fn keep(
+    quality: &mut Quality,
+    frame: DataFrame,
+    rule: &'static str,
+    mask: impl FnOnce(&DataFrame) -> Result<BooleanChunked>,
+) -> Result<DataFrame> {
+    let mask = mask(&frame)?;
+    let kept = frame.filter(&mask)?;
+    quality.push(rule, frame.height() - kept.height());
+    Ok(kept)
+}

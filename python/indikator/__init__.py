@@ -10,7 +10,7 @@ reference implementation (PHEindicatormethods) computes them.
 ['kommun', 'numerator', 'denominator', 'value', 'lower_95', 'upper_95']
 """
 
-from . import expr, funnel
+from . import continuity, expr, funnel
 from ._indikator import (
     AgeBandError,
     ArgumentError,
@@ -40,6 +40,7 @@ __all__ = [
     "__version__",
     "assess",
     "compare",
+    "continuity",
     "count",
     "dsr",
     "expr",

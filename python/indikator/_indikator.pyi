@@ -82,6 +82,12 @@ def funnel(
     data: pl.DataFrame, what: str, statistic: str, numerator: str, denominator: Optional[str], rate: Optional[str],
     multiplier: Optional[float], kind: Optional[str], years: Optional[float],
 ) -> pl.DataFrame: ...
+def continuity(
+    what: str, visits: pl.DataFrame, listings: pl.DataFrame, end: datetime.date, window_months: int, min_visits: int,
+    at_listing_unit: bool, professions: Optional[list[str]], contact_types: Optional[list[str]],
+    chronic_patients: Optional[list[str]], chronic_codes: Optional[list[str]], index: str, threshold: float,
+    by: list[str], visit_columns: list[str], listing_columns: list[str],
+) -> pl.DataFrame: ...
 def _force_panic() -> None: ...
 
 class Period:

@@ -26,7 +26,7 @@ from polars.plugins import register_plugin_function
 from ._indikator import ArgumentError
 from ._stats import ConfidenceLike
 
-__all__ = ["period", "proportion", "rate"]
+__all__ = ["coc", "continuity", "period", "proportion", "rate"]
 
 IntoExpr = Union[str, pl.Expr]
 _LIB = Path(__file__).parent
@@ -138,3 +138,35 @@ def period(date: IntoExpr, kind: str = "month", *, swedish: bool = False) -> pl.
         kwargs={"kind": canonical, "swedish": bool(swedish)},
         is_elementwise=True,
     )
+
+
+_INDICES = ("coc", "upc", "secon", "mmci", "herfindahl")
+
+
+def continuity(clinician: IntoExpr, index: str = "coc") -> pl.Expr:
+    """A continuity index of the clinicians of the rows it sees, in row order:
+    use it inside ``group_by(patient).agg(...)`` on visits sorted by date.
+    ``index`` is ``"coc"``, ``"upc"``, ``"secon"``, ``"mmci"`` or ``"herfindahl"``;
+    null where the index is undefined (fewer than two visits for COC, SECON, MMCI).
+
+    Examples
+    --------
+    >>> import polars as pl, indikator as ik
+    >>> v = pl.DataFrame({"patient": ["p"] * 4, "clinician": ["A", "A", "A", "B"]})
+    >>> v.group_by("patient").agg(ik.expr.coc("clinician"), ik.expr.continuity("clinician", "upc"))["coc", "upc"].row(0)
+    (0.5, 0.75)
+    """
+    if index not in _INDICES:
+        raise ArgumentError(f"argument `index`: one of {list(_INDICES)}; got {index!r}")
+    return register_plugin_function(
+        plugin_path=_LIB,
+        function_name="continuity",
+        args=[_col(clinician)],
+        kwargs={"index": index},
+        returns_scalar=True,
+    ).alias(index)
+
+
+def coc(clinician: IntoExpr) -> pl.Expr:
+    """The Bice–Boxerman COC of the clinicians of the rows it sees (see :func:`continuity`)."""
+    return continuity(clinician, "coc")

@@ -249,7 +249,13 @@ impl Continuity {
         self.end
             .checked_sub_months(Months::new(self.window_months))
             .and_then(|d| d.succ_opt())
-            .ok_or_else(|| Error::argument("window_months", "the window starts before year 0", self.window_months))
+            .ok_or_else(|| {
+                Error::argument(
+                    "window_months",
+                    "the window starts before year 0",
+                    self.window_months,
+                )
+            })
     }
 
     fn check(&self) -> Result<()> {
@@ -261,10 +267,18 @@ impl Continuity {
             ));
         }
         if self.window_months == 0 {
-            return Err(Error::argument("window_months", "the window must be at least one month", 0));
+            return Err(Error::argument(
+                "window_months",
+                "the window must be at least one month",
+                0,
+            ));
         }
         if !self.threshold.is_finite() {
-            return Err(Error::argument("threshold", "must be a finite number", self.threshold));
+            return Err(Error::argument(
+                "threshold",
+                "must be a finite number",
+                self.threshold,
+            ));
         }
         Ok(())
     }
@@ -287,37 +301,63 @@ impl Continuity {
     pub fn summary(&self, visits: &DataFrame, listings: &DataFrame) -> Result<DataFrame> {
         let patients = self.compute(visits, listings)?.patients;
         let index = self.index.name();
-        let mut mean = Mean::new(index).by(self.by.clone()).compute(patients.clone().lazy())?;
+        let mut mean = Mean::new(index)
+            .by(self.by.clone())
+            .compute(patients.clone().lazy())?;
         let _ = mean.drop_in_place("sd")?;
         let keys: Vec<Expr> = self.by.iter().map(|b| col(b.as_str())).collect();
         let marked = patients
             .lazy()
             .with_columns([
-                col(index).gt_eq(lit(self.threshold)).cast(DataType::Float64).alias("__ik_at"),
+                col(index)
+                    .gt_eq(lit(self.threshold))
+                    .cast(DataType::Float64)
+                    .alias("__ik_at"),
                 lit(1.0).alias("__ik_one"),
             ])
             .collect()?;
-        let share = Proportion::new("__ik_at", "__ik_one").by(self.by.clone()).compute(marked.clone().lazy())?;
+        let share = Proportion::new("__ik_at", "__ik_one")
+            .by(self.by.clone())
+            .compute(marked.clone().lazy())?;
         let median = if keys.is_empty() {
-            marked.lazy().select([col(index).median().alias("median")]).collect()?
+            marked
+                .lazy()
+                .select([col(index).median().alias("median")])
+                .collect()?
         } else {
-            marked.lazy().group_by(keys.clone()).agg([col(index).median().alias("median")]).collect()?
+            marked
+                .lazy()
+                .group_by(keys.clone())
+                .agg([col(index).median().alias("median")])
+                .collect()?
         };
         let mut out = mean;
         let extra = |frame: &DataFrame, pairs: &[(&str, &str)]| -> Result<DataFrame> {
-            let mut cols: Vec<Column> = self.by.iter().map(|b| frame.column(b).cloned()).collect::<PolarsResult<_>>()?;
+            let mut cols: Vec<Column> = self
+                .by
+                .iter()
+                .map(|b| frame.column(b).cloned())
+                .collect::<PolarsResult<_>>()?;
             for (from, to) in pairs {
                 cols.push(frame.column(from)?.clone().with_name((*to).into()));
             }
             Ok(DataFrame::new(frame.height(), cols)?)
         };
-        let share = extra(&share, &[("value", "at_or_above"), ("lower", "at_or_above_lower"), ("upper", "at_or_above_upper")])?;
+        let share = extra(
+            &share,
+            &[
+                ("value", "at_or_above"),
+                ("lower", "at_or_above_lower"),
+                ("upper", "at_or_above_upper"),
+            ],
+        )?;
         let median = extra(&median, &[("median", "median")])?;
         for table in [median, share] {
             out = if self.by.is_empty() {
                 out.hstack(table.columns())?
             } else {
-                let (joined, _) = crate::measure::lookup(&out, &table, &self.by, "continuity summary")?;
+                let (joined, _) =
+                    crate::measure::lookup(&out, &table, &self.by, "continuity summary")?;
                 let mut o = out.clone();
                 for c in table.get_column_names() {
                     if !self.by.iter().any(|b| b == c.as_str()) {
@@ -327,9 +367,15 @@ impl Continuity {
                 o
             };
         }
-        let statistic = format!("mean {} ({} months, >= {} visits)", index, self.window_months, self.min_visits);
+        let statistic = format!(
+            "mean {} ({} months, >= {} visits)",
+            index, self.window_months, self.min_visits
+        );
         if out.schema().contains("statistic") {
-            out.with_column(Column::new("statistic".into(), vec![statistic; out.height()]))?;
+            out.with_column(Column::new(
+                "statistic".into(),
+                vec![statistic; out.height()],
+            ))?;
         }
         Ok(out)
     }
@@ -354,55 +400,115 @@ impl Continuity {
         require_date(visits, &v.date, "visit date")?;
         let mut wanted: Vec<Expr> = vec![
             col(v.patient.as_str()).cast(DataType::String).alias(P),
-            col(v.clinician.as_str()).cast(DataType::String).alias("__ik_clinician"),
-            col(v.unit.as_str()).cast(DataType::String).alias("__ik_unit"),
+            col(v.clinician.as_str())
+                .cast(DataType::String)
+                .alias("__ik_clinician"),
+            col(v.unit.as_str())
+                .cast(DataType::String)
+                .alias("__ik_unit"),
             col(v.date.as_str()).alias("__ik_date"),
         ];
         if self.professions.is_some() {
             column_of(visits, &v.profession, "profession")?;
-            wanted.push(col(v.profession.as_str()).cast(DataType::String).alias("__ik_profession"));
+            wanted.push(
+                col(v.profession.as_str())
+                    .cast(DataType::String)
+                    .alias("__ik_profession"),
+            );
         }
         if self.contact_types.is_some() {
             column_of(visits, &v.contact_type, "contact type")?;
-            wanted.push(col(v.contact_type.as_str()).cast(DataType::String).alias("__ik_contact"));
+            wanted.push(
+                col(v.contact_type.as_str())
+                    .cast(DataType::String)
+                    .alias("__ik_contact"),
+            );
         }
         if matches!(self.chronic, Chronic::DiagnosisCodes(_)) {
             column_of(visits, &v.diagnosis, "diagnosis")?;
-            wanted.push(col(v.diagnosis.as_str()).cast(DataType::String).alias("__ik_diagnosis"));
+            wanted.push(
+                col(v.diagnosis.as_str())
+                    .cast(DataType::String)
+                    .alias("__ik_diagnosis"),
+            );
         }
         let mut frame = visits
             .clone()
             .lazy()
             .with_row_index(ROW, None)
             .select([col(ROW)].into_iter().chain(wanted).collect::<Vec<_>>())
-            .filter(col("__ik_date").gt_eq(lit(start)).and(col("__ik_date").lt_eq(lit(end))))
+            .filter(
+                col("__ik_date")
+                    .gt_eq(lit(start))
+                    .and(col("__ik_date").lt_eq(lit(end))),
+            )
             .collect()?;
-        let mut quality = Quality { rules: Vec::new(), counts: Vec::new() };
+        let mut quality = Quality {
+            rules: Vec::new(),
+            counts: Vec::new(),
+        };
         quality.push("visits in the window", frame.height());
         if let Some(professions) = &self.professions {
-            frame = keep(&mut quality, frame, "visits by other professions", |f| in_set(f, "__ik_profession", professions))?;
+            frame = keep(&mut quality, frame, "visits by other professions", |f| {
+                in_set(f, "__ik_profession", professions)
+            })?;
         }
         if let Some(types) = &self.contact_types {
-            frame = keep(&mut quality, frame, "visits of other contact types", |f| in_set(f, "__ik_contact", types))?;
-        }
-        frame = keep(&mut quality, frame, "visits without a clinician (excluded)", |f| {
-            Ok(f.column("__ik_clinician")?.is_not_null())
-        })?;
-        frame = keep(&mut quality, frame, "visits without a patient id (excluded)", |f| Ok(f.column(P)?.is_not_null()))?;
-        let listed_ids: HashSet<String> = strings(&listed, P)?.into_iter().flatten().collect();
-        frame = keep(&mut quality, frame, "visits of patients not listed on the end date", |f| {
-            Ok(strings(f, P)?.iter().map(|p| p.as_ref().is_some_and(|p| listed_ids.contains(p))).collect())
-        })?;
-        if self.at_listing_unit {
-            let (joined, _) = crate::measure::lookup(&frame, &listed.select([P, LISTED_UNIT])?, &[P.to_string()], "listings")?;
-            let listed_unit = strings(&joined, LISTED_UNIT)?;
-            frame = keep(&mut quality, frame, "visits at another unit than the listing unit", |f| {
-                Ok(strings(f, "__ik_unit")?.iter().zip(&listed_unit).map(|(u, l)| u.is_some() && u == l).collect())
+            frame = keep(&mut quality, frame, "visits of other contact types", |f| {
+                in_set(f, "__ik_contact", types)
             })?;
+        }
+        frame = keep(
+            &mut quality,
+            frame,
+            "visits without a clinician (excluded)",
+            |f| Ok(f.column("__ik_clinician")?.is_not_null()),
+        )?;
+        frame = keep(
+            &mut quality,
+            frame,
+            "visits without a patient id (excluded)",
+            |f| Ok(f.column(P)?.is_not_null()),
+        )?;
+        let listed_ids: HashSet<String> = strings(&listed, P)?.into_iter().flatten().collect();
+        frame = keep(
+            &mut quality,
+            frame,
+            "visits of patients not listed on the end date",
+            |f| {
+                Ok(strings(f, P)?
+                    .iter()
+                    .map(|p| p.as_ref().is_some_and(|p| listed_ids.contains(p)))
+                    .collect())
+            },
+        )?;
+        if self.at_listing_unit {
+            let (joined, _) = crate::measure::lookup(
+                &frame,
+                &listed.select([P, LISTED_UNIT])?,
+                &[P.to_string()],
+                "listings",
+            )?;
+            let listed_unit = strings(&joined, LISTED_UNIT)?;
+            frame = keep(
+                &mut quality,
+                frame,
+                "visits at another unit than the listing unit",
+                |f| {
+                    Ok(strings(f, "__ik_unit")?
+                        .iter()
+                        .zip(&listed_unit)
+                        .map(|(u, l)| u.is_some() && u == l)
+                        .collect())
+                },
+            )?;
         }
         frame = self.chronic_only(&mut quality, frame)?;
         let patients = self.indices(&mut quality, frame, &listed)?;
-        Ok(ContinuityResult { patients, quality: quality.frame()? })
+        Ok(ContinuityResult {
+            patients,
+            quality: quality.frame()?,
+        })
     }
 
     /// Patient, listing unit and group columns of the listings valid on `end`.
@@ -419,20 +525,41 @@ impl Continuity {
         let end = lit(self.end);
         let mut select = vec![
             col(l.patient.as_str()).cast(DataType::String).alias(P),
-            col(l.unit.as_str()).cast(DataType::String).alias(LISTED_UNIT),
+            col(l.unit.as_str())
+                .cast(DataType::String)
+                .alias(LISTED_UNIT),
         ];
-        select.extend(self.by.iter().filter(|b| **b != l.patient).map(|b| col(b.as_str())));
+        select.extend(
+            self.by
+                .iter()
+                .filter(|b| **b != l.patient)
+                .map(|b| col(b.as_str())),
+        );
         let listed = listings
             .clone()
             .lazy()
-            .filter(col(l.from.as_str()).lt_eq(end.clone()).and(col(l.to.as_str()).is_null().or(col(l.to.as_str()).gt_eq(end))))
+            .filter(
+                col(l.from.as_str()).lt_eq(end.clone()).and(
+                    col(l.to.as_str())
+                        .is_null()
+                        .or(col(l.to.as_str()).cast(DataType::Date).gt_eq(end)),
+                ),
+            )
             .select(select)
             .collect()?;
-        if let Some(row) = listed.select([P])?.is_duplicated()?.iter().position(|d| d == Some(true)) {
+        if let Some(row) = listed
+            .select([P])?
+            .is_duplicated()?
+            .iter()
+            .position(|d| d == Some(true))
+        {
             return Err(Error::data(
                 &l.patient,
                 "a patient can be listed at one unit on the end date",
-                format!("{:?} listed twice", listed.column(P)?.str()?.get(row).unwrap_or("?")),
+                format!(
+                    "{:?} listed twice",
+                    listed.column(P)?.str()?.get(row).unwrap_or("?")
+                ),
                 format!(" on {}", self.end),
             ));
         }
@@ -444,24 +571,44 @@ impl Continuity {
             Chronic::All => return Ok(frame),
             Chronic::Patients(ids) => ids.iter().cloned().collect(),
             Chronic::DiagnosisCodes(codes) => {
-                let codes: Vec<String> = codes.iter().map(|c| c.replace('.', "").to_uppercase()).collect();
+                let codes: Vec<String> = codes
+                    .iter()
+                    .map(|c| c.replace('.', "").to_uppercase())
+                    .collect();
                 strings(&frame, P)?
                     .into_iter()
                     .zip(strings(&frame, "__ik_diagnosis")?)
                     .filter_map(|(p, d)| {
                         let d = d?.replace('.', "").to_uppercase();
-                        codes.iter().any(|c| d.starts_with(c.as_str())).then_some(p).flatten()
+                        codes
+                            .iter()
+                            .any(|c| d.starts_with(c.as_str()))
+                            .then_some(p)
+                            .flatten()
                     })
                     .collect()
             }
         };
-        keep(quality, frame, "visits of patients without the chronic disease", |f| {
-            Ok(strings(f, P)?.iter().map(|p| p.as_ref().is_some_and(|p| chronic.contains(p))).collect())
-        })
+        keep(
+            quality,
+            frame,
+            "visits of patients without the chronic disease",
+            |f| {
+                Ok(strings(f, P)?
+                    .iter()
+                    .map(|p| p.as_ref().is_some_and(|p| chronic.contains(p)))
+                    .collect())
+            },
+        )
     }
 
     /// One pass over the visits sorted by patient and date.
-    fn indices(&self, quality: &mut Quality, frame: DataFrame, listed: &DataFrame) -> Result<DataFrame> {
+    fn indices(
+        &self,
+        quality: &mut Quality,
+        frame: DataFrame,
+        listed: &DataFrame,
+    ) -> Result<DataFrame> {
         let sorted = frame.sort([P, "__ik_date", ROW], SortMultipleOptions::default())?;
         let ids = sorted.column(P)?.str()?.clone();
         let clinicians = sorted.column("__ik_clinician")?.str()?.clone();
@@ -483,7 +630,10 @@ impl Continuity {
                     patient.push(ids.get(start).unwrap_or_default().to_string());
                     visits.push(c.visits);
                     providers.push(c.clinicians);
-                    for (k, v) in [c.coc, c.upc, c.secon, c.mmci, c.herfindahl].into_iter().enumerate() {
+                    for (k, v) in [c.coc, c.upc, c.secon, c.mmci, c.herfindahl]
+                        .into_iter()
+                        .enumerate()
+                    {
                         index[k].push(v);
                     }
                 } else {
@@ -516,7 +666,8 @@ impl Continuity {
 
 fn require_date(frame: &DataFrame, name: &str, role: &str) -> Result<()> {
     let dtype = require(frame.schema(), name, role)?;
-    if matches!(dtype, DataType::Date) {
+    // An all-null column (every listing still open) has the null dtype.
+    if matches!(dtype, DataType::Date | DataType::Null) {
         Ok(())
     } else {
         Err(Error::WrongDtype {
@@ -529,13 +680,21 @@ fn require_date(frame: &DataFrame, name: &str, role: &str) -> Result<()> {
 }
 
 fn strings(frame: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
-    Ok(frame.column(name)?.str()?.iter().map(|s| s.map(str::to_string)).collect())
+    Ok(frame
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|s| s.map(str::to_string))
+        .collect())
 }
 
 fn in_set(frame: &DataFrame, name: &str, allowed: &[String]) -> Result<BooleanChunked> {
     Ok(strings(frame, name)?
         .iter()
-        .map(|v| v.as_ref().is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v))))
+        .map(|v| {
+            v.as_ref()
+                .is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v)))
+        })
         .collect())
 }
 

@@ -125,3 +125,33 @@ fn period(inputs: &[Series], kwargs: PeriodKwargs) -> PolarsResult<Series> {
     crate::period::period_labels(&inputs[0], kind, kwargs.swedish)
         .map_err(|e| polars_err!(ComputeError: "{e}"))
 }
+
+#[derive(Deserialize)]
+struct IndexKwargs {
+    index: String,
+}
+
+fn index_type(_input: &[Field], kwargs: IndexKwargs) -> PolarsResult<Field> {
+    Ok(Field::new(kwargs.index.as_str().into(), DataType::Float64))
+}
+
+/// A continuity index of the clinicians of the rows it sees, in row order
+/// (one patient's visits inside `group_by(patient).agg(...)`).
+#[polars_expr(output_type_func_with_kwargs = index_type)]
+fn continuity(inputs: &[Series], kwargs: IndexKwargs) -> PolarsResult<Series> {
+    let index: crate::care::ContinuityIndex = kwargs
+        .index
+        .parse()
+        .map_err(|e: crate::Error| polars_err!(ComputeError: "{e}"))?;
+    let clinicians = inputs[0].cast(&DataType::String)?;
+    let visits: Vec<&str> = clinicians.str()?.iter().flatten().collect();
+    let c = crate::stats::ContinuityIndices::from_visits(&visits);
+    let value = match index {
+        crate::care::ContinuityIndex::Coc => c.coc,
+        crate::care::ContinuityIndex::Upc => c.upc,
+        crate::care::ContinuityIndex::Secon => c.secon,
+        crate::care::ContinuityIndex::Mmci => c.mmci,
+        crate::care::ContinuityIndex::Herfindahl => c.herfindahl,
+    };
+    Ok(Series::new(kwargs.index.as_str().into(), [value]))
+}

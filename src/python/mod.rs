@@ -5,6 +5,7 @@
 
 mod args;
 mod assess;
+mod care;
 mod disclosure;
 mod errors;
 mod expressions;
@@ -34,6 +35,7 @@ fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assess::assess_unit_rows, m)?)?;
     m.add_function(wrap_pyfunction!(assess::ratings_per_perspective, m)?)?;
     m.add_function(wrap_pyfunction!(assess::funnel, m)?)?;
+    m.add_function(wrap_pyfunction!(care::continuity, m)?)?;
     m.add("SUPPRESSED_SYMBOL", crate::disclosure::SUPPRESSED_SYMBOL)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -37,18 +37,37 @@ fn listings(rows: &[(&str, &str, &str, Option<&str>)]) -> DataFrame {
 const DOC: &str = "läkare";
 
 fn ids(df: &DataFrame) -> Vec<String> {
-    df.column("patient_id").unwrap().str().unwrap().iter().map(|s| s.unwrap().to_string()).collect()
+    df.column("patient_id")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|s| s.unwrap().to_string())
+        .collect()
 }
 
 fn quality(c: &Continuity, v: &DataFrame, l: &DataFrame, rule: &str) -> u64 {
     let q = c.compute(v, l).unwrap().quality;
-    let rules: Vec<&str> = q.column("rule").unwrap().str().unwrap().iter().flatten().collect();
-    let i = rules.iter().position(|r| *r == rule).unwrap_or_else(|| panic!("no rule {rule}: {rules:?}"));
+    let rules: Vec<&str> = q
+        .column("rule")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .collect();
+    let i = rules
+        .iter()
+        .position(|r| *r == rule)
+        .unwrap_or_else(|| panic!("no rule {rule}: {rules:?}"));
     q.column("count").unwrap().u64().unwrap().get(i).unwrap()
 }
 
 fn listed_everywhere(patients: &[&str]) -> DataFrame {
-    let rows: Vec<_> = patients.iter().map(|p| (*p, "HC Lit", "2020-01-01", None)).collect();
+    let rows: Vec<_> = patients
+        .iter()
+        .map(|p| (*p, "HC Lit", "2020-01-01", None))
+        .collect();
     listings(&rows)
 }
 
@@ -67,7 +86,10 @@ fn exactly_three_visits_are_enough_two_are_not() {
     assert_eq!(ids(&out), ["p3"]);
     // A A B: (4 + 1 − 3) / (3 · 2) = 1/3.
     assert!((out.column("coc").unwrap().f64().unwrap().get(0).unwrap() - 1.0 / 3.0).abs() < 1e-15);
-    assert_eq!(quality(&c, &v, &l, "patients with fewer visits than min_visits"), 1);
+    assert_eq!(
+        quality(&c, &v, &l, "patients with fewer visits than min_visits"),
+        1
+    );
 }
 
 #[test]
@@ -84,7 +106,10 @@ fn visits_on_the_first_and_last_day_of_the_window_count() {
     ]);
     let out = c.patients(&v, &listed_everywhere(&["p"])).unwrap();
     assert_eq!(out.column("visits").unwrap().u32().unwrap().get(0), Some(3));
-    assert_eq!(quality(&c, &v, &listed_everywhere(&["p"]), "visits in the window"), 3);
+    assert_eq!(
+        quality(&c, &v, &listed_everywhere(&["p"]), "visits in the window"),
+        3
+    );
 }
 
 #[test]
@@ -99,9 +124,21 @@ fn visits_at_another_unit_do_not_count_unless_switched_off() {
     let mut c = Continuity::new(d("2024-08-31"));
     let out = c.patients(&v, &l).unwrap();
     assert_eq!(out.column("coc").unwrap().f64().unwrap().get(0), Some(1.0));
-    assert_eq!(quality(&c, &v, &l, "visits at another unit than the listing unit"), 1);
+    assert_eq!(
+        quality(&c, &v, &l, "visits at another unit than the listing unit"),
+        1
+    );
     c.at_listing_unit = false;
-    assert_eq!(c.patients(&v, &l).unwrap().column("visits").unwrap().u32().unwrap().get(0), Some(4));
+    assert_eq!(
+        c.patients(&v, &l)
+            .unwrap()
+            .column("visits")
+            .unwrap()
+            .u32()
+            .unwrap()
+            .get(0),
+        Some(4)
+    );
 }
 
 #[test]
@@ -114,17 +151,31 @@ fn a_change_of_listing_unit_counts_the_unit_listed_on_the_end_date() {
         ("p", Some("Y"), DOC, "HC Z", "2024-06-10", ""),
         ("p", Some("X"), DOC, "HC Z", "2024-07-10", ""),
     ]);
-    let l = listings(&[("p", "HC Lit", "2015-01-01", Some("2024-03-31")), ("p", "HC Z", "2024-04-01", None)]);
+    let l = listings(&[
+        ("p", "HC Lit", "2015-01-01", Some("2024-03-31")),
+        ("p", "HC Z", "2024-04-01", None),
+    ]);
     let mut c = Continuity::new(d("2024-08-31"));
     c.by = vec!["unit".into()];
     let out = c.patients(&v, &l).unwrap();
-    assert_eq!(out.column("unit").unwrap().str().unwrap().get(0), Some("HC Z"));
+    assert_eq!(
+        out.column("unit").unwrap().str().unwrap().get(0),
+        Some("HC Z")
+    );
     // X Y X: (4 + 1 − 3) / 6.
     assert!((out.column("coc").unwrap().f64().unwrap().get(0).unwrap() - 1.0 / 3.0).abs() < 1e-15);
     // Listed at neither unit on the end date: not eligible.
     let ended = listings(&[("p", "HC Lit", "2015-01-01", Some("2024-03-31"))]);
     assert_eq!(c.patients(&v, &ended).unwrap().height(), 0);
-    assert_eq!(quality(&c, &v, &ended, "visits of patients not listed on the end date"), 6);
+    assert_eq!(
+        quality(
+            &c,
+            &v,
+            &ended,
+            "visits of patients not listed on the end date"
+        ),
+        6
+    );
 }
 
 #[test]
@@ -142,7 +193,10 @@ fn professions_missing_clinicians_and_chronic_disease() {
     let l = listed_everywhere(&["p", "q"]);
     let mut c = Continuity::new(d("2024-08-31"));
     assert_eq!(quality(&c, &v, &l, "visits by other professions"), 1);
-    assert_eq!(quality(&c, &v, &l, "visits without a clinician (excluded)"), 1);
+    assert_eq!(
+        quality(&c, &v, &l, "visits without a clinician (excluded)"),
+        1
+    );
     assert_eq!(ids(&c.patients(&v, &l).unwrap()), ["p", "q"]);
     c.chronic = Chronic::DiagnosisCodes(vec!["E11".into()]);
     assert_eq!(ids(&c.patients(&v, &l).unwrap()), ["p"]);
@@ -159,36 +213,80 @@ fn summary_by_unit_has_mean_median_and_share() {
     let mut rows = Vec::new();
     for (p, seq) in [("p1", "AAA"), ("p2", "AAB"), ("p3", "ABC")] {
         for (i, c) in seq.chars().enumerate() {
-            rows.push((p, Some(if c == 'A' { "A" } else if c == 'B' { "B" } else { "C" }), DOC, "HC Lit", ["2024-01-10", "2024-02-10", "2024-03-10"][i], ""));
+            rows.push((
+                p,
+                Some(if c == 'A' {
+                    "A"
+                } else if c == 'B' {
+                    "B"
+                } else {
+                    "C"
+                }),
+                DOC,
+                "HC Lit",
+                ["2024-01-10", "2024-02-10", "2024-03-10"][i],
+                "",
+            ));
         }
     }
     let v = visits(&rows);
     let mut c = Continuity::new(d("2024-08-31"));
     c.by = vec!["unit".into()];
-    let s = c.summary(&v, &listed_everywhere(&["p1", "p2", "p3"])).unwrap();
+    let s = c
+        .summary(&v, &listed_everywhere(&["p1", "p2", "p3"]))
+        .unwrap();
     // COC 1, 1/3, 0: mean 4/9, median 1/3, share >= 0.5: 1 of 3.
     let get = |name: &str| s.column(name).unwrap().f64().unwrap().get(0).unwrap();
     assert!((get("value") - 4.0 / 9.0).abs() < 1e-15);
     assert!((get("median") - 1.0 / 3.0).abs() < 1e-15);
     assert!((get("at_or_above") - 1.0 / 3.0).abs() < 1e-15);
     assert!(get("lower") <= get("value") && get("value") <= get("upper"));
-    assert!(get("at_or_above_lower") <= get("at_or_above") && get("at_or_above") <= get("at_or_above_upper"));
-    assert_eq!(s.column("denominator").unwrap().f64().unwrap().get(0), Some(3.0));
+    assert!(
+        get("at_or_above_lower") <= get("at_or_above")
+            && get("at_or_above") <= get("at_or_above_upper")
+    );
+    assert_eq!(
+        s.column("denominator").unwrap().f64().unwrap().get(0),
+        Some(3.0)
+    );
 }
 
 #[test]
 fn bad_inputs_name_the_column_and_rule() {
     let v = visits(&[("p", Some("A"), DOC, "HC Lit", "2024-01-10", "")]);
-    let twice = listings(&[("p", "HC Lit", "2020-01-01", None), ("p", "HC Z", "2021-01-01", None)]);
-    let e = Continuity::new(d("2024-08-31")).patients(&v, &twice).unwrap_err().to_string();
-    assert!(e.contains("listed at one unit") && e.contains("\"p\""), "{e}");
-    let text_dates = v.clone().lazy().with_column(col("date").cast(DataType::String)).collect().unwrap();
-    let e = Continuity::new(d("2024-08-31")).patients(&text_dates, &listed_everywhere(&["p"])).unwrap_err().to_string();
+    let twice = listings(&[
+        ("p", "HC Lit", "2020-01-01", None),
+        ("p", "HC Z", "2021-01-01", None),
+    ]);
+    let e = Continuity::new(d("2024-08-31"))
+        .patients(&v, &twice)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("listed at one unit") && e.contains("\"p\""),
+        "{e}"
+    );
+    let text_dates = v
+        .clone()
+        .lazy()
+        .with_column(col("date").cast(DataType::String))
+        .collect()
+        .unwrap();
+    let e = Continuity::new(d("2024-08-31"))
+        .patients(&text_dates, &listed_everywhere(&["p"]))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("`date` (visit date) must be a date"), "{e}");
     let mut c = Continuity::new(d("2024-08-31"));
     c.min_visits = 1;
-    let e = c.patients(&v, &listed_everywhere(&["p"])).unwrap_err().to_string();
+    let e = c
+        .patients(&v, &listed_everywhere(&["p"]))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("min_visits") && e.contains("at least 2"), "{e}");
-    let e = Continuity::new(d("2024-08-31")).patients(&v.drop("clinician_id").unwrap(), &listed_everywhere(&["p"])).unwrap_err().to_string();
+    let e = Continuity::new(d("2024-08-31"))
+        .patients(&v.drop("clinician_id").unwrap(), &listed_everywhere(&["p"]))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("`clinician_id` (clinician) not found"), "{e}");
 }

@@ -164,9 +164,7 @@ fn ratio_limits_as_isrs() {
 
 /// `testdata_funnel_rate_input_funnels.csv`: events, rates and populations
 /// of 50 units; row 23 (1-based) holds the largest count, 988.
-fn rate_inputs(
-    change_row_23: Option<f64>,
-) -> [Vec<Option<f64>>; 3] {
+fn rate_inputs(change_row_23: Option<f64>) -> [Vec<Option<f64>>; 3] {
     let csv = Csv::read("testdata_funnel_rate_input_funnels.csv");
     let mut ev = column(&csv, "ev");
     assert_eq!(ev[22], Some(988.0));

@@ -1,0 +1,128 @@
+"""Continuity of care in primary care over visit records and listings.
+
+The national definition (Primärvårdskvalitet): the Bice–Boxerman COC of
+patients listed on ``end`` with at least ``min_visits`` (3) visits in the
+``window_months`` (18) ending at ``end``, counting only visits at the unit
+where the patient is listed on ``end``, for doctors ("läkare"; ``professions=None``
+counts all staff). UPC, SECON, MMCI and Herfindahl are computed too.
+
+Visits have the columns ``patient_id``, ``clinician_id``, ``profession``,
+``unit``, ``date`` (and ``contact_type``, ``diagnosis`` when filtering on
+them); listings ``patient_id``, ``unit``, ``listed_from``, ``listed_to``
+(null while listed) and any group columns. Map other names with
+``visit_columns={"patient_id": "pid", ...}`` and ``listing_columns``.
+
+Examples
+--------
+>>> import datetime as dt, polars as pl, indikator as ik
+>>> day = lambda m: dt.date(2024, m, 10)
+>>> visits = pl.DataFrame({"patient_id": ["p1"] * 4 + ["p2"] * 3,
+...     "clinician_id": ["A", "A", "A", "B", "A", "B", "C"], "profession": ["läkare"] * 7,
+...     "unit": ["HC Lit"] * 7, "date": [day(m) for m in (1, 2, 3, 4, 1, 2, 3)]})
+>>> listings = pl.DataFrame({"patient_id": ["p1", "p2"], "unit": ["HC Lit"] * 2,
+...     "listed_from": [dt.date(2020, 1, 1)] * 2, "listed_to": [None, None]})
+>>> ik.continuity.patients(visits, listings, end="2024-08-31")["coc"].to_list()
+[0.5, 0.0]
+>>> ik.continuity.coc(visits, listings, end="2024-08-31", by="unit")["value"].to_list()
+[0.25]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Mapping, Optional, Sequence, Union
+
+import polars as pl
+
+from . import _indikator as _rs
+from ._frames import FrameLike, as_frame, as_list
+from ._indikator import ArgumentError
+
+Index = Literal["coc", "upc", "secon", "mmci", "herfindahl"]
+DateLike = Union[dt.date, str]
+
+_VISITS = ("patient_id", "clinician_id", "profession", "unit", "date", "contact_type", "diagnosis")
+_LISTINGS = ("patient_id", "unit", "listed_from", "listed_to")
+
+__all__ = ["coc", "patients", "quality"]
+
+
+def _names(defaults: Sequence[str], given: Optional[Mapping[str, str]], argument: str) -> list[str]:
+    given = dict(given or {})
+    unknown = sorted(set(given) - set(defaults))
+    if unknown:
+        raise ArgumentError(f"argument `{argument}`: unknown roles {unknown}; the roles are {list(defaults)}")
+    return [given.get(d, d) for d in defaults]
+
+
+def _date(value: DateLike) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ArgumentError(f"argument `end`: a date or an ISO date string such as '2024-08-31'; got {value!r}") from None
+
+
+def _run(what, visits, listings, end, window_months, min_visits, at_listing_unit, professions, contact_types,
+         chronic_patients, chronic_codes, index, threshold, by, visit_columns, listing_columns):
+    for name, value in (("window_months", window_months), ("min_visits", min_visits)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ArgumentError(f"argument `{name}`: must be a whole number; got {value!r}")
+    return _rs.continuity(
+        what, as_frame(visits, "visits"), as_frame(listings, "listings"), _date(end), window_months, min_visits,
+        bool(at_listing_unit), None if professions is None else as_list(professions, "professions"),
+        None if contact_types is None else as_list(contact_types, "contact_types"),
+        None if chronic_patients is None else [str(p) for p in chronic_patients],
+        None if chronic_codes is None else as_list(chronic_codes, "chronic_codes"),
+        index, float(threshold), as_list(by), _names(_VISITS, visit_columns, "visit_columns"),
+        _names(_LISTINGS, listing_columns, "listing_columns"),
+    )
+
+
+def patients(
+    visits: FrameLike, listings: FrameLike, *, end: DateLike, window_months: int = 18, min_visits: int = 3,
+    at_listing_unit: bool = True, professions: Optional[Sequence[str]] = ("läkare",),
+    contact_types: Optional[Sequence[str]] = None, chronic_patients: Optional[Sequence[str]] = None,
+    chronic_codes: Optional[Sequence[str]] = None, by: Union[str, Sequence[str], None] = None,
+    visit_columns: Optional[Mapping[str, str]] = None, listing_columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """One row per eligible patient: the group columns, ``patient_id``, ``visits``,
+    ``clinicians``, ``coc``, ``upc``, ``secon``, ``mmci``, ``herfindahl``.
+    Holds patient ids: for analysis, not for publication."""
+    return _run("patients", visits, listings, end, window_months, min_visits, at_listing_unit, professions,
+                contact_types, chronic_patients, chronic_codes, "coc", 0.5, by, visit_columns, listing_columns)
+
+
+def coc(
+    visits: FrameLike, listings: FrameLike, *, end: DateLike, window_months: int = 18, min_visits: int = 3,
+    at_listing_unit: bool = True, professions: Optional[Sequence[str]] = ("läkare",),
+    contact_types: Optional[Sequence[str]] = None, chronic_patients: Optional[Sequence[str]] = None,
+    chronic_codes: Optional[Sequence[str]] = None, index: Index = "coc", threshold: float = 0.5,
+    by: Union[str, Sequence[str], None] = None, visit_columns: Optional[Mapping[str, str]] = None,
+    listing_columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """Per group: the number of eligible patients (``denominator``), the mean
+    index (``value``) with Student-t limits, the ``median``, and the share of
+    patients with the index at or above ``threshold`` (``at_or_above``) with
+    Wilson limits. ``chronic_patients`` (ids) or ``chronic_codes`` (ICD-10
+    prefixes on the visits, e.g. ``["E11", "I50", "J44"]``) restrict to
+    patients with a chronic disease."""
+    return _run("summary", visits, listings, end, window_months, min_visits, at_listing_unit, professions,
+                contact_types, chronic_patients, chronic_codes, index, threshold, by, visit_columns,
+                listing_columns)
+
+
+def quality(
+    visits: FrameLike, listings: FrameLike, *, end: DateLike, window_months: int = 18, min_visits: int = 3,
+    at_listing_unit: bool = True, professions: Optional[Sequence[str]] = ("läkare",),
+    contact_types: Optional[Sequence[str]] = None, chronic_patients: Optional[Sequence[str]] = None,
+    chronic_codes: Optional[Sequence[str]] = None, visit_columns: Optional[Mapping[str, str]] = None,
+    listing_columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """The data-quality table (``rule``, ``count``): visits in the window and
+    the visits and patients left out, by rule (missing clinicians included)."""
+    return _run("quality", visits, listings, end, window_months, min_visits, at_listing_unit, professions,
+                contact_types, chronic_patients, chronic_codes, "coc", 0.5, None, visit_columns, listing_columns)

@@ -9,8 +9,10 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-/// Visits as (patient, clinician, profession, unit, date, diagnosis).
-fn visits(rows: &[(&str, Option<&str>, &str, &str, &str, &str)]) -> DataFrame {
+/// One visit: (patient, clinician, profession, unit, date, diagnosis).
+type Visit<'a> = (&'a str, Option<&'a str>, &'a str, &'a str, &'a str, &'a str);
+
+fn visits(rows: &[Visit]) -> DataFrame {
     df!(
         "patient_id" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
         "clinician_id" => rows.iter().map(|r| r.1).collect::<Vec<_>>(),

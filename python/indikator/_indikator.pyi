@@ -86,7 +86,8 @@ def continuity(
     what: str, visits: pl.DataFrame, listings: pl.DataFrame, end: datetime.date, window_months: int, min_visits: int,
     at_listing_unit: bool, professions: Optional[list[str]], contact_types: Optional[list[str]],
     chronic_patients: Optional[list[str]], chronic_codes: Optional[list[str]], index: str, threshold: float,
-    by: list[str], visit_columns: list[str], listing_columns: list[str],
+    by: list[str], visit_columns: list[str], listing_columns: list[str], first: Optional[datetime.date],
+    polarity: str,
 ) -> pl.DataFrame: ...
 def _force_panic() -> None: ...
 

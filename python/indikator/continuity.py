@@ -44,7 +44,7 @@ DateLike = Union[dt.date, str]
 _VISITS = ("patient_id", "clinician_id", "profession", "unit", "date", "contact_type", "diagnosis")
 _LISTINGS = ("patient_id", "unit", "listed_from", "listed_to")
 
-__all__ = ["coc", "patients", "quality"]
+__all__ = ["coc", "patients", "quality", "rolling"]
 
 
 def _names(defaults: Sequence[str], given: Optional[Mapping[str, str]], argument: str) -> list[str]:
@@ -67,7 +67,8 @@ def _date(value: DateLike) -> dt.date:
 
 
 def _run(what, visits, listings, end, window_months, min_visits, at_listing_unit, professions, contact_types,
-         chronic_patients, chronic_codes, index, threshold, by, visit_columns, listing_columns):
+         chronic_patients, chronic_codes, index, threshold, by, visit_columns, listing_columns, first=None,
+         polarity="high_is_good"):
     for name, value in (("window_months", window_months), ("min_visits", min_visits)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ArgumentError(f"argument `{name}`: must be a whole number; got {value!r}")
@@ -78,7 +79,7 @@ def _run(what, visits, listings, end, window_months, min_visits, at_listing_unit
         None if chronic_patients is None else [str(p) for p in chronic_patients],
         None if chronic_codes is None else as_list(chronic_codes, "chronic_codes"),
         index, float(threshold), as_list(by), _names(_VISITS, visit_columns, "visit_columns"),
-        _names(_LISTINGS, listing_columns, "listing_columns"),
+        _names(_LISTINGS, listing_columns, "listing_columns"), None if first is None else _date(first), polarity,
     )
 
 
@@ -126,3 +127,21 @@ def quality(
     the visits and patients left out, by rule (missing clinicians included)."""
     return _run("quality", visits, listings, end, window_months, min_visits, at_listing_unit, professions,
                 contact_types, chronic_patients, chronic_codes, "coc", 0.5, None, visit_columns, listing_columns)
+
+
+def rolling(
+    visits: FrameLike, listings: FrameLike, *, start: DateLike, end: DateLike, window_months: int = 18,
+    min_visits: int = 3, at_listing_unit: bool = True, professions: Optional[Sequence[str]] = ("läkare",),
+    contact_types: Optional[Sequence[str]] = None, chronic_patients: Optional[Sequence[str]] = None,
+    chronic_codes: Optional[Sequence[str]] = None, index: Index = "coc", threshold: float = 0.5,
+    by: Union[str, Sequence[str], None] = None, polarity: str = "high_is_good",
+    visit_columns: Optional[Mapping[str, str]] = None, listing_columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """The summary of :func:`coc` at each month end from ``start`` to ``end`` (each
+    with its own window), with the column ``end``, joined with the same month a
+    year earlier: ``previous_value``, ``previous_lower``, ``previous_upper`` and
+    ``vs_previous`` (overlapping intervals are ``similar``). Months without
+    eligible patients have no row."""
+    return _run("rolling", visits, listings, end, window_months, min_visits, at_listing_unit, professions,
+                contact_types, chronic_patients, chronic_codes, index, threshold, by, visit_columns,
+                listing_columns, first=start, polarity=polarity)

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use polars::prelude::*;
 
 use crate::error::{Error, Result};
@@ -300,6 +300,19 @@ impl Continuity {
     /// As [`Continuity::patients`].
     pub fn summary(&self, visits: &DataFrame, listings: &DataFrame) -> Result<DataFrame> {
         let patients = self.compute(visits, listings)?.patients;
+        if patients.height() == 0 {
+            return Err(Error::data(
+                &self.visit_columns.patient,
+                "no patient meets the eligibility rules (the quality table says what was left out)",
+                "0 eligible patients",
+                format!(" on {}", self.end),
+            ));
+        }
+        self.summarise(patients)
+    }
+
+    /// The summary of a per-patient table with at least one row.
+    fn summarise(&self, patients: DataFrame) -> Result<DataFrame> {
         let index = self.index.name();
         let mut mean = Mean::new(index)
             .by(self.by.clone())
@@ -378,6 +391,97 @@ impl Continuity {
             ))?;
         }
         Ok(out)
+    }
+
+    /// The summary at each month end from `first` to `last` (each a window
+    /// ending that day), one row per month end and group with the column
+    /// `end` (months without eligible patients have no row), joined with the
+    /// same month a year earlier: `previous_value`,
+    /// `previous_lower`, `previous_upper` and `vs_previous` (overlapping
+    /// intervals are `similar`; judged by `polarity`).
+    ///
+    /// # Errors
+    /// As [`Continuity::patients`], or `last` before `first`.
+    pub fn rolling(
+        &self,
+        visits: &DataFrame,
+        listings: &DataFrame,
+        first: NaiveDate,
+        last: NaiveDate,
+        polarity: crate::assess::Polarity,
+    ) -> Result<DataFrame> {
+        if last < first {
+            return Err(Error::argument(
+                "last",
+                "the last month end must not be before the first",
+                last,
+            ));
+        }
+        let month_end = |d: NaiveDate| -> NaiveDate {
+            let next = d
+                .with_day(1)
+                .and_then(|d| d.checked_add_months(Months::new(1)));
+            next.and_then(|n| n.pred_opt()).unwrap_or(d)
+        };
+        let year_before =
+            |d: NaiveDate| month_end(d.checked_sub_months(Months::new(12)).unwrap_or(d));
+        let mut ends = Vec::new();
+        let mut m = month_end(year_before(first));
+        while m <= month_end(last) {
+            ends.push(m);
+            m = month_end(m.succ_opt().unwrap_or(m));
+        }
+        let mut frames = Vec::with_capacity(ends.len());
+        for end in &ends {
+            let mut at = self.clone();
+            at.end = *end;
+            let patients = at.compute(visits, listings)?.patients;
+            if patients.height() == 0 {
+                continue; // no eligible patient that month: no row
+            }
+            let mut summary = at.summarise(patients)?;
+            summary.with_column(Column::new("end".into(), vec![*end; summary.height()]))?;
+            frames.push(summary);
+        }
+        if frames.is_empty() {
+            return Err(Error::data(
+                &self.visit_columns.patient,
+                "no patient meets the eligibility rules in any month",
+                "0 eligible patients",
+                format!(" from {first} to {last}"),
+            ));
+        }
+        let mut all = frames.remove(0);
+        for f in &frames {
+            all.vstack_mut(f)?;
+        }
+        let first_end = month_end(first);
+        let current = all
+            .clone()
+            .lazy()
+            .filter(col("end").gt_eq(lit(first_end)))
+            .collect()?;
+        // The earlier year's rows, keyed by the month end a year later.
+        let previous = all
+            .clone()
+            .lazy()
+            .with_column(col("end").map(
+                move |c: Column| {
+                    let shifted: Vec<Option<NaiveDate>> = c
+                        .date()?
+                        .as_date_iter()
+                        .map(|d| {
+                            d.and_then(|d| d.checked_add_months(Months::new(12)))
+                                .map(month_end)
+                        })
+                        .collect();
+                    Ok(Column::new(c.name().clone(), shifted))
+                },
+                |_, f| Ok(f.clone()),
+            ))
+            .collect()?;
+        let keys: Vec<String> = self.by.iter().cloned().chain(["end".to_string()]).collect();
+        crate::assess::compare_with_previous(&current, &previous, &keys, polarity, None)
     }
 
     /// The per-patient table and the data-quality table.

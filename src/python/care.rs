@@ -10,7 +10,7 @@ use crate::care::{Chronic, Continuity, ListingColumns, VisitColumns};
 #[pyfunction]
 #[pyo3(signature = (what, visits, listings, end, window_months, min_visits, at_listing_unit, professions,
                     contact_types, chronic_patients, chronic_codes, index, threshold, by, visit_columns,
-                    listing_columns))]
+                    listing_columns, first, polarity))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn continuity(
     py: Python<'_>,
@@ -30,7 +30,10 @@ pub(crate) fn continuity(
     by: Vec<String>,
     visit_columns: [String; 7],
     listing_columns: [String; 4],
+    first: Option<NaiveDate>,
+    polarity: &str,
 ) -> PyResult<PyDataFrame> {
+    let polarity: crate::assess::Polarity = polarity.parse().map_err(to_py_err)?;
     let chronic = match (chronic_patients, chronic_codes) {
         (Some(ids), _) => Chronic::Patients(ids),
         (None, Some(codes)) => Chronic::DiagnosisCodes(codes),
@@ -69,6 +72,7 @@ pub(crate) fn continuity(
     detached(py, move || match what.as_str() {
         "summary" => options.summary(&visits.0, &listings.0),
         "quality" => options.compute(&visits.0, &listings.0).map(|r| r.quality),
+        "rolling" => options.rolling(&visits.0, &listings.0, first.unwrap_or(end), end, polarity),
         _ => options.patients(&visits.0, &listings.0),
     })
     .map(PyDataFrame)

@@ -292,3 +292,80 @@ fn bad_inputs_name_the_column_and_rule() {
         .to_string();
     assert!(e.contains("`clinician_id` (clinician) not found"), "{e}");
 }
+
+#[test]
+fn rolling_month_ends_compared_with_the_year_before() {
+    // Patient p sees A three times in 2023 and A, B, C in 2024; q sees A, A, A throughout.
+    let v = visits(&[
+        ("p", Some("A"), DOC, "HC Lit", "2022-10-10", ""),
+        ("p", Some("A"), DOC, "HC Lit", "2022-11-10", ""),
+        ("p", Some("A"), DOC, "HC Lit", "2022-12-10", ""),
+        ("p", Some("B"), DOC, "HC Lit", "2024-06-10", ""),
+        ("p", Some("C"), DOC, "HC Lit", "2024-07-10", ""),
+        ("q", Some("A"), DOC, "HC Lit", "2023-01-10", ""),
+        ("q", Some("A"), DOC, "HC Lit", "2023-02-10", ""),
+        ("q", Some("A"), DOC, "HC Lit", "2023-03-10", ""),
+        ("q", Some("A"), DOC, "HC Lit", "2024-01-10", ""),
+        ("q", Some("A"), DOC, "HC Lit", "2024-02-10", ""),
+        ("q", Some("B"), DOC, "HC Lit", "2024-03-10", ""),
+    ]);
+    let mut c = Continuity::new(d("2024-08-31"));
+    c.window_months = 12;
+    c.by = vec!["unit".into()];
+    let out = c
+        .rolling(
+            &v,
+            &listed_everywhere(&["p", "q"]),
+            d("2024-07-15"),
+            d("2024-08-31"),
+            indikator::Polarity::HighIsGood,
+        )
+        .unwrap();
+    let ends: Vec<_> = out
+        .column("end")
+        .unwrap()
+        .date()
+        .unwrap()
+        .as_date_iter()
+        .map(|e| e.unwrap())
+        .collect();
+    assert_eq!(ends, [d("2024-07-31"), d("2024-08-31")]);
+    // July 2023 (window Aug 2022 – Jul 2023): p A A A and q A A A, mean COC 1.
+    let previous: Vec<_> = out
+        .column("previous_value")
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(previous[0], Some(1.0));
+    // July 2024 (window Aug 2023 – Jul 2024): p has only B, C (2 visits); q has A A B: COC 1/3.
+    assert_eq!(
+        out.column("denominator").unwrap().f64().unwrap().get(0),
+        Some(1.0)
+    );
+    assert!(
+        (out.column("value").unwrap().f64().unwrap().get(0).unwrap() - 1.0 / 3.0).abs() < 1e-15
+    );
+    // One patient has no t interval, so the comparison cannot be made.
+    assert_eq!(
+        out.column("vs_previous").unwrap().str().unwrap().get(0),
+        Some("not compared")
+    );
+    let none = c
+        .summary(&v, &listed_everywhere(&["nobody"]))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        none.contains("no patient meets the eligibility rules"),
+        "{none}"
+    );
+    let e = c.rolling(
+        &v,
+        &listed_everywhere(&["p"]),
+        d("2024-08-31"),
+        d("2024-07-31"),
+        indikator::Polarity::HighIsGood,
+    );
+    assert!(e.unwrap_err().to_string().contains("must not be before"));
+}

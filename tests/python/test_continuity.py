@@ -70,3 +70,11 @@ def test_column_mapping_and_errors():
         ik.continuity.patients(v, _listings(["a"]), end="31/8 2024")
     with pytest.raises(ik.ArgumentError, match="index"):
         ik.expr.continuity("c", "xyz")
+
+
+def test_rolling_series_has_one_row_per_month_end():
+    v = _visits({"a": "AAAB", "b": "AABBAACAAB"})
+    out = ik.continuity.rolling(v, _listings(["a", "b"]), start="2024-06-30", end="2024-08-31", by="unit")
+    assert [str(d) for d in out["end"].to_list()] == ["2024-06-30", "2024-07-31", "2024-08-31"]
+    assert out["value"].to_list() == pytest.approx([0.45] * 3)
+    assert out["previous_value"].to_list() == [None] * 3

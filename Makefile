@@ -29,6 +29,9 @@ develop: $(STAMP)
 test-python: develop
 	$(PY) -m pytest -q
 
+bench:
+	cargo bench --no-default-features --bench continuity
+
 demo: develop
 	$(PY) examples/demo.py
 

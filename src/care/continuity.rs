@@ -574,15 +574,19 @@ impl Continuity {
             "visits without a patient id (excluded)",
             |f| Ok(f.column(P)?.is_not_null()),
         )?;
-        let listed_ids: HashSet<String> = strings(&listed, P)?.into_iter().flatten().collect();
+        let listed_ids: HashSet<String> = text(&listed, P)?
+            .iter()
+            .flatten()
+            .map(str::to_string)
+            .collect();
         frame = keep(
             &mut quality,
             frame,
             "visits of patients not listed on the end date",
             |f| {
-                Ok(strings(f, P)?
+                Ok(text(f, P)?
                     .iter()
-                    .map(|p| p.as_ref().is_some_and(|p| listed_ids.contains(p)))
+                    .map(|p| p.is_some_and(|p| listed_ids.contains(p)))
                     .collect())
             },
         )?;
@@ -593,15 +597,15 @@ impl Continuity {
                 &[P.to_string()],
                 "listings",
             )?;
-            let listed_unit = strings(&joined, LISTED_UNIT)?;
+            let listed_unit = text(&joined, LISTED_UNIT)?;
             frame = keep(
                 &mut quality,
                 frame,
                 "visits at another unit than the listing unit",
                 |f| {
-                    Ok(strings(f, "__ik_unit")?
+                    Ok(text(f, "__ik_unit")?
                         .iter()
-                        .zip(&listed_unit)
+                        .zip(listed_unit.iter())
                         .map(|(u, l)| u.is_some() && u == l)
                         .collect())
                 },
@@ -679,16 +683,13 @@ impl Continuity {
                     .iter()
                     .map(|c| c.replace('.', "").to_uppercase())
                     .collect();
-                strings(&frame, P)?
-                    .into_iter()
-                    .zip(strings(&frame, "__ik_diagnosis")?)
+                text(&frame, P)?
+                    .iter()
+                    .zip(text(&frame, "__ik_diagnosis")?.iter())
                     .filter_map(|(p, d)| {
                         let d = d?.replace('.', "").to_uppercase();
-                        codes
-                            .iter()
-                            .any(|c| d.starts_with(c.as_str()))
-                            .then_some(p)
-                            .flatten()
+                        let chronic = codes.iter().any(|c| d.starts_with(c.as_str()));
+                        chronic.then(|| p.map(str::to_string)).flatten()
                     })
                     .collect()
             }
@@ -698,9 +699,9 @@ impl Continuity {
             frame,
             "visits of patients without the chronic disease",
             |f| {
-                Ok(strings(f, P)?
+                Ok(text(f, P)?
                     .iter()
-                    .map(|p| p.as_ref().is_some_and(|p| chronic.contains(p)))
+                    .map(|p| p.is_some_and(|p| chronic.contains(p)))
                     .collect())
             },
         )
@@ -783,22 +784,15 @@ fn require_date(frame: &DataFrame, name: &str, role: &str) -> Result<()> {
     }
 }
 
-fn strings(frame: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
-    Ok(frame
-        .column(name)?
-        .str()?
-        .iter()
-        .map(|s| s.map(str::to_string))
-        .collect())
+/// A string column (a cheap handle on its data, no copy).
+fn text(frame: &DataFrame, name: &str) -> Result<StringChunked> {
+    Ok(frame.column(name)?.str()?.clone())
 }
 
 fn in_set(frame: &DataFrame, name: &str, allowed: &[String]) -> Result<BooleanChunked> {
-    Ok(strings(frame, name)?
+    Ok(text(frame, name)?
         .iter()
-        .map(|v| {
-            v.as_ref()
-                .is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v)))
-        })
+        .map(|v| v.is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v))))
         .collect())
 }
 

@@ -6,15 +6,7 @@ use indikator::{
 };
 use polars::prelude::*;
 
-fn strings(df: &DataFrame, name: &str) -> Vec<Option<String>> {
-    df.column(name)
-        .unwrap()
-        .str()
-        .unwrap()
-        .iter()
-        .map(|s| s.map(str::to_string))
-        .collect()
-}
+use crate::common::{floats, strings};
 
 fn shares(within: [i64; 3], total: [i64; 3], confidence: Confidence) -> DataFrame {
     let data = df!(
@@ -56,13 +48,7 @@ fn benchmark_comparison_gives_five_levels_with_both_confidences() {
             Some("better".into())
         ]
     );
-    let levels: Vec<Option<f64>> = out
-        .column("vs_benchmark_level")
-        .unwrap()
-        .f64()
-        .unwrap()
-        .iter()
-        .collect();
+    let levels = floats(&out, "vs_benchmark_level");
     assert_eq!(levels, [Some(0.998), Some(0.95), Some(0.95)]);
     let same =
         compare_with_benchmark(&t, &Benchmark::Value(80.0), Polarity::HighIsGood, None).unwrap();
@@ -134,13 +120,7 @@ fn previous_period_overlap_means_no_change() {
             Some("similar".into())
         ]
     );
-    let prev: Vec<Option<f64>> = out
-        .column("previous_value")
-        .unwrap()
-        .f64()
-        .unwrap()
-        .iter()
-        .collect();
+    let prev = floats(&out, "previous_value");
     assert_eq!(prev, [Some(60.0), Some(62.0), Some(80.0)]);
 }
 

@@ -5,6 +5,12 @@ use chrono::NaiveDate;
 use indikator::{Chronic, Continuity};
 use polars::prelude::*;
 
+use crate::common::texts;
+
+fn texts_of(df: &DataFrame) -> Vec<String> {
+    texts(df, "patient_id")
+}
+
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -37,16 +43,6 @@ fn listings(rows: &[(&str, &str, &str, Option<&str>)]) -> DataFrame {
 }
 
 const DOC: &str = "läkare";
-
-fn ids(df: &DataFrame) -> Vec<String> {
-    df.column("patient_id")
-        .unwrap()
-        .str()
-        .unwrap()
-        .iter()
-        .map(|s| s.unwrap().to_string())
-        .collect()
-}
 
 fn quality(c: &Continuity, v: &DataFrame, l: &DataFrame, rule: &str) -> u64 {
     let q = c.compute(v, l).unwrap().quality;
@@ -85,7 +81,7 @@ fn exactly_three_visits_are_enough_two_are_not() {
     let c = Continuity::new(d("2024-08-31"));
     let l = listed_everywhere(&["p2", "p3"]);
     let out = c.patients(&v, &l).unwrap();
-    assert_eq!(ids(&out), ["p3"]);
+    assert_eq!(texts_of(&out), ["p3"]);
     // A A B: (4 + 1 − 3) / (3 · 2) = 1/3.
     assert!((out.column("coc").unwrap().f64().unwrap().get(0).unwrap() - 1.0 / 3.0).abs() < 1e-15);
     assert_eq!(
@@ -199,11 +195,11 @@ fn professions_missing_clinicians_and_chronic_disease() {
         quality(&c, &v, &l, "visits without a clinician (excluded)"),
         1
     );
-    assert_eq!(ids(&c.patients(&v, &l).unwrap()), ["p", "q"]);
+    assert_eq!(texts_of(&c.patients(&v, &l).unwrap()), ["p", "q"]);
     c.chronic = Chronic::DiagnosisCodes(vec!["E11".into()]);
-    assert_eq!(ids(&c.patients(&v, &l).unwrap()), ["p"]);
+    assert_eq!(texts_of(&c.patients(&v, &l).unwrap()), ["p"]);
     c.chronic = Chronic::Patients(vec!["q".into()]);
-    assert_eq!(ids(&c.patients(&v, &l).unwrap()), ["q"]);
+    assert_eq!(texts_of(&c.patients(&v, &l).unwrap()), ["q"]);
     c.chronic = Chronic::All;
     c.professions = None;
     let all = c.patients(&v, &l).unwrap();

@@ -5,17 +5,7 @@ use indikator::{Margin, Suppression};
 use polars::prelude::*;
 use proptest::prelude::*;
 
-use crate::common::floats;
-
-fn flags(df: &DataFrame) -> Vec<String> {
-    df.column("suppressed")
-        .unwrap()
-        .str()
-        .unwrap()
-        .iter()
-        .map(|s| s.unwrap().to_string())
-        .collect()
-}
+use crate::common::{floats, texts};
 
 fn standard_table(numerators: &[i64]) -> DataFrame {
     let n = numerators.len();
@@ -35,7 +25,7 @@ fn primary_masks_counts_from_one_to_below_the_threshold_and_what_is_built_on_the
     let out = Suppression::new()
         .apply(&standard_table(&[0, 1, 4, 5, 40]))
         .unwrap();
-    assert_eq!(flags(&out), ["none", "primary", "primary", "none", "none"]);
+    assert_eq!(texts(&out, "suppressed"), ["none", "primary", "primary", "none", "none"]);
     assert_eq!(
         floats(&out, "numerator"),
         [Some(0.0), None, None, Some(5.0), Some(40.0)]
@@ -52,7 +42,7 @@ fn primary_masks_counts_from_one_to_below_the_threshold_and_what_is_built_on_the
 fn a_small_denominator_masks_the_row_too() {
     let table = df!("numerator" => [0i64, 2], "denominator" => [3i64, 50]).unwrap();
     let out = Suppression::new().apply(&table).unwrap();
-    assert_eq!(flags(&out), ["primary", "primary"]);
+    assert_eq!(texts(&out, "suppressed"), ["primary", "primary"]);
 }
 
 #[test]
@@ -60,7 +50,7 @@ fn zero_cells_are_published() {
     let out = Suppression::new()
         .apply(&standard_table(&[0, 0, 0]))
         .unwrap();
-    assert_eq!(flags(&out), ["none", "none", "none"]);
+    assert_eq!(texts(&out, "suppressed"), ["none", "none", "none"]);
 }
 
 #[test]
@@ -78,7 +68,7 @@ fn a_table_whose_every_cell_is_small() {
         total: "Totalt".into(),
     };
     let out = Suppression::new().margin(margin).apply(&table).unwrap();
-    assert_eq!(flags(&out), ["primary", "primary", "primary"]);
+    assert_eq!(texts(&out, "suppressed"), ["primary", "primary", "primary"]);
     assert_eq!(floats(&out, "numerator"), [None, None, None]);
 }
 
@@ -94,7 +84,7 @@ fn one_masked_cell_in_a_row_with_a_total_masks_a_second_cell() {
         total: "Totalt".into(),
     };
     let out = Suppression::new().margin(margin).apply(&table).unwrap();
-    assert_eq!(flags(&out), ["primary", "secondary", "none"]);
+    assert_eq!(texts(&out, "suppressed"), ["primary", "secondary", "none"]);
     assert_eq!(floats(&out, "numerator"), [None, None, Some(15.0)]);
 }
 
@@ -106,7 +96,7 @@ fn a_threshold_and_named_count_columns() {
         .counts(["deaths", "population"])
         .apply(&table)
         .unwrap();
-    assert_eq!(flags(&out), ["primary", "none"]);
+    assert_eq!(texts(&out, "suppressed"), ["primary", "none"]);
     assert_eq!(floats(&out, "population"), [None, Some(1200.0)]);
 }
 
@@ -189,11 +179,11 @@ proptest! {
     ) {
         let table = grid(&cells);
         let out = grid_suppression().apply(&table).unwrap();
-        let f = flags(&out);
+        let f = texts(&out, "suppressed");
         let before = floats(&table, "numerator");
         let after = floats(&out, "numerator");
-        let rows: Vec<String> = out.column("row").unwrap().str().unwrap().iter().map(|s| s.unwrap().to_string()).collect();
-        let cols: Vec<String> = out.column("col").unwrap().str().unwrap().iter().map(|s| s.unwrap().to_string()).collect();
+        let rows: Vec<String> = texts(&out, "row");
+        let cols: Vec<String> = texts(&out, "col");
         for i in 0..before.len() {
             let x = before[i].unwrap();
             if x > 0.0 && x < 5.0 {

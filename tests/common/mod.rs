@@ -154,6 +154,14 @@ pub fn strings(df: &DataFrame, column: &str) -> Vec<Option<String>> {
         .collect()
 }
 
+/// Values of a string column that has no nulls.
+pub fn texts(df: &DataFrame, column: &str) -> Vec<String> {
+    strings(df, column)
+        .into_iter()
+        .map(|s| s.unwrap_or_else(|| panic!("null in `{column}`")))
+        .collect()
+}
+
 /// Assert an optional number matches, both missing or relatively close.
 pub fn assert_matches(got: Option<f64>, want: Option<f64>, tol: f64, what: &str) {
     match (got, want) {

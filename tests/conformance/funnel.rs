@@ -9,7 +9,11 @@
 use indikator::{Funnel, FunnelStatistic, RateKind, RatioKind};
 use polars::prelude::*;
 
-use crate::common::Csv;
+use crate::common::{floats, texts, Csv};
+
+fn texts_sig(df: &DataFrame) -> Vec<String> {
+    texts(df, "significance")
+}
 
 /// Half a unit of the last decimal printed in `text`.
 fn half_unit(text: &str) -> f64 {
@@ -20,7 +24,7 @@ fn half_unit(text: &str) -> f64 {
 fn assert_table(got: &DataFrame, want: &Csv, pairs: &[(&str, &str)], what: &str) {
     assert_eq!(got.height(), want.rows.len(), "{what}: rows");
     for (ours, theirs) in pairs {
-        let values: Vec<Option<f64>> = got.column(ours).unwrap().f64().unwrap().iter().collect();
+        let values = floats(got, ours);
         for (row, v) in values.iter().enumerate() {
             let text = want.text(row, theirs);
             let expected: f64 = text
@@ -257,16 +261,6 @@ fn crude_rate_limits_with_a_unit_of_zero_events() {
     assert_table(&got, &want, &RATE_LIMITS, "crude limits, zero events");
 }
 
-fn labels(df: &DataFrame) -> Vec<String> {
-    df.column("significance")
-        .unwrap()
-        .str()
-        .unwrap()
-        .iter()
-        .map(|s| s.unwrap().to_string())
-        .collect()
-}
-
 fn expected_labels(csv: &Csv, column: &str, rows: &[usize]) -> Vec<String> {
     rows.iter().map(|r| csv.text(*r, column)).collect()
 }
@@ -278,7 +272,7 @@ fn proportion_significance() {
         .significance(&proportions(|_| true))
         .unwrap();
     let all: Vec<usize> = (0..csv.rows.len()).collect();
-    assert_eq!(labels(&got), expected_labels(&csv, "significance", &all));
+    assert_eq!(texts_sig(&got), expected_labels(&csv, "significance", &all));
 }
 
 #[test]
@@ -298,7 +292,7 @@ fn ratio_significance() {
     );
     let all: Vec<usize> = (0..csv.rows.len()).collect();
     assert_eq!(
-        labels(&funnel.significance(&data).unwrap()),
+        texts_sig(&funnel.significance(&data).unwrap()),
         expected_labels(&csv, "significance", &all)
     );
 }
@@ -384,7 +378,7 @@ fn rate_significance_in_all_eight_variants() {
         );
         let got = funnel.significance(&data).unwrap();
         assert_eq!(
-            labels(&got),
+            texts_sig(&got),
             expected_labels(&csv, expected, rows),
             "{expected}"
         );
@@ -393,7 +387,7 @@ fn rate_significance_in_all_eight_variants() {
 
 fn assert_points(got: &DataFrame, csv: &Csv, chart: &str, derived: &str) {
     for (ours, theirs) in [("rate_chart", chart), ("denominator_derived", derived)] {
-        let values: Vec<Option<f64>> = got.column(ours).unwrap().f64().unwrap().iter().collect();
+        let values = floats(got, ours);
         for (row, v) in values.iter().enumerate() {
             let text = csv.text(row, theirs);
             match (v, text.trim()) {

@@ -53,9 +53,7 @@ pub use assess::{
     Comparison, Direction, Funnel, FunnelStatistic, MissingReason, Observed, Op, Perspective,
     Polarity, RateKind, Rating, RatingCounts, RatioKind, Target, Trend, DSR_NOT_APPLICABLE,
 };
-pub use care::{
-    Chronic, Continuity, ContinuityIndex, ContinuityResult, ListingColumns, VisitColumns,
-};
+pub use care::{Chronic, Continuity, ContinuityResult, ListingColumns, VisitColumns};
 pub use disclosure::{
     exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL,
 };
@@ -66,4 +64,5 @@ pub use measure::{
     STANDARD_POPULATIONS,
 };
 pub use period::{period_expr, period_labels, Period, PeriodKind, PERIOD_FORMS};
+pub use stats::ContinuityIndex;
 pub use text::swedish_number;

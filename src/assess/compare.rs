@@ -115,6 +115,9 @@ pub fn compare_to_benchmark(
     let (Some(_), Some(b)) = (value, benchmark) else {
         return (Comparison::NotCompared, None);
     };
+    if limits.is_empty() {
+        return (Comparison::NotCompared, None);
+    }
     let mut widest: Option<(f64, bool)> = None;
     for &(level, lower, upper) in limits {
         let (Some(lo), Some(up)) = (lower, upper) else {
@@ -132,9 +135,6 @@ pub fn compare_to_benchmark(
                 widest = Some((level, higher));
             }
         }
-    }
-    if limits.is_empty() {
-        return (Comparison::NotCompared, None);
     }
     match widest {
         Some((level, higher)) => (Comparison::judge(Some(higher), polarity), Some(level)),
@@ -288,7 +288,7 @@ pub fn compare_with_previous(
             Error::argument(
                 "previous",
                 "both tables need limits at a common confidence level",
-                "different levels",
+                format!("{:?} and {:?}", levels_of(&now), levels_of(&before)),
             )
         })?;
     let previous_rows = previous_in_order(current, previous, &before, shared, on)?;
@@ -310,6 +310,10 @@ pub fn compare_with_previous(
 }
 
 type Row = (Option<f64>, Option<f64>, Option<f64>);
+
+fn levels_of(estimates: &Estimates) -> Vec<f64> {
+    estimates.levels.iter().map(|l| l.level).collect()
+}
 
 /// The previous period's (value, lower, upper) at `level`, in the order of `current`.
 fn previous_in_order(

@@ -279,7 +279,7 @@ impl Funnel {
                             return Err(Error::data(
                                 self.denominator.as_deref().unwrap_or(name),
                                 "where a unit has 0 events its population (the denominator) must be given and > 0",
-                                format!("{population:?}"),
+                                population.map_or("missing".to_string(), |p| p.to_string()),
                                 at,
                             ));
                         };
@@ -288,7 +288,7 @@ impl Funnel {
                         match r {
                             Some(r) if r.is_finite() && *r > 0.0 => Some(multiplier * x / r),
                             other => {
-                                return Err(Error::data(name, "rates must be given and > 0 where a unit has events", format!("{other:?}"), at))
+                                return Err(Error::data(name, "rates must be given and > 0 where a unit has events", other.map_or("missing".to_string(), |r| r.to_string()), at))
                             }
                         }
                     });

@@ -60,6 +60,23 @@ pub enum Direction {
     Decrease,
 }
 
+impl std::str::FromStr for Direction {
+    type Err = Error;
+
+    /// `increase` / `decrease` (also `öka` / `minska`).
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "increase" | "öka" => Ok(Direction::Increase),
+            "decrease" | "minska" => Ok(Direction::Decrease),
+            _ => Err(Error::argument(
+                "direction",
+                "one of \"increase\", \"decrease\"",
+                format!("{s:?}"),
+            )),
+        }
+    }
+}
+
 impl Direction {
     fn swedish(self) -> &'static str {
         match self {

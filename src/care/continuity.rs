@@ -11,7 +11,7 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::measure::{column_of, require, Mean, Proportion, Statistic};
-use crate::stats::ContinuityIndices;
+use crate::stats::{ContinuityIndex, ContinuityIndices};
 
 /// Column names of the visit records (one row per visit).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,55 +83,20 @@ pub enum Chronic {
     DiagnosisCodes(Vec<String>),
 }
 
-/// The index summarised per group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ContinuityIndex {
-    /// Bice–Boxerman continuity of care (the national measure).
-    #[default]
-    Coc,
-    /// Usual provider of care.
-    Upc,
-    /// Sequential continuity.
-    Secon,
-    /// Modified modified continuity index.
-    Mmci,
-    /// Herfindahl concentration.
-    Herfindahl,
-}
-
-impl ContinuityIndex {
-    /// The column name in the per-patient table.
-    pub fn name(self) -> &'static str {
-        match self {
-            ContinuityIndex::Coc => "coc",
-            ContinuityIndex::Upc => "upc",
-            ContinuityIndex::Secon => "secon",
-            ContinuityIndex::Mmci => "mmci",
-            ContinuityIndex::Herfindahl => "herfindahl",
-        }
-    }
-}
-
 impl std::str::FromStr for ContinuityIndex {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        [
-            ContinuityIndex::Coc,
-            ContinuityIndex::Upc,
-            ContinuityIndex::Secon,
-            ContinuityIndex::Mmci,
-            ContinuityIndex::Herfindahl,
-        ]
-        .into_iter()
-        .find(|i| i.name() == s.trim().to_lowercase())
-        .ok_or_else(|| {
-            Error::argument(
-                "index",
-                "one of \"coc\", \"upc\", \"secon\", \"mmci\", \"herfindahl\"",
-                format!("{s:?}"),
-            )
-        })
+        ContinuityIndex::ALL
+            .into_iter()
+            .find(|i| i.name() == s.trim().to_lowercase())
+            .ok_or_else(|| {
+                Error::argument(
+                    "index",
+                    "one of \"coc\", \"upc\", \"secon\", \"mmci\", \"herfindahl\"",
+                    format!("{s:?}"),
+                )
+            })
     }
 }
 
@@ -718,7 +683,7 @@ impl Continuity {
         let ids = sorted.column(P)?.str()?.clone();
         let clinicians = sorted.column("__ik_clinician")?.str()?.clone();
         let (mut patient, mut visits, mut providers) = (Vec::new(), Vec::new(), Vec::new());
-        let mut index: [Vec<Option<f64>>; 5] = Default::default();
+        let mut index: [Vec<Option<f64>>; 5] = Default::default(); // in ContinuityIndex::ALL order
         let mut too_few = 0usize;
         let mut start = 0;
         let n = sorted.height();
@@ -735,11 +700,8 @@ impl Continuity {
                     patient.push(ids.get(start).unwrap_or_default().to_string());
                     visits.push(c.visits);
                     providers.push(c.clinicians);
-                    for (k, v) in [c.coc, c.upc, c.secon, c.mmci, c.herfindahl]
-                        .into_iter()
-                        .enumerate()
-                    {
-                        index[k].push(v);
+                    for (values, i) in index.iter_mut().zip(ContinuityIndex::ALL) {
+                        values.push(c.get(i));
                     }
                 } else {
                     too_few += 1;
@@ -748,7 +710,7 @@ impl Continuity {
             start = i;
         }
         quality.push("patients with fewer visits than min_visits", too_few);
-        let names = ["coc", "upc", "secon", "mmci", "herfindahl"];
+        let names = ContinuityIndex::ALL.map(ContinuityIndex::name);
         let mut cols = vec![
             Column::new(P.into(), patient),
             Column::new("visits".into(), visits),

@@ -3,6 +3,4 @@
 
 mod continuity;
 
-pub use continuity::{
-    Chronic, Continuity, ContinuityIndex, ContinuityResult, ListingColumns, VisitColumns,
-};
+pub use continuity::{Chronic, Continuity, ContinuityResult, ListingColumns, VisitColumns};

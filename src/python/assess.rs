@@ -124,13 +124,11 @@ impl PyAssessment {
 pub(crate) struct PyTarget(pub Target);
 
 fn op_target(op: Op, value: f64, unit: &str) -> PyResult<PyTarget> {
-    let t = Target::Threshold {
+    checked(Target::Threshold {
         op,
         value,
         unit: unit.to_string(),
-    };
-    t.validate().map_err(to_py_err)?;
-    Ok(PyTarget(t))
+    })
 }
 
 fn checked(t: Target) -> PyResult<PyTarget> {
@@ -221,17 +219,7 @@ impl PyTarget {
     #[staticmethod]
     #[pyo3(signature = (at_least, of, direction))]
     fn months(at_least: u32, of: u32, direction: &str) -> PyResult<Self> {
-        let direction = match direction.trim().to_lowercase().as_str() {
-            "increase" | "öka" => Direction::Increase,
-            "decrease" | "minska" => Direction::Decrease,
-            _ => {
-                return Err(to_py_err(crate::Error::argument(
-                    "direction",
-                    "one of \"increase\", \"decrease\"",
-                    format!("{direction:?}"),
-                )))
-            }
-        };
+        let direction: Direction = parse(direction)?;
         checked(Target::Months {
             at_least,
             of,

@@ -139,19 +139,12 @@ fn index_type(_input: &[Field], kwargs: IndexKwargs) -> PolarsResult<Field> {
 /// (one patient's visits inside `group_by(patient).agg(...)`).
 #[polars_expr(output_type_func_with_kwargs = index_type)]
 fn continuity(inputs: &[Series], kwargs: IndexKwargs) -> PolarsResult<Series> {
-    let index: crate::care::ContinuityIndex = kwargs
+    let index: crate::stats::ContinuityIndex = kwargs
         .index
         .parse()
         .map_err(|e: crate::Error| polars_err!(ComputeError: "{e}"))?;
     let clinicians = inputs[0].cast(&DataType::String)?;
     let visits: Vec<&str> = clinicians.str()?.iter().flatten().collect();
-    let c = crate::stats::ContinuityIndices::from_visits(&visits);
-    let value = match index {
-        crate::care::ContinuityIndex::Coc => c.coc,
-        crate::care::ContinuityIndex::Upc => c.upc,
-        crate::care::ContinuityIndex::Secon => c.secon,
-        crate::care::ContinuityIndex::Mmci => c.mmci,
-        crate::care::ContinuityIndex::Herfindahl => c.herfindahl,
-    };
+    let value = crate::stats::ContinuityIndices::from_visits(&visits).get(index);
     Ok(Series::new(kwargs.index.as_str().into(), [value]))
 }

@@ -9,6 +9,44 @@
 //!
 //! COC, SECON and MMCI need at least two visits; UPC and Herfindahl one.
 
+/// One of the indices, e.g. the one summarised per group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContinuityIndex {
+    /// Bice–Boxerman continuity of care (the national measure).
+    #[default]
+    Coc,
+    /// Usual provider of care.
+    Upc,
+    /// Sequential continuity.
+    Secon,
+    /// Modified modified continuity index.
+    Mmci,
+    /// Herfindahl concentration.
+    Herfindahl,
+}
+
+impl ContinuityIndex {
+    /// All five, in the column order of the per-patient table.
+    pub const ALL: [ContinuityIndex; 5] = [
+        ContinuityIndex::Coc,
+        ContinuityIndex::Upc,
+        ContinuityIndex::Secon,
+        ContinuityIndex::Mmci,
+        ContinuityIndex::Herfindahl,
+    ];
+
+    /// The lower-case name, also the column name in the per-patient table.
+    pub fn name(self) -> &'static str {
+        match self {
+            ContinuityIndex::Coc => "coc",
+            ContinuityIndex::Upc => "upc",
+            ContinuityIndex::Secon => "secon",
+            ContinuityIndex::Mmci => "mmci",
+            ContinuityIndex::Herfindahl => "herfindahl",
+        }
+    }
+}
+
 /// The indices of one patient; `None` where the index is undefined (see
 /// [`ContinuityIndices::from_visits`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -30,6 +68,17 @@ pub struct ContinuityIndices {
 }
 
 impl ContinuityIndices {
+    /// The value of one index.
+    pub fn get(&self, index: ContinuityIndex) -> Option<f64> {
+        match index {
+            ContinuityIndex::Coc => self.coc,
+            ContinuityIndex::Upc => self.upc,
+            ContinuityIndex::Secon => self.secon,
+            ContinuityIndex::Mmci => self.mmci,
+            ContinuityIndex::Herfindahl => self.herfindahl,
+        }
+    }
+
     /// The indices of a visit sequence: `clinicians[i]` is the clinician of
     /// the i-th visit in time order (any key that compares equal for the
     /// same clinician). Works in O(N log N) on a scratch copy.

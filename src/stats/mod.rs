@@ -16,7 +16,7 @@ mod trend;
 mod wilson;
 
 pub use byar::{byar_lower, byar_upper};
-pub use continuity::ContinuityIndices;
+pub use continuity::{ContinuityIndex, ContinuityIndices};
 pub use dobson::dobson_limits;
 pub use funnel::{
     funnel_axis, funnel_count_limit, poisson_funnel_mean, proportion_funnel_limit, signif_ceiling,

@@ -71,10 +71,12 @@ pub fn weighted_slope(x: &[f64], values: &[f64], se: &[f64]) -> Option<TrendFit>
 /// use indikator::stats::{trend_test, TrendDirection, TREND_CRITICAL_998};
 /// let x = [2014.0, 2015.0, 2016.0, 2017.0, 2018.0];
 /// let values = [24.67, 24.6, 28.0, 30.2, 30.6];
-/// let se = [0.79, 0.77, 0.82, 0.83, 0.83];
+/// let (lower, upper) = ([23.16, 23.15, 26.44, 28.63, 28.98], [26.25, 26.19, 29.64, 31.9, 32.25]);
+/// // Standard errors from the 95 % limits, as Fingertips derives them.
+/// let se: Vec<f64> = lower.iter().zip(upper).map(|(l, u)| (u - l) / 3.92).collect();
 /// let (fit, direction) = trend_test(&x, &values, &se, TREND_CRITICAL_998).unwrap();
 /// assert_eq!(direction, TrendDirection::Increasing);
-/// assert!(fit.slope > 1.5);
+/// assert!((fit.chi_square - 46.77).abs() < 0.005);
 /// ```
 pub fn trend_test(
     x: &[f64],

@@ -25,7 +25,10 @@ fn primary_masks_counts_from_one_to_below_the_threshold_and_what_is_built_on_the
     let out = Suppression::new()
         .apply(&standard_table(&[0, 1, 4, 5, 40]))
         .unwrap();
-    assert_eq!(texts(&out, "suppressed"), ["none", "primary", "primary", "none", "none"]);
+    assert_eq!(
+        texts(&out, "suppressed"),
+        ["none", "primary", "primary", "none", "none"]
+    );
     assert_eq!(
         floats(&out, "numerator"),
         [Some(0.0), None, None, Some(5.0), Some(40.0)]

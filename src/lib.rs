@@ -53,7 +53,12 @@ pub use assess::{
     Comparison, Direction, Funnel, FunnelStatistic, MissingReason, Observed, Op, Perspective,
     Polarity, RateKind, Rating, RatingCounts, RatioKind, Target, Trend, DSR_NOT_APPLICABLE,
 };
-pub use care::{Chronic, Continuity, ContinuityResult, ListingColumns, VisitColumns};
+pub use care::{
+    bin_labels, summarise_months, CauseSet, Chronic, Continuity, ContinuityResult, DeathColumns,
+    InvalidRecords, LimitRule, ListingColumns, Mortality, PlanColumns, PopulationColumns,
+    Readmission, ReportingRate, Sip, StayColumns, VisitColumns, WaitColumns, WaitLimits,
+    WaitMeasure, Waits, ADULTS, CAUSE_SETS, CHILDREN, WAIT_KINDS,
+};
 pub use disclosure::{
     exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL,
 };

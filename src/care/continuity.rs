@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use chrono::{Datelike, Months, NaiveDate};
 use polars::prelude::*;
 
+use super::records::{in_set, keep, require_date, Quality};
 use crate::error::{Error, Result};
 use crate::measure::{column_of, require, Mean, Proportion, Statistic};
 use crate::stats::{ContinuityIndex, ContinuityIndices};
@@ -155,29 +156,6 @@ pub struct Continuity {
 const P: &str = "__ik_patient";
 const LISTED_UNIT: &str = "__ik_listed_unit";
 const ROW: &str = "__ik_row";
-
-/// Why visits or patients were left out, as counted in the quality table.
-struct Quality {
-    rules: Vec<&'static str>,
-    counts: Vec<u64>,
-}
-
-impl Quality {
-    fn push(&mut self, rule: &'static str, count: usize) {
-        self.rules.push(rule);
-        self.counts.push(count as u64);
-    }
-
-    fn frame(self) -> Result<DataFrame> {
-        Ok(DataFrame::new(
-            self.rules.len(),
-            vec![
-                Column::new("rule".into(), self.rules),
-                Column::new("count".into(), self.counts),
-            ],
-        )?)
-    }
-}
 
 /// The per-patient table and the data-quality table of one computation.
 #[derive(Debug, Clone)]
@@ -475,7 +453,7 @@ impl Continuity {
             col(v.unit.as_str())
                 .cast(DataType::String)
                 .alias("__ik_unit"),
-            col(v.date.as_str()).alias("__ik_date"),
+            col(v.date.as_str()).cast(DataType::Date).alias("__ik_date"),
         ];
         if self.professions.is_some() {
             column_of(visits, &v.profession, "profession")?;
@@ -512,19 +490,16 @@ impl Continuity {
                     .and(col("__ik_date").lt_eq(lit(end))),
             )
             .collect()?;
-        let mut quality = Quality {
-            rules: Vec::new(),
-            counts: Vec::new(),
-        };
+        let mut quality = Quality::default();
         quality.push("visits in the window", frame.height());
         if let Some(professions) = &self.professions {
             frame = keep(&mut quality, frame, "visits by other professions", |f| {
-                in_set(f, "__ik_profession", professions)
+                Ok(in_set(&text(f, "__ik_profession")?, professions))
             })?;
         }
         if let Some(types) = &self.contact_types {
             frame = keep(&mut quality, frame, "visits of other contact types", |f| {
-                in_set(f, "__ik_contact", types)
+                Ok(in_set(&text(f, "__ik_contact")?, types))
             })?;
         }
         frame = keep(
@@ -612,11 +587,14 @@ impl Continuity {
             .clone()
             .lazy()
             .filter(
-                col(l.from.as_str()).lt_eq(end.clone()).and(
-                    col(l.to.as_str())
-                        .is_null()
-                        .or(col(l.to.as_str()).cast(DataType::Date).gt_eq(end)),
-                ),
+                col(l.from.as_str())
+                    .cast(DataType::Date)
+                    .lt_eq(end.clone())
+                    .and(
+                        col(l.to.as_str())
+                            .is_null()
+                            .or(col(l.to.as_str()).cast(DataType::Date).gt_eq(end)),
+                    ),
             )
             .select(select)
             .collect()?;
@@ -731,42 +709,7 @@ impl Continuity {
     }
 }
 
-fn require_date(frame: &DataFrame, name: &str, role: &str) -> Result<()> {
-    let dtype = require(frame.schema(), name, role)?;
-    // An all-null column (every listing still open) has the null dtype.
-    if matches!(dtype, DataType::Date | DataType::Null) {
-        Ok(())
-    } else {
-        Err(Error::WrongDtype {
-            column: name.to_string(),
-            role: role.to_string(),
-            expected: "a date".to_string(),
-            found: dtype.to_string(),
-        })
-    }
-}
-
 /// A string column (a cheap handle on its data, no copy).
 fn text(frame: &DataFrame, name: &str) -> Result<StringChunked> {
     Ok(frame.column(name)?.str()?.clone())
-}
-
-fn in_set(frame: &DataFrame, name: &str, allowed: &[String]) -> Result<BooleanChunked> {
-    Ok(text(frame, name)?
-        .iter()
-        .map(|v| v.is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v))))
-        .collect())
-}
-
-/// Keep the rows where `mask` holds, counting the others under `rule`.
-fn keep(
-    quality: &mut Quality,
-    frame: DataFrame,
-    rule: &'static str,
-    mask: impl FnOnce(&DataFrame) -> Result<BooleanChunked>,
-) -> Result<DataFrame> {
-    let mask = mask(&frame)?;
-    let kept = frame.filter(&mask)?;
-    quality.push(rule, frame.height() - kept.height());
-    Ok(kept)
 }

@@ -1,6 +1,23 @@
 //! The Swedish record-level indicators: from visits, referrals, stays,
 //! plans and deaths to the indicators of the region's plans.
 
+mod causes;
 mod continuity;
+mod mortality;
+mod readmission;
+mod records;
+mod reporting;
+mod sip;
+mod waits;
 
+pub use causes::{CauseSet, CAUSE_SETS};
 pub use continuity::{Chronic, Continuity, ContinuityResult, ListingColumns, VisitColumns};
+pub use mortality::{DeathColumns, Mortality, PopulationColumns};
+pub use readmission::{Readmission, StayColumns};
+pub use records::InvalidRecords;
+pub use reporting::ReportingRate;
+pub use sip::{PlanColumns, Sip, ADULTS, CHILDREN};
+pub use waits::{
+    bin_labels, summarise_months, LimitRule, WaitColumns, WaitLimits, WaitMeasure, Waits,
+    WAIT_KINDS,
+};

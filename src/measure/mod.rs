@@ -35,8 +35,10 @@ pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
 pub(crate) use aggregate::f64_values;
 pub(crate) use columns::{column_of, group_label, require, require_keys, require_numeric};
 pub(crate) use lookup::lookup;
-pub(crate) use output::{COUNT_COLUMNS, DERIVED_COLUMNS};
+pub(crate) use output::{Estimate, Table, COUNT_COLUMNS, DERIVED_COLUMNS};
 #[cfg(feature = "python")]
-pub(crate) use proportion::{check_proportion_multiplier, proportion_estimate};
+pub(crate) use proportion::check_proportion_multiplier;
+pub(crate) use proportion::proportion_estimate;
+pub(crate) use rate::check_multiplier;
 #[cfg(feature = "python")]
-pub(crate) use rate::{check_multiplier, rate_estimate};
+pub(crate) use rate::rate_estimate;

@@ -51,6 +51,9 @@ pub enum Status {
     ValuesMissing,
     /// Indirect standardisation with zero expected events: no ratio exists.
     ExpectedZero,
+    /// A record-level share where every record of the group was excluded
+    /// (e.g. all waits patient-chosen): the counts are shown, no share.
+    DenominatorZero,
 }
 
 impl Status {
@@ -64,6 +67,7 @@ impl Status {
             Status::TooFewValues => "fewer than 2 values",
             Status::ValuesMissing => "values missing",
             Status::ExpectedZero => "expected count is zero",
+            Status::DenominatorZero => "denominator is zero",
         }
     }
 }

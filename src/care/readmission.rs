@@ -1,0 +1,451 @@
+//! Readmission within 30 days of older people: of the discharges alive of
+//! patients aged 65 or more, the share followed by a new admission within
+//! 30 days, for any cause ("andelen återinskrivna äldre inom 30 dagar
+//! oavsett orsak").
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use super::records::{
+    date_of, day_number, days, flags, numbers, percentages, require_groups, sums_by, texts, Checks,
+    InvalidRecords, Quality,
+};
+use super::waits::PERIOD;
+use crate::error::{Error, Result};
+use crate::measure::{Confidence, OutputType};
+use crate::period::{Period, PeriodKind};
+
+/// Column names of the inpatient stays (one row per stay).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StayColumns {
+    /// Patient id (default `patient_id`).
+    pub patient: String,
+    /// Admission date or datetime (default `admitted`).
+    pub admitted: String,
+    /// Discharge date or datetime, null while admitted (default `discharged`).
+    pub discharged: String,
+    /// Age at admission in years (default `age`).
+    pub age: String,
+    /// Acute (true) or planned admission (default `acute`); read only with `acute_only`.
+    pub acute: String,
+    /// How the stay ended (default `discharge_type`); `None` when not
+    /// recorded (every discharge is then taken as alive).
+    pub discharge_type: Option<String>,
+}
+
+impl Default for StayColumns {
+    fn default() -> Self {
+        StayColumns {
+            patient: "patient_id".into(),
+            admitted: "admitted".into(),
+            discharged: "discharged".into(),
+            age: "age".into(),
+            acute: "acute".into(),
+            discharge_type: Some("discharge_type".into()),
+        }
+    }
+}
+
+/// Readmission within `days` (30) of the discharges of people aged
+/// `min_age` (65) or more.
+///
+/// # Definition
+/// - Stays are read as calendar days (datetimes are cut to their date).
+/// - With `merge_transfers` (default), a stay admitted on or before the
+///   day another stay of the patient ended (a transfer between wards or
+///   hospitals, or an overlap) is joined to it: one stay from the first
+///   admission to the last discharge, with the age and acute flag of the
+///   first admission and the unit, group columns and discharge type of the
+///   stay that ended it.
+/// - Index stays: stays discharged in `period` of patients aged at least
+///   `min_age` at admission, alive at discharge (`discharge_type` not one
+///   of `died`).
+/// - Readmitted: a new admission of the patient 0 to `days` days after the
+///   index discharge (day 30 counts, day 31 does not), of any kind (or acute
+///   only, `acute_only`). A readmission stay is itself an index stay when it
+///   qualifies, so chains count at every link.
+/// - `follow_up_incomplete` counts the index stays whose window ends after
+///   the latest admission in the data: their readmissions may be missing.
+///
+/// ```
+/// use indikator::{Period, Readmission};
+/// use polars::prelude::*;
+/// use chrono::NaiveDate;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let stays = df!(
+///     "patient_id" => ["a", "a", "b"],
+///     "admitted" => [d(3, 1), d(4, 5), d(3, 2)],
+///     "discharged" => [Some(d(3, 6)), Some(d(4, 9)), Some(d(3, 8))],
+///     "age" => [81, 81, 77],
+///     "discharge_type" => ["home", "home", "home"],
+/// )?;
+/// let share = Readmission::new("T1 2024".parse()?).share(&stays)?;
+/// // a: discharged 6 March, back 5 April (30 days): readmitted. Then 9 April: not.
+/// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(1.0));
+/// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(3.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Readmission {
+    /// The index discharges are those in this period.
+    pub period: Period,
+    /// Split by the period of the index discharge (e.g. month).
+    pub per: Option<PeriodKind>,
+    /// Group columns of the stays (sex, age group, unit, kommun…).
+    pub by: Vec<String>,
+    /// The youngest age at admission of an index stay (default 65).
+    pub min_age: f64,
+    /// The follow-up in days after discharge (default 30, inclusive).
+    pub days: u32,
+    /// Count only acute readmissions (default false: all causes).
+    pub acute_only: bool,
+    /// Join transfers and overlapping stays into one stay (default true).
+    pub merge_transfers: bool,
+    /// The discharge types that mean the patient died (compared ignoring
+    /// case; default "died", "död", "avliden").
+    pub died: Vec<String>,
+    /// The day the data were taken out; later dates are invalid (default: today).
+    pub as_of: Option<NaiveDate>,
+    /// What to do with invalid records (default: an error).
+    pub invalid: InvalidRecords,
+    /// Confidence of the limits.
+    pub confidence: Confidence,
+    /// Column names.
+    pub columns: StayColumns,
+}
+
+/// One stay after merging transfers.
+struct Stay {
+    /// The row of the stay that ended it (its group columns are used).
+    last_row: usize,
+    patient: usize,
+    admitted: i32,
+    discharged: Option<i32>,
+    age: f64,
+    acute: bool,
+    died: bool,
+}
+
+/// The stays with the index flag and the outcome.
+struct Followed {
+    stays: DataFrame,
+    keys: Vec<String>,
+    quality: Quality,
+}
+
+impl Readmission {
+    /// The national definition for discharges in `period`: 65+, 30 days, all causes, transfers joined.
+    pub fn new(period: Period) -> Self {
+        Readmission {
+            period,
+            per: None,
+            by: Vec::new(),
+            min_age: 65.0,
+            days: 30,
+            acute_only: false,
+            merge_transfers: true,
+            died: vec!["died".into(), "död".into(), "avliden".into()],
+            as_of: None,
+            invalid: InvalidRecords::Error,
+            confidence: Confidence::P95,
+            columns: StayColumns::default(),
+        }
+    }
+
+    /// Group by these columns.
+    pub fn by<I: IntoIterator<Item = S>, S: Into<String>>(mut self, by: I) -> Self {
+        self.by = by.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Split by the period of the discharge.
+    pub fn per(mut self, kind: PeriodKind) -> Self {
+        self.per = Some(kind);
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        self.period.validate()?;
+        if !(self.min_age.is_finite() && self.min_age >= 0.0) {
+            return Err(Error::argument(
+                "min_age",
+                "an age of 0 or more",
+                self.min_age,
+            ));
+        }
+        if self.by.iter().any(|b| b == PERIOD) {
+            return Err(Error::argument(
+                "by",
+                "`period` is added by `per`; rename the column",
+                "`period`",
+            ));
+        }
+        Ok(())
+    }
+
+    fn follow(&self, records: &DataFrame) -> Result<Followed> {
+        self.check()?;
+        let c = &self.columns;
+        let patients = texts(records, &c.patient, "patient id")?;
+        let admitted = days(records, &c.admitted, "admission date")?;
+        let discharged = days(records, &c.discharged, "discharge date")?;
+        let ages = numbers(records, &c.age, "age at admission")?;
+        let acute = if self.acute_only {
+            flags(records, &c.acute, "acute admission")?
+        } else {
+            vec![true; records.height()]
+        };
+        let died: Vec<bool> = match &c.discharge_type {
+            Some(name) => {
+                let types = texts(records, name, "discharge type")?;
+                types
+                    .iter()
+                    .map(|t| t.is_some_and(|t| self.died.iter().any(|d| d.eq_ignore_ascii_case(t))))
+                    .collect()
+            }
+            None => vec![false; records.height()],
+        };
+        require_groups(records, &self.by, "group")?;
+        let as_of = self
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let as_of_day = day_number(as_of);
+        let mut quality = Quality::default();
+        quality.push("stays", records.height());
+        let mut checks = Checks::new(records.height(), self.invalid, &mut quality);
+        checks.rule(&c.patient, "patient ids must be present", |i| {
+            patients.get(i).is_none().then(|| "a missing value".into())
+        })?;
+        checks.rule(&c.admitted, "admission dates must be present", |i| {
+            admitted[i].is_none().then(|| "a missing value".into())
+        })?;
+        checks.rule(
+            &c.age,
+            "ages must be present and 0 or more",
+            |i| match ages[i] {
+                Some(a) if a >= 0.0 && a.is_finite() => None,
+                Some(a) => Some(a.to_string()),
+                None => Some("a missing value".into()),
+            },
+        )?;
+        checks.rule(
+            &c.discharged,
+            "the discharge must not be before the admission",
+            |i| match (admitted[i], discharged[i]) {
+                (Some(a), Some(d)) if d < a => {
+                    Some(format!("{} before {}", date_of(d), date_of(a)))
+                }
+                _ => None,
+            },
+        )?;
+        for (name, values) in [(&c.admitted, &admitted), (&c.discharged, &discharged)] {
+            checks.rule(
+                name,
+                &format!("dates must not be after the extraction date as_of = {as_of}"),
+                |i| {
+                    values[i]
+                        .filter(|d| *d > as_of_day)
+                        .map(|d| date_of(d).to_string())
+                },
+            )?;
+        }
+        checks.keys_present(records, &self.by)?;
+        let kept = checks.kept.clone();
+
+        // Patients as numbers, then rows in order of patient, admission, discharge.
+        let mut rows: Vec<usize> = (0..records.height()).filter(|&i| kept[i]).collect();
+        rows.sort_by(|&a, &b| {
+            (
+                patients.get(a),
+                admitted[a],
+                discharged[a].unwrap_or(i32::MAX),
+                a,
+            )
+                .cmp(&(
+                    patients.get(b),
+                    admitted[b],
+                    discharged[b].unwrap_or(i32::MAX),
+                    b,
+                ))
+        });
+        let mut stays: Vec<Stay> = Vec::with_capacity(rows.len());
+        let (mut transfers, mut overlaps) = (0usize, 0usize);
+        let mut patient_no = 0usize;
+        for (k, &i) in rows.iter().enumerate() {
+            let same_patient = k > 0 && patients.get(rows[k - 1]) == patients.get(i);
+            if k > 0 && !same_patient {
+                patient_no += 1;
+            }
+            let a = admitted[i].unwrap_or(0);
+            if let Some(last) = stays
+                .last_mut()
+                .filter(|_| same_patient && self.merge_transfers)
+            {
+                let end = last.discharged.unwrap_or(i32::MAX);
+                if a <= end {
+                    if a == end {
+                        transfers += 1;
+                    } else {
+                        overlaps += 1;
+                    }
+                    let later = match (discharged[i], last.discharged) {
+                        (None, _) => true,
+                        (Some(_), None) => false,
+                        (Some(d), Some(e)) => d >= e,
+                    };
+                    if later {
+                        last.discharged = discharged[i];
+                        last.last_row = i;
+                        last.died = died[i];
+                    }
+                    continue;
+                }
+            }
+            stays.push(Stay {
+                last_row: i,
+                patient: patient_no,
+                admitted: a,
+                discharged: discharged[i],
+                age: ages[i].unwrap_or(0.0),
+                acute: acute[i],
+                died: died[i],
+            });
+        }
+        if self.merge_transfers {
+            quality.push(
+                "transfers joined (admitted the day another stay ended)",
+                transfers,
+            );
+            quality.push("overlapping stays joined", overlaps);
+        }
+        let latest = rows
+            .iter()
+            .filter_map(|&i| admitted[i])
+            .max()
+            .unwrap_or(i32::MIN);
+        let (start, end) = (
+            day_number(self.period.start()),
+            day_number(self.period.end()),
+        );
+        let mut index_rows = Vec::new();
+        let (mut discharged_out, mut admitted_out, mut ages_out, mut patient_out) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut readmitted, mut gap, mut incomplete, mut labels) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut too_young, mut dead, mut in_period) = (0usize, 0usize, 0usize);
+        for (s, stay) in stays.iter().enumerate() {
+            let Some(d) = stay.discharged.filter(|d| *d >= start && *d <= end) else {
+                continue;
+            };
+            in_period += 1;
+            if stay.age < self.min_age {
+                too_young += 1;
+                continue;
+            }
+            if stay.died {
+                dead += 1;
+                continue;
+            }
+            let limit = d + self.days as i32;
+            let next = stays[s + 1..]
+                .iter()
+                .take_while(|n| n.patient == stay.patient && n.admitted <= limit)
+                .find(|n| n.admitted >= d && n.acute);
+            index_rows.push(stay.last_row);
+            patient_out.push(patients.get(stay.last_row).unwrap_or_default().to_string());
+            admitted_out.push(date_of(stay.admitted));
+            discharged_out.push(date_of(d));
+            ages_out.push(stay.age);
+            readmitted.push(next.is_some());
+            gap.push(next.map(|n| n.admitted - d));
+            incomplete.push(limit > latest);
+            labels.push(
+                self.per
+                    .and_then(|k| k.containing(date_of(d)))
+                    .map(|p| p.iso()),
+            );
+        }
+        quality.push(format!("stays discharged in {}", self.period), in_period);
+        quality.push(
+            format!("discharges of patients younger than {}", self.min_age),
+            too_young,
+        );
+        quality.push("discharges of patients who died", dead);
+        quality.push("index stays", index_rows.len());
+        quality.push(
+            "index stays followed up past the latest admission in the data",
+            incomplete.iter().filter(|x| **x).count(),
+        );
+        let idx = IdxCa::from_vec(
+            "i".into(),
+            index_rows.iter().map(|&i| i as IdxSize).collect(),
+        );
+        let mut out = records
+            .select(self.by.iter().map(String::as_str))?
+            .take(&idx)?;
+        let mut keys = self.by.clone();
+        if self.per.is_some() {
+            out.with_column(Column::new(PERIOD.into(), labels))?;
+            keys.push(PERIOD.into());
+        }
+        for column in [
+            Column::new(c.patient.as_str().into(), patient_out),
+            Column::new(c.admitted.as_str().into(), admitted_out),
+            Column::new(c.discharged.as_str().into(), discharged_out),
+            Column::new(c.age.as_str().into(), ages_out),
+            Column::new("readmitted".into(), readmitted),
+            Column::new("days_to_readmission".into(), gap),
+            Column::new("follow_up_incomplete".into(), incomplete),
+        ] {
+            out.with_column(column)?;
+        }
+        Ok(Followed {
+            stays: out,
+            keys,
+            quality,
+        })
+    }
+
+    /// The index stays, one row each: the group columns (and `period`), the
+    /// patient id, the (joined) admission and discharge dates, the age,
+    /// `readmitted`, `days_to_readmission` and `follow_up_incomplete`.
+    /// Holds patient ids: for analysis, not for publication.
+    ///
+    /// # Errors
+    /// Missing or mistyped columns; invalid stays (unless excluded).
+    pub fn stays(&self, records: &DataFrame) -> Result<DataFrame> {
+        Ok(self.follow(records)?.stays)
+    }
+
+    /// The share readmitted per group: `numerator` (index stays followed by
+    /// a readmission), `denominator` (index stays), the percentage `value`
+    /// with Wilson limits, `status` and `follow_up_incomplete`.
+    ///
+    /// # Errors
+    /// As [`Readmission::stays`].
+    pub fn share(&self, records: &DataFrame) -> Result<DataFrame> {
+        let f = self.follow(records)?;
+        let frame = f
+            .stays
+            .lazy()
+            .with_column(lit(1.0).alias("__ik_index"))
+            .collect()?;
+        let (keys, sums) = sums_by(
+            frame,
+            &f.keys,
+            &["readmitted", "__ik_index", "follow_up_incomplete"],
+        )?;
+        let statistic = format!("share readmitted within {} days (percent)", self.days);
+        let mut table = percentages(keys, &sums[0], &sums[1], self.confidence, &statistic);
+        table.add_column(Column::new("follow_up_incomplete".into(), sums[2].clone()));
+        table.finish(OutputType::Standard)
+    }
+
+    /// The data-quality table (`rule`, `count`).
+    ///
+    /// # Errors
+    /// As [`Readmission::stays`].
+    pub fn quality(&self, records: &DataFrame) -> Result<DataFrame> {
+        self.follow(records)?.quality.frame()
+    }
+}

@@ -1,0 +1,361 @@
+//! What every record-level indicator needs: reading date, flag, age and text
+//! columns; checking records against the rules (an error, or the records
+//! excluded and counted); the data-quality table; and sums per group.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::measure::{
+    proportion_estimate, require, require_keys, Confidence, Estimate, Status, Table,
+};
+
+/// What to do with a record that breaks a rule of an indicator (completion
+/// before decision, a date in the future, an unknown kind, a missing key…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InvalidRecords {
+    /// Stop with an error naming the column, the rule, the value and the row (the default).
+    #[default]
+    Error,
+    /// Leave the record out and count it, by rule, in the data-quality table.
+    Exclude,
+}
+
+impl FromStr for InvalidRecords {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "error" | "raise" => Ok(InvalidRecords::Error),
+            "exclude" => Ok(InvalidRecords::Exclude),
+            _ => Err(Error::argument(
+                "invalid",
+                "one of \"error\", \"exclude\"",
+                format!("{s:?}"),
+            )),
+        }
+    }
+}
+
+/// The data-quality table of one computation: a count per rule.
+#[derive(Debug, Default)]
+pub(crate) struct Quality {
+    rules: Vec<String>,
+    counts: Vec<u64>,
+}
+
+impl Quality {
+    /// Record `count` under `rule`.
+    pub fn push(&mut self, rule: impl Into<String>, count: usize) {
+        self.rules.push(rule.into());
+        self.counts.push(count as u64);
+    }
+
+    /// `rule` and `count`.
+    pub fn frame(self) -> Result<DataFrame> {
+        Ok(DataFrame::new(
+            self.rules.len(),
+            vec![
+                Column::new("rule".into(), self.rules),
+                Column::new("count".into(), self.counts),
+            ],
+        )?)
+    }
+}
+
+/// Keep the rows where `mask` holds, counting the others under `rule`.
+pub(crate) fn keep(
+    quality: &mut Quality,
+    frame: DataFrame,
+    rule: &str,
+    mask: impl FnOnce(&DataFrame) -> Result<BooleanChunked>,
+) -> Result<DataFrame> {
+    let mask = mask(&frame)?;
+    let kept = frame.filter(&mask)?;
+    quality.push(rule, frame.height() - kept.height());
+    Ok(kept)
+}
+
+/// The rules records are checked against, row by row. With
+/// [`InvalidRecords::Error`] the first broken rule is an error naming the
+/// column, the rule, the value and the row; with
+/// [`InvalidRecords::Exclude`] the row is left out and counted under
+/// "excluded: <rule>".
+pub(crate) struct Checks<'q> {
+    mode: InvalidRecords,
+    quality: &'q mut Quality,
+    /// Whether each row is still kept.
+    pub kept: Vec<bool>,
+}
+
+impl<'q> Checks<'q> {
+    /// Checks over `rows` records.
+    pub fn new(rows: usize, mode: InvalidRecords, quality: &'q mut Quality) -> Self {
+        Checks {
+            mode,
+            quality,
+            kept: vec![true; rows],
+        }
+    }
+
+    /// Check one rule on every row still kept: `broken(i)` gives the value
+    /// to show when row `i` breaks it.
+    pub fn rule(
+        &mut self,
+        column: &str,
+        rule: &str,
+        mut broken: impl FnMut(usize) -> Option<String>,
+    ) -> Result<()> {
+        let mut count = 0;
+        for i in 0..self.kept.len() {
+            if !self.kept[i] {
+                continue;
+            }
+            if let Some(value) = broken(i) {
+                if self.mode == InvalidRecords::Error {
+                    return Err(Error::data(
+                        column,
+                        &format!("{rule} (pass invalid=\"exclude\" to leave such records out and count them)"),
+                        value,
+                        format!(" in row {i}"),
+                    ));
+                }
+                self.kept[i] = false;
+                count += 1;
+            }
+        }
+        if self.mode == InvalidRecords::Exclude {
+            self.quality.push(format!("excluded: {rule}"), count);
+        }
+        Ok(())
+    }
+
+    /// Reject missing values in the group columns.
+    pub fn keys_present(&mut self, frame: &DataFrame, by: &[String]) -> Result<()> {
+        for b in by {
+            let c = frame.column(b)?.clone();
+            if c.null_count() == 0 {
+                continue;
+            }
+            let missing = c.is_null();
+            self.rule(b, "group columns must not be missing", |i| {
+                missing
+                    .get(i)
+                    .unwrap_or(false)
+                    .then(|| "a missing value".to_string())
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Require a date (or datetime) column; an all-null column has the null dtype and passes.
+pub(crate) fn require_date(frame: &DataFrame, name: &str, role: &str) -> Result<()> {
+    let dtype = require(frame.schema(), name, role)?;
+    if matches!(
+        dtype,
+        DataType::Date | DataType::Datetime(_, _) | DataType::Null
+    ) {
+        Ok(())
+    } else {
+        Err(Error::WrongDtype {
+            column: name.to_string(),
+            role: role.to_string(),
+            expected: "a date or datetime".to_string(),
+            found: dtype.to_string(),
+        })
+    }
+}
+
+/// The calendar days of a date or datetime column, as days since 1970-01-01.
+pub(crate) fn days(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<Option<i32>>> {
+    require_date(frame, name, role)?;
+    let c = frame.column(name)?;
+    let c = if c.dtype() == &DataType::Null {
+        Column::full_null(c.name().clone(), c.len(), &DataType::Int32)
+    } else {
+        c.cast(&DataType::Date)?.cast(&DataType::Int32)?
+    };
+    Ok(c.i32()?.iter().collect())
+}
+
+const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// The day number (days since 1970-01-01) of a date.
+pub(crate) fn day_number(date: NaiveDate) -> i32 {
+    (date - EPOCH).num_days() as i32
+}
+
+/// The date of a day number.
+pub(crate) fn date_of(day: i32) -> NaiveDate {
+    EPOCH
+        .checked_add_signed(chrono::Duration::days(i64::from(day)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// A yes/no column: booleans, or integers 0/1. Missing values are "no".
+pub(crate) fn flags(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<bool>> {
+    let dtype = require(frame.schema(), name, role)?;
+    let c = frame.column(name)?;
+    if dtype == &DataType::Boolean {
+        return Ok(c.bool()?.iter().map(|v| v.unwrap_or(false)).collect());
+    }
+    if dtype.is_integer() {
+        let ints = c.cast(&DataType::Int64)?;
+        let ints = ints.i64()?;
+        if let Some((row, v)) = ints
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| v.filter(|v| *v != 0 && *v != 1).map(|v| (i, v)))
+        {
+            return Err(Error::data(
+                name,
+                &format!("{role} flags must be true/false or 0/1"),
+                v,
+                format!(" in row {row}"),
+            ));
+        }
+        return Ok(ints.iter().map(|v| v == Some(1)).collect());
+    }
+    Err(Error::WrongDtype {
+        column: name.to_string(),
+        role: role.to_string(),
+        expected: "boolean (or integer 0/1)".to_string(),
+        found: dtype.to_string(),
+    })
+}
+
+/// A numeric column as floats (ages, counts).
+pub(crate) fn numbers(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<Option<f64>>> {
+    crate::measure::require_numeric(frame.schema(), name, role)?;
+    let c = frame.column(name)?.cast(&DataType::Float64)?;
+    Ok(c.f64()?.iter().collect())
+}
+
+/// A column as text (ids and codes of any dtype).
+pub(crate) fn texts(frame: &DataFrame, name: &str, role: &str) -> Result<StringChunked> {
+    require(frame.schema(), name, role)?;
+    Ok(frame.column(name)?.cast(&DataType::String)?.str()?.clone())
+}
+
+/// Whether each value is in `allowed` (ignoring ASCII case).
+pub(crate) fn in_set(values: &StringChunked, allowed: &[String]) -> BooleanChunked {
+    values
+        .iter()
+        .map(|v| v.is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v))))
+        .collect()
+}
+
+/// The group columns of `frame`, checked.
+pub(crate) fn require_groups(frame: &DataFrame, by: &[String], role: &str) -> Result<()> {
+    require_keys(frame.schema(), by, role)
+}
+
+/// Sums of float columns per group (sorted by the group columns): the key
+/// frame and one vector per summed column. No `by` gives one row.
+pub(crate) fn sums_by(
+    frame: DataFrame,
+    by: &[String],
+    columns: &[&str],
+) -> Result<(DataFrame, Vec<Vec<f64>>)> {
+    let aggs: Vec<Expr> = columns
+        .iter()
+        .map(|c| col(*c).cast(DataType::Float64).sum().alias(*c))
+        .collect();
+    let summed = if by.is_empty() {
+        frame.lazy().select(aggs).collect()?
+    } else {
+        let keys: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
+        let names: Vec<PlSmallStr> = by.iter().map(|b| b.as_str().into()).collect();
+        frame
+            .lazy()
+            .group_by(keys)
+            .agg(aggs)
+            .sort(names, SortMultipleOptions::default())
+            .collect()?
+    };
+    let keys = summed.select(by.iter().map(String::as_str))?;
+    let mut sums = Vec::with_capacity(columns.len());
+    for c in columns {
+        sums.push(
+            summed
+                .column(c)?
+                .f64()?
+                .iter()
+                .map(|v| v.unwrap_or(0.0))
+                .collect(),
+        );
+    }
+    Ok((keys, sums))
+}
+
+/// Percentages per group from summed counts, with Wilson limits (as
+/// [`crate::Proportion`]); a group where nothing was counted keeps its row
+/// with status "denominator is zero" instead of an error or a NaN.
+pub(crate) fn percentages(
+    keys: DataFrame,
+    parts: &[f64],
+    wholes: &[f64],
+    confidence: Confidence,
+    statistic: &str,
+) -> Table {
+    let mut table = Table::new(keys, confidence, statistic.to_string());
+    for (x, n) in parts.iter().zip(wholes) {
+        table.push(if *n > 0.0 {
+            proportion_estimate(Some(*x), Some(*n), 100.0, confidence.levels())
+        } else {
+            Estimate::missing(Some(*x), Some(*n), Status::DenominatorZero)
+        });
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_round_trip() {
+        let d = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+        assert_eq!(date_of(day_number(d)), d);
+        assert_eq!(day_number(EPOCH), 0);
+    }
+
+    #[test]
+    fn flags_accept_booleans_and_zero_one_only() {
+        let df = df!("a" => [Some(true), None], "b" => [0, 1], "c" => [0, 2]).unwrap();
+        assert_eq!(flags(&df, "a", "PVV").unwrap(), [true, false]);
+        assert_eq!(flags(&df, "b", "PVV").unwrap(), [false, true]);
+        let e = flags(&df, "c", "PVV").unwrap_err().to_string();
+        assert!(
+            e.contains("`c`") && e.contains("0/1") && e.contains("row 1"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn checks_either_stop_or_count() {
+        let mut q = Quality::default();
+        let mut c = Checks::new(3, InvalidRecords::Error, &mut q);
+        let e = c
+            .rule("x", "x must be small", |i| (i == 1).then(|| "9".into()))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("x must be small") && e.contains("row 1"), "{e}");
+        let mut q = Quality::default();
+        let mut c = Checks::new(3, InvalidRecords::Exclude, &mut q);
+        c.rule("x", "x must be small", |i| (i != 1).then(|| "9".into()))
+            .unwrap();
+        assert_eq!(c.kept, [false, true, false]);
+        let table = q.frame().unwrap();
+        assert_eq!(
+            table.column("count").unwrap().u64().unwrap().get(0),
+            Some(2)
+        );
+    }
+}

@@ -1,0 +1,151 @@
+//! Svarsfrekvens: how many of the units that should report did, per period,
+//! against the plans' rule of at least 95 %.
+
+use polars::prelude::*;
+
+use super::records::{percentages, texts};
+use crate::error::{Error, Result};
+use crate::measure::{Confidence, OutputType};
+
+/// The reporting rate per period: of the `expected` units, the share with
+/// at least one row in the period.
+///
+/// Output per period (sorted): `numerator` (expected units that reported),
+/// `denominator` (expected units), the percentage `value` with Wilson
+/// limits, `status`, `meets_rule` (value ≥ `rule`), `missing_units` (the
+/// expected units that did not report) and `other_units` (units that
+/// reported but are not expected — a sign of a renamed unit).
+///
+/// ```
+/// use indikator::ReportingRate;
+/// use polars::prelude::*;
+/// let reports = df!(
+///     "month" => ["2024-01", "2024-01", "2024-02"],
+///     "unit" => ["HC Lit", "HC Hammarstrand", "HC Lit"],
+/// )?;
+/// let rate = ReportingRate::new("unit", "month", ["HC Lit", "HC Hammarstrand"])
+///     .compute(&reports)?;
+/// assert_eq!(rate.column("value")?.f64()?.get(1), Some(50.0));
+/// assert_eq!(rate.column("meets_rule")?.bool()?.get(1), Some(false));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportingRate {
+    /// The unit column of the reports.
+    pub unit: String,
+    /// The period column of the reports (any type, compared as text).
+    pub period: String,
+    /// The units expected to report.
+    pub expected: Vec<String>,
+    /// The periods expected, each given a row even with no report; `None`:
+    /// the periods present in the reports.
+    pub periods: Option<Vec<String>>,
+    /// The rule in percent (default 95).
+    pub rule: f64,
+    /// Confidence of the limits.
+    pub confidence: Confidence,
+}
+
+impl ReportingRate {
+    /// The rate of `expected` units reporting, by `period`, against 95 %.
+    pub fn new<I: IntoIterator<Item = S>, S: Into<String>>(
+        unit: impl Into<String>,
+        period: impl Into<String>,
+        expected: I,
+    ) -> Self {
+        ReportingRate {
+            unit: unit.into(),
+            period: period.into(),
+            expected: expected.into_iter().map(Into::into).collect(),
+            periods: None,
+            rule: 95.0,
+            confidence: Confidence::P95,
+        }
+    }
+
+    /// The rate per period.
+    ///
+    /// # Errors
+    /// Missing columns; no expected units; a rule outside 0–100; duplicated expected units.
+    pub fn compute(&self, reports: &DataFrame) -> Result<DataFrame> {
+        if self.expected.is_empty() {
+            return Err(Error::argument(
+                "expected",
+                "name at least one unit expected to report",
+                "none",
+            ));
+        }
+        if let Some(dup) = self
+            .expected
+            .iter()
+            .enumerate()
+            .find(|(i, u)| self.expected[..*i].contains(u))
+        {
+            return Err(Error::argument(
+                "expected",
+                "each expected unit once",
+                format!("{:?} twice", dup.1),
+            ));
+        }
+        if !(0.0..=100.0).contains(&self.rule) {
+            return Err(Error::argument(
+                "rule",
+                "a percentage between 0 and 100",
+                self.rule,
+            ));
+        }
+        let units = texts(reports, &self.unit, "reporting unit")?;
+        let periods = texts(reports, &self.period, "reporting period")?;
+        let mut seen: Vec<String> = match &self.periods {
+            Some(p) => p.clone(),
+            None => periods.iter().flatten().map(str::to_string).collect(),
+        };
+        seen.sort();
+        seen.dedup();
+        let (mut reported, mut missing, mut other) = (Vec::new(), Vec::new(), Vec::new());
+        for p in &seen {
+            let mut here: Vec<&str> = periods
+                .iter()
+                .zip(units.iter())
+                .filter(|(q, _)| *q == Some(p.as_str()))
+                .filter_map(|(_, u)| u)
+                .collect();
+            here.sort_unstable();
+            here.dedup();
+            let absent: Vec<&str> = self
+                .expected
+                .iter()
+                .map(String::as_str)
+                .filter(|u| !here.contains(u))
+                .collect();
+            let extra: Vec<&str> = here
+                .iter()
+                .copied()
+                .filter(|u| !self.expected.iter().any(|e| e == u))
+                .collect();
+            reported.push((self.expected.len() - absent.len()) as f64);
+            missing.push(absent.join(", "));
+            other.push(extra.join(", "));
+        }
+        let keys = DataFrame::new(
+            seen.len(),
+            vec![Column::new(self.period.as_str().into(), seen.clone())],
+        )?;
+        let expected = vec![self.expected.len() as f64; seen.len()];
+        let mut table = percentages(
+            keys,
+            &reported,
+            &expected,
+            self.confidence,
+            "reporting rate (percent)",
+        );
+        let meets: Vec<bool> = reported
+            .iter()
+            .map(|r| r * 100.0 >= self.rule * self.expected.len() as f64)
+            .collect();
+        table.add_column(Column::new("meets_rule".into(), meets));
+        table.add_column(Column::new("missing_units".into(), missing));
+        table.add_column(Column::new("other_units".into(), other));
+        table.finish(OutputType::Standard)
+    }
+}

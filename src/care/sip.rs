@@ -1,0 +1,452 @@
+//! SIP, samordnad individuell plan: the plans established (upprättade) in
+//! a period, children and young people apart from adults, against the same
+//! period a year earlier.
+
+use chrono::{Datelike, Months, NaiveDate};
+use polars::prelude::*;
+
+use super::records::{
+    date_of, day_number, days, numbers, require_groups, texts, Checks, InvalidRecords, Quality,
+};
+use super::waits::PERIOD;
+use crate::assess::{Observed, Target};
+use crate::error::{Error, Result};
+use crate::measure::{lookup, Confidence, Count, Statistic};
+use crate::period::{Period, PeriodKind};
+
+/// The age-group label of children and young people.
+pub const CHILDREN: &str = "barn och unga";
+/// The age-group label of adults.
+pub const ADULTS: &str = "vuxna";
+
+/// Column names of the plans (one row per plan, or per status change of a plan).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanColumns {
+    /// Plan id (default `plan_id`).
+    pub plan: String,
+    /// The date the plan was established, upprättad (default `established`).
+    pub established: String,
+    /// Birth date (default `birth_date`); used when the frame has it.
+    pub birth_date: String,
+    /// Age in years at establishment (default `age`); used when there is no birth date column.
+    pub age: String,
+    /// Status (default `status`); read only when excluding statuses.
+    pub status: String,
+}
+
+impl Default for PlanColumns {
+    fn default() -> Self {
+        PlanColumns {
+            plan: "plan_id".into(),
+            established: "established".into(),
+            birth_date: "birth_date".into(),
+            age: "age".into(),
+            status: "status".into(),
+        }
+    }
+}
+
+/// Counts of SIPs established in a period.
+///
+/// A plan is counted once, at its establishment date (the earliest of its
+/// rows when the data hold one row per status change), in the age group
+/// of the person on that day: `"barn och unga"` under `age_limit` (default
+/// 18, the law's child; the region's child collaboration Jämtbus uses 0–20,
+/// `age_limit` 21), else `"vuxna"`. The age is computed from the birth date
+/// when the frame has that column, else read from the age column.
+///
+/// ```
+/// use indikator::{Period, Sip};
+/// use polars::prelude::*;
+/// use chrono::NaiveDate;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let plans = df!(
+///     "plan_id" => [1, 2, 2, 3],
+///     "established" => [d(2024, 2, 1), d(2024, 3, 1), d(2024, 3, 1), d(2023, 5, 1)],
+///     "age" => [12, 45, 45, 16],
+///     "kommun" => ["Krokom"; 4],
+/// )?;
+/// let counts = Sip::new("H1 2024".parse()?).by(["kommun"]).counts(&plans)?;
+/// // Plan 2 has two rows (a status change) and counts once.
+/// assert_eq!(counts.column("value")?.f64()?.to_vec(), [Some(1.0), Some(1.0)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sip {
+    /// The reporting period.
+    pub period: Period,
+    /// Split the period (month, tertial, half-year…); `None`: one count per group.
+    pub per: Option<PeriodKind>,
+    /// Group columns (kommun…), taken from the plan's first row.
+    pub by: Vec<String>,
+    /// Children and young people are younger than this (default 18).
+    pub age_limit: u32,
+    /// Plans with any of these statuses are not counted (ignoring case;
+    /// default none), e.g. `["makulerad"]`.
+    pub exclude_statuses: Vec<String>,
+    /// What to do with invalid records (default: an error).
+    pub invalid: InvalidRecords,
+    /// Confidence of the Poisson limits of the counts.
+    pub confidence: Confidence,
+    /// Column names.
+    pub columns: PlanColumns,
+}
+
+/// The age-group column of the output.
+pub const AGE_GROUP: &str = "age_group";
+
+impl Sip {
+    /// Plans established in `period`, children under 18.
+    pub fn new(period: Period) -> Self {
+        Sip {
+            period,
+            per: None,
+            by: Vec::new(),
+            age_limit: 18,
+            exclude_statuses: Vec::new(),
+            invalid: InvalidRecords::Error,
+            confidence: Confidence::P95,
+            columns: PlanColumns::default(),
+        }
+    }
+
+    /// Group by these columns.
+    pub fn by<I: IntoIterator<Item = S>, S: Into<String>>(mut self, by: I) -> Self {
+        self.by = by.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Split the period.
+    pub fn per(mut self, kind: PeriodKind) -> Self {
+        self.per = Some(kind);
+        self
+    }
+
+    /// One row per plan established in `period` (dates moved `shift` months
+    /// forward so a previous year's plans get this year's labels): the
+    /// group columns, `age_group`, `period`.
+    fn plans(
+        &self,
+        records: &DataFrame,
+        period: Period,
+        shift: u32,
+        quality: &mut Quality,
+    ) -> Result<DataFrame> {
+        self.period.validate()?;
+        for b in &self.by {
+            if [PERIOD, AGE_GROUP].contains(&b.as_str()) {
+                return Err(Error::argument(
+                    "by",
+                    "`period` and `age_group` are added by the count; rename the column",
+                    format!("`{b}`"),
+                ));
+            }
+        }
+        let c = &self.columns;
+        let ids = texts(records, &c.plan, "plan id")?;
+        let established = days(records, &c.established, "date established")?;
+        let by_birth = records.schema().contains(&c.birth_date);
+        let births = if by_birth {
+            days(records, &c.birth_date, "birth date")?
+        } else {
+            Vec::new()
+        };
+        let ages = if by_birth {
+            Vec::new()
+        } else {
+            numbers(records, &c.age, "age (or a birth-date column)").map_err(|e| match e {
+                Error::ColumnNotFound { available, .. } => Error::ColumnNotFound {
+                    column: format!("{}` or `{}", c.birth_date, c.age),
+                    role: "birth date or age".into(),
+                    available,
+                },
+                other => other,
+            })?
+        };
+        require_groups(records, &self.by, "group")?;
+        let excluded_status: Vec<bool> = if self.exclude_statuses.is_empty() {
+            vec![false; records.height()]
+        } else {
+            let statuses = texts(records, &c.status, "status")?;
+            statuses
+                .iter()
+                .map(|s| {
+                    s.is_some_and(|s| {
+                        self.exclude_statuses
+                            .iter()
+                            .any(|x| x.eq_ignore_ascii_case(s))
+                    })
+                })
+                .collect()
+        };
+        let mut checks = Checks::new(records.height(), self.invalid, quality);
+        checks.rule(&c.plan, "plan ids must be present", |i| {
+            ids.get(i).is_none().then(|| "a missing value".into())
+        })?;
+        checks.rule(&c.established, "establishment dates must be present", |i| {
+            established[i].is_none().then(|| "a missing value".into())
+        })?;
+        if by_birth {
+            checks.rule(
+                &c.birth_date,
+                "birth dates must be present and not after the establishment",
+                |i| match (births[i], established[i]) {
+                    (None, _) => Some("a missing value".into()),
+                    (Some(b), Some(e)) if b > e => {
+                        Some(format!("{} after {}", date_of(b), date_of(e)))
+                    }
+                    _ => None,
+                },
+            )?;
+        } else {
+            checks.rule(
+                &c.age,
+                "ages must be present and 0 or more",
+                |i| match ages[i] {
+                    Some(a) if a >= 0.0 && a.is_finite() => None,
+                    Some(a) => Some(a.to_string()),
+                    None => Some("a missing value".into()),
+                },
+            )?;
+        }
+        checks.keys_present(records, &self.by)?;
+        let kept = checks.kept.clone();
+        // The first row of each plan: its earliest establishment date.
+        let mut order: Vec<usize> = (0..records.height()).filter(|&i| kept[i]).collect();
+        order.sort_by(|&a, &b| {
+            (ids.get(a), established[a], a).cmp(&(ids.get(b), established[b], b))
+        });
+        let (mut first_rows, mut several, mut disagree, mut cancelled) = (Vec::new(), 0, 0, 0);
+        let mut k = 0;
+        while k < order.len() {
+            let i = order[k];
+            let mut j = k + 1;
+            while j < order.len() && ids.get(order[j]) == ids.get(i) {
+                j += 1;
+            }
+            if j - k > 1 {
+                several += 1;
+                if order[k..j]
+                    .iter()
+                    .any(|&r| established[r] != established[i])
+                {
+                    disagree += 1;
+                }
+            }
+            if order[k..j].iter().any(|&r| excluded_status[r]) {
+                cancelled += 1;
+            } else {
+                first_rows.push(i);
+            }
+            k = j;
+        }
+        quality.push("plans", first_rows.len() + cancelled);
+        quality.push("plans with several rows (counted once)", several);
+        quality.push(
+            "plans whose rows disagree on the date established (earliest used)",
+            disagree,
+        );
+        if !self.exclude_statuses.is_empty() {
+            quality.push(
+                format!(
+                    "plans with an excluded status ({})",
+                    self.exclude_statuses.join(", ")
+                ),
+                cancelled,
+            );
+        }
+        let (start, end) = (day_number(period.start()), day_number(period.end()));
+        let rows: Vec<usize> = first_rows
+            .into_iter()
+            .filter(|&i| established[i].is_some_and(|d| d >= start && d <= end))
+            .collect();
+        let groups: Vec<&str> = rows
+            .iter()
+            .map(|&i| {
+                let day = date_of(established[i].unwrap_or(0));
+                let age = if by_birth {
+                    f64::from(full_years(date_of(births[i].unwrap_or(0)), day))
+                } else {
+                    ages[i].unwrap_or(0.0)
+                };
+                if age < f64::from(self.age_limit) {
+                    CHILDREN
+                } else {
+                    ADULTS
+                }
+            })
+            .collect();
+        let labels: Vec<Option<String>> = rows
+            .iter()
+            .map(|&i| {
+                let day = date_of(established[i].unwrap_or(0));
+                let day = day.checked_add_months(Months::new(shift)).unwrap_or(day);
+                match self.per {
+                    Some(kind) => kind.containing(day).map(|p| p.iso()),
+                    None => Some(self.period.iso()),
+                }
+            })
+            .collect();
+        let idx = IdxCa::from_vec("i".into(), rows.iter().map(|&i| i as IdxSize).collect());
+        let mut out = records
+            .select(self.by.iter().map(String::as_str))?
+            .take(&idx)?;
+        out.with_column(Column::new(AGE_GROUP.into(), groups))?;
+        out.with_column(Column::new(PERIOD.into(), labels))?;
+        Ok(out)
+    }
+
+    /// Every group (the `by` values of all plans), both age groups and every
+    /// sub-period of the period, with zero where no plan was established.
+    fn grid(&self, records: &DataFrame) -> Result<DataFrame> {
+        let labels: Vec<String> = match self.per {
+            None => vec![self.period.iso()],
+            Some(kind) => {
+                let mut labels: Vec<String> = Vec::new();
+                let mut day = self.period.start();
+                while day <= self.period.end() {
+                    if let Some(p) = kind.containing(day) {
+                        if !labels.contains(&p.iso()) {
+                            labels.push(p.iso());
+                        }
+                    }
+                    day = day.succ_opt().unwrap_or(NaiveDate::MAX);
+                }
+                labels
+            }
+        };
+        let mut grid = if self.by.is_empty() {
+            None
+        } else {
+            Some(
+                records
+                    .select(self.by.iter().map(String::as_str))?
+                    .drop_nulls::<String>(None)?
+                    .unique_stable(None, UniqueKeepStrategy::First, None)?,
+            )
+        };
+        for list in [
+            Column::new(AGE_GROUP.into(), [CHILDREN, ADULTS]),
+            Column::new(PERIOD.into(), labels),
+        ] {
+            let values = DataFrame::new(list.len(), vec![list])?;
+            grid = Some(match grid {
+                None => values,
+                Some(g) => g.cross_join(&values, None, None, MaintainOrderJoin::Left)?,
+            });
+        }
+        grid.ok_or_else(|| Error::argument("per", "a period to count in", "none"))
+    }
+
+    /// Counts per group, `age_group` and `period`: `numerator` and `value`
+    /// (the count) with Poisson limits, `status`. Every group seen in the
+    /// data gets both age groups and every sub-period, zero when empty.
+    ///
+    /// # Errors
+    /// Missing or mistyped columns; invalid records (unless excluded).
+    pub fn counts(&self, records: &DataFrame) -> Result<DataFrame> {
+        let mut quality = Quality::default();
+        self.count(records, self.period, 0, &mut quality)
+    }
+
+    fn count(
+        &self,
+        records: &DataFrame,
+        period: Period,
+        shift: u32,
+        quality: &mut Quality,
+    ) -> Result<DataFrame> {
+        let plans = self.plans(records, period, shift, quality)?;
+        let mut keys = self.by.clone();
+        keys.extend([AGE_GROUP.to_string(), PERIOD.to_string()]);
+        let grid = self.grid(records)?;
+        let counted = plans
+            .lazy()
+            .group_by(keys.iter().map(|k| col(k.as_str())).collect::<Vec<_>>())
+            .agg([len().cast(DataType::Float64).alias("__ik_n")])
+            .collect()?;
+        let (joined, _) = lookup(&grid, &counted, &keys, "plans")?;
+        let n = joined.column("__ik_n")?.f64()?.fill_null_with_values(0.0)?;
+        let mut full = grid.clone();
+        full.with_column(Column::new("__ik_n".into(), n))?;
+        Count::of("__ik_n")
+            .by(keys)
+            .confidence(self.confidence)
+            .compute(full.lazy())
+    }
+
+    /// The counts against the same period a year earlier: per group,
+    /// `age_group` and `period` (labelled with this year's period),
+    /// `count`, `previous`, `difference`, `change_percent` (null when the
+    /// previous count is 0) and the plan's target "ökat antal jämfört med
+    /// föregående år" as `rating` (uppfylld / ej uppfylld; unchanged does
+    /// not meet it) with its `rule` in words.
+    ///
+    /// # Errors
+    /// As [`Sip::counts`].
+    pub fn change(&self, records: &DataFrame) -> Result<DataFrame> {
+        let mut quality = Quality::default();
+        let now = self.count(records, self.period, 0, &mut quality)?;
+        let before = self.count(records, self.period.previous_year(), 12, &mut quality)?;
+        let mut keys = self.by.clone();
+        keys.extend([AGE_GROUP.to_string(), PERIOD.to_string()]);
+        let (prev, _) = lookup(&now, &before, &keys, "previous year's counts")?;
+        let current: Vec<f64> = now
+            .column("value")?
+            .f64()?
+            .iter()
+            .map(|v| v.unwrap_or(0.0))
+            .collect();
+        let previous: Vec<f64> = prev
+            .column("value")?
+            .f64()?
+            .iter()
+            .map(|v| v.unwrap_or(0.0))
+            .collect();
+        let target = Target::increase();
+        let (mut ratings, mut rules) = (Vec::new(), Vec::new());
+        for (c, p) in current.iter().zip(&previous) {
+            let a = target.assess(&Observed {
+                value: Some(*c),
+                previous: Some(*p),
+                ..Default::default()
+            })?;
+            ratings.push(a.swedish());
+            rules.push(a.rule);
+        }
+        let mut out = now.select(keys.iter().map(String::as_str))?;
+        out.with_column(Column::new("count".into(), current.clone()))?;
+        out.with_column(Column::new("previous".into(), previous.clone()))?;
+        let diff: Vec<f64> = current.iter().zip(&previous).map(|(c, p)| c - p).collect();
+        let pct: Vec<Option<f64>> = current
+            .iter()
+            .zip(&previous)
+            .map(|(c, p)| (*p > 0.0).then(|| (c - p) / p * 100.0))
+            .collect();
+        out.with_column(Column::new("difference".into(), diff))?;
+        out.with_column(Column::new("change_percent".into(), pct))?;
+        out.with_column(Column::new("rating".into(), ratings))?;
+        out.with_column(Column::new("rule".into(), rules))?;
+        Ok(out)
+    }
+
+    /// The data-quality table (`rule`, `count`) of the period's count.
+    ///
+    /// # Errors
+    /// As [`Sip::counts`].
+    pub fn quality(&self, records: &DataFrame) -> Result<DataFrame> {
+        let mut quality = Quality::default();
+        self.plans(records, self.period, 0, &mut quality)?;
+        quality.frame()
+    }
+}
+
+/// Whole years from `birth` to `day` (a birthday counts on the day itself;
+/// 29 February birthdays on 1 March in other years).
+pub(crate) fn full_years(birth: NaiveDate, day: NaiveDate) -> u32 {
+    let mut years = day.year() - birth.year();
+    if (day.month(), day.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    years.max(0) as u32
+}

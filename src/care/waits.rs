@@ -1,0 +1,877 @@
+//! Vårdgaranti: waiting times against the care guarantee (0–3–90–90, BUP
+//! 30 + 30), measured the two ways of the national statistics — the patients
+//! still waiting at a snapshot (*väntande*) and the patients whose
+//! visit or treatment happened in a period (*genomförda*).
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use super::records::{
+    date_of, day_number, days, flags, percentages, require_groups, sums_by, texts, Checks,
+    InvalidRecords, Quality,
+};
+use crate::error::{Error, Result};
+use crate::measure::{require, Confidence, Mean, Statistic};
+use crate::period::{Period, PeriodKind};
+
+/// The national kinds of wait and their codes in the `kind` column.
+pub const WAIT_KINDS: [&str; 6] = [
+    "primary_contact",
+    "primary_assessment",
+    "first_visit",
+    "treatment",
+    "bup_assessment",
+    "bup_in_depth",
+];
+
+/// One rule of a limit: `days` for the decisions from `from` on (`None`: always).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimitRule {
+    /// The kind of wait (a code of the `kind` column).
+    pub kind: String,
+    /// The first decision date the rule applies to; `None` for all dates.
+    pub from: Option<NaiveDate>,
+    /// The limit in calendar days (a wait of exactly this many days is within).
+    pub days: u32,
+}
+
+/// The limit of each kind of wait, by the date of the decision.
+///
+/// The default is the law (HSL 9 kap. 1 §, förordning 2010:349): contact
+/// with primary care the same day (0), a medical assessment in primary care
+/// within 7 days before 2019 and 3 days from 1 January 2019, a first visit
+/// in specialised care within 90 days, treatment within 90 days of the
+/// decision to treat; and the region's reinforced guarantee for child and
+/// adolescent psychiatry (BUP): first assessment within 30 days, in-depth
+/// assessment or treatment within a further 30 days.
+///
+/// ```
+/// use indikator::WaitLimits;
+/// use chrono::NaiveDate;
+/// let law = WaitLimits::law();
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// assert_eq!(law.limit("primary_assessment", d(2018, 12, 31)), Some(7));
+/// assert_eq!(law.limit("primary_assessment", d(2019, 1, 1)), Some(3));
+/// // The plans' 60-day rule for first visits:
+/// let plan = WaitLimits::law().with_limit("first_visit", 60);
+/// assert_eq!(plan.limit("first_visit", d(2024, 5, 1)), Some(60));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaitLimits {
+    rules: Vec<LimitRule>,
+}
+
+impl Default for WaitLimits {
+    fn default() -> Self {
+        WaitLimits::law()
+    }
+}
+
+impl WaitLimits {
+    /// The law's limits (see the type's documentation).
+    pub fn law() -> Self {
+        let always = |kind: &str, days| LimitRule {
+            kind: kind.into(),
+            from: None,
+            days,
+        };
+        WaitLimits {
+            rules: vec![
+                always("primary_contact", 0),
+                always("primary_assessment", 7),
+                LimitRule {
+                    kind: "primary_assessment".into(),
+                    from: NaiveDate::from_ymd_opt(2019, 1, 1),
+                    days: 3,
+                },
+                always("first_visit", 90),
+                always("treatment", 90),
+                always("bup_assessment", 30),
+                always("bup_in_depth", 30),
+            ],
+        }
+    }
+
+    /// Set one limit for `kind` at every date, replacing its rules (a new
+    /// kind is added: a custom limit such as the plans' 60-day rule).
+    pub fn with_limit(mut self, kind: impl Into<String>, days: u32) -> Self {
+        let kind = kind.into();
+        self.rules.retain(|r| r.kind != kind);
+        self.rules.push(LimitRule {
+            kind,
+            from: None,
+            days,
+        });
+        self
+    }
+
+    /// Add a rule: `days` for the decisions of `kind` from `from` on.
+    pub fn with_rule(mut self, rule: LimitRule) -> Self {
+        self.rules.push(rule);
+        self
+    }
+
+    /// The rules.
+    pub fn rules(&self) -> &[LimitRule] {
+        &self.rules
+    }
+
+    /// The known kinds, in the order first given.
+    pub fn kinds(&self) -> Vec<&str> {
+        let mut kinds: Vec<&str> = Vec::new();
+        for r in &self.rules {
+            if !kinds.contains(&r.kind.as_str()) {
+                kinds.push(&r.kind);
+            }
+        }
+        kinds
+    }
+
+    /// The limit of `kind` for a decision on `decided`: the rule with the
+    /// latest `from` on or before it; `None` for an unknown kind.
+    pub fn limit(&self, kind: &str, decided: NaiveDate) -> Option<u32> {
+        self.rules
+            .iter()
+            .filter(|r| r.kind == kind && r.from.is_none_or(|f| f <= decided))
+            .max_by_key(|r| r.from)
+            .map(|r| r.days)
+    }
+}
+
+/// How waits are measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WaitMeasure {
+    /// *Genomförda*: the records completed in the period; the wait runs from
+    /// the decision to the completion (the default).
+    #[default]
+    Completed,
+    /// *Väntande*: the records still waiting at each snapshot date; the wait
+    /// runs from the decision to the snapshot.
+    Waiting,
+}
+
+impl FromStr for WaitMeasure {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "completed" | "genomförda" => Ok(WaitMeasure::Completed),
+            "waiting" | "väntande" => Ok(WaitMeasure::Waiting),
+            _ => Err(Error::argument(
+                "measure",
+                "one of \"completed\" (genomförda), \"waiting\" (väntande)",
+                format!("{s:?}"),
+            )),
+        }
+    }
+}
+
+/// Column names of the referral/decision records (one row per wait).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaitColumns {
+    /// The date of the referral or decision the wait runs from (default `decided`).
+    pub decided: String,
+    /// The date of the visit or treatment, null while waiting (default `completed`).
+    pub completed: String,
+    /// The kind of wait, a code of [`WaitLimits`] (default `kind`).
+    pub kind: String,
+    /// Patient-chosen wait, *patientvald väntan* (default `pvv`); `None` if not recorded.
+    pub pvv: Option<String>,
+    /// Medically caused wait, *medicinskt orsakad väntan* (default `mov`); `None` if not recorded.
+    pub mov: Option<String>,
+}
+
+impl Default for WaitColumns {
+    fn default() -> Self {
+        WaitColumns {
+            decided: "decided".into(),
+            completed: "completed".into(),
+            kind: "kind".into(),
+            pvv: Some("pvv".into()),
+            mov: Some("mov".into()),
+        }
+    }
+}
+
+/// Vårdgaranti fulfilment from records: one row per referral or decision.
+///
+/// A wait is counted in calendar days from `decided` to `completed`
+/// (completed measure) or to the snapshot date (waiting measure), and is
+/// within the guarantee when it is at most the limit of its kind on the
+/// decision date — a wait of exactly the limit is within. Waits flagged as
+/// patient-chosen (PVV) or medically caused (MOV) leave the numerator and
+/// the denominator (each switchable) and are reported as their own counts
+/// and shares of all records. Missing flags are read as "no".
+///
+/// # Example
+/// ```
+/// use indikator::{Period, Waits};
+/// use polars::prelude::*;
+/// use chrono::NaiveDate;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let referrals = df!(
+///     "decided" => [d(1, 2), d(1, 10), d(2, 1)],
+///     "completed" => [Some(d(3, 1)), Some(d(4, 20)), Some(d(3, 2))],
+///     "kind" => ["first_visit"; 3],
+///     "pvv" => [false, false, true],
+///     "mov" => [false; 3],
+/// )?;
+/// let t1: Period = "T1 2024".parse()?;
+/// let share = Waits::completed(t1).as_of(d(9, 1)).fulfilment(&referrals)?;
+/// // 59 days (within 90) and 101 days (not); the PVV wait is left out.
+/// assert_eq!(share.column("value")?.f64()?.get(0), Some(50.0));
+/// assert_eq!(share.column("pvv")?.f64()?.get(0), Some(1.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waits {
+    /// Completed (genomförda) or waiting (väntande).
+    pub measure: WaitMeasure,
+    /// The reporting period: completions in it, or snapshots at its month ends.
+    pub period: Period,
+    /// Snapshot dates of the waiting measure instead of the month ends of `period`.
+    pub snapshots: Option<Vec<NaiveDate>>,
+    /// Completed measure: split the period by the completion date (a
+    /// `period` column, e.g. months); `None` gives one row per group.
+    pub per: Option<PeriodKind>,
+    /// Group columns of the records (unit, clinic, kommun, sex, age group, kind…).
+    pub by: Vec<String>,
+    /// The limits (default: the law's).
+    pub limits: WaitLimits,
+    /// Leave patient-chosen waits out of the share (default true).
+    pub exclude_pvv: bool,
+    /// Leave medically caused waits out of the share (default true).
+    pub exclude_mov: bool,
+    /// Upper bounds of the distribution bins (default 30, 60, 90: 0–30,
+    /// 31–60, 61–90, > 90 days).
+    pub bins: Vec<u32>,
+    /// The day the data were taken out; later dates are invalid (default: today).
+    pub as_of: Option<NaiveDate>,
+    /// What to do with invalid records (default: an error).
+    pub invalid: InvalidRecords,
+    /// Confidence of the limits.
+    pub confidence: Confidence,
+    /// Column names.
+    pub columns: WaitColumns,
+}
+
+const DECIDED: &str = "__ik_decided";
+const WAIT: &str = "__ik_wait";
+const PVV: &str = "pvv";
+const MOV: &str = "mov";
+const COUNTED: &str = "__ik_counted";
+const WITHIN: &str = "__ik_within";
+const ONE: &str = "records";
+/// The snapshot column of the waiting measure.
+pub const SNAPSHOT: &str = "snapshot";
+/// The period column of split results.
+pub const PERIOD: &str = "period";
+
+/// The records of one computation, one row per wait measured.
+struct Measured {
+    frame: DataFrame,
+    /// Group columns: `by`, then `snapshot` or `period` when present.
+    keys: Vec<String>,
+    quality: Quality,
+}
+
+impl Waits {
+    /// The completed measure (genomförda) over `period`, with the law's limits.
+    pub fn completed(period: Period) -> Self {
+        Waits {
+            measure: WaitMeasure::Completed,
+            period,
+            snapshots: None,
+            per: None,
+            by: Vec::new(),
+            limits: WaitLimits::law(),
+            exclude_pvv: true,
+            exclude_mov: true,
+            bins: vec![30, 60, 90],
+            as_of: None,
+            invalid: InvalidRecords::Error,
+            confidence: Confidence::P95,
+            columns: WaitColumns::default(),
+        }
+    }
+
+    /// The waiting measure (väntande) at each month end of `period`.
+    pub fn waiting(period: Period) -> Self {
+        Waits {
+            measure: WaitMeasure::Waiting,
+            ..Waits::completed(period)
+        }
+    }
+
+    /// Group by these columns.
+    pub fn by<I: IntoIterator<Item = S>, S: Into<String>>(mut self, by: I) -> Self {
+        self.by = by.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Split the period (completed measure), e.g. by month.
+    pub fn per(mut self, kind: PeriodKind) -> Self {
+        self.per = Some(kind);
+        self
+    }
+
+    /// The day the data were taken out.
+    pub fn as_of(mut self, day: NaiveDate) -> Self {
+        self.as_of = Some(day);
+        self
+    }
+
+    /// Set the limits.
+    pub fn limits(mut self, limits: WaitLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Exclude invalid records (counted in the quality table) instead of stopping.
+    pub fn exclude_invalid(mut self) -> Self {
+        self.invalid = InvalidRecords::Exclude;
+        self
+    }
+
+    /// The snapshot dates of the waiting measure.
+    pub fn snapshot_dates(&self) -> Result<Vec<NaiveDate>> {
+        if let Some(s) = &self.snapshots {
+            if s.is_empty() {
+                return Err(Error::argument(
+                    "snapshots",
+                    "give at least one snapshot date",
+                    "none",
+                ));
+            }
+            let mut s = s.clone();
+            s.sort();
+            s.dedup();
+            return Ok(s);
+        }
+        let (start, end) = (self.period.start(), self.period.end());
+        let mut ends = Vec::new();
+        let mut month = PeriodKind::Month.containing(start);
+        while let Some(m) = month {
+            if m.end() > end {
+                break;
+            }
+            ends.push(m.end());
+            month = m
+                .end()
+                .succ_opt()
+                .and_then(|d| PeriodKind::Month.containing(d));
+        }
+        Ok(ends)
+    }
+
+    fn check(&self) -> Result<()> {
+        self.period.validate()?;
+        if self.measure == WaitMeasure::Waiting && self.per.is_some() {
+            return Err(Error::argument(
+                "per",
+                "the waiting measure is split by its snapshots (each month end); `per` applies to the completed measure",
+                "given",
+            ));
+        }
+        if self.measure == WaitMeasure::Completed && self.snapshots.is_some() {
+            return Err(Error::argument(
+                "snapshots",
+                "snapshots apply to the waiting measure",
+                "given with the completed measure",
+            ));
+        }
+        if self.bins.is_empty() || self.bins.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(Error::argument(
+                "bins",
+                "bin upper bounds must be at least one increasing whole number of days",
+                format!("{:?}", self.bins),
+            ));
+        }
+        for b in &self.by {
+            if [PERIOD, SNAPSHOT].contains(&b.as_str()) {
+                return Err(Error::argument(
+                    "by",
+                    "`period` and `snapshot` are added by the measure; rename the column",
+                    format!("`{b}`"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Validate the records and measure each wait.
+    fn measure(&self, records: &DataFrame) -> Result<Measured> {
+        self.check()?;
+        let c = &self.columns;
+        let as_of = self
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let as_of_day = day_number(as_of);
+        let decided = days(records, &c.decided, "decision date")?;
+        let completed = days(records, &c.completed, "completion date")?;
+        let kinds = texts(records, &c.kind, "kind of wait")?;
+        require_groups(records, &self.by, "group")?;
+        let no = vec![false; records.height()];
+        let pvv = match &c.pvv {
+            Some(name) => flags(records, name, "patient-chosen wait (PVV)")?,
+            None => no.clone(),
+        };
+        let mov = match &c.mov {
+            Some(name) => flags(records, name, "medically caused wait (MOV)")?,
+            None => no,
+        };
+        let mut quality = Quality::default();
+        quality.push("records", records.height());
+        let mut limit = vec![0i32; records.height()];
+        let mut checks = Checks::new(records.height(), self.invalid, &mut quality);
+        checks.rule(&c.decided, "decision dates must be present", |i| {
+            decided[i].is_none().then(|| "a missing value".into())
+        })?;
+        let known = self.limits.kinds().join(", ");
+        checks.rule(
+            &c.kind,
+            &format!("the kind of wait must be one of {known}"),
+            |i| match kinds.get(i) {
+                None => Some("a missing value".into()),
+                Some(k) => match self.limits.limit(k, date_of(decided[i].unwrap_or(0))) {
+                    Some(days) => {
+                        limit[i] = days as i32;
+                        None
+                    }
+                    None => Some(format!("{k:?}")),
+                },
+            },
+        )?;
+        checks.rule(
+            &c.completed,
+            "the completion must not be before the decision",
+            |i| match (decided[i], completed[i]) {
+                (Some(d), Some(done)) if done < d => {
+                    Some(format!("{} before {}", date_of(done), date_of(d)))
+                }
+                _ => None,
+            },
+        )?;
+        for (name, values) in [(&c.decided, &decided), (&c.completed, &completed)] {
+            checks.rule(
+                name,
+                &format!("dates must not be after the extraction date as_of = {as_of}"),
+                |i| {
+                    values[i]
+                        .filter(|d| *d > as_of_day)
+                        .map(|d| date_of(d).to_string())
+                },
+            )?;
+        }
+        checks.keys_present(records, &self.by)?;
+        let kept = checks.kept.clone();
+        let base = |rows: &[usize], wait: Vec<i32>| -> Result<DataFrame> {
+            let idx = IdxCa::from_vec("i".into(), rows.iter().map(|&i| i as IdxSize).collect());
+            let mut frame = records
+                .select(self.by.iter().map(String::as_str))?
+                .take(&idx)?;
+            let pick = |v: &[bool]| -> Vec<bool> { rows.iter().map(|&i| v[i]).collect() };
+            let (p, m) = (pick(&pvv), pick(&mov));
+            let excluded: Vec<bool> = p
+                .iter()
+                .zip(&m)
+                .map(|(p, m)| (*p && self.exclude_pvv) || (*m && self.exclude_mov))
+                .collect();
+            let within: Vec<bool> = rows
+                .iter()
+                .zip(&wait)
+                .zip(&excluded)
+                .map(|((&i, w), x)| !x && *w <= limit[i])
+                .collect();
+            let counted: Vec<bool> = excluded.iter().map(|x| !x).collect();
+            let decided_rows: Vec<Option<i32>> = rows.iter().map(|&i| decided[i]).collect();
+            for column in [
+                Column::new(DECIDED.into(), decided_rows),
+                Column::new(WAIT.into(), wait),
+                Column::new(PVV.into(), p),
+                Column::new(MOV.into(), m),
+                Column::new(COUNTED.into(), counted),
+                Column::new(WITHIN.into(), within),
+            ] {
+                frame.with_column(column)?;
+            }
+            Ok(frame)
+        };
+        let mut keys = self.by.clone();
+        let frame = match self.measure {
+            WaitMeasure::Completed => {
+                let (start, end) = (
+                    day_number(self.period.start()),
+                    day_number(self.period.end()),
+                );
+                let rows: Vec<usize> = (0..records.height())
+                    .filter(|&i| kept[i] && completed[i].is_some_and(|d| d >= start && d <= end))
+                    .collect();
+                let wait = rows
+                    .iter()
+                    .map(|&i| completed[i].unwrap_or(0) - decided[i].unwrap_or(0))
+                    .collect();
+                let mut frame = base(&rows, wait)?;
+                if let Some(kind) = self.per {
+                    let labels: Vec<Option<String>> = rows
+                        .iter()
+                        .map(|&i| {
+                            completed[i]
+                                .and_then(|d| kind.containing(date_of(d)))
+                                .map(|p| p.iso())
+                        })
+                        .collect();
+                    frame.with_column(Column::new(PERIOD.into(), labels))?;
+                    keys.push(PERIOD.into());
+                }
+                quality.push(
+                    format!("records completed in {}", self.period),
+                    frame.height(),
+                );
+                frame
+            }
+            WaitMeasure::Waiting => {
+                let mut frames = Vec::new();
+                for at in self.snapshot_dates()? {
+                    if at > as_of {
+                        return Err(Error::argument(
+                            "snapshots",
+                            &format!(
+                                "a snapshot cannot be after the extraction date as_of = {as_of}"
+                            ),
+                            at,
+                        ));
+                    }
+                    let day = day_number(at);
+                    let rows: Vec<usize> = (0..records.height())
+                        .filter(|&i| {
+                            kept[i]
+                                && decided[i].is_some_and(|d| d <= day)
+                                && completed[i].is_none_or(|done| done > day)
+                        })
+                        .collect();
+                    let wait = rows
+                        .iter()
+                        .map(|&i| day - decided[i].unwrap_or(0))
+                        .collect();
+                    let mut frame = base(&rows, wait)?;
+                    frame.with_column(Column::new(SNAPSHOT.into(), vec![at; rows.len()]))?;
+                    quality.push(format!("records waiting on {at}"), frame.height());
+                    frames.push(frame);
+                }
+                keys.push(SNAPSHOT.into());
+                let mut all = frames.remove(0);
+                for f in &frames {
+                    all.vstack_mut(f)?;
+                }
+                all
+            }
+        };
+        let excluded = |flag: &str| -> Result<usize> {
+            Ok(frame.column(flag)?.bool()?.sum().unwrap_or(0) as usize)
+        };
+        let (n_pvv, n_mov) = (excluded(PVV)?, excluded(MOV)?);
+        quality.push(
+            if self.exclude_pvv {
+                "measured: patient-chosen waits (PVV, left out of the share)"
+            } else {
+                "measured: patient-chosen waits (PVV, kept in the share)"
+            },
+            n_pvv,
+        );
+        quality.push(
+            if self.exclude_mov {
+                "measured: medically caused waits (MOV, left out of the share)"
+            } else {
+                "measured: medically caused waits (MOV, kept in the share)"
+            },
+            n_mov,
+        );
+        Ok(Measured {
+            frame,
+            keys,
+            quality,
+        })
+    }
+
+    /// Fulfilment per group (and snapshot or period): `numerator` (waits
+    /// within the limit), `denominator` (waits counted, PVV/MOV left out as
+    /// set), the percentage `value` with Wilson limits, `status`, and
+    /// `records` (all waits measured), `pvv`, `pvv_share`, `mov`,
+    /// `mov_share` (percent of `records`) and `median_days` (of the waits
+    /// counted).
+    ///
+    /// # Errors
+    /// Missing or mistyped columns; invalid records (unless excluded);
+    /// invalid options.
+    pub fn fulfilment(&self, records: &DataFrame) -> Result<DataFrame> {
+        let m = self.measure(records)?;
+        let frame = m.frame.lazy().with_column(lit(1.0).alias(ONE)).collect()?;
+        let medians = self.medians(&frame, &m.keys)?;
+        let (keys, sums) = sums_by(frame, &m.keys, &[WITHIN, COUNTED, ONE, PVV, MOV])?;
+        let statistic = format!(
+            "share within the limit, {} (percent)",
+            match self.measure {
+                WaitMeasure::Completed => "completed",
+                WaitMeasure::Waiting => "waiting",
+            }
+        );
+        let mut table = percentages(keys, &sums[0], &sums[1], self.confidence, &statistic);
+        let share = |part: &[f64]| -> Vec<Option<f64>> {
+            part.iter()
+                .zip(&sums[2])
+                .map(|(p, n)| (*n > 0.0).then(|| p / n * 100.0))
+                .collect()
+        };
+        table.add_column(Column::new(ONE.into(), sums[2].clone()));
+        table.add_column(Column::new("pvv".into(), sums[3].clone()));
+        table.add_column(Column::new("pvv_share".into(), share(&sums[3])));
+        table.add_column(Column::new("mov".into(), sums[4].clone()));
+        table.add_column(Column::new("mov_share".into(), share(&sums[4])));
+        table.add_column(Column::new("median_days".into(), medians));
+        table.finish(crate::measure::OutputType::Standard)
+    }
+
+    /// The median wait of the counted records per group, in the order of [`sums_by`].
+    fn medians(&self, frame: &DataFrame, keys: &[String]) -> Result<Vec<Option<f64>>> {
+        let median = col(WAIT)
+            .filter(col(COUNTED))
+            .cast(DataType::Float64)
+            .median()
+            .alias("m");
+        let out = if keys.is_empty() {
+            frame.clone().lazy().select([median]).collect()?
+        } else {
+            let names: Vec<PlSmallStr> = keys.iter().map(|k| k.as_str().into()).collect();
+            frame
+                .clone()
+                .lazy()
+                .group_by(keys.iter().map(|k| col(k.as_str())).collect::<Vec<_>>())
+                .agg([median])
+                .sort(names, SortMultipleOptions::default())
+                .collect()?
+        };
+        Ok(out.column("m")?.f64()?.iter().collect())
+    }
+
+    /// The waits counted (PVV/MOV left out as set) in bins of days, per
+    /// group: a `bin` column ("0–30", "31–60", "61–90", "> 90"), `numerator`
+    /// (waits in the bin), `denominator` (waits counted in the group), the
+    /// percentage `value` with Wilson limits and `status`. Every bin has a
+    /// row, empty bins with 0.
+    ///
+    /// # Errors
+    /// As [`Waits::fulfilment`].
+    pub fn distribution(&self, records: &DataFrame) -> Result<DataFrame> {
+        let m = self.measure(records)?;
+        let labels = bin_labels(&self.bins);
+        let mut frame = m.frame.lazy().filter(col(COUNTED)).collect()?;
+        let waits: Vec<i32> = frame
+            .column(WAIT)?
+            .i32()?
+            .iter()
+            .map(|w| w.unwrap_or(0))
+            .collect();
+        let bin_of = |w: i32| {
+            self.bins
+                .iter()
+                .position(|b| w <= *b as i32)
+                .unwrap_or(self.bins.len())
+        };
+        for (b, label) in labels.iter().enumerate() {
+            let hits: Vec<bool> = waits.iter().map(|w| bin_of(*w) == b).collect();
+            frame.with_column(Column::new(label.as_str().into(), hits))?;
+        }
+        frame.with_column(Column::new(ONE.into(), vec![1.0; waits.len()]))?;
+        let mut names: Vec<&str> = labels.iter().map(String::as_str).collect();
+        names.push(ONE);
+        let (keys, sums) = sums_by(frame, &m.keys, &names)?;
+        let groups = keys.height().max(if m.keys.is_empty() { 1 } else { 0 });
+        // One block of rows per bin, then ordered by group and bin.
+        let mut key_cols: Vec<Column> = Vec::new();
+        for k in keys.columns() {
+            let mut stacked = k.clone();
+            for _ in 1..labels.len() {
+                stacked.append(k)?;
+            }
+            key_cols.push(stacked);
+        }
+        let bin_col: Vec<&str> = labels
+            .iter()
+            .flat_map(|l| std::iter::repeat_n(l.as_str(), groups))
+            .collect();
+        key_cols.push(Column::new("bin".into(), bin_col));
+        let order: Vec<u32> = (0..labels.len())
+            .flat_map(|b| std::iter::repeat_n(b as u32, groups))
+            .collect();
+        key_cols.push(Column::new("__ik_order".into(), order));
+        let stacked_keys = DataFrame::new(groups * labels.len(), key_cols)?;
+        let parts: Vec<f64> = sums[..labels.len()].iter().flatten().copied().collect();
+        let wholes: Vec<f64> = (0..labels.len())
+            .flat_map(|_| sums[labels.len()].iter().copied())
+            .collect();
+        let table = percentages(
+            stacked_keys,
+            &parts,
+            &wholes,
+            self.confidence,
+            "share of waits in the bin (percent)",
+        )
+        .finish(crate::measure::OutputType::Standard)?;
+        let mut sort_by: Vec<PlSmallStr> = m.keys.iter().map(|k| k.as_str().into()).collect();
+        sort_by.push("__ik_order".into());
+        let sorted = table.sort(
+            sort_by,
+            SortMultipleOptions::default().with_maintain_order(true),
+        )?;
+        Ok(sorted.drop("__ik_order")?)
+    }
+
+    /// The data-quality table (`rule`, `count`): the records read, those
+    /// excluded by each rule, those measured, and the PVV and MOV waits.
+    ///
+    /// # Errors
+    /// As [`Waits::fulfilment`].
+    pub fn quality(&self, records: &DataFrame) -> Result<DataFrame> {
+        self.measure(records)?.quality.frame()
+    }
+
+    /// The fulfilment over the period summarised from its monthly series,
+    /// both ways, labelled (see [`summarise_months`]). The completed
+    /// measure is split by month; the waiting measure uses its snapshots.
+    ///
+    /// # Errors
+    /// As [`Waits::fulfilment`].
+    pub fn summary(&self, records: &DataFrame) -> Result<DataFrame> {
+        let (monthly, column) = match self.measure {
+            WaitMeasure::Completed => (
+                self.clone().per(PeriodKind::Month).fulfilment(records)?,
+                PERIOD,
+            ),
+            WaitMeasure::Waiting => (self.fulfilment(records)?, SNAPSHOT),
+        };
+        summarise_months(&monthly, &self.by, column, self.confidence)
+    }
+}
+
+/// The labels of the bins with these upper bounds: "0–30", "31–60", "61–90", "> 90".
+pub fn bin_labels(bounds: &[u32]) -> Vec<String> {
+    let mut labels = Vec::with_capacity(bounds.len() + 1);
+    let mut from = 0;
+    for b in bounds {
+        labels.push(format!("{from}–{b}"));
+        from = b + 1;
+    }
+    if let Some(last) = bounds.last() {
+        labels.push(format!("> {last}"));
+    }
+    labels
+}
+
+/// The two summaries of a monthly series of shares over its period, one row
+/// each per group, told apart by the `summary` column:
+///
+/// - `"pooled share"`: all months' numerators over all denominators, with
+///   Wilson limits — the share of the period's patients;
+/// - `"mean of monthly shares"`: the plain mean of the monthly percentages
+///   (how the region's plan reported BUP January–August 2018 as 63,5 %),
+///   with `numerator` the sum of the monthly percentages, `denominator` the
+///   number of months and Student-t limits over the months. It weighs a
+///   month of 10 patients like a month of 100.
+///
+/// `monthly` has the group columns, the month column (dropped), and
+/// `numerator`, `denominator`, `value` as from [`Waits::fulfilment`]. A
+/// `months` column counts the months with a value.
+///
+/// ```
+/// use indikator::{summarise_months, Confidence};
+/// use polars::prelude::*;
+/// let bup = df!(
+///     "period" => ["2018-01", "2018-02"],
+///     "numerator" => [19.0, 63.0], "denominator" => [50.0, 100.0],
+///     "value" => [38.0, 63.0],
+/// )?;
+/// let s = summarise_months(&bup, &[], "period", Confidence::P95)?;
+/// let v = s.column("value")?.f64()?;
+/// assert_eq!(v.get(0), Some(82.0 / 150.0 * 100.0)); // pooled
+/// assert_eq!(v.get(1), Some(50.5)); // mean of months
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// Missing columns; a month without a denominator.
+pub fn summarise_months(
+    monthly: &DataFrame,
+    by: &[String],
+    month: &str,
+    confidence: Confidence,
+) -> Result<DataFrame> {
+    require(monthly.schema(), month, "month")?;
+    require_groups(monthly, by, "group")?;
+    for c in ["numerator", "denominator", "value"] {
+        crate::measure::require_numeric(monthly.schema(), c, "monthly share")?;
+    }
+    let with_value = monthly
+        .clone()
+        .lazy()
+        .filter(col("value").is_not_null())
+        .with_column(lit(1.0).alias("months"))
+        .collect()?;
+    let (keys, sums) = sums_by(
+        with_value.clone(),
+        by,
+        &["numerator", "denominator", "months"],
+    )?;
+    let mut pooled = percentages(
+        keys,
+        &sums[0],
+        &sums[1],
+        confidence,
+        "pooled share over the months (percent)",
+    );
+    pooled.add_column(Column::new("months".into(), sums[2].clone()));
+    let mut pooled = pooled.finish(crate::measure::OutputType::Standard)?;
+    pooled.with_column(Column::new(
+        "summary".into(),
+        vec!["pooled share"; pooled.height()],
+    ))?;
+    let mut mean = Mean::new("value")
+        .by(by.to_vec())
+        .confidence(confidence)
+        .compute(with_value.lazy())?;
+    let _ = mean.drop_in_place("sd")?;
+    let months = mean
+        .column("denominator")?
+        .clone()
+        .with_name("months".into());
+    let status = mean.drop_in_place("status")?;
+    mean.with_column(months)?;
+    mean.with_column(status)?;
+    mean.with_column(Column::new(
+        "summary".into(),
+        vec!["mean of monthly shares"; mean.height()],
+    ))?;
+    let columns: Vec<String> = pooled
+        .get_column_names()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let mut both = pooled.vstack(&mean.select(columns.iter().map(String::as_str))?)?;
+    let mut order: Vec<PlSmallStr> = by.iter().map(|b| b.as_str().into()).collect();
+    order.push("summary".into());
+    both = both.sort(
+        order,
+        SortMultipleOptions::default()
+            .with_order_descending_multi(std::iter::repeat_n(false, by.len()).chain([true])),
+    )?;
+    let mut names: Vec<&str> = by.iter().map(String::as_str).collect();
+    names.push("summary");
+    for c in &columns {
+        if !names.contains(&c.as_str()) {
+            names.push(c);
+        }
+    }
+    Ok(both.select(names)?)
+}

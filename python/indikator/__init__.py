@@ -10,7 +10,7 @@ reference implementation (PHEindicatormethods) computes them.
 ['kommun', 'numerator', 'denominator', 'value', 'lower_95', 'upper_95']
 """
 
-from . import continuity, expr, funnel
+from . import continuity, expr, funnel, mortality, readmission, sip, waits
 from ._indikator import (
     AgeBandError,
     ArgumentError,
@@ -48,10 +48,14 @@ __all__ = [
     "isr",
     "isratio",
     "mean",
+    "mortality",
     "proportion",
     "rate",
+    "readmission",
     "ratings_by_perspective",
+    "sip",
     "standard_population",
     "suppress",
     "trend",
+    "waits",
 ]

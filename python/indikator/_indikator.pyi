@@ -89,6 +89,32 @@ def continuity(
     by: list[str], visit_columns: list[str], listing_columns: list[str], first: Optional[datetime.date],
     polarity: str,
 ) -> pl.DataFrame: ...
+def waits(
+    what: str, records: pl.DataFrame, measure: str, period: str, snapshots: Optional[list[datetime.date]],
+    per: Optional[str], by: list[str], limits: list[tuple[str, int]], exclude_pvv: bool, exclude_mov: bool,
+    bins: list[int], as_of: Optional[datetime.date], invalid: str, confidence: _Confidence, columns: list[str],
+    pvv: Optional[str], mov: Optional[str],
+) -> pl.DataFrame: ...
+def summarise_months(monthly: pl.DataFrame, by: list[str], month: str, confidence: _Confidence) -> pl.DataFrame: ...
+def reporting_rate(
+    reports: pl.DataFrame, unit: str, period: str, expected: list[str], periods: Optional[list[str]], rule: float,
+    confidence: _Confidence,
+) -> pl.DataFrame: ...
+def readmission(
+    what: str, stays: pl.DataFrame, period: str, per: Optional[str], by: list[str], min_age: float, days: int,
+    acute_only: bool, merge_transfers: bool, died: list[str], as_of: Optional[datetime.date], invalid: str,
+    confidence: _Confidence, columns: list[str], discharge_type: Optional[str],
+) -> pl.DataFrame: ...
+def sip(
+    what: str, plans: pl.DataFrame, period: str, per: Optional[str], by: list[str], age_limit: int,
+    exclude_statuses: list[str], invalid: str, confidence: _Confidence, columns: list[str],
+) -> pl.DataFrame: ...
+def mortality(
+    what: str, deaths: pl.DataFrame, population: pl.DataFrame, causes: Union[str, list[str]], min_age: Optional[int],
+    max_age: Optional[int], by: list[str], years: Optional[tuple[int, int]], window: int, rolling: bool,
+    standard: Union[str, pl.DataFrame, None], multiplier: float, confidence: _Confidence, invalid: str,
+    death_columns: list[str], population_columns: list[str],
+) -> pl.DataFrame: ...
 def _force_panic() -> None: ...
 
 class Period:

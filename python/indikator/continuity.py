@@ -29,17 +29,15 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal, Mapping, Optional, Sequence, Union
 
 import polars as pl
 
 from . import _indikator as _rs
 from ._frames import FrameLike, as_frame, as_list
-from ._indikator import ArgumentError
+from ._records import DateLike, date, names, whole
 
 Index = Literal["coc", "upc", "secon", "mmci", "herfindahl"]
-DateLike = Union[dt.date, str]
 
 _VISITS = ("patient_id", "clinician_id", "profession", "unit", "date", "contact_type", "diagnosis")
 _LISTINGS = ("patient_id", "unit", "listed_from", "listed_to")
@@ -47,39 +45,18 @@ _LISTINGS = ("patient_id", "unit", "listed_from", "listed_to")
 __all__ = ["coc", "patients", "quality", "rolling"]
 
 
-def _names(defaults: Sequence[str], given: Optional[Mapping[str, str]], argument: str) -> list[str]:
-    given = dict(given or {})
-    unknown = sorted(set(given) - set(defaults))
-    if unknown:
-        raise ArgumentError(f"argument `{argument}`: unknown roles {unknown}; the roles are {list(defaults)}")
-    return [given.get(d, d) for d in defaults]
-
-
-def _date(value: DateLike) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise ArgumentError(f"argument `end`: a date or an ISO date string such as '2024-08-31'; got {value!r}") from None
-
-
 def _run(what, visits, listings, end, window_months, min_visits, at_listing_unit, professions, contact_types,
          chronic_patients, chronic_codes, index, threshold, by, visit_columns, listing_columns, first=None,
          polarity="high_is_good"):
-    for name, value in (("window_months", window_months), ("min_visits", min_visits)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ArgumentError(f"argument `{name}`: must be a whole number; got {value!r}")
+    window_months, min_visits = whole(window_months, "window_months"), whole(min_visits, "min_visits")
     return _rs.continuity(
-        what, as_frame(visits, "visits"), as_frame(listings, "listings"), _date(end), window_months, min_visits,
+        what, as_frame(visits, "visits"), as_frame(listings, "listings"), date(end, "end"), window_months, min_visits,
         bool(at_listing_unit), None if professions is None else as_list(professions, "professions"),
         None if contact_types is None else as_list(contact_types, "contact_types"),
         None if chronic_patients is None else [str(p) for p in chronic_patients],
         None if chronic_codes is None else as_list(chronic_codes, "chronic_codes"),
-        index, float(threshold), as_list(by), _names(_VISITS, visit_columns, "visit_columns"),
-        _names(_LISTINGS, listing_columns, "listing_columns"), None if first is None else _date(first), polarity,
+        index, float(threshold), as_list(by), names(_VISITS, visit_columns, "visit_columns"),
+        names(_LISTINGS, listing_columns, "listing_columns"), date(first, "first"), polarity,
     )
 
 

@@ -99,7 +99,7 @@ pub(crate) fn mean(
 }
 
 /// A standard population by name, or from a frame with `age_band` and `weight` columns.
-fn standard_from(standard: &Bound<'_, PyAny>) -> PyResult<StandardPopulation> {
+pub(crate) fn standard_from(standard: &Bound<'_, PyAny>) -> PyResult<StandardPopulation> {
     if let Ok(name) = standard.extract::<String>() {
         return StandardPopulation::by_name(&name).map_err(to_py_err);
     }

@@ -36,6 +36,12 @@ fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assess::ratings_per_perspective, m)?)?;
     m.add_function(wrap_pyfunction!(assess::funnel, m)?)?;
     m.add_function(wrap_pyfunction!(care::continuity, m)?)?;
+    m.add_function(wrap_pyfunction!(care::waits, m)?)?;
+    m.add_function(wrap_pyfunction!(care::summarise_months, m)?)?;
+    m.add_function(wrap_pyfunction!(care::reporting_rate, m)?)?;
+    m.add_function(wrap_pyfunction!(care::readmission, m)?)?;
+    m.add_function(wrap_pyfunction!(care::sip, m)?)?;
+    m.add_function(wrap_pyfunction!(care::mortality, m)?)?;
     m.add("SUPPRESSED_SYMBOL", crate::disclosure::SUPPRESSED_SYMBOL)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

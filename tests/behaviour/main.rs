@@ -6,6 +6,7 @@ mod common;
 
 mod assess;
 mod continuity;
+mod cross_language;
 mod disclosure;
 mod errors;
 mod mortality;

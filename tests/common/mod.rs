@@ -63,9 +63,13 @@ fn records(text: &str) -> Vec<Vec<String>> {
 impl Csv {
     /// Read a golden table by file name.
     pub fn read(name: &str) -> Csv {
-        let path = golden_dir().join(name);
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read golden table {}: {e}", path.display()));
+        Csv::read_path(&golden_dir().join(name))
+    }
+
+    /// Read a CSV file.
+    pub fn read_path(path: &std::path::Path) -> Csv {
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let mut records = records(&text).into_iter();
         let header = records
             .next()

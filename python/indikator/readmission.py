@@ -1,0 +1,96 @@
+"""Readmission within 30 days of older people, from one row per inpatient
+stay: of the discharges alive of patients aged 65+, the share followed by a
+new admission within 30 days, for any cause.
+
+Stays have the columns ``patient_id``, ``admitted``, ``discharged`` (dates
+or datetimes, read as calendar days; null while admitted), ``age`` (at
+admission), ``discharge_type`` (``discharge_type=False`` when not recorded)
+and, for ``acute_only``, ``acute``. A stay admitted on or before the day
+another ended is a transfer and joined into one stay (``merge_transfers``).
+Day 30 after the discharge counts, day 31 does not; a readmission is itself
+an index stay, so chains count at every link. ``follow_up_incomplete``
+counts index stays whose 30 days pass the latest admission in the data.
+
+Examples
+--------
+>>> import datetime as dt, polars as pl, indikator as ik
+>>> d = lambda m, day: dt.date(2013, m, day)
+>>> stays = pl.DataFrame({"patient_id": ["a", "a", "b", "c"],
+...     "admitted": [d(3, 1), d(4, 5), d(3, 2), d(5, 2)],
+...     "discharged": [d(3, 6), d(4, 9), d(3, 8), d(5, 9)],
+...     "age": [81, 81, 77, 70], "sex": ["K", "K", "M", "M"], "discharge_type": ["home"] * 4})
+>>> out = ik.readmission.share(stays, period="2013", by="sex", as_of="2014-01-01")
+>>> out.select("sex", "numerator", "denominator").rows()
+[('K', 1.0, 2.0), ('M', 0.0, 2.0)]
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Mapping, Optional, Sequence, Union
+
+import polars as pl
+
+from . import _indikator as _rs
+from ._frames import FrameLike, as_frame, as_list
+from ._indikator import ArgumentError
+from ._records import DateLike, PeriodLike, date, names, period as _period, whole
+
+__all__ = ["quality", "share", "stays"]
+
+Confidence = Union[float, str, Sequence[float]]
+_COLUMNS = ("patient_id", "admitted", "discharged", "age", "acute", "discharge_type")
+_DIED = ("died", "död", "avliden")
+
+
+def _run(what, stays, period, per, by, min_age, days, acute_only, merge_transfers, died, discharge_type, as_of,
+         invalid, confidence, columns):
+    *cols, kind = names(_COLUMNS, columns, "columns")
+    if isinstance(min_age, bool) or not isinstance(min_age, (int, float)):
+        raise ArgumentError(f"argument `min_age`: an age in years; got {min_age!r}")
+    return _rs.readmission(
+        what, as_frame(stays, "stays"), _period(period), per, as_list(by), float(min_age), whole(days, "days"),
+        bool(acute_only), bool(merge_transfers), as_list(list(died), "died"), date(as_of, "as_of"), invalid,
+        confidence, cols, kind if discharge_type else None,
+    )
+
+
+def share(
+    stays: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: Union[str, Sequence[str], None] = None,
+    min_age: float = 65, days: int = 30, acute_only: bool = False, merge_transfers: bool = True,
+    died: Sequence[str] = _DIED, discharge_type: bool = True, as_of: Optional[DateLike] = None,
+    invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
+    columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """The share readmitted per group (and ``period`` with ``per="month"``):
+    ``numerator`` (index stays followed by a readmission), ``denominator``
+    (index stays), ``value`` (percent) with Wilson limits, ``status`` and
+    ``follow_up_incomplete``."""
+    return _run("share", stays, period, per, by, min_age, days, acute_only, merge_transfers, died, discharge_type,
+                as_of, invalid, confidence, columns)
+
+
+def stays(
+    stays: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: Union[str, Sequence[str], None] = None,
+    min_age: float = 65, days: int = 30, acute_only: bool = False, merge_transfers: bool = True,
+    died: Sequence[str] = _DIED, discharge_type: bool = True, as_of: Optional[DateLike] = None,
+    invalid: Literal["error", "exclude"] = "error", columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """One row per index stay (transfers joined): groups, ``patient_id``,
+    ``admitted``, ``discharged``, ``age``, ``readmitted``,
+    ``days_to_readmission``, ``follow_up_incomplete``. Holds patient ids:
+    for analysis, not for publication."""
+    return _run("stays", stays, period, per, by, min_age, days, acute_only, merge_transfers, died, discharge_type,
+                as_of, invalid, 0.95, columns)
+
+
+def quality(
+    stays: FrameLike, *, period: PeriodLike, min_age: float = 65, days: int = 30, acute_only: bool = False,
+    merge_transfers: bool = True, died: Sequence[str] = _DIED, discharge_type: bool = True,
+    as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
+    columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """The data-quality table (``rule``, ``count``): stays read, excluded,
+    transfers joined, discharges in the period, too young, died, index
+    stays, and those with incomplete follow-up."""
+    return _run("quality", stays, period, None, None, min_age, days, acute_only, merge_transfers, died,
+                discharge_type, as_of, invalid, 0.95, columns)

@@ -1,0 +1,80 @@
+"""SIP, samordnad individuell plan: plans established in a period, children
+and young people apart from adults, and the change against the same period
+last year (the plans' target: "ökat antal jämfört med föregående år").
+
+Plans have the columns ``plan_id``, ``established`` (date), ``birth_date``
+(or, when the frame has no birth-date column, ``age`` at establishment),
+``status`` (read only with ``exclude_statuses``) and any group columns
+(``kommun``). A plan with several rows (status changes) is counted once,
+at its earliest establishment date. Children are younger than
+``age_limit``: 18 by the law's child definition; the region's child
+collaboration (Jämtbus) counts 0–20, ``age_limit=21``.
+
+Examples
+--------
+>>> import datetime as dt, polars as pl, indikator as ik
+>>> plans = pl.DataFrame({"plan_id": [1, 2, 2, 3, 4],
+...     "established": [dt.date(2024, 2, 1), dt.date(2024, 3, 1), dt.date(2024, 3, 1),
+...                     dt.date(2023, 8, 1), dt.date(2023, 6, 1)],
+...     "age": [12, 45, 45, 16, 50], "kommun": ["Krokom"] * 5})
+>>> ik.sip.counts(plans, period="H1 2024", by="kommun").select("age_group", "value").rows()
+[('barn och unga', 1.0), ('vuxna', 1.0)]
+>>> ik.sip.change(plans, period="H1 2024", by="kommun").select("age_group", "previous", "rating").rows()
+[('barn och unga', 0.0, 'uppfylld'), ('vuxna', 1.0, 'ej uppfylld')]
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Mapping, Optional, Sequence, Union
+
+import polars as pl
+
+from . import _indikator as _rs
+from ._frames import FrameLike, as_frame, as_list
+from ._records import PeriodLike, names, period as _period, whole
+
+__all__ = ["change", "counts", "quality"]
+
+Confidence = Union[float, str, Sequence[float]]
+_COLUMNS = ("plan_id", "established", "birth_date", "age", "status")
+
+
+def _run(what, plans, period, per, by, age_limit, exclude_statuses, invalid, confidence, columns):
+    return _rs.sip(
+        what, as_frame(plans, "plans"), _period(period), per, as_list(by), whole(age_limit, "age_limit"),
+        as_list(list(exclude_statuses), "exclude_statuses"), invalid, confidence,
+        names(_COLUMNS, columns, "columns"),
+    )
+
+
+def counts(
+    plans: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: Union[str, Sequence[str], None] = None,
+    age_limit: int = 18, exclude_statuses: Sequence[str] = (), invalid: Literal["error", "exclude"] = "error",
+    confidence: Confidence = 0.95, columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """Plans established per group, ``age_group`` and ``period`` (the whole
+    period, or its months/tertials/half-years with ``per``): ``numerator``
+    and ``value`` (the count) with Poisson limits. Every group seen gets both
+    age groups and every sub-period, zero when empty."""
+    return _run("counts", plans, period, per, by, age_limit, exclude_statuses, invalid, confidence, columns)
+
+
+def change(
+    plans: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: Union[str, Sequence[str], None] = None,
+    age_limit: int = 18, exclude_statuses: Sequence[str] = (), invalid: Literal["error", "exclude"] = "error",
+    columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """The counts against the same period a year earlier: ``count``,
+    ``previous``, ``difference``, ``change_percent`` (null when the previous
+    count is 0), ``rating`` of the target "ökat antal" (uppfylld / ej
+    uppfylld; unchanged does not meet it) and its ``rule`` in words."""
+    return _run("change", plans, period, per, by, age_limit, exclude_statuses, invalid, 0.95, columns)
+
+
+def quality(
+    plans: FrameLike, *, period: PeriodLike, age_limit: int = 18, exclude_statuses: Sequence[str] = (),
+    invalid: Literal["error", "exclude"] = "error", columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """The data-quality table (``rule``, ``count``): plans, plans with
+    several rows, rows disagreeing on the date, excluded statuses and rows."""
+    return _run("quality", plans, period, None, None, age_limit, exclude_statuses, invalid, 0.95, columns)

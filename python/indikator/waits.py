@@ -1,0 +1,179 @@
+"""Vårdgaranti: waiting times against the care guarantee, from one row per
+referral or decision.
+
+The law's limits (0–3–90–90 since 2019, 0–7–90–90 before; BUP 30 + 30) are
+the default, by the kind of wait in the ``kind`` column:
+``primary_contact``, ``primary_assessment``, ``first_visit``, ``treatment``,
+``bup_assessment``, ``bup_in_depth``. ``limits={"first_visit": 60}`` sets
+another limit (the plans' 60-day rule) or adds a kind.
+
+Two measures, as the national statistics: ``"completed"`` (genomförda: the
+waits completed in the period, from decision to completion) and
+``"waiting"`` (väntande: those still waiting at each month end of the
+period, from decision to the snapshot). Waits are calendar days; exactly the
+limit is within. PVV (patient-chosen) and MOV (medically caused) waits leave
+the share by default and are reported as their own counts and shares.
+
+Records have the columns ``decided``, ``completed`` (null while waiting),
+``kind``, ``pvv``, ``mov`` (booleans or 0/1; ``pvv=None``/``mov=None`` when
+not recorded); map other names with ``columns={"decided": "beslutsdatum"}``.
+Completion before decision, dates after ``as_of`` and unknown kinds are
+errors, or with ``invalid="exclude"`` left out and counted in
+:func:`quality`.
+
+Examples
+--------
+>>> import datetime as dt, polars as pl, indikator as ik
+>>> referrals = pl.DataFrame({
+...     "decided": [dt.date(2024, 1, 2), dt.date(2024, 1, 10), dt.date(2024, 2, 1)],
+...     "completed": [dt.date(2024, 3, 1), dt.date(2024, 4, 20), dt.date(2024, 3, 2)],
+...     "kind": ["first_visit"] * 3, "pvv": [False, False, True], "mov": [False] * 3})
+>>> out = ik.waits.fulfilment(referrals, period="T1 2024", as_of="2024-09-01")
+>>> out.select("numerator", "denominator", "value", "pvv").row(0)
+(1.0, 2.0, 50.0, 1.0)
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Mapping, Optional, Sequence, Union
+
+import polars as pl
+
+from . import _indikator as _rs
+from ._frames import FrameLike, as_frame, as_list
+from ._records import DateLike, PeriodLike, date, names, period as _period, whole
+
+__all__ = ["distribution", "fulfilment", "quality", "reporting_rate", "summarise_months", "summary"]
+
+Measure = Literal["completed", "waiting"]
+Confidence = Union[float, str, Sequence[float]]
+_COLUMNS = ("decided", "completed", "kind", "pvv", "mov")
+
+
+def _run(what, records, period, measure, snapshots, per, by, limits, exclude_pvv, exclude_mov, bins, as_of,
+         invalid, confidence, columns, pvv, mov):
+    decided, completed, kind, pvv_name, mov_name = names(_COLUMNS, columns, "columns")
+    limits = dict(limits or {})
+    for k, days in limits.items():
+        whole(days, f"limits[{k!r}]")
+    return _rs.waits(
+        what, as_frame(records, "records"), measure, _period(period),
+        None if snapshots is None else [date(s, "snapshots") for s in snapshots], per, as_list(by),
+        sorted(limits.items()), bool(exclude_pvv), bool(exclude_mov), [whole(b, "bins") for b in bins],
+        date(as_of, "as_of"), invalid, confidence, [decided, completed, kind],
+        pvv_name if pvv else None, mov_name if mov else None,
+    )
+
+
+def fulfilment(
+    records: FrameLike, *, period: PeriodLike, measure: Measure = "completed",
+    snapshots: Optional[Sequence[DateLike]] = None, per: Optional[str] = None,
+    by: Union[str, Sequence[str], None] = None, limits: Optional[Mapping[str, int]] = None,
+    exclude_pvv: bool = True, exclude_mov: bool = True, pvv: bool = True, mov: bool = True,
+    as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
+    confidence: Confidence = 0.95, columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """The share of waits within the limit per group.
+
+    Columns: the ``by`` groups (with ``snapshot`` for the waiting measure, or
+    ``period`` with ``per="month"`` etc. for the completed one), ``numerator``
+    (within the limit), ``denominator`` (waits counted), ``value`` (percent)
+    with Wilson limits, ``status``, ``records`` (all waits measured), ``pvv``,
+    ``pvv_share``, ``mov``, ``mov_share`` (percent of ``records``) and
+    ``median_days``. ``as_of`` is the extraction date (default today).
+    ``pvv=False``/``mov=False`` say the flag is not recorded."""
+    return _run("fulfilment", records, period, measure, snapshots, per, by, limits, exclude_pvv, exclude_mov,
+                (30, 60, 90), as_of, invalid, confidence, columns, pvv, mov)
+
+
+def distribution(
+    records: FrameLike, *, period: PeriodLike, measure: Measure = "completed", bins: Sequence[int] = (30, 60, 90),
+    snapshots: Optional[Sequence[DateLike]] = None, per: Optional[str] = None,
+    by: Union[str, Sequence[str], None] = None, exclude_pvv: bool = True, exclude_mov: bool = True,
+    pvv: bool = True, mov: bool = True, as_of: Optional[DateLike] = None,
+    invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
+    columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """The waits counted in bins of days (default 0–30, 31–60, 61–90, > 90):
+    a ``bin`` column, ``numerator`` (waits in the bin), ``denominator``
+    (waits counted in the group) and ``value`` (percent) with Wilson limits.
+    Every bin has a row, empty ones with 0.
+
+    >>> import datetime as dt, polars as pl, indikator as ik
+    >>> r = pl.DataFrame({"decided": [dt.date(2024, 1, 1)] * 2,
+    ...     "completed": [dt.date(2024, 1, 31), dt.date(2024, 6, 1)], "kind": ["first_visit"] * 2})
+    >>> ik.waits.distribution(r, period="2024", pvv=False, mov=False, as_of="2025-01-01")["numerator"].to_list()
+    [1.0, 0.0, 0.0, 1.0]
+    """
+    return _run("distribution", records, period, measure, snapshots, per, by, None, exclude_pvv, exclude_mov,
+                bins, as_of, invalid, confidence, columns, pvv, mov)
+
+
+def summary(
+    records: FrameLike, *, period: PeriodLike, measure: Measure = "completed",
+    snapshots: Optional[Sequence[DateLike]] = None, by: Union[str, Sequence[str], None] = None,
+    limits: Optional[Mapping[str, int]] = None, exclude_pvv: bool = True, exclude_mov: bool = True,
+    pvv: bool = True, mov: bool = True, as_of: Optional[DateLike] = None,
+    invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
+    columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """The fulfilment over the period from its monthly series, both ways
+    (see :func:`summarise_months`): the ``"pooled share"`` and the
+    ``"mean of monthly shares"``, told apart by the ``summary`` column."""
+    return _run("summary", records, period, measure, snapshots, None, by, limits, exclude_pvv, exclude_mov,
+                (30, 60, 90), as_of, invalid, confidence, columns, pvv, mov)
+
+
+def summarise_months(
+    monthly: FrameLike, *, month: str = "period", by: Union[str, Sequence[str], None] = None,
+    confidence: Confidence = 0.95,
+) -> pl.DataFrame:
+    """Two summaries of a monthly series of shares (``numerator``,
+    ``denominator``, ``value`` per month), one row each per group:
+
+    - ``"pooled share"``: all numerators over all denominators, Wilson limits;
+    - ``"mean of monthly shares"``: the plain mean of the monthly percentages
+      (how the plan reported BUP January–August 2018 as 63,5 %), with
+      Student-t limits over the months; a small month weighs like a large one.
+
+    >>> import polars as pl, indikator as ik
+    >>> bup = pl.DataFrame({"period": [f"2018-{m:02}" for m in range(1, 9)],
+    ...     "numerator": [19, 63, 73, 13, 30, 41, 9, 37], "denominator": [50, 100, 100, 20, 50, 50, 10, 100],
+    ...     "value": [38.0, 63.0, 73.0, 65.0, 60.0, 82.0, 90.0, 37.0]})
+    >>> s = ik.waits.summarise_months(bup)
+    >>> [(k, round(v, 2)) for k, v in s.select("summary", "value").iter_rows()]
+    [('pooled share', 59.38), ('mean of monthly shares', 63.5)]
+    """
+    return _rs.summarise_months(as_frame(monthly, "monthly"), as_list(by), month, confidence)
+
+
+def reporting_rate(
+    reports: FrameLike, *, expected: Sequence[str], unit: str = "unit", period: str = "period",
+    periods: Optional[Sequence[str]] = None, rule: float = 95.0, confidence: Confidence = 0.95,
+) -> pl.DataFrame:
+    """Svarsfrekvens: per period, the share of the ``expected`` units with at
+    least one row, against the rule (≥ 95 %): ``numerator``, ``denominator``,
+    ``value``, limits, ``meets_rule``, ``missing_units`` and ``other_units``
+    (reporting but not expected). ``periods`` gives every expected period a
+    row, even one with no report.
+
+    >>> import polars as pl, indikator as ik
+    >>> reports = pl.DataFrame({"period": ["2024-01", "2024-01", "2024-02"], "unit": ["A", "B", "A"]})
+    >>> ik.waits.reporting_rate(reports, expected=["A", "B"]).select("period", "value", "meets_rule").rows()
+    [('2024-01', 100.0, True), ('2024-02', 50.0, False)]
+    """
+    return _rs.reporting_rate(as_frame(reports, "reports"), unit, period, as_list(expected, "expected"),
+                              None if periods is None else as_list(periods, "periods"), float(rule), confidence)
+
+
+def quality(
+    records: FrameLike, *, period: PeriodLike, measure: Measure = "completed",
+    snapshots: Optional[Sequence[DateLike]] = None, limits: Optional[Mapping[str, int]] = None,
+    exclude_pvv: bool = True, exclude_mov: bool = True, pvv: bool = True, mov: bool = True,
+    as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
+    columns: Optional[Mapping[str, str]] = None,
+) -> pl.DataFrame:
+    """The data-quality table (``rule``, ``count``): records read, excluded by
+    each rule (with ``invalid="exclude"``), measured, and the PVV/MOV waits."""
+    return _run("quality", records, period, measure, snapshots, None, None, limits, exclude_pvv, exclude_mov,
+                (30, 60, 90), as_of, invalid, 0.95, columns, pvv, mov)

@@ -182,8 +182,15 @@ impl Mortality {
 
     /// The windows `(first, last)` over the years `first..=last`.
     fn windows(&self, first: i32, last: i32) -> Result<Vec<(i32, i32)>> {
+        if last < first || last - first > 500 {
+            return Err(Error::argument(
+                "years",
+                "a first year not after the last, at most 500 years apart",
+                format!("{first}–{last}"),
+            ));
+        }
         let span = last - first + 1;
-        if self.window == 0 || self.window as i32 > span {
+        if self.window == 0 || i64::from(self.window) > i64::from(span) {
             return Err(Error::argument(
                 "window",
                 &format!("between 1 and the {span} years from {first} to {last}"),
@@ -556,16 +563,43 @@ impl Mortality {
             .group_by(keys)
             .agg([col(PEOPLE).sum()])
             .collect()?;
-        for y in first..=last {
-            let has = summed.column(YEAR)?.i32()?.iter().any(|v| v == Some(y));
-            if !has {
-                return Err(Error::data(
-                    &p.year,
-                    "the population must cover every year of the range",
-                    format!("no population for {y}"),
-                    format!(" (years {first}–{last})"),
-                ));
-            }
+        // Every group of the population needs every year of the range.
+        let mut group_keys: Vec<Expr> = self.by.iter().map(|b| col(b.as_str())).collect();
+        if group_keys.is_empty() {
+            group_keys.push(lit(true).alias("__ik_all"));
+        }
+        let coverage = summed
+            .clone()
+            .lazy()
+            .group_by(group_keys)
+            .agg([
+                col(YEAR).n_unique().alias("__ik_years"),
+                col(YEAR).alias("__ik_list"),
+            ])
+            .collect()?;
+        let counts = coverage.column("__ik_years")?.cast(&DataType::Int64)?;
+        let span = i64::from(last - first + 1);
+        if let Some(row) = counts.i64()?.iter().position(|n| n != Some(span)) {
+            let present: Vec<i32> = coverage
+                .column("__ik_list")?
+                .get(row)
+                .ok()
+                .and_then(|v| match v {
+                    AnyValue::List(s) => s.i32().ok().map(|c| c.iter().flatten().collect()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            let missing: Vec<String> = (first..=last)
+                .filter(|y| !present.contains(y))
+                .map(|y| y.to_string())
+                .collect();
+            let shown = coverage.select(self.by.iter().map(String::as_str))?;
+            return Err(Error::data(
+                &p.year,
+                "the population must cover every year of the range",
+                format!("no population for {}", missing.join(", ")),
+                format!(" (years {first}–{last}){}", group_label(&shown, row)),
+            ));
         }
         Ok(summed)
     }

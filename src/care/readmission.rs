@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::records::{
-    date_of, day_number, days, flags, numbers, percentages, require_groups, sums_by, texts, Checks,
-    InvalidRecords, Quality,
+    check_days, check_per, date_of, day_number, days, flags, numbers, percentages, require_groups,
+    sums_by, texts, Checks, InvalidRecords, Quality,
 };
 use super::waits::PERIOD;
 use crate::error::{Error, Result};
@@ -173,6 +173,8 @@ impl Readmission {
                 self.min_age,
             ));
         }
+        check_per(self.per, &self.period)?;
+        check_days("days", self.days)?;
         if self.by.iter().any(|b| b == PERIOD) {
             return Err(Error::argument(
                 "by",

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::measure::{
     proportion_estimate, require, require_keys, Confidence, Estimate, Status, Table,
 };
+use crate::period::{Period, PeriodKind};
 
 /// What to do with a record that breaks a rule of an indicator (completion
 /// before decision, a date in the future, an unknown kind, a missing key…).
@@ -249,6 +250,44 @@ pub(crate) fn in_set(values: &StringChunked, allowed: &[String]) -> BooleanChunk
         .iter()
         .map(|v| v.is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v))))
         .collect()
+}
+
+/// Check that every day of `period` belongs to a period of `kind`
+/// (a delår split of a period reaching past August would lose records).
+pub(crate) fn check_per(per: Option<PeriodKind>, period: &Period) -> Result<()> {
+    let Some(kind) = per else { return Ok(()) };
+    let mut day = period.start();
+    while day <= period.end() {
+        if kind.containing(day).is_none() {
+            return Err(Error::argument(
+                "per",
+                &format!(
+                    "every day of the period must fall in a {kind:?} period; {day} falls in none"
+                ),
+                format!("{kind:?} over {period}"),
+            ));
+        }
+        day = match day.succ_opt() {
+            Some(d) => d,
+            None => break,
+        };
+    }
+    Ok(())
+}
+
+/// The most days a limit, follow-up or bin may have (100 years).
+pub(crate) const MAX_DAYS: u32 = 36_525;
+
+/// Check a number of days against [`MAX_DAYS`].
+pub(crate) fn check_days(argument: &str, days: u32) -> Result<()> {
+    if days > MAX_DAYS {
+        return Err(Error::argument(
+            argument,
+            &format!("at most {MAX_DAYS} days"),
+            days,
+        ));
+    }
+    Ok(())
 }
 
 /// The group columns of `frame`, checked.

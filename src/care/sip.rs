@@ -6,7 +6,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use polars::prelude::*;
 
 use super::records::{
-    date_of, day_number, days, numbers, require_groups, texts, Checks, InvalidRecords, Quality,
+    check_per, date_of, day_number, days, numbers, require_groups, texts, Checks, InvalidRecords,
+    Quality,
 };
 use super::waits::PERIOD;
 use crate::assess::{Observed, Target};
@@ -133,6 +134,7 @@ impl Sip {
         quality: &mut Quality,
     ) -> Result<DataFrame> {
         self.period.validate()?;
+        check_per(self.per, &self.period)?;
         for b in &self.by {
             if [PERIOD, AGE_GROUP].contains(&b.as_str()) {
                 return Err(Error::argument(

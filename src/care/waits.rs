@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::records::{
-    date_of, day_number, days, flags, percentages, require_groups, sums_by, texts, Checks,
-    InvalidRecords, Quality,
+    check_days, check_per, date_of, day_number, days, flags, percentages, require_groups, sums_by,
+    texts, Checks, InvalidRecords, Quality,
 };
 use crate::error::{Error, Result};
 use crate::measure::{require, Confidence, Mean, Statistic};
@@ -381,6 +381,13 @@ impl Waits {
                 "snapshots apply to the waiting measure",
                 "given with the completed measure",
             ));
+        }
+        check_per(self.per, &self.period)?;
+        for b in &self.bins {
+            check_days("bins", *b)?;
+        }
+        for r in self.limits.rules() {
+            check_days("limits", r.days)?;
         }
         if self.bins.is_empty() || self.bins.windows(2).any(|w| w[0] >= w[1]) {
             return Err(Error::argument(
@@ -819,6 +826,14 @@ pub fn summarise_months(
         .filter(col("value").is_not_null())
         .with_column(lit(1.0).alias("months"))
         .collect()?;
+    if with_value.height() == 0 {
+        return Err(Error::data(
+            "value",
+            "a summary over the months needs at least one month with a value",
+            "no month with a value",
+            "",
+        ));
+    }
     let (keys, sums) = sums_by(
         with_value.clone(),
         by,

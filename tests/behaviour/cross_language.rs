@@ -67,7 +67,9 @@ fn cases() -> Vec<(&'static str, DataFrame)> {
         .by(["unit"]);
     waiting.invalid = InvalidRecords::Exclude;
     let readmission = {
-        let mut r = Readmission::new(period("2024")).by(["sex"]).per(PeriodKind::Tertial);
+        let mut r = Readmission::new(period("2024"))
+            .by(["sex"])
+            .per(PeriodKind::Tertial);
         r.as_of = Some(d("2025-06-30"));
         r
     };
@@ -76,13 +78,32 @@ fn cases() -> Vec<(&'static str, DataFrame)> {
         .by(["sex"])
         .window(3, true);
     vec![
-        ("waits_monthly", waits.clone().per(PeriodKind::Month).fulfilment(&referrals).unwrap()),
+        (
+            "waits_monthly",
+            waits
+                .clone()
+                .per(PeriodKind::Month)
+                .fulfilment(&referrals)
+                .unwrap(),
+        ),
         ("waits_summary", waits.summary(&referrals).unwrap()),
-        ("waits_distribution", waits.distribution(&referrals).unwrap()),
+        (
+            "waits_distribution",
+            waits.distribution(&referrals).unwrap(),
+        ),
         ("waits_waiting", waiting.fulfilment(&referrals).unwrap()),
         ("readmission", readmission.share(&stays).unwrap()),
-        ("sip_change", Sip::new(period("jan–aug 2024")).by(["kommun"]).change(&plans).unwrap()),
-        ("suicide_rolling", suicide.rates(&deaths, &population).unwrap()),
+        (
+            "sip_change",
+            Sip::new(period("jan–aug 2024"))
+                .by(["kommun"])
+                .change(&plans)
+                .unwrap(),
+        ),
+        (
+            "suicide_rolling",
+            suicide.rates(&deaths, &population).unwrap(),
+        ),
         (
             "suicide_dsr",
             Mortality::new(CauseSet::named("suicide_wide").unwrap())
@@ -104,7 +125,12 @@ fn cells(name: &str, frame: &DataFrame) -> Vec<[String; 4]> {
         }
         for (row, v) in c.f64().unwrap().iter().enumerate() {
             let text = v.map_or("null".to_string(), |v| format!("{v:?}"));
-            out.push([name.to_string(), row.to_string(), c.name().to_string(), text]);
+            out.push([
+                name.to_string(),
+                row.to_string(),
+                c.name().to_string(),
+                text,
+            ]);
         }
     }
     out

@@ -201,3 +201,25 @@ fn a_cause_that_is_not_an_icd_code_is_an_error_or_excluded() {
     let q = lenient.quality(&d, &population(2016..=2016, 100)).unwrap();
     assert!(texts(&q, "rule").iter().any(|r| r.contains("ICD-10")));
 }
+
+#[test]
+fn every_group_needs_population_for_every_year_of_the_range() {
+    let mut d = deaths(&[(2015, 20, "X60"), (2016, 20, "X60")]);
+    d.with_column(Column::new("kommun".into(), ["Åre", "Berg"]))
+        .unwrap();
+    let pop = df!(
+        "year" => [2015, 2016, 2016], "age" => [20, 20, 20], "population" => [100, 100, 100],
+        "kommun" => ["Åre", "Åre", "Berg"],
+    )
+    .unwrap();
+    let e = suicide()
+        .by(["kommun"])
+        .window(2, false)
+        .rates(&d, &pop)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("no population for 2015") && e.contains("kommun=Berg"),
+        "{e}"
+    );
+}

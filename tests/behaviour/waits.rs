@@ -565,3 +565,30 @@ fn reporting_rate_is_checked_against_the_95_percent_rule_and_names_missing_units
     assert_eq!(texts(&out, "missing_units")[1], "HC 19, HC 20");
     assert_eq!(texts(&out, "other_units")[1], "HC Gamla");
 }
+
+#[test]
+fn a_split_that_loses_days_of_the_period_and_an_empty_summary_are_errors() {
+    let r = referrals(&[(
+        "2024-01-01",
+        Some("2024-10-01"),
+        "first_visit",
+        false,
+        false,
+        "U",
+    )]);
+    let e = completed("2024")
+        .per(PeriodKind::Delar)
+        .fulfilment(&r)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("`per`") && e.contains("2024-09-01"), "{e}");
+    let e = completed("T1 2024").summary(&r).unwrap_err().to_string();
+    assert!(e.contains("at least one month"), "{e}");
+    let mut huge = completed("2024");
+    huge.bins = vec![30, u32::MAX];
+    assert!(huge
+        .distribution(&r)
+        .unwrap_err()
+        .to_string()
+        .contains("at most"));
+}

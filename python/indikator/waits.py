@@ -48,6 +48,7 @@ __all__ = ["distribution", "fulfilment", "quality", "reporting_rate", "summarise
 Measure = Literal["completed", "waiting"]
 Confidence = Union[float, str, Sequence[float]]
 _COLUMNS = ("decided", "completed", "kind", "pvv", "mov")
+_BINS = (30, 60, 90)
 
 
 def _run(what, records, period, measure, snapshots, per, by, limits, exclude_pvv, exclude_mov, bins, as_of,
@@ -83,11 +84,11 @@ def fulfilment(
     ``median_days``. ``as_of`` is the extraction date (default today).
     ``pvv=False``/``mov=False`` say the flag is not recorded."""
     return _run("fulfilment", records, period, measure, snapshots, per, by, limits, exclude_pvv, exclude_mov,
-                (30, 60, 90), as_of, invalid, confidence, columns, pvv, mov)
+                _BINS, as_of, invalid, confidence, columns, pvv, mov)
 
 
 def distribution(
-    records: FrameLike, *, period: PeriodLike, measure: Measure = "completed", bins: Sequence[int] = (30, 60, 90),
+    records: FrameLike, *, period: PeriodLike, measure: Measure = "completed", bins: Sequence[int] = _BINS,
     snapshots: Optional[Sequence[DateLike]] = None, per: Optional[str] = None,
     by: Union[str, Sequence[str], None] = None, exclude_pvv: bool = True, exclude_mov: bool = True,
     pvv: bool = True, mov: bool = True, as_of: Optional[DateLike] = None,
@@ -121,7 +122,7 @@ def summary(
     (see :func:`summarise_months`): the ``"pooled share"`` and the
     ``"mean of monthly shares"``, told apart by the ``summary`` column."""
     return _run("summary", records, period, measure, snapshots, None, by, limits, exclude_pvv, exclude_mov,
-                (30, 60, 90), as_of, invalid, confidence, columns, pvv, mov)
+                _BINS, as_of, invalid, confidence, columns, pvv, mov)
 
 
 def summarise_months(
@@ -176,4 +177,4 @@ def quality(
     """The data-quality table (``rule``, ``count``): records read, excluded by
     each rule (with ``invalid="exclude"``), measured, and the PVV/MOV waits."""
     return _run("quality", records, period, measure, snapshots, None, None, limits, exclude_pvv, exclude_mov,
-                (30, 60, 90), as_of, invalid, 0.95, columns, pvv, mov)
+                _BINS, as_of, invalid, 0.95, columns, pvv, mov)

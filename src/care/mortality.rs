@@ -5,9 +5,10 @@
 use polars::prelude::*;
 
 use super::causes::CauseSet;
-use super::records::{numbers, require_groups, texts, Checks, InvalidRecords, Quality};
+use super::records::{numbers, reserve, rows_of, texts, Checks, InvalidRecords, Quality};
 use super::waits::PERIOD;
 use crate::error::{Error, Result};
+use crate::measure::require_keys;
 use crate::measure::{group_label, require, Confidence, Dsr, Rate, StandardPopulation, Statistic};
 
 /// Column names of the deaths (one row per death).
@@ -219,7 +220,7 @@ impl Mortality {
     /// the range without population; an age band straddling the age range.
     pub fn rates(&self, deaths: &DataFrame, population: &DataFrame) -> Result<DataFrame> {
         let mut quality = Quality::default();
-        let (table, windows) = self.tables(deaths, population, &mut quality)?;
+        let table = self.tables(deaths, population, &mut quality)?;
         let mut keys = self.by.clone();
         keys.push(PERIOD.into());
         let mut out = match &self.standard {
@@ -237,27 +238,17 @@ impl Mortality {
                     .compute(table.lazy())?
             }
         };
-        let labels: Vec<String> = texts(&out, PERIOD, "period")?
-            .iter()
-            .map(|p| p.unwrap_or_default().to_string())
-            .collect();
-        let years: Vec<f64> = labels
-            .iter()
-            .map(|l| {
-                windows
-                    .iter()
-                    .find(|w| window_label(**w) == *l)
-                    .map_or(1.0, |(a, b)| f64::from(b - a + 1))
-            })
-            .collect();
+        // Every window holds `window` years, so the mean yearly count is the
+        // pooled count over them.
+        let years = f64::from(self.window);
         let per_year: Vec<Option<f64>> = out
             .column("numerator")?
             .f64()?
             .iter()
-            .zip(&years)
-            .map(|(d, y)| d.map(|d| d / y))
+            .map(|d| d.map(|d| d / years))
             .collect();
-        out.with_column(Column::new("years".into(), years))?;
+        let height = out.height();
+        out.with_column(Column::new("years".into(), vec![years; height]))?;
         out.with_column(Column::new("deaths_per_year".into(), per_year))?;
         Ok(out)
     }
@@ -292,21 +283,15 @@ impl Mortality {
     }
 
     /// Deaths and person-years per group, window (`period`) and, when
-    /// standardising, age band; and the windows.
+    /// standardising, age band.
     fn tables(
         &self,
         deaths: &DataFrame,
         population: &DataFrame,
         quality: &mut Quality,
-    ) -> Result<(DataFrame, Vec<(i32, i32)>)> {
+    ) -> Result<DataFrame> {
         let range = self.age_range()?;
-        if self.by.iter().any(|b| b == PERIOD) {
-            return Err(Error::argument(
-                "by",
-                "`period` is added for the windows; rename the column",
-                "`period`",
-            ));
-        }
+        reserve(&self.by, &[PERIOD])?;
         crate::measure::check_multiplier(self.multiplier)?;
         let bands: Option<Vec<(String, Ages)>> = match &self.standard {
             None => None,
@@ -323,22 +308,12 @@ impl Mortality {
         let death_years = years(deaths, &d.year, "year of death")?;
         let death_ages = numbers(deaths, &d.age, "age at death")?;
         let causes = texts(deaths, &d.cause, "underlying cause of death")?;
-        require_groups(deaths, &self.by, "group (deaths)")?;
-        require_groups(population, &self.by, "group (population)")?;
+        require_keys(deaths.schema(), &self.by, "group (deaths)")?;
+        require_keys(population.schema(), &self.by, "group (population)")?;
         quality.push("deaths", deaths.height());
         let mut checks = Checks::new(deaths.height(), self.invalid, quality);
-        checks.rule(&d.year, "years of death must be present", |i| {
-            death_years[i].is_none().then(|| "a missing value".into())
-        })?;
-        checks.rule(
-            &d.age,
-            "ages at death must be present and 0 or more",
-            |i| match death_ages[i] {
-                Some(a) if a >= 0.0 && a.is_finite() => None,
-                Some(a) => Some(a.to_string()),
-                None => Some("a missing value".into()),
-            },
-        )?;
+        checks.present(&d.year, "years of death", |i| death_years[i].is_none())?;
+        checks.ages(&d.age, &death_ages)?;
         let mut of_cause = vec![false; deaths.height()];
         checks.rule(
             &d.cause,
@@ -392,10 +367,7 @@ impl Mortality {
             .filter(|&i| death_years[i].is_some_and(|y| y >= first && y <= last))
             .collect();
         quality.push(format!("… in {}", window_label((first, last))), rows.len());
-        let idx = IdxCa::from_vec("i".into(), rows.iter().map(|&i| i as IdxSize).collect());
-        let mut dead = deaths
-            .select(self.by.iter().map(String::as_str))?
-            .take(&idx)?;
+        let mut dead = rows_of(deaths, &self.by, &rows)?;
         dead.with_column(Column::new(
             YEAR.into(),
             rows.iter().map(|&i| death_years[i]).collect::<Vec<_>>(),
@@ -461,7 +433,7 @@ impl Mortality {
         for f in &frames {
             all.vstack_mut(f)?;
         }
-        Ok((all.drop(YEAR)?, windows))
+        Ok(all.drop(YEAR)?)
     }
 
     /// Person-years per group, year (and band) within the age range.
@@ -620,20 +592,11 @@ fn years(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<Option<i32>>> 
     let c = frame.column(name)?;
     let years = match dtype {
         DataType::Date | DataType::Datetime(_, _) => c
-            .as_materialized_series()
-            .date()
-            .map(|d| {
-                d.as_date_iter()
-                    .map(|d| d.map(|d| chrono::Datelike::year(&d)))
-                    .collect()
-            })
-            .or_else(|_| -> Result<Vec<Option<i32>>> {
-                let d = c.cast(&DataType::Date)?;
-                Ok(d.date()?
-                    .as_date_iter()
-                    .map(|d| d.map(|d| chrono::Datelike::year(&d)))
-                    .collect())
-            })?,
+            .cast(&DataType::Date)?
+            .date()?
+            .as_date_iter()
+            .map(|d| d.map(|d| chrono::Datelike::year(&d)))
+            .collect(),
         t if t.is_integer() => c.cast(&DataType::Int32)?.i32()?.iter().collect(),
         other => {
             return Err(Error::WrongDtype {

@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::records::{
-    check_days, check_per, date_of, day_number, days, flags, numbers, percentages, require_groups,
-    sums_by, texts, Checks, InvalidRecords, Quality,
+    check_days, check_per, date_of, day_number, days, extraction_date, flags, numbers, percentages,
+    reserve, rows_of, sums_by, texts, Checks, InvalidRecords, Quality,
 };
 use super::waits::PERIOD;
 use crate::error::{Error, Result};
+use crate::measure::require_keys;
 use crate::measure::{Confidence, OutputType};
 use crate::period::{Period, PeriodKind};
 
@@ -175,14 +176,7 @@ impl Readmission {
         }
         check_per(self.per, &self.period)?;
         check_days("days", self.days)?;
-        if self.by.iter().any(|b| b == PERIOD) {
-            return Err(Error::argument(
-                "by",
-                "`period` is added by `per`; rename the column",
-                "`period`",
-            ));
-        }
-        Ok(())
+        reserve(&self.by, &[PERIOD])
     }
 
     fn follow(&self, records: &DataFrame) -> Result<Followed> {
@@ -207,50 +201,22 @@ impl Readmission {
             }
             None => vec![false; records.height()],
         };
-        require_groups(records, &self.by, "group")?;
-        let as_of = self
-            .as_of
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
-        let as_of_day = day_number(as_of);
+        require_keys(records.schema(), &self.by, "group")?;
+        let as_of = extraction_date(self.as_of);
         let mut quality = Quality::default();
         quality.push("stays", records.height());
         let mut checks = Checks::new(records.height(), self.invalid, &mut quality);
-        checks.rule(&c.patient, "patient ids must be present", |i| {
-            patients.get(i).is_none().then(|| "a missing value".into())
-        })?;
-        checks.rule(&c.admitted, "admission dates must be present", |i| {
-            admitted[i].is_none().then(|| "a missing value".into())
-        })?;
-        checks.rule(
-            &c.age,
-            "ages must be present and 0 or more",
-            |i| match ages[i] {
-                Some(a) if a >= 0.0 && a.is_finite() => None,
-                Some(a) => Some(a.to_string()),
-                None => Some("a missing value".into()),
-            },
-        )?;
-        checks.rule(
+        checks.present(&c.patient, "patient ids", |i| patients.get(i).is_none())?;
+        checks.present(&c.admitted, "admission dates", |i| admitted[i].is_none())?;
+        checks.ages(&c.age, &ages)?;
+        checks.ordered(
             &c.discharged,
             "the discharge must not be before the admission",
-            |i| match (admitted[i], discharged[i]) {
-                (Some(a), Some(d)) if d < a => {
-                    Some(format!("{} before {}", date_of(d), date_of(a)))
-                }
-                _ => None,
-            },
+            &admitted,
+            &discharged,
         )?;
-        for (name, values) in [(&c.admitted, &admitted), (&c.discharged, &discharged)] {
-            checks.rule(
-                name,
-                &format!("dates must not be after the extraction date as_of = {as_of}"),
-                |i| {
-                    values[i]
-                        .filter(|d| *d > as_of_day)
-                        .map(|d| date_of(d).to_string())
-                },
-            )?;
-        }
+        checks.not_after(&c.admitted, &admitted, as_of)?;
+        checks.not_after(&c.discharged, &discharged, as_of)?;
         checks.keys_present(records, &self.by)?;
         let kept = checks.kept.clone();
 
@@ -378,13 +344,7 @@ impl Readmission {
             "index stays followed up past the latest admission in the data",
             incomplete.iter().filter(|x| **x).count(),
         );
-        let idx = IdxCa::from_vec(
-            "i".into(),
-            index_rows.iter().map(|&i| i as IdxSize).collect(),
-        );
-        let mut out = records
-            .select(self.by.iter().map(String::as_str))?
-            .take(&idx)?;
+        let mut out = rows_of(records, &self.by, &index_rows)?;
         let mut keys = self.by.clone();
         if self.per.is_some() {
             out.with_column(Column::new(PERIOD.into(), labels))?;

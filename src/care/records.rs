@@ -8,9 +8,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::measure::{
-    proportion_estimate, require, require_keys, Confidence, Estimate, Status, Table,
-};
+use crate::measure::{proportion_estimate, require, Confidence, Estimate, Status, Table};
 use crate::period::{Period, PeriodKind};
 
 /// What to do with a record that breaks a rule of an indicator (completion
@@ -131,6 +129,64 @@ impl<'q> Checks<'q> {
             self.quality.push(format!("excluded: {rule}"), count);
         }
         Ok(())
+    }
+
+    /// Reject rows where `missing(i)`: "`what` must be present".
+    pub fn present(
+        &mut self,
+        column: &str,
+        what: &str,
+        missing: impl Fn(usize) -> bool,
+    ) -> Result<()> {
+        self.rule(column, &format!("{what} must be present"), |i| {
+            missing(i).then(|| "a missing value".to_string())
+        })
+    }
+
+    /// Ages must be present, finite and 0 or more.
+    pub fn ages(&mut self, column: &str, ages: &[Option<f64>]) -> Result<()> {
+        self.rule(
+            column,
+            "ages must be present and 0 or more",
+            |i| match ages[i] {
+                Some(a) if a >= 0.0 && a.is_finite() => None,
+                Some(a) => Some(a.to_string()),
+                None => Some("a missing value".into()),
+            },
+        )
+    }
+
+    /// `end` (in `column`) must not be before `start`, the `rule` saying so.
+    pub fn ordered(
+        &mut self,
+        column: &str,
+        rule: &str,
+        start: &[Option<i32>],
+        end: &[Option<i32>],
+    ) -> Result<()> {
+        self.rule(column, rule, |i| match (start[i], end[i]) {
+            (Some(a), Some(b)) if b < a => Some(format!("{} before {}", date_of(b), date_of(a))),
+            _ => None,
+        })
+    }
+
+    /// Dates must not be after the extraction date `as_of`.
+    pub fn not_after(
+        &mut self,
+        column: &str,
+        days: &[Option<i32>],
+        as_of: NaiveDate,
+    ) -> Result<()> {
+        let last = day_number(as_of);
+        self.rule(
+            column,
+            &format!("dates must not be after the extraction date as_of = {as_of}"),
+            |i| {
+                days[i]
+                    .filter(|d| *d > last)
+                    .map(|d| date_of(d).to_string())
+            },
+        )
     }
 
     /// Reject missing values in the group columns.
@@ -290,9 +346,30 @@ pub(crate) fn check_days(argument: &str, days: u32) -> Result<()> {
     Ok(())
 }
 
-/// The group columns of `frame`, checked.
-pub(crate) fn require_groups(frame: &DataFrame, by: &[String], role: &str) -> Result<()> {
-    require_keys(frame.schema(), by, role)
+/// The extraction date: `as_of`, or today.
+pub(crate) fn extraction_date(as_of: Option<NaiveDate>) -> NaiveDate {
+    as_of.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Reject `by` columns that the indicator adds itself (`period`, `age_group`…).
+pub(crate) fn reserve(by: &[String], added: &[&str]) -> Result<()> {
+    match by.iter().find(|b| added.contains(&b.as_str())) {
+        Some(b) => Err(Error::argument(
+            "by",
+            &format!(
+                "{} are added by the indicator; rename the column",
+                added.join(", ")
+            ),
+            format!("`{b}`"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The group columns of the given rows of `records`, in that order.
+pub(crate) fn rows_of(records: &DataFrame, by: &[String], rows: &[usize]) -> Result<DataFrame> {
+    let idx = IdxCa::from_vec("row".into(), rows.iter().map(|&i| i as IdxSize).collect());
+    Ok(records.select(by.iter().map(String::as_str))?.take(&idx)?)
 }
 
 /// Sums of float columns per group (sorted by the group columns): the key

@@ -6,12 +6,13 @@ use chrono::{Datelike, Months, NaiveDate};
 use polars::prelude::*;
 
 use super::records::{
-    check_per, date_of, day_number, days, numbers, require_groups, texts, Checks, InvalidRecords,
+    check_per, date_of, day_number, days, numbers, reserve, rows_of, texts, Checks, InvalidRecords,
     Quality,
 };
 use super::waits::PERIOD;
 use crate::assess::{Observed, Target};
 use crate::error::{Error, Result};
+use crate::measure::require_keys;
 use crate::measure::{lookup, Confidence, Count, Statistic};
 use crate::period::{Period, PeriodKind};
 
@@ -135,15 +136,7 @@ impl Sip {
     ) -> Result<DataFrame> {
         self.period.validate()?;
         check_per(self.per, &self.period)?;
-        for b in &self.by {
-            if [PERIOD, AGE_GROUP].contains(&b.as_str()) {
-                return Err(Error::argument(
-                    "by",
-                    "`period` and `age_group` are added by the count; rename the column",
-                    format!("`{b}`"),
-                ));
-            }
-        }
+        reserve(&self.by, &[PERIOD, AGE_GROUP])?;
         let c = &self.columns;
         let ids = texts(records, &c.plan, "plan id")?;
         let established = days(records, &c.established, "date established")?;
@@ -165,7 +158,7 @@ impl Sip {
                 other => other,
             })?
         };
-        require_groups(records, &self.by, "group")?;
+        require_keys(records.schema(), &self.by, "group")?;
         let excluded_status: Vec<bool> = if self.exclude_statuses.is_empty() {
             vec![false; records.height()]
         } else {
@@ -182,34 +175,20 @@ impl Sip {
                 .collect()
         };
         let mut checks = Checks::new(records.height(), self.invalid, quality);
-        checks.rule(&c.plan, "plan ids must be present", |i| {
-            ids.get(i).is_none().then(|| "a missing value".into())
-        })?;
-        checks.rule(&c.established, "establishment dates must be present", |i| {
-            established[i].is_none().then(|| "a missing value".into())
+        checks.present(&c.plan, "plan ids", |i| ids.get(i).is_none())?;
+        checks.present(&c.established, "establishment dates", |i| {
+            established[i].is_none()
         })?;
         if by_birth {
-            checks.rule(
+            checks.present(&c.birth_date, "birth dates", |i| births[i].is_none())?;
+            checks.ordered(
                 &c.birth_date,
-                "birth dates must be present and not after the establishment",
-                |i| match (births[i], established[i]) {
-                    (None, _) => Some("a missing value".into()),
-                    (Some(b), Some(e)) if b > e => {
-                        Some(format!("{} after {}", date_of(b), date_of(e)))
-                    }
-                    _ => None,
-                },
+                "the establishment must not be before the birth date",
+                &births,
+                &established,
             )?;
         } else {
-            checks.rule(
-                &c.age,
-                "ages must be present and 0 or more",
-                |i| match ages[i] {
-                    Some(a) if a >= 0.0 && a.is_finite() => None,
-                    Some(a) => Some(a.to_string()),
-                    None => Some("a missing value".into()),
-                },
-            )?;
+            checks.ages(&c.age, &ages)?;
         }
         checks.keys_present(records, &self.by)?;
         let kept = checks.kept.clone();
@@ -289,10 +268,7 @@ impl Sip {
                 }
             })
             .collect();
-        let idx = IdxCa::from_vec("i".into(), rows.iter().map(|&i| i as IdxSize).collect());
-        let mut out = records
-            .select(self.by.iter().map(String::as_str))?
-            .take(&idx)?;
+        let mut out = rows_of(records, &self.by, &rows)?;
         out.with_column(Column::new(AGE_GROUP.into(), groups))?;
         out.with_column(Column::new(PERIOD.into(), labels))?;
         Ok(out)
@@ -317,27 +293,17 @@ impl Sip {
                 labels
             }
         };
-        let mut grid = if self.by.is_empty() {
-            None
-        } else {
-            Some(
-                records
-                    .select(self.by.iter().map(String::as_str))?
-                    .drop_nulls::<String>(None)?
-                    .unique_stable(None, UniqueKeepStrategy::First, None)?,
-            )
-        };
-        for list in [
-            Column::new(AGE_GROUP.into(), [CHILDREN, ADULTS]),
-            Column::new(PERIOD.into(), labels),
-        ] {
-            let values = DataFrame::new(list.len(), vec![list])?;
-            grid = Some(match grid {
-                None => values,
-                Some(g) => g.cross_join(&values, None, None, MaintainOrderJoin::Left)?,
-            });
+        let ages = DataFrame::new(2, vec![Column::new(AGE_GROUP.into(), [CHILDREN, ADULTS])])?;
+        let periods = DataFrame::new(labels.len(), vec![Column::new(PERIOD.into(), labels)])?;
+        let cells = ages.cross_join(&periods, None, None, MaintainOrderJoin::Left)?;
+        if self.by.is_empty() {
+            return Ok(cells);
         }
-        grid.ok_or_else(|| Error::argument("per", "a period to count in", "none"))
+        let groups = records
+            .select(self.by.iter().map(String::as_str))?
+            .drop_nulls::<String>(None)?
+            .unique_stable(None, UniqueKeepStrategy::First, None)?;
+        Ok(groups.cross_join(&cells, None, None, MaintainOrderJoin::Left)?)
     }
 
     /// Counts per group, `age_group` and `period`: `numerator` and `value`

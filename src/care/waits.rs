@@ -9,10 +9,11 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::records::{
-    check_days, check_per, date_of, day_number, days, flags, percentages, require_groups, sums_by,
-    texts, Checks, InvalidRecords, Quality,
+    check_days, check_per, date_of, day_number, days, extraction_date, flags, percentages, reserve,
+    rows_of, sums_by, texts, Checks, InvalidRecords, Quality,
 };
 use crate::error::{Error, Result};
+use crate::measure::require_keys;
 use crate::measure::{require, Confidence, Mean, Statistic};
 use crate::period::{Period, PeriodKind};
 
@@ -368,18 +369,18 @@ impl Waits {
 
     fn check(&self) -> Result<()> {
         self.period.validate()?;
-        if self.measure == WaitMeasure::Waiting && self.per.is_some() {
+        if let (WaitMeasure::Waiting, Some(kind)) = (self.measure, self.per) {
             return Err(Error::argument(
                 "per",
                 "the waiting measure is split by its snapshots (each month end); `per` applies to the completed measure",
-                "given",
+                format!("{kind:?} with the waiting measure"),
             ));
         }
-        if self.measure == WaitMeasure::Completed && self.snapshots.is_some() {
+        if let (WaitMeasure::Completed, Some(dates)) = (self.measure, &self.snapshots) {
             return Err(Error::argument(
                 "snapshots",
                 "snapshots apply to the waiting measure",
-                "given with the completed measure",
+                format!("{} dates with the completed measure", dates.len()),
             ));
         }
         check_per(self.per, &self.period)?;
@@ -396,30 +397,18 @@ impl Waits {
                 format!("{:?}", self.bins),
             ));
         }
-        for b in &self.by {
-            if [PERIOD, SNAPSHOT].contains(&b.as_str()) {
-                return Err(Error::argument(
-                    "by",
-                    "`period` and `snapshot` are added by the measure; rename the column",
-                    format!("`{b}`"),
-                ));
-            }
-        }
-        Ok(())
+        reserve(&self.by, &[PERIOD, SNAPSHOT])
     }
 
     /// Validate the records and measure each wait.
     fn measure(&self, records: &DataFrame) -> Result<Measured> {
         self.check()?;
         let c = &self.columns;
-        let as_of = self
-            .as_of
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
-        let as_of_day = day_number(as_of);
+        let as_of = extraction_date(self.as_of);
         let decided = days(records, &c.decided, "decision date")?;
         let completed = days(records, &c.completed, "completion date")?;
         let kinds = texts(records, &c.kind, "kind of wait")?;
-        require_groups(records, &self.by, "group")?;
+        require_keys(records.schema(), &self.by, "group")?;
         let no = vec![false; records.height()];
         let pvv = match &c.pvv {
             Some(name) => flags(records, name, "patient-chosen wait (PVV)")?,
@@ -433,9 +422,7 @@ impl Waits {
         quality.push("records", records.height());
         let mut limit = vec![0i32; records.height()];
         let mut checks = Checks::new(records.height(), self.invalid, &mut quality);
-        checks.rule(&c.decided, "decision dates must be present", |i| {
-            decided[i].is_none().then(|| "a missing value".into())
-        })?;
+        checks.present(&c.decided, "decision dates", |i| decided[i].is_none())?;
         let known = self.limits.kinds().join(", ");
         checks.rule(
             &c.kind,
@@ -451,34 +438,18 @@ impl Waits {
                 },
             },
         )?;
-        checks.rule(
+        checks.ordered(
             &c.completed,
             "the completion must not be before the decision",
-            |i| match (decided[i], completed[i]) {
-                (Some(d), Some(done)) if done < d => {
-                    Some(format!("{} before {}", date_of(done), date_of(d)))
-                }
-                _ => None,
-            },
+            &decided,
+            &completed,
         )?;
-        for (name, values) in [(&c.decided, &decided), (&c.completed, &completed)] {
-            checks.rule(
-                name,
-                &format!("dates must not be after the extraction date as_of = {as_of}"),
-                |i| {
-                    values[i]
-                        .filter(|d| *d > as_of_day)
-                        .map(|d| date_of(d).to_string())
-                },
-            )?;
-        }
+        checks.not_after(&c.decided, &decided, as_of)?;
+        checks.not_after(&c.completed, &completed, as_of)?;
         checks.keys_present(records, &self.by)?;
         let kept = checks.kept.clone();
         let base = |rows: &[usize], wait: Vec<i32>| -> Result<DataFrame> {
-            let idx = IdxCa::from_vec("i".into(), rows.iter().map(|&i| i as IdxSize).collect());
-            let mut frame = records
-                .select(self.by.iter().map(String::as_str))?
-                .take(&idx)?;
+            let mut frame = rows_of(records, &self.by, rows)?;
             let pick = |v: &[bool]| -> Vec<bool> { rows.iter().map(|&i| v[i]).collect() };
             let (p, m) = (pick(&pvv), pick(&mov));
             let excluded: Vec<bool> = p
@@ -816,7 +787,7 @@ pub fn summarise_months(
     confidence: Confidence,
 ) -> Result<DataFrame> {
     require(monthly.schema(), month, "month")?;
-    require_groups(monthly, by, "group")?;
+    require_keys(monthly.schema(), by, "group")?;
     for c in ["numerator", "denominator", "value"] {
         crate::measure::require_numeric(monthly.schema(), c, "monthly share")?;
     }

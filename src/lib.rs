@@ -32,10 +32,16 @@
 
 mod assess;
 mod care;
+#[cfg(feature = "report")]
+mod catalog;
+#[cfg(feature = "report")]
+pub mod demo;
 mod disclosure;
 mod error;
 mod measure;
 mod period;
+#[cfg(feature = "report")]
+mod report;
 pub mod stats;
 mod text;
 
@@ -68,6 +74,8 @@ pub use measure::{
     PoolMethod, Proportion, Rate, Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS,
     STANDARD_POPULATIONS,
 };
+#[cfg(feature = "report")]
+pub use report::{BenchmarkValue, IndicatorResult, InputFile, Point, RatingResult, Report};
 pub use period::{period_expr, period_labels, Period, PeriodKind, PERIOD_FORMS};
 pub use stats::ContinuityIndex;
 pub use text::swedish_number;

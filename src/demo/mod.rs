@@ -1,0 +1,2 @@
+//! The embedded synthetic data of Region Jämtland Härjedalen: seeded,
+//! deterministic, labelled synthetic.

@@ -16,7 +16,7 @@ test: test-rust test-python
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet "maturin>=1.9,<2" "polars>=1.28" "pytest>=8" "hypothesis>=6" "scipy>=1.10"
+	$(PY) -m pip install --quiet "maturin>=1.9,<2" "polars>=1.28" "pytest>=8" "hypothesis>=6" "scipy>=1.10" "openpyxl>=3.1"
 	touch $(STAMP)
 
 test-rust: $(STAMP)
@@ -32,8 +32,13 @@ test-python: develop
 bench:
 	cargo bench --no-default-features --bench continuity
 
+# The main job on the embedded synthetic data of the region: the delårsbokslut
+# report for January–August 2024 (HTML, XLSX, Parquet, CSV) in $(DEMO_OUT).
+DEMO_OUT := target/demo
+
 demo: develop
-	$(PY) examples/demo.py
+	$(VENV)/bin/indikator report --period 2024-delar --out $(DEMO_OUT)
+	@echo "Öppna rapporten: file://$(abspath $(DEMO_OUT))/rapport.html"
 
 clean:
 	rm -rf $(VENV) target

@@ -66,6 +66,27 @@ pub enum Error {
         /// Where it was seen (may be empty).
         location: String,
     },
+    /// A catalogue that cannot be used: TOML syntax, an unknown key, a wrong
+    /// type, or a rule of the catalogue (with the line and column in the file).
+    #[error("catalogue {file}, line {line}, column {column}: {message}")]
+    Catalog {
+        /// The catalogue file (or "<text>" for a string).
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file that is missing, unreadable, or not in the expected format.
+    #[error("file `{path}`: {problem}")]
+    File {
+        /// The path as given.
+        path: String,
+        /// What is wrong with it.
+        problem: String,
+    },
     /// An error raised by polars while computing.
     #[error("polars: {0}")]
     Polars(#[from] PolarsError),
@@ -81,6 +102,15 @@ impl Error {
             argument: argument.to_string(),
             rule: rule.to_string(),
             value: value.to_string(),
+        }
+    }
+
+    /// Shorthand for [`Error::File`].
+    #[allow(dead_code)]
+    pub(crate) fn file(path: impl AsRef<std::path::Path>, problem: impl std::fmt::Display) -> Self {
+        Error::File {
+            path: path.as_ref().display().to_string(),
+            problem: problem.to_string(),
         }
     }
 

@@ -35,6 +35,8 @@ mod care;
 #[cfg(feature = "report")]
 mod catalog;
 #[cfg(feature = "report")]
+pub mod cli;
+#[cfg(feature = "report")]
 pub mod demo;
 mod disclosure;
 mod error;
@@ -75,7 +77,12 @@ pub use measure::{
     STANDARD_POPULATIONS,
 };
 #[cfg(feature = "report")]
-pub use report::{BenchmarkValue, IndicatorResult, InputFile, Point, RatingResult, Report};
+pub use catalog::{Catalog, CatalogInfo, Family, Indicator, SipGroup, Summary, WaitsMeasure, SHIPPED_CATALOG};
+#[cfg(feature = "report")]
+pub use report::{
+    check_catalog, run_catalog, BenchmarkValue, Benchmarks, IndicatorResult, InputFile, Point,
+    RatingResult, Report, RunOptions,
+};
 pub use period::{period_expr, period_labels, Period, PeriodKind, PERIOD_FORMS};
 pub use stats::ContinuityIndex;
 pub use text::swedish_number;

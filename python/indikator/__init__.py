@@ -10,18 +10,21 @@ reference implementation (PHEindicatormethods) computes them.
 ['kommun', 'numerator', 'denominator', 'value', 'lower_95', 'upper_95']
 """
 
-from . import continuity, expr, funnel, mortality, readmission, sip, waits
+from . import continuity, expr, funnel, mortality, plot, readmission, sip, waits
 from ._indikator import (
     AgeBandError,
     ArgumentError,
+    CatalogError,
     ColumnNotFoundError,
     ComputeError,
     DataError,
     DtypeError,
+    FileError,
     IndikatorError,
     __version__,
 )
 from ._assess import Assessment, Period, Target, assess, compare, ratings_by_perspective, trend
+from ._report import Catalog, Report
 from ._disclosure import SUPPRESSED_SYMBOL, suppress
 from ._stats import count, dsr, isr, isratio, mean, proportion, rate, standard_population
 
@@ -31,10 +34,13 @@ __all__ = [
     "Period",
     "Target",
     "ArgumentError",
+    "Catalog",
+    "CatalogError",
     "ColumnNotFoundError",
     "ComputeError",
     "DataError",
     "DtypeError",
+    "FileError",
     "IndikatorError",
     "SUPPRESSED_SYMBOL",
     "__version__",
@@ -49,10 +55,12 @@ __all__ = [
     "isratio",
     "mean",
     "mortality",
+    "plot",
     "proportion",
     "rate",
     "readmission",
     "ratings_by_perspective",
+    "Report",
     "sip",
     "standard_population",
     "suppress",

@@ -46,6 +46,18 @@ create_exception!(
 );
 create_exception!(
     _indikator,
+    CatalogError,
+    IndikatorError,
+    "A catalogue that cannot be used: TOML syntax, an unknown key, a wrong type or a rule (with line and column)."
+);
+create_exception!(
+    _indikator,
+    FileError,
+    IndikatorError,
+    "A file that is missing, unreadable, or not in the expected format."
+);
+create_exception!(
+    _indikator,
     ComputeError,
     IndikatorError,
     "polars failed while computing, or an internal error was caught."
@@ -60,6 +72,8 @@ pub(crate) fn to_py_err(err: Error) -> PyErr {
         Error::InvalidData { .. } => DataError::new_err(msg),
         Error::InvalidArgument { .. } => ArgumentError::new_err(msg),
         Error::AgeBands { .. } => AgeBandError::new_err(msg),
+        Error::Catalog { .. } => CatalogError::new_err(msg),
+        Error::File { .. } => FileError::new_err(msg),
         _ => ComputeError::new_err(msg),
     }
 }
@@ -95,6 +109,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DataError", py.get_type::<DataError>())?;
     m.add("ArgumentError", py.get_type::<ArgumentError>())?;
     m.add("AgeBandError", py.get_type::<AgeBandError>())?;
+    m.add("CatalogError", py.get_type::<CatalogError>())?;
+    m.add("FileError", py.get_type::<FileError>())?;
     m.add("ComputeError", py.get_type::<ComputeError>())?;
     Ok(())
 }

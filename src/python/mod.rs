@@ -10,6 +10,7 @@ mod disclosure;
 mod errors;
 mod expressions;
 mod measures;
+mod report;
 
 use pyo3::prelude::*;
 
@@ -42,6 +43,12 @@ fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(care::readmission, m)?)?;
     m.add_function(wrap_pyfunction!(care::sip, m)?)?;
     m.add_function(wrap_pyfunction!(care::mortality, m)?)?;
+    m.add_class::<report::PyCatalog>()?;
+    m.add_class::<report::PyReport>()?;
+    m.add_function(wrap_pyfunction!(report::svg_trend, m)?)?;
+    m.add_function(wrap_pyfunction!(report::svg_by_kommun, m)?)?;
+    m.add_function(wrap_pyfunction!(report::svg_ratings, m)?)?;
+    m.add_function(wrap_pyfunction!(report::cli_main, m)?)?;
     m.add("SUPPRESSED_SYMBOL", crate::disclosure::SUPPRESSED_SYMBOL)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -133,3 +133,51 @@ pub struct Report {
     /// The long result table (one row per indicator × series × group).
     pub long: DataFrame,
 }
+
+impl Point {
+    /// Points from the rows of a table with a label column and `value`, and
+    /// optionally `lower`, `upper`, `numerator`, `denominator`, `status` and
+    /// `suppressed` (`none`/`primary`/`secondary`, or a boolean), as the long
+    /// table has them.
+    ///
+    /// # Errors
+    /// A missing label or value column, or non-numeric numbers.
+    pub fn from_frame(frame: &DataFrame, label: &str) -> crate::Result<Vec<Point>> {
+        use crate::measure::{column_of, f64_values};
+        use polars::prelude::DataType;
+        let labels = column_of(frame, label, "label")?.cast(&DataType::String)?;
+        let optional = |name: &str| -> crate::Result<Vec<Option<f64>>> {
+            if frame.schema().contains(name) {
+                f64_values(frame, name)
+            } else {
+                Ok(vec![None; frame.height()])
+            }
+        };
+        let value = f64_values(frame, column_of(frame, "value", "value")?.name())?;
+        let (lower, upper) = (optional("lower")?, optional("upper")?);
+        let (numerator, denominator) = (optional("numerator")?, optional("denominator")?);
+        let text = |name: &str| -> crate::Result<Vec<Option<String>>> {
+            if !frame.schema().contains(name) {
+                return Ok(vec![None; frame.height()]);
+            }
+            let c = frame.column(name)?.cast(&DataType::String)?;
+            Ok(c.str()?.iter().map(|s| s.map(str::to_string)).collect())
+        };
+        let (status, flags) = (text("status")?, text("suppressed")?);
+        Ok(labels
+            .str()?
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Point {
+                label: l.unwrap_or("").to_string(),
+                value: value[i],
+                lower: lower[i],
+                upper: upper[i],
+                numerator: numerator[i],
+                denominator: denominator[i],
+                status: status[i].clone().unwrap_or_else(|| "ok".into()),
+                suppressed: matches!(flags[i].as_deref(), Some("primary" | "secondary" | "true")),
+            })
+            .collect())
+    }
+}

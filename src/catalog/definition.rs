@@ -1,0 +1,468 @@
+//! The catalogue file: its header, its tables and its indicators, parsed
+//! with serde (unknown keys rejected) and checked for the catalogue's own
+//! rules, every error with its line and column.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Component, Path};
+
+use serde::{Deserialize, Serialize};
+
+use super::statistic::Family;
+use crate::assess::{Op, Perspective, Polarity, Target};
+use crate::care::{CauseSet, CAUSE_SETS, WAIT_KINDS};
+use crate::error::{Error, Result};
+use crate::measure::STANDARD_POPULATIONS;
+use crate::stats::ContinuityIndex;
+
+/// The region's catalogue, shipped with the library (`catalogs/region-jh.toml`).
+pub const SHIPPED_CATALOG: &str = include_str!("../../catalogs/region-jh.toml");
+
+/// The `[catalog]` header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogInfo {
+    /// A short id ("region-jh").
+    pub id: String,
+    /// The definition version, written on every figure ("2024.1").
+    pub version: String,
+    /// The report title.
+    pub title: String,
+    /// The region or organisation reported on.
+    pub region: String,
+    /// Counts from 1 below this are masked (default 5).
+    #[serde(default = "default_threshold")]
+    pub suppression_threshold: f64,
+    /// Years in the trend series, the report year included (default 6).
+    #[serde(default = "default_trend_years")]
+    pub trend_years: u32,
+    /// The benchmark file inside the data directory (Parquet, CSV or Kolada
+    /// JSON); absent: no benchmarks unless given when running.
+    #[serde(default)]
+    pub benchmarks: Option<String>,
+}
+
+/// One indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// A unique id: lower-case letters, digits and `-` ("bup-utredning-30").
+    pub id: String,
+    /// The Swedish name.
+    pub name_sv: String,
+    /// The English name.
+    pub name_en: String,
+    /// The perspective of the balanced scorecard.
+    pub perspective: Perspective,
+    /// Who answers for it (nämnd, förvaltning).
+    pub responsible: String,
+    /// The data source in words.
+    pub source: String,
+    /// Whether high or low is good.
+    #[serde(default)]
+    pub polarity: Polarity,
+    /// The unit written after values ("%", "per 100 000", "st").
+    #[serde(default)]
+    pub unit: String,
+    /// Decimals shown (default 1).
+    #[serde(default = "default_decimals")]
+    pub decimals: usize,
+    /// Columns the report period is also broken down by ("kommun", "sex").
+    #[serde(default)]
+    pub breakdowns: Vec<String>,
+    /// The target of the plan, in any form of [`Target`].
+    #[serde(default)]
+    pub target: Option<Target>,
+    /// Overrides the catalogue's suppression threshold.
+    #[serde(default)]
+    pub suppression_threshold: Option<f64>,
+    /// The Kolada KPI id, to find benchmark values in a Kolada file.
+    #[serde(default)]
+    pub kolada: Option<String>,
+    /// The statistic and its parameters.
+    pub statistic: Family,
+}
+
+/// A catalogue of indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// The header.
+    pub catalog: CatalogInfo,
+    /// Table name → file inside the data directory; a table not listed is
+    /// read from `<name>.parquet`.
+    #[serde(default)]
+    pub tables: BTreeMap<String, String>,
+    /// The indicators, in report order.
+    #[serde(rename = "indicator", default)]
+    pub indicators: Vec<Indicator>,
+}
+
+fn default_threshold() -> f64 {
+    5.0
+}
+fn default_trend_years() -> u32 {
+    6
+}
+fn default_decimals() -> usize {
+    1
+}
+
+/// Line and column (1-based) of a byte offset.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+impl Catalog {
+    /// The catalogue shipped with the library.
+    ///
+    /// # Errors
+    /// None in a released build (a test parses it).
+    pub fn shipped() -> Result<Catalog> {
+        Catalog::parse(SHIPPED_CATALOG, "catalogs/region-jh.toml")
+    }
+
+    /// Parse and check a catalogue from TOML text.
+    ///
+    /// # Errors
+    /// [`Error::Catalog`] with line and column: TOML syntax, unknown keys,
+    /// wrong types, or a broken catalogue rule (see [`Catalog::validate`]).
+    pub fn from_toml_str(text: &str) -> Result<Catalog> {
+        Catalog::parse(text, "<text>")
+    }
+
+    /// Read, parse and check a catalogue file.
+    ///
+    /// # Errors
+    /// [`Error::File`] when it cannot be read, else as [`Catalog::from_toml_str`].
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Catalog> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::file(path, e))?;
+        Catalog::parse(&text, &path.display().to_string())
+    }
+
+    fn parse(text: &str, file: &str) -> Result<Catalog> {
+        let catalog: Catalog = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((1, 1), |s| position(text, s.start));
+            Error::Catalog {
+                file: file.to_string(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
+        })?;
+        catalog.validate().map_err(|(id, message)| {
+            let (line, column) = id
+                .as_deref()
+                .and_then(|id| locate_id(text, id))
+                .map_or((1, 1), |offset| position(text, offset));
+            Error::Catalog {
+                file: file.to_string(),
+                line,
+                column,
+                message,
+            }
+        })?;
+        Ok(catalog)
+    }
+
+    /// Check the catalogue's own rules: unique well-formed ids, a positive
+    /// suppression threshold, valid targets that agree with the polarity,
+    /// parameters the statistic accepts, and table files inside the data
+    /// directory (relative, no `..`).
+    ///
+    /// # Errors
+    /// The id of the indicator at fault (`None` for the header) and the message.
+    pub fn validate(&self) -> std::result::Result<(), (Option<String>, String)> {
+        let header = |m: String| (None, m);
+        if self.catalog.version.trim().is_empty() {
+            return Err(header("[catalog] version must not be empty".into()));
+        }
+        check_threshold(self.catalog.suppression_threshold).map_err(header)?;
+        if !(1..=30).contains(&self.catalog.trend_years) {
+            return Err(header(format!(
+                "[catalog] trend_years must be 1–30; got {}",
+                self.catalog.trend_years
+            )));
+        }
+        for (name, file) in &self.tables {
+            check_inside(file).map_err(|m| header(format!("[tables] {name}: {m}")))?;
+        }
+        if let Some(file) = &self.catalog.benchmarks {
+            check_inside(file).map_err(|m| header(format!("[catalog] benchmarks: {m}")))?;
+        }
+        let mut seen = HashSet::new();
+        for ind in &self.indicators {
+            let at = |m: String| (Some(ind.id.clone()), format!("indicator `{}`: {m}", ind.id));
+            if ind.id.is_empty()
+                || !ind
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                return Err(at(
+                    "an id is lower-case letters a–z, digits and '-' (it names files and anchors)"
+                        .into(),
+                ));
+            }
+            if !seen.insert(ind.id.as_str()) {
+                return Err(at("the id is used twice".into()));
+            }
+            if ind.decimals > 6 {
+                return Err(at(format!("decimals must be 0–6; got {}", ind.decimals)));
+            }
+            if let Some(t) = ind.suppression_threshold {
+                check_threshold(t).map_err(at)?;
+            }
+            for b in &ind.breakdowns {
+                if b.trim().is_empty() {
+                    return Err(at("a breakdown names a column; got an empty name".into()));
+                }
+            }
+            if let Some(target) = &ind.target {
+                check_target(target, ind.polarity).map_err(at)?;
+            }
+            check_statistic(&ind.statistic).map_err(at)?;
+        }
+        Ok(())
+    }
+
+    /// The file of a table inside the data directory.
+    pub fn table_file(&self, table: &str) -> String {
+        self.tables
+            .get(table)
+            .cloned()
+            .unwrap_or_else(|| format!("{table}.parquet"))
+    }
+
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}
+
+/// Where `id = "<id>"` is written in the text.
+fn locate_id(text: &str, id: &str) -> Option<usize> {
+    let quoted = format!("\"{id}\"");
+    let mut from = 0;
+    while let Some(found) = text[from..].find(&quoted) {
+        let at = from + found;
+        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let head = text[line_start..at].trim();
+        if head.starts_with("id") && head.ends_with('=') {
+            return Some(line_start);
+        }
+        from = at + quoted.len();
+    }
+    None
+}
+
+fn check_threshold(t: f64) -> std::result::Result<(), String> {
+    if t.is_finite() && t >= 1.0 {
+        Ok(())
+    } else {
+        Err(format!("suppression_threshold must be a number >= 1; got {t}"))
+    }
+}
+
+/// A relative path that stays inside the data directory.
+fn check_inside(file: &str) -> std::result::Result<(), String> {
+    let path = Path::new(file);
+    let escapes = path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    if file.trim().is_empty() || escapes {
+        return Err(format!(
+            "a file must be a relative path inside the data directory (no '..', no absolute path); got {file:?}"
+        ));
+    }
+    Ok(())
+}
+
+/// Targets that rate numbers, and agree with the polarity.
+fn check_target(target: &Target, polarity: Polarity) -> std::result::Result<(), String> {
+    target.validate().map_err(|e| format!("target: {e}"))?;
+    let high_good = match target {
+        Target::Threshold { op, .. } => Some(matches!(op, Op::AtLeast | Op::Above)),
+        Target::Range { green, yellow, .. } => Some(green > yellow),
+        Target::Direction { direction, .. } => {
+            Some(matches!(direction, crate::assess::Direction::Increase))
+        }
+        Target::Relative { change, .. } => Some(*change > 0.0),
+        Target::EveryUnit { target } => return check_target(target, polarity),
+        Target::Months { .. } => {
+            return Err(
+                "target: the months form needs monthly comparisons the report does not make; \
+                 rate it with Target::assess"
+                    .into(),
+            )
+        }
+        Target::YesNo { .. } | Target::Status | Target::Qualitative => {
+            return Err(format!(
+                "target: the {} form rates a reported text, and the statistics of the catalogue \
+                 give numbers",
+                target.words()
+            ))
+        }
+    };
+    let agrees = match (high_good, polarity) {
+        (Some(true), Polarity::LowIsGood) | (Some(false), Polarity::HighIsGood) => false,
+        _ => true,
+    };
+    if agrees {
+        Ok(())
+    } else {
+        Err(format!(
+            "the target \"{}\" contradicts polarity {polarity}",
+            target.words()
+        ))
+    }
+}
+
+fn check_statistic(family: &Family) -> std::result::Result<(), String> {
+    for table in family.tables() {
+        if table.trim().is_empty() {
+            return Err("a table name must not be empty".into());
+        }
+    }
+    match family {
+        Family::Waits {
+            kinds,
+            limit_days,
+            per,
+            ..
+        } => {
+            if kinds.is_empty() {
+                return Err(format!(
+                    "waits need at least one kind ({})",
+                    WAIT_KINDS.join(", ")
+                ));
+            }
+            if limit_days.is_none() {
+                if let Some(k) = kinds.iter().find(|k| !WAIT_KINDS.contains(&k.as_str())) {
+                    return Err(format!(
+                        "the kind {k:?} has no limit in law: give limit_days, or use one of {}",
+                        WAIT_KINDS.join(", ")
+                    ));
+                }
+            }
+            if let Some(p) = per {
+                if p != "month" {
+                    return Err(format!("per must be \"month\" (or absent); got {p:?}"));
+                }
+            }
+            Ok(())
+        }
+        Family::Readmission {
+            min_age,
+            within_days,
+            ..
+        } => {
+            if !(min_age.is_finite() && *min_age >= 0.0) || *within_days == 0 {
+                return Err(format!(
+                    "min_age must be >= 0 and within_days >= 1; got {min_age} and {within_days}"
+                ));
+            }
+            Ok(())
+        }
+        Family::Sip { age_limit, .. } => {
+            if *age_limit == 0 || *age_limit > 30 {
+                return Err(format!("age_limit must be 1–30; got {age_limit}"));
+            }
+            Ok(())
+        }
+        Family::Mortality {
+            cause_set,
+            causes,
+            min_age,
+            max_age,
+            window_years,
+            standard,
+            multiplier,
+            ..
+        } => {
+            match (cause_set, causes.is_empty()) {
+                (Some(name), true) => {
+                    CauseSet::named(name).map_err(|e| e.to_string())?;
+                }
+                (None, false) => {
+                    causes_of(causes)?;
+                }
+                _ => {
+                    return Err(format!(
+                        "give either cause_set (one of {}) or causes (ICD-10 ranges), not both",
+                        CAUSE_SETS.join(", ")
+                    ))
+                }
+            }
+            check_ages(*min_age, *max_age)?;
+            if !(1..=20).contains(window_years) {
+                return Err(format!("window_years must be 1–20; got {window_years}"));
+            }
+            if let Some(s) = standard {
+                if !STANDARD_POPULATIONS.contains(&s.as_str()) {
+                    return Err(format!(
+                        "standard must be one of {}; got {s:?}",
+                        STANDARD_POPULATIONS.join(", ")
+                    ));
+                }
+            }
+            check_multiplier(*multiplier)
+        }
+        Family::EventRate {
+            causes,
+            min_age,
+            max_age,
+            multiplier,
+            ..
+        } => {
+            causes_of(causes)?;
+            check_ages(*min_age, *max_age)?;
+            check_multiplier(*multiplier)
+        }
+        Family::Continuity {
+            index,
+            window_months,
+            min_visits,
+            ..
+        } => {
+            index
+                .parse::<ContinuityIndex>()
+                .map_err(|e| e.to_string())?;
+            if !(1..=60).contains(window_months) || *min_visits == 0 {
+                return Err(format!(
+                    "window_months must be 1–60 and min_visits >= 1; got {window_months} and {min_visits}"
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The cause set of a list of ICD-10 ranges.
+pub(crate) fn causes_of(causes: &[String]) -> std::result::Result<CauseSet, String> {
+    if causes.is_empty() {
+        return Err("causes must list at least one ICD-10 range (\"W00-W19\")".into());
+    }
+    let ranges: Vec<&str> = causes.iter().map(String::as_str).collect();
+    CauseSet::ranges(&causes.join(", "), &ranges).map_err(|e| e.to_string())
+}
+
+fn check_ages(min: Option<u32>, max: Option<u32>) -> std::result::Result<(), String> {
+    match (min, max) {
+        (Some(lo), Some(hi)) if lo > hi => Err(format!(
+            "min_age ({lo}) must not be above max_age ({hi})"
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn check_multiplier(m: f64) -> std::result::Result<(), String> {
+    if m.is_finite() && m > 0.0 {
+        Ok(())
+    } else {
+        Err(format!("multiplier must be a positive number; got {m}"))
+    }
+}

@@ -1,0 +1,298 @@
+//! The statistic of an indicator: its family (waits, readmission, SIP,
+//! mortality, event rate, continuity), the tables it reads and its
+//! parameters. Every field has the library's default; unknown keys are
+//! rejected.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Which waits are measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WaitsMeasure {
+    /// Waits completed in the period (genomförda).
+    #[default]
+    Completed,
+    /// People still waiting at each month end of the period (väntande).
+    Waiting,
+}
+
+/// How monthly values become the value of the report period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Summary {
+    /// All records of the period together.
+    #[default]
+    Pooled,
+    /// The unweighted mean of the monthly shares (as the region's reports
+    /// write "63,5 % i snitt jan–aug").
+    MeanOfMonths,
+}
+
+/// Which SIP plans are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SipGroup {
+    /// Children and young people (under the age limit).
+    Children,
+    /// Adults.
+    Adults,
+    /// Every plan.
+    #[default]
+    All,
+}
+
+/// The statistic of an indicator, tagged by `family`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "family", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Family {
+    /// Vårdgaranti: the share of waits within a limit.
+    Waits {
+        /// The referrals table (default `waits`).
+        #[serde(default = "waits_table")]
+        table: String,
+        /// The kinds of wait counted (codes of the `kind` column).
+        kinds: Vec<String>,
+        /// A limit in days replacing the law's for these kinds (e.g. 30 for
+        /// BUP's first assessment in the region's plan, 60 for the 60-day rule).
+        #[serde(default)]
+        limit_days: Option<u32>,
+        /// Completed waits (default) or people waiting.
+        #[serde(default)]
+        measure: WaitsMeasure,
+        /// Measure per month and summarise (`"month"`), or the whole period at once (absent).
+        #[serde(default)]
+        per: Option<String>,
+        /// How the months are summarised (with `per = "month"`).
+        #[serde(default)]
+        summary: Summary,
+        /// Keep only rows whose column holds one of the values.
+        #[serde(default)]
+        filters: BTreeMap<String, Vec<String>>,
+    },
+    /// Readmission within N days after discharge, people of a minimum age.
+    Readmission {
+        /// The stays table (default `stays`).
+        #[serde(default = "stays_table")]
+        table: String,
+        /// Minimum age at admission (default 65).
+        #[serde(default = "default_min_age")]
+        min_age: f64,
+        /// Days after discharge (default 30).
+        #[serde(default = "default_within")]
+        within_days: u32,
+        /// Only acute readmissions count (default false).
+        #[serde(default)]
+        acute_only: bool,
+        /// Keep only rows whose column holds one of the values.
+        #[serde(default)]
+        filters: BTreeMap<String, Vec<String>>,
+    },
+    /// Coordinated individual plans (SIP) established in the period.
+    Sip {
+        /// The plans table (default `sip`).
+        #[serde(default = "sip_table")]
+        table: String,
+        /// Children, adults or all.
+        #[serde(default)]
+        group: SipGroup,
+        /// The age from which a person is an adult (default 18).
+        #[serde(default = "default_age_limit")]
+        age_limit: u32,
+        /// Statuses of plans not counted (e.g. "makulerad").
+        #[serde(default)]
+        exclude_statuses: Vec<String>,
+        /// Keep only rows whose column holds one of the values.
+        #[serde(default)]
+        filters: BTreeMap<String, Vec<String>>,
+    },
+    /// Cause-specific mortality per 100 000 from the cause-of-death register.
+    Mortality {
+        /// The deaths table (default `deaths`).
+        #[serde(default = "deaths_table")]
+        deaths: String,
+        /// The population table (default `population`).
+        #[serde(default = "population_table")]
+        population: String,
+        /// A named cause set ("suicide", "suicide_wide").
+        #[serde(default)]
+        cause_set: Option<String>,
+        /// ICD-10 ranges instead of a named set (["X60-X84"]).
+        #[serde(default)]
+        causes: Vec<String>,
+        /// Youngest age counted.
+        #[serde(default)]
+        min_age: Option<u32>,
+        /// Oldest age counted.
+        #[serde(default)]
+        max_age: Option<u32>,
+        /// Years pooled per value (default 1).
+        #[serde(default = "default_window")]
+        window_years: u32,
+        /// Standardise directly to this population ("esp2013"); absent: crude.
+        #[serde(default)]
+        standard: Option<String>,
+        /// Rate per this many people (default 100 000).
+        #[serde(default = "default_per_100k")]
+        multiplier: f64,
+        /// Keep only rows whose column holds one of the values.
+        #[serde(default)]
+        filters: BTreeMap<String, Vec<String>>,
+    },
+    /// Events with an ICD-10 cause (e.g. fall injuries) per inhabitants, in the period.
+    EventRate {
+        /// The events table (default `injuries`).
+        #[serde(default = "events_table")]
+        events: String,
+        /// The population table (default `population`).
+        #[serde(default = "population_table")]
+        population: String,
+        /// ICD-10 ranges counted (["W00-W19"]).
+        causes: Vec<String>,
+        /// Youngest age counted.
+        #[serde(default)]
+        min_age: Option<u32>,
+        /// Oldest age counted.
+        #[serde(default)]
+        max_age: Option<u32>,
+        /// Rate per this many people (default 1000).
+        #[serde(default = "default_per_1000")]
+        multiplier: f64,
+        /// Keep only rows whose column holds one of the values.
+        #[serde(default)]
+        filters: BTreeMap<String, Vec<String>>,
+    },
+    /// Continuity of care in primary care at the end of the period.
+    Continuity {
+        /// The visits table (default `visits`).
+        #[serde(default = "visits_table")]
+        visits: String,
+        /// The listings table (default `listings`).
+        #[serde(default = "listings_table")]
+        listings: String,
+        /// The index: coc (default), upc, secon, mmci, herfindahl.
+        #[serde(default = "default_index")]
+        index: String,
+        /// Months of visits before the end of the period (default 18).
+        #[serde(default = "default_window_months")]
+        window_months: u32,
+        /// Minimum visits in the window (default 3).
+        #[serde(default = "default_min_visits")]
+        min_visits: u32,
+        /// Professions whose visits count (default ["läkare"]).
+        #[serde(default = "default_professions")]
+        professions: Vec<String>,
+        /// Only patients with a visit with one of these diagnoses (ICD-10
+        /// prefixes, e.g. ["E11", "I10"]); empty: every patient.
+        #[serde(default)]
+        chronic_codes: Vec<String>,
+        /// Keep only listings whose column holds one of the values.
+        #[serde(default)]
+        filters: BTreeMap<String, Vec<String>>,
+    },
+}
+
+impl Family {
+    /// The family's name as written in the catalogue.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Family::Waits { .. } => "waits",
+            Family::Readmission { .. } => "readmission",
+            Family::Sip { .. } => "sip",
+            Family::Mortality { .. } => "mortality",
+            Family::EventRate { .. } => "event_rate",
+            Family::Continuity { .. } => "continuity",
+        }
+    }
+
+    /// The tables read, the first being the one the filters apply to.
+    pub fn tables(&self) -> Vec<&str> {
+        match self {
+            Family::Waits { table, .. }
+            | Family::Readmission { table, .. }
+            | Family::Sip { table, .. } => vec![table],
+            Family::Mortality {
+                deaths, population, ..
+            } => vec![deaths, population],
+            Family::EventRate {
+                events, population, ..
+            } => vec![events, population],
+            Family::Continuity {
+                visits, listings, ..
+            } => vec![listings, visits],
+        }
+    }
+
+    /// The row filters.
+    pub fn filters(&self) -> &BTreeMap<String, Vec<String>> {
+        match self {
+            Family::Waits { filters, .. }
+            | Family::Readmission { filters, .. }
+            | Family::Sip { filters, .. }
+            | Family::Mortality { filters, .. }
+            | Family::EventRate { filters, .. }
+            | Family::Continuity { filters, .. } => filters,
+        }
+    }
+
+    /// The parameters as one line of JSON, for the provenance of each figure.
+    pub fn parameters(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("(parameters not writable: {e})"))
+    }
+}
+
+fn waits_table() -> String {
+    "waits".into()
+}
+fn stays_table() -> String {
+    "stays".into()
+}
+fn sip_table() -> String {
+    "sip".into()
+}
+fn deaths_table() -> String {
+    "deaths".into()
+}
+fn population_table() -> String {
+    "population".into()
+}
+fn events_table() -> String {
+    "injuries".into()
+}
+fn visits_table() -> String {
+    "visits".into()
+}
+fn listings_table() -> String {
+    "listings".into()
+}
+fn default_min_age() -> f64 {
+    65.0
+}
+fn default_within() -> u32 {
+    30
+}
+fn default_age_limit() -> u32 {
+    18
+}
+fn default_window() -> u32 {
+    1
+}
+fn default_per_100k() -> f64 {
+    100_000.0
+}
+fn default_per_1000() -> f64 {
+    1000.0
+}
+fn default_index() -> String {
+    "coc".into()
+}
+fn default_window_months() -> u32 {
+    18
+}
+fn default_min_visits() -> u32 {
+    3
+}
+fn default_professions() -> Vec<String> {
+    vec!["läkare".into()]
+}

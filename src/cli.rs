@@ -1,0 +1,274 @@
+//! The `indikator` command: `report`, `demo-data` and `check`. One
+//! implementation, called by the Rust binary and by the Python package's
+//! console script.
+//!
+//! Exit codes: 0 everything computed; 1 the report was written but some
+//! indicators failed (each is listed with its error); 2 wrong usage; 3 the
+//! catalogue is invalid or does not fit the data; 4 data, benchmark or
+//! output files could not be read or written, or a strict run failed.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::catalog::Catalog;
+use crate::error::Error;
+use crate::period::Period;
+use crate::report::{check_catalog, run_catalog, write_report, Report, RunOptions};
+use crate::text::swedish_number;
+
+/// Exit code: the report was written, but some indicators failed.
+pub const EXIT_FAILED_INDICATORS: i32 = 1;
+/// Exit code: wrong usage.
+pub const EXIT_USAGE: i32 = 2;
+/// Exit code: the catalogue is invalid or does not fit the data.
+pub const EXIT_CATALOG: i32 = 3;
+/// Exit code: files could not be read or written, or a strict run failed.
+pub const EXIT_DATA: i32 = 4;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "indikator",
+    version,
+    about = "Hälso- och sjukvårdsindikatorer för Region Jämtland Härjedalen: rapport, syntetiska data, kontroll av katalog"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Compute every indicator of a catalogue for a period and write the
+    /// report (HTML, XLSX, Parquet, CSV).
+    Report {
+        /// The catalogue (TOML); default: the region's shipped catalogue.
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+        /// The data directory; default: the embedded synthetic data of the
+        /// region, written to OUT/data.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// The report period: "2024-delar", "jan–aug 2024", "2024", "2024-T2"…
+        #[arg(long)]
+        period: String,
+        /// The output directory.
+        #[arg(long, default_value = "rapport")]
+        out: PathBuf,
+        /// A benchmark file (Kolada JSON, Parquet or CSV) instead of the catalogue's.
+        #[arg(long)]
+        benchmarks: Option<PathBuf>,
+        /// Stop at the first failing indicator and write nothing.
+        #[arg(long)]
+        strict: bool,
+        /// Do not mask small numbers (for internal use only).
+        #[arg(long)]
+        no_suppression: bool,
+    },
+    /// Write the seeded synthetic data of the region as Parquet tables.
+    DemoData {
+        /// The seed (the same seed gives the same data).
+        #[arg(long, default_value_t = crate::demo::DEFAULT_SEED)]
+        seed: u64,
+        /// Multiply every volume (for benchmarks).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        /// The output directory.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Check a catalogue (and, with --data, that the data have what it needs)
+    /// without computing.
+    Check {
+        /// The catalogue (TOML).
+        file: PathBuf,
+        /// A data directory to check the tables and columns against.
+        #[arg(long)]
+        data: Option<PathBuf>,
+    },
+}
+
+/// Exit code: an internal error (a bug; please report it).
+pub const EXIT_INTERNAL: i32 = 70;
+
+/// Run the command line `args` (the program name first); returns the exit
+/// code. A panic (a bug) is caught, reported and gives [`EXIT_INTERNAL`].
+pub fn main_with_args<I, S>(args: I) -> i32
+where
+    I: IntoIterator<Item = S>,
+    S: Into<std::ffi::OsString> + Clone,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    std::panic::catch_unwind(|| run_args(args)).unwrap_or_else(|_| {
+        eprintln!("indikator: internal error (please report it); nothing more was written");
+        EXIT_INTERNAL
+    })
+}
+
+fn run_args(args: Vec<std::ffi::OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Report {
+            catalog,
+            data,
+            period,
+            out,
+            benchmarks,
+            strict,
+            no_suppression,
+        } => report(catalog, data, &period, &out, benchmarks, strict, !no_suppression),
+        Command::DemoData { seed, scale, out } => match crate::demo::write(&out, seed, scale) {
+            Ok(files) => {
+                println!("Syntetiska data (seed {seed}, skala {scale}) i {}:", out.display());
+                for f in files {
+                    println!("  {}", f.display());
+                }
+                0
+            }
+            Err(e) => fail(EXIT_DATA, &e),
+        },
+        Command::Check { file, data } => check(&file, data.as_deref()),
+    }
+}
+
+fn fail(code: i32, error: &Error) -> i32 {
+    eprintln!("indikator: {error}");
+    code
+}
+
+fn load_catalog(path: Option<&Path>) -> Result<Catalog, Error> {
+    match path {
+        Some(p) => Catalog::from_path(p),
+        None => Catalog::shipped(),
+    }
+}
+
+fn check(file: &Path, data: Option<&Path>) -> i32 {
+    let catalog = match Catalog::from_path(file) {
+        Ok(c) => c,
+        Err(e @ Error::File { .. }) => return fail(EXIT_DATA, &e),
+        Err(e) => return fail(EXIT_CATALOG, &e),
+    };
+    println!(
+        "{}: {} indikatorer, version {}",
+        file.display(),
+        catalog.indicators.len(),
+        catalog.catalog.version
+    );
+    let Some(dir) = data else {
+        return 0;
+    };
+    match check_catalog(&catalog, dir) {
+        Ok(problems) if problems.is_empty() => {
+            println!("Data i {} har allt katalogen behöver.", dir.display());
+            0
+        }
+        Ok(problems) => {
+            for p in &problems {
+                eprintln!("indikator: {p}");
+            }
+            EXIT_CATALOG
+        }
+        Err(e) => fail(EXIT_DATA, &e),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn report(
+    catalog: Option<PathBuf>,
+    data: Option<PathBuf>,
+    period: &str,
+    out: &Path,
+    benchmarks: Option<PathBuf>,
+    strict: bool,
+    suppress: bool,
+) -> i32 {
+    let period: Period = match period.parse() {
+        Ok(p) => p,
+        Err(e) => return fail(EXIT_USAGE, &e),
+    };
+    let catalog = match load_catalog(catalog.as_deref()) {
+        Ok(c) => c,
+        Err(e @ Error::File { .. }) => return fail(EXIT_DATA, &e),
+        Err(e) => return fail(EXIT_CATALOG, &e),
+    };
+    let data = match data {
+        Some(d) => d,
+        None => {
+            let dir = out.join("data");
+            eprintln!(
+                "Inga data angivna: skriver regionens syntetiska data (seed {}) till {}",
+                crate::demo::DEFAULT_SEED,
+                dir.display()
+            );
+            if let Err(e) = crate::demo::write(&dir, crate::demo::DEFAULT_SEED, 1.0) {
+                return fail(EXIT_DATA, &e);
+            }
+            dir
+        }
+    };
+    let options = RunOptions {
+        period,
+        suppress,
+        strict,
+        benchmarks,
+        progress: true,
+    };
+    let report = match run_catalog(&catalog, &data, &options) {
+        Ok(r) => r,
+        Err(e) => return fail(EXIT_DATA, &e),
+    };
+    let files = match write_report(&report, out) {
+        Ok(f) => f,
+        Err(e) => return fail(EXIT_DATA, &e),
+    };
+    print_summary(&report);
+    println!("\nRapporten är skriven:");
+    for f in &files {
+        println!("  {}", f.display());
+    }
+    let failures = report.indicators.iter().filter(|i| i.error.is_some()).count();
+    if failures > 0 {
+        eprintln!("indikator: {failures} indikatorer kunde inte beräknas (se ovan)");
+        EXIT_FAILED_INDICATORS
+    } else {
+        0
+    }
+}
+
+/// The summary table printed at the end of a run.
+fn print_summary(report: &Report) {
+    let synthetic = if report.synthetic { " — SYNTETISKA DATA" } else { "" };
+    println!("\n{} — {} — {}{synthetic}", report.title, report.region, report.period);
+    println!(
+        "{:<26} {:>12} {:>12} {:>12}  {}",
+        "Indikator", "Utfall", "Föreg. år", "Riket", "Bedömning"
+    );
+    let number = |v: Option<f64>, d: usize, suppressed: bool| match v {
+        Some(v) => swedish_number(v, d),
+        None if suppressed => crate::disclosure::SUPPRESSED_SYMBOL.to_string(),
+        None => "–".to_string(),
+    };
+    for ind in &report.indicators {
+        if let Some(error) = &ind.error {
+            println!("{:<26} FEL: {error}", ind.id);
+            continue;
+        }
+        let (cur, prev) = (ind.current.clone().unwrap_or_default(), ind.previous.clone().unwrap_or_default());
+        println!(
+            "{:<26} {:>12} {:>12} {:>12}  {}",
+            ind.id,
+            number(cur.value, ind.decimals, cur.suppressed),
+            number(prev.value, ind.decimals, prev.suppressed),
+            number(ind.riket.as_ref().map(|r| r.value), ind.decimals, false),
+            ind.rating.as_ref().map_or("–", |r| r.words.as_str())
+        );
+    }
+}

@@ -1,0 +1,334 @@
+//! One figure of one indicator: its statistic computed over the data for a
+//! period, optionally by group columns, through the care layer. Invalid
+//! records are left out and counted, never silently dropped.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::Datelike;
+use polars::prelude::*;
+
+use super::inputs::Inputs;
+use crate::care::{Chronic, Continuity, InvalidRecords, Mortality, Readmission, Sip, WaitLimits};
+use crate::care::{CauseSet, Waits};
+use crate::catalog::{causes_of, Family, Indicator, SipGroup, Summary, WaitsMeasure};
+use crate::error::{Error, Result};
+use crate::measure::StandardPopulation;
+use crate::period::Period;
+
+/// The columns every computed figure has, after the group columns.
+pub const FIGURE_COLUMNS: [&str; 6] = ["numerator", "denominator", "value", "lower", "upper", "status"];
+
+/// A computed figure: one row per group (one row without groups).
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// The group columns, then [`FIGURE_COLUMNS`].
+    pub table: DataFrame,
+    /// The period the figure covers, in Swedish ("jan–aug 2024", "2020–2024").
+    pub label: String,
+    /// Rows of the main table after the catalogue's filters.
+    pub rows: usize,
+    /// Records left out, by rule.
+    pub excluded: Vec<(String, usize)>,
+}
+
+/// Compute `indicator` for `period`, grouped by `by`.
+///
+/// # Errors
+/// A missing table or column, data the statistic refuses, or a period the
+/// data do not cover.
+pub fn figure(
+    indicator: &Indicator,
+    inputs: &mut Inputs,
+    period: Period,
+    by: &[String],
+) -> Result<Figure> {
+    let family = &indicator.statistic;
+    let tables = family.tables();
+    let main = filtered(inputs.table(tables[0])?, family.filters())?;
+    let rows = main.height();
+    let (table, quality, label) = match family {
+        Family::Waits {
+            kinds,
+            limit_days,
+            measure,
+            per,
+            summary,
+            ..
+        } => {
+            let main = filtered(main, &BTreeMap::from([("kind".to_string(), kinds.clone())]))?;
+            let mut limits = WaitLimits::law();
+            if let Some(days) = limit_days {
+                for k in kinds {
+                    limits = limits.with_limit(k.clone(), *days);
+                }
+            }
+            let base = match measure {
+                WaitsMeasure::Completed => Waits::completed(period),
+                WaitsMeasure::Waiting => Waits::waiting(period),
+            };
+            let waits = base.by(by.to_vec()).limits(limits).exclude_invalid();
+            let table = match (per.as_deref(), measure) {
+                (Some(_), _) | (None, WaitsMeasure::Waiting) => {
+                    let wanted = match summary {
+                        Summary::Pooled => "pooled share",
+                        Summary::MeanOfMonths => "mean of monthly shares",
+                    };
+                    let summaries = waits.summary(&main)?;
+                    summaries
+                        .lazy()
+                        .filter(col("summary").eq(lit(wanted)))
+                        .collect()?
+                }
+                (None, WaitsMeasure::Completed) => waits.fulfilment(&main)?,
+            };
+            (table, waits.quality(&main)?, period.to_string())
+        }
+        Family::Readmission {
+            min_age,
+            within_days,
+            acute_only,
+            ..
+        } => {
+            let mut r = Readmission::new(period).by(by.to_vec());
+            r.min_age = *min_age;
+            r.days = *within_days;
+            r.acute_only = *acute_only;
+            r.invalid = InvalidRecords::Exclude;
+            (r.share(&main)?, r.quality(&main)?, period.to_string())
+        }
+        Family::Sip {
+            group,
+            age_limit,
+            exclude_statuses,
+            ..
+        } => {
+            let mut s = Sip::new(period).by(by.to_vec());
+            s.age_limit = *age_limit;
+            s.exclude_statuses = exclude_statuses.clone();
+            s.invalid = InvalidRecords::Exclude;
+            let counts = s.counts(&main)?;
+            let table = sip_group(counts, *group, by)?;
+            (table, s.quality(&main)?, period.to_string())
+        }
+        Family::Mortality {
+            cause_set,
+            causes,
+            min_age,
+            max_age,
+            window_years,
+            standard,
+            multiplier,
+            ..
+        } => {
+            let set = match cause_set {
+                Some(name) => CauseSet::named(name)?,
+                None => causes_of(causes).map_err(|m| Error::argument("causes", &m, causes.join(", ")))?,
+            };
+            let population = inputs.table(tables[1])?;
+            let (first, last) = mortality_years(period, *window_years, &main)?;
+            let mut m = Mortality::new(set).ages(min_age.unwrap_or(0), *max_age).by(by.to_vec());
+            m = m.window((last - first + 1).unsigned_abs(), false);
+            m.years = Some((first, last));
+            m.multiplier = *multiplier;
+            m.invalid = InvalidRecords::Exclude;
+            if let Some(name) = standard {
+                m = m.standardised(StandardPopulation::by_name(name)?);
+            }
+            let label = Period::Years { first, last }.to_string();
+            (m.rates(&main, &population)?, m.quality(&main, &population)?, label)
+        }
+        Family::EventRate {
+            causes,
+            min_age,
+            max_age,
+            multiplier,
+            ..
+        } => {
+            let set =
+                causes_of(causes).map_err(|m| Error::argument("causes", &m, causes.join(", ")))?;
+            let population = inputs.table(tables[1])?;
+            let year = period.end().year();
+            let events = in_period(main, "date", period)?
+                .lazy()
+                .with_column(lit(year).alias("year"))
+                .collect()?;
+            let mut m = Mortality::new(set).ages(min_age.unwrap_or(0), *max_age).by(by.to_vec());
+            m.years = Some((year, year));
+            m.multiplier = *multiplier;
+            m.invalid = InvalidRecords::Exclude;
+            (m.rates(&events, &population)?, m.quality(&events, &population)?, period.to_string())
+        }
+        Family::Continuity {
+            index,
+            window_months,
+            min_visits,
+            professions,
+            chronic_codes,
+            ..
+        } => {
+            let visits = inputs.table(tables[1])?;
+            let mut c = Continuity::new(period.end());
+            c.index = index.parse()?;
+            c.window_months = *window_months;
+            c.min_visits = *min_visits;
+            c.professions = Some(professions.clone());
+            if !chronic_codes.is_empty() {
+                c.chronic = Chronic::DiagnosisCodes(chronic_codes.clone());
+            }
+            c.by = by.to_vec();
+            let result = c.compute(&visits, &main)?;
+            let summary = if result.patients.height() == 0 {
+                return Err(Error::data(
+                    "patient_id",
+                    "no patient meets the eligibility rules",
+                    "0 eligible patients",
+                    format!(" on {}", period.end()),
+                ));
+            } else {
+                c.summary(&visits, &main)?
+            };
+            (summary, result.quality, period.to_string())
+        }
+    };
+    Ok(Figure {
+        table: standard_columns(table, by)?,
+        label,
+        rows,
+        excluded: exclusions(&quality)?,
+    })
+}
+
+/// Keep the rows whose column (as text) holds one of the values.
+fn filtered(frame: DataFrame, filters: &BTreeMap<String, Vec<String>>) -> Result<DataFrame> {
+    let mut frame = frame;
+    for (column, values) in filters {
+        let wanted: HashSet<&str> = values.iter().map(String::as_str).collect();
+        let text = crate::measure::column_of(&frame, column, "filter")?.cast(&DataType::String)?;
+        let mask: BooleanChunked = text
+            .str()?
+            .iter()
+            .map(|v| Some(v.is_some_and(|v| wanted.contains(v))))
+            .collect();
+        frame = frame.filter(&mask)?;
+    }
+    Ok(frame)
+}
+
+/// The rows whose date falls in the period.
+fn in_period(frame: DataFrame, column: &str, period: Period) -> Result<DataFrame> {
+    let dates = crate::measure::column_of(&frame, column, "event date")?.cast(&DataType::Date)?;
+    let (start, end) = (period.start(), period.end());
+    let mask: BooleanChunked = dates
+        .date()?
+        .as_date_iter()
+        .map(|d| Some(d.is_some_and(|d| d >= start && d <= end)))
+        .collect();
+    Ok(frame.filter(&mask)?)
+}
+
+/// The pooled window ending in the period's year, or the last year the
+/// register holds when it lags (the cause-of-death register publishes year
+/// t in the autumn of t+1). A span of years is its own window.
+fn mortality_years(period: Period, window: u32, deaths: &DataFrame) -> Result<(i32, i32)> {
+    if let Period::Years { first, last } = period {
+        return Ok((first, last));
+    }
+    let wanted = period.end().year();
+    let years = crate::measure::column_of(deaths, "year", "year of death")?.cast(&DataType::Int32)?;
+    let latest = years.i32()?.max().ok_or_else(|| {
+        Error::data("year", "the deaths table has no years", "none", String::new())
+    })?;
+    let last = wanted.min(latest);
+    Ok((last - window as i32 + 1, last))
+}
+
+/// The SIP counts of one age group (or both added up).
+fn sip_group(counts: DataFrame, group: SipGroup, by: &[String]) -> Result<DataFrame> {
+    let lazy = counts.lazy();
+    let lazy = match group {
+        SipGroup::Children => lazy.filter(col("age_group").eq(lit(crate::care::CHILDREN))),
+        SipGroup::Adults => lazy.filter(col("age_group").eq(lit(crate::care::ADULTS))),
+        SipGroup::All => {
+            let keys: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
+            let sums = [
+                col("numerator").sum(),
+                col("status").first(),
+            ];
+            let summed = if keys.is_empty() {
+                lazy.select(sums)
+            } else {
+                lazy.group_by_stable(keys).agg(sums)
+            };
+            return poisson_limits(summed.collect()?);
+        }
+    };
+    Ok(lazy.collect()?)
+}
+
+/// Counts with exact Poisson limits, the way the SIP counts have them.
+fn poisson_limits(counts: DataFrame) -> Result<DataFrame> {
+    let n = crate::measure::f64_values(&counts, "numerator")?;
+    let (mut lower, mut upper) = (Vec::with_capacity(n.len()), Vec::with_capacity(n.len()));
+    for x in &n {
+        let (lo, up) = match x {
+            Some(x) => {
+                let (lo, up, _) = crate::stats::poisson_limits(*x, 0.95);
+                (lo, up)
+            }
+            None => (None, None),
+        };
+        lower.push(lo);
+        upper.push(up);
+    }
+    let mut out = counts;
+    out.with_column(Column::new("value".into(), n))?;
+    out.with_column(Column::new("lower".into(), lower))?;
+    out.with_column(Column::new("upper".into(), upper))?;
+    Ok(out)
+}
+
+/// The group columns and [`FIGURE_COLUMNS`], numbers as f64, a missing
+/// denominator (counts) as null.
+fn standard_columns(table: DataFrame, by: &[String]) -> Result<DataFrame> {
+    let schema = table.schema().clone();
+    let mut select: Vec<Expr> = by.iter().map(|b| col(b.as_str()).cast(DataType::String)).collect();
+    for name in FIGURE_COLUMNS {
+        let expr = if schema.contains(name) {
+            col(name)
+        } else {
+            lit(NULL)
+        };
+        let dtype = if name == "status" {
+            DataType::String
+        } else {
+            DataType::Float64
+        };
+        select.push(expr.cast(dtype).alias(name));
+    }
+    Ok(table.lazy().select(select).collect()?)
+}
+
+/// The excluded records of a quality table (`rule`, `count`): the rules
+/// starting with "excluded", with their counts above zero.
+fn exclusions(quality: &DataFrame) -> Result<Vec<(String, usize)>> {
+    let rules = crate::measure::column_of(quality, "rule", "quality rule")?.cast(&DataType::String)?;
+    let counts = crate::measure::f64_values(quality, "count")?;
+    Ok(rules
+        .str()?
+        .iter()
+        .zip(counts)
+        .filter_map(|(rule, count)| {
+            let (rule, count) = (rule?, count?);
+            (rule.starts_with("excluded") && count > 0.0).then(|| (rule.to_string(), count as usize))
+        })
+        .collect())
+}
+
+/// The same period `years` years earlier (a span of years keeps its length).
+pub fn years_before(period: Period, years: i32) -> Period {
+    let mut p = period;
+    for _ in 0..years {
+        p = p.previous_year();
+    }
+    p
+}

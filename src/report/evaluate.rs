@@ -1,0 +1,433 @@
+//! One indicator of the report: its trend (the report period, last year and
+//! earlier years), its breakdowns, suppression, the riket benchmark and the
+//! rating of its target, as the report model and as rows of the long table.
+
+use chrono::Datelike;
+use polars::prelude::*;
+
+use super::benchmark::Benchmarks;
+use super::compute::{figure, years_before, Figure, FIGURE_COLUMNS};
+use super::inputs::Inputs;
+use super::long::LongRow;
+use super::model::{IndicatorResult, Point, RatingResult};
+use crate::assess::{assess_table, assess_units, compare_to_benchmark, Assessment, Rating, Target};
+use crate::catalog::{Catalog, Family, Indicator};
+use crate::demo::kommun_name;
+use crate::disclosure::{Margin, Suppression, FLAG_COLUMN};
+use crate::error::Result;
+use crate::measure::f64_values;
+use crate::period::Period;
+
+/// The group label of the region's own total in breakdown tables.
+pub const REGION_TOTAL: &str = "Hela regionen";
+
+/// What the report needs to evaluate an indicator.
+pub struct Context<'a> {
+    /// The catalogue.
+    pub catalog: &'a Catalog,
+    /// The report period.
+    pub period: Period,
+    /// Benchmarks (possibly empty).
+    pub benchmarks: &'a Benchmarks,
+    /// Whether small numbers are masked.
+    pub suppress: bool,
+}
+
+/// An evaluated indicator: the report model and its long-table rows.
+pub struct Evaluated {
+    /// The model for the writers.
+    pub result: IndicatorResult,
+    /// Rows of the long table.
+    pub rows: Vec<LongRow>,
+}
+
+/// Evaluate one indicator.
+///
+/// # Errors
+/// The report period cannot be computed, or a breakdown fails; earlier
+/// periods without data become points whose status says why.
+pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Evaluated> {
+    let years = cx.catalog.catalog.trend_years.max(2) as i32;
+    let threshold = ind
+        .suppression_threshold
+        .unwrap_or(cx.catalog.catalog.suppression_threshold);
+    let base = base_row(ind, cx);
+
+    // The trend: oldest first, the report period last.
+    let mut trend = Vec::new();
+    let mut rows = Vec::new();
+    let mut current_figure = None;
+    for k in (0..years).rev() {
+        let period = years_before(cx.period, k);
+        let computed = match figure(ind, inputs, period, &[]) {
+            Ok(fig) => fig,
+            Err(e) if k > 0 => {
+                trend.push(Point {
+                    label: period.to_string(),
+                    status: format!("no data: {e}"),
+                    ..Point::default()
+                });
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let masked = suppressed(&computed.table, &[], ind, threshold, cx.suppress)?;
+        let point = point_of(&masked, 0, &computed.label)?;
+        let series = match k {
+            0 => "period",
+            1 => "previous_year",
+            _ => "trend",
+        };
+        rows.push(figure_row(&base, series, &computed, &masked, 0, "total", REGION_TOTAL, inputs, ind)?);
+        if k == 0 {
+            current_figure = Some((computed, masked));
+        }
+        trend.push(point);
+    }
+    let current = trend.last().cloned();
+    let previous = trend.len().checked_sub(2).and_then(|i| trend.get(i)).cloned();
+
+    // Breakdowns of the report period, each with the region total as margin.
+    let mut by_kommun = Vec::new();
+    let mut breakdown_tables = Vec::new();
+    if let Some((fig, _)) = &current_figure {
+        for b in &ind.breakdowns {
+            let split = figure(ind, inputs, cx.period, std::slice::from_ref(b))?;
+            let table = with_total(&split.table, &fig.table, b)?;
+            let masked = suppressed(&table, std::slice::from_ref(b), ind, threshold, cx.suppress)?;
+            let groups = masked.column(b)?.str()?.clone();
+            for (i, group) in groups.iter().enumerate() {
+                let group = group.unwrap_or("");
+                if group == REGION_TOTAL {
+                    continue;
+                }
+                let label = group_label(b, group);
+                rows.push(figure_row(&base, "breakdown", &split, &masked, i, b, &label, inputs, ind)?);
+                if b == "kommun" {
+                    by_kommun.push(point_of(&masked, i, &label)?);
+                }
+            }
+            breakdown_tables.push((b.clone(), masked));
+        }
+    }
+
+    // Riket, the comparison with it, and the rating.
+    let riket = riket_of(ind, cx, current.as_ref());
+    let vs_riket = current.as_ref().map(|c| {
+        let limits = [(0.95, c.lower, c.upper)];
+        compare_to_benchmark(c.value, &limits, riket.as_ref().map(|r| r.value), ind.polarity)
+            .0
+            .swedish()
+            .to_string()
+    });
+    let rating = match &ind.target {
+        Some(target) => Some(rate(ind, target, inputs, current.as_ref(), previous.as_ref(), &breakdown_tables)?),
+        None => None,
+    };
+    if let Some(first) = rows.first_mut() {
+        first.riket = riket.as_ref().map(|r| r.value);
+        first.riket_source = riket.as_ref().map(|r| r.source.clone()).unwrap_or_default();
+        first.vs_riket = vs_riket.unwrap_or_default();
+        if let Some(r) = &rating {
+            first.rating = r.rating.map(Rating::label).unwrap_or_default().to_string();
+            first.rating_sv = r.words.clone();
+            first.rule = r.rule.clone();
+        }
+    }
+    // The report period's row goes first in the long table, then the rest in time order.
+    if let Some(i) = rows.iter().position(|r| r.series == "period") {
+        let row = rows.remove(i);
+        rows.insert(0, row);
+    }
+    Ok(Evaluated {
+        result: IndicatorResult {
+            id: ind.id.clone(),
+            name_sv: ind.name_sv.clone(),
+            name_en: ind.name_en.clone(),
+            perspective: ind.perspective,
+            responsible: ind.responsible.clone(),
+            source: ind.source.clone(),
+            unit: ind.unit.clone(),
+            decimals: ind.decimals,
+            polarity: ind.polarity,
+            target: ind.target.as_ref().map(Target::words),
+            target_line: target_line(ind.target.as_ref()),
+            current,
+            previous,
+            riket,
+            rating,
+            trend,
+            by_kommun,
+            error: None,
+        },
+        rows,
+    })
+}
+
+/// The model and long-table row of an indicator that failed.
+pub fn failed(ind: &Indicator, cx: &Context, error: &str) -> Evaluated {
+    let mut row = base_row(ind, cx);
+    row.series = "period".into();
+    row.period = cx.period.to_string();
+    row.breakdown = "total".into();
+    row.group = REGION_TOTAL.into();
+    row.status = format!("error: {error}");
+    row.suppressed = "none".into();
+    Evaluated {
+        result: IndicatorResult {
+            id: ind.id.clone(),
+            name_sv: ind.name_sv.clone(),
+            name_en: ind.name_en.clone(),
+            perspective: ind.perspective,
+            responsible: ind.responsible.clone(),
+            source: ind.source.clone(),
+            unit: ind.unit.clone(),
+            decimals: ind.decimals,
+            polarity: ind.polarity,
+            target: ind.target.as_ref().map(Target::words),
+            target_line: target_line(ind.target.as_ref()),
+            current: None,
+            previous: None,
+            riket: None,
+            rating: None,
+            trend: Vec::new(),
+            by_kommun: Vec::new(),
+            error: Some(error.to_string()),
+        },
+        rows: vec![row],
+    }
+}
+
+fn base_row(ind: &Indicator, cx: &Context) -> LongRow {
+    LongRow {
+        indicator_id: ind.id.clone(),
+        indicator: ind.name_sv.clone(),
+        definition_version: format!("{} {}", cx.catalog.catalog.id, cx.catalog.catalog.version),
+        perspective: ind.perspective.name().to_string(),
+        report_period: cx.period.to_string(),
+        unit: ind.unit.clone(),
+        target: ind.target.as_ref().map(Target::words).unwrap_or_default(),
+        parameters: ind.statistic.parameters(),
+        library_version: env!("CARGO_PKG_VERSION").to_string(),
+        ..LongRow::default()
+    }
+}
+
+/// A level to draw: the threshold, or the green bound of a range.
+fn target_line(target: Option<&Target>) -> Option<f64> {
+    match target? {
+        Target::Threshold { value, .. } => Some(*value),
+        Target::Range { green, .. } => Some(*green),
+        Target::EveryUnit { target } => target_line(Some(target)),
+        _ => None,
+    }
+}
+
+/// The count columns suppression tests: patients for continuity (its
+/// numerator is a sum of indices), the count for SIP, else both counts.
+fn count_columns(family: &Family) -> (Vec<&'static str>, Vec<&'static str>) {
+    match family {
+        Family::Continuity { .. } => (vec!["denominator"], vec!["numerator"]),
+        Family::Sip { .. } => (vec!["numerator"], vec![]),
+        _ => (vec!["numerator", "denominator"], vec![]),
+    }
+}
+
+/// The table with small counts masked (a `suppressed` column added always).
+fn suppressed(table: &DataFrame, keys: &[String], ind: &Indicator, threshold: f64, on: bool) -> Result<DataFrame> {
+    if !on {
+        let mut out = table.clone();
+        out.with_column(Column::new(FLAG_COLUMN.into(), vec!["none"; table.height()]))?;
+        return Ok(out);
+    }
+    let (counts, also) = count_columns(&ind.statistic);
+    let mut s = Suppression::new().threshold(threshold).counts(counts);
+    s.also = also.into_iter().map(String::from).collect();
+    if let Some(key) = keys.first() {
+        s = s
+            .margin(Margin {
+                column: key.clone(),
+                total: REGION_TOTAL.into(),
+            })
+            .keys(keys.to_vec());
+    }
+    s.apply(table)
+}
+
+/// A breakdown table with the region's total as its last row.
+fn with_total(split: &DataFrame, total: &DataFrame, key: &str) -> Result<DataFrame> {
+    let split = split.clone().lazy().filter(col(key).is_not_null());
+    let mut columns = vec![lit(REGION_TOTAL).alias(key)];
+    columns.extend(FIGURE_COLUMNS.iter().map(|c| col(*c)));
+    let total = total.clone().lazy().select(columns);
+    Ok(concat([split, total], UnionArgs::default())?.collect()?)
+}
+
+fn group_label(breakdown: &str, group: &str) -> String {
+    if breakdown == "kommun" {
+        if let Some(name) = kommun_name(group) {
+            return name.to_string();
+        }
+    }
+    match (breakdown, group) {
+        ("sex", "K" | "k" | "2") => "Kvinnor".into(),
+        ("sex", "M" | "m" | "1") => "Män".into(),
+        _ => group.to_string(),
+    }
+}
+
+fn point_of(table: &DataFrame, i: usize, label: &str) -> Result<Point> {
+    let get = |name: &str| -> Result<Option<f64>> { Ok(f64_values(table, name)?.get(i).copied().flatten()) };
+    let text = |name: &str| -> Result<String> {
+        Ok(table
+            .column(name)?
+            .cast(&DataType::String)?
+            .str()?
+            .get(i)
+            .unwrap_or("")
+            .to_string())
+    };
+    Ok(Point {
+        label: label.to_string(),
+        value: get("value")?,
+        lower: get("lower")?,
+        upper: get("upper")?,
+        numerator: get("numerator")?,
+        denominator: get("denominator")?,
+        status: text("status")?,
+        suppressed: text(FLAG_COLUMN)? != "none",
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn figure_row(
+    base: &LongRow,
+    series: &str,
+    fig: &Figure,
+    masked: &DataFrame,
+    i: usize,
+    breakdown: &str,
+    group: &str,
+    inputs: &Inputs,
+    ind: &Indicator,
+) -> Result<LongRow> {
+    let p = point_of(masked, i, &fig.label)?;
+    let flag = masked.column(FLAG_COLUMN)?.str()?.get(i).unwrap_or("none").to_string();
+    let excluded: usize = fig.excluded.iter().map(|(_, n)| n).sum();
+    Ok(LongRow {
+        series: series.into(),
+        period: fig.label.clone(),
+        breakdown: breakdown.into(),
+        group: group.into(),
+        numerator: p.numerator,
+        denominator: p.denominator,
+        value: p.value,
+        lower: p.lower,
+        upper: p.upper,
+        status: p.status,
+        suppressed: flag,
+        inputs: ind
+            .statistic
+            .tables()
+            .iter()
+            .filter_map(|t| inputs.input(t))
+            .map(|f| format!("{} sha256={} rows={}", f.file, f.sha256, f.rows))
+            .collect::<Vec<_>>()
+            .join("; "),
+        rows_read: Some(fig.rows as f64),
+        rows_excluded: Some(excluded as f64),
+        exclusions: fig
+            .excluded
+            .iter()
+            .map(|(rule, n)| format!("{rule}: {n}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        ..base.clone()
+    })
+}
+
+fn riket_of(ind: &Indicator, cx: &Context, current: Option<&Point>) -> Option<super::model::BenchmarkValue> {
+    let current = current?;
+    let mut ids = vec![ind.id.as_str()];
+    if let Some(k) = &ind.kolada {
+        ids.push(k.as_str());
+    }
+    // A pooled window is compared only with the same window; other
+    // periods fall back to the whole year's value.
+    let year = match ind.statistic {
+        Family::Mortality { .. } => None,
+        _ => Some(cx.period.end().year()),
+    };
+    cx.benchmarks.riket(&ids, &current.label, year)
+}
+
+fn rate(
+    ind: &Indicator,
+    target: &Target,
+    inputs: &mut Inputs,
+    current: Option<&Point>,
+    previous: Option<&Point>,
+    breakdowns: &[(String, DataFrame)],
+) -> Result<RatingResult> {
+    let assessment: Assessment = if let Target::EveryUnit { .. } = target {
+        let unit = ind.breakdowns.first().cloned().unwrap_or_else(|| "kommun".into());
+        match breakdowns.iter().find(|(b, _)| *b == unit) {
+            Some((_, table)) => {
+                let units = table
+                    .clone()
+                    .lazy()
+                    .filter(col(unit.as_str()).neq(lit(REGION_TOTAL)))
+                    .collect()?;
+                assess_units(&units, &unit, target)?
+            }
+            None => Assessment {
+                rating: None,
+                missing: Some(crate::assess::MissingReason::NotMeasurable),
+                rule: format!("{} — ingen uppdelning på enhet i katalogen", target.words()),
+            },
+        }
+    } else {
+        let baseline = match target {
+            Target::Relative { baseline, .. } => figure(ind, inputs, *baseline, &[])
+                .ok()
+                .and_then(|f| f64_values(&f.table, "value").ok())
+                .and_then(|v| v.first().copied().flatten()),
+            _ => None,
+        };
+        let c = current.cloned().unwrap_or_default();
+        let p = previous.cloned().unwrap_or_default();
+        let table = df!(
+            "value" => [c.value],
+            "lower" => [c.lower],
+            "upper" => [c.upper],
+            "status" => [c.status.as_str()],
+            FLAG_COLUMN => [if c.suppressed { "primary" } else { "none" }],
+            "previous_value" => [p.value],
+            "previous_lower" => [p.lower],
+            "previous_upper" => [p.upper],
+            "baseline_value" => [baseline],
+        )?;
+        let rated = assess_table(&table, target)?;
+        let text = |name: &str| -> Result<Option<String>> {
+            Ok(rated.column(name)?.cast(&DataType::String)?.str()?.get(0).map(str::to_string))
+        };
+        let rating = text("rating")?.and_then(|r| match r.as_str() {
+            "fulfilled" => Some(Rating::Fulfilled),
+            "partly" => Some(Rating::Partly),
+            "not fulfilled" => Some(Rating::NotFulfilled),
+            _ => None,
+        });
+        let missing = text("missing_reason")?.and_then(|m| m.parse().ok());
+        Assessment {
+            rating,
+            missing,
+            rule: text("rule")?.unwrap_or_default(),
+        }
+    };
+    Ok(RatingResult {
+        rating: assessment.rating,
+        colour: assessment.colour().to_string(),
+        words: assessment.swedish().to_string(),
+        rule: assessment.rule,
+    })
+}

@@ -1,0 +1,118 @@
+//! The long result table: one row per indicator × series × group, every
+//! figure with its provenance (definition version, parameters, input files
+//! with SHA-256 and rows, exclusions, library version).
+
+use polars::prelude::*;
+
+use crate::error::Result;
+
+/// One row of the long table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LongRow {
+    /// The catalogue id of the indicator.
+    pub indicator_id: String,
+    /// The Swedish name.
+    pub indicator: String,
+    /// The catalogue id and its definition version.
+    pub definition_version: String,
+    /// The perspective.
+    pub perspective: String,
+    /// The report period (Swedish form).
+    pub report_period: String,
+    /// `period`, `previous_year`, `trend`, `baseline` or `breakdown`.
+    pub series: String,
+    /// The period of this figure ("jan–aug 2023", "2019–2023").
+    pub period: String,
+    /// The breakdown column, or `total`.
+    pub breakdown: String,
+    /// The group ("Östersund", "K"), or the region for totals.
+    pub group: String,
+    /// The count.
+    pub numerator: Option<f64>,
+    /// The denominator.
+    pub denominator: Option<f64>,
+    /// The value.
+    pub value: Option<f64>,
+    /// Lower 95 % limit.
+    pub lower: Option<f64>,
+    /// Upper 95 % limit.
+    pub upper: Option<f64>,
+    /// The unit.
+    pub unit: String,
+    /// `ok`, or why the value is missing.
+    pub status: String,
+    /// `none`, `primary` or `secondary`.
+    pub suppressed: String,
+    /// The riket value (report period, total rows).
+    pub riket: Option<f64>,
+    /// Where the riket value came from.
+    pub riket_source: String,
+    /// The comparison with riket ("bättre", "likvärdig", …).
+    pub vs_riket: String,
+    /// The target in words.
+    pub target: String,
+    /// `fulfilled`, `partly`, `not fulfilled` (report period, total row).
+    pub rating: String,
+    /// The rating in Swedish, or why there is none.
+    pub rating_sv: String,
+    /// The rule and outcome in Swedish.
+    pub rule: String,
+    /// The statistic's parameters (JSON).
+    pub parameters: String,
+    /// The input files: name, SHA-256 and rows.
+    pub inputs: String,
+    /// Rows of the main table after the catalogue's filters.
+    pub rows_read: Option<f64>,
+    /// Records left out by the rules.
+    pub rows_excluded: Option<f64>,
+    /// The rules and counts of the records left out.
+    pub exclusions: String,
+    /// The library version.
+    pub library_version: String,
+}
+
+/// The long table of the rows, in their order.
+///
+/// # Errors
+/// Only from polars (columns of equal length are always built).
+pub fn long_table(rows: &[LongRow]) -> Result<DataFrame> {
+    let text = |name: &str, f: fn(&LongRow) -> &str| {
+        Column::new(name.into(), rows.iter().map(f).collect::<Vec<_>>())
+    };
+    let number = |name: &str, f: fn(&LongRow) -> Option<f64>| {
+        Column::new(name.into(), rows.iter().map(f).collect::<Vec<_>>())
+    };
+    let columns = vec![
+        text("indicator_id", |r| &r.indicator_id),
+        text("indicator", |r| &r.indicator),
+        text("definition_version", |r| &r.definition_version),
+        text("perspective", |r| &r.perspective),
+        text("report_period", |r| &r.report_period),
+        text("series", |r| &r.series),
+        text("period", |r| &r.period),
+        text("breakdown", |r| &r.breakdown),
+        text("group", |r| &r.group),
+        number("numerator", |r| r.numerator),
+        number("denominator", |r| r.denominator),
+        number("value", |r| r.value),
+        number("lower", |r| r.lower),
+        number("upper", |r| r.upper),
+        text("unit", |r| &r.unit),
+        text("status", |r| &r.status),
+        text("suppressed", |r| &r.suppressed),
+        number("riket", |r| r.riket),
+        text("riket_source", |r| &r.riket_source),
+        text("vs_riket", |r| &r.vs_riket),
+        text("target", |r| &r.target),
+        text("rating", |r| &r.rating),
+        text("rating_sv", |r| &r.rating_sv),
+        text("rule", |r| &r.rule),
+        text("parameters", |r| &r.parameters),
+        text("inputs", |r| &r.inputs),
+        number("rows_read", |r| r.rows_read),
+        number("rows_excluded", |r| r.rows_excluded),
+        text("exclusions", |r| &r.exclusions),
+        text("library_version", |r| &r.library_version),
+    ];
+    Ok(DataFrame::new(rows.len(), columns)?)
+}

@@ -1,0 +1,125 @@
+//! Running a catalogue: every indicator for the report period, last year and
+//! a trend, with benchmarks and ratings. A failing indicator is reported
+//! with its error and does not stop the others (unless strict).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use super::benchmark::Benchmarks;
+use super::evaluate::{evaluate, failed, Context};
+use super::inputs::Inputs;
+use super::long::long_table;
+use super::model::Report;
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::period::Period;
+
+/// Options of a report run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunOptions {
+    /// The report period ("2024-delar").
+    pub period: Period,
+    /// Mask small numbers (default true).
+    pub suppress: bool,
+    /// Stop at the first failing indicator (default false: report it and go on).
+    pub strict: bool,
+    /// A benchmark file replacing the catalogue's (any path).
+    pub benchmarks: Option<PathBuf>,
+    /// Draw a progress bar on the terminal (default false).
+    pub progress: bool,
+}
+
+impl RunOptions {
+    /// Defaults for a period: suppression on, not strict, the catalogue's benchmarks.
+    pub fn new(period: Period) -> Self {
+        RunOptions {
+            period,
+            suppress: true,
+            strict: false,
+            benchmarks: None,
+            progress: false,
+        }
+    }
+}
+
+/// Whether a data directory holds the synthetic data (its README says so).
+pub fn is_synthetic(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("README.txt"))
+        .is_ok_and(|text| text.contains(crate::demo::SYNTHETIC_NOTE))
+}
+
+/// Compute every indicator of `catalog` over the tables in `data`.
+///
+/// # Errors
+/// A missing data directory or benchmark file; with `strict`, the first
+/// failing indicator (its id in the message).
+pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Report> {
+    options.period.validate()?;
+    let mut inputs = Inputs::new(data, catalog)?;
+    let benchmarks = match (&options.benchmarks, &catalog.catalog.benchmarks) {
+        (Some(path), _) => Benchmarks::read(path)?,
+        (None, Some(file)) => Benchmarks::read(&inputs.resolve(file)?)?,
+        (None, None) => Benchmarks::default(),
+    };
+    let cx = Context {
+        catalog,
+        period: options.period,
+        benchmarks: &benchmarks,
+        suppress: options.suppress,
+    };
+    let total = catalog.indicators.len();
+    let mut indicators = Vec::with_capacity(total);
+    let mut rows = Vec::new();
+    for (i, ind) in catalog.indicators.iter().enumerate() {
+        if options.progress {
+            progress(i, total, &ind.id);
+        }
+        let evaluated = match evaluate(ind, &mut inputs, &cx) {
+            Ok(e) => e,
+            Err(e) if options.strict => {
+                return Err(Error::argument(
+                    "indicator",
+                    &format!("failed (strict run): {e}"),
+                    &ind.id,
+                ))
+            }
+            Err(e) => failed(ind, &cx, &e.to_string()),
+        };
+        indicators.push(evaluated.result);
+        rows.extend(evaluated.rows);
+    }
+    if options.progress {
+        progress(total, total, "klart");
+        eprintln!();
+    }
+    Ok(Report {
+        title: catalog.catalog.title.clone(),
+        region: catalog.catalog.region.clone(),
+        catalog: format!("{} {}", catalog.catalog.id, catalog.catalog.version),
+        period: options.period.to_string(),
+        previous_period: options.period.previous_year().to_string(),
+        synthetic: is_synthetic(inputs.dir()),
+        library_version: env!("CARGO_PKG_VERSION").to_string(),
+        indicators,
+        inputs: inputs.used(),
+        benchmark_source: benchmarks.source.clone(),
+        long: long_table(&rows)?,
+    })
+}
+
+/// A one-line progress bar on standard error, drawn only on a terminal.
+fn progress(done: usize, total: usize, what: &str) {
+    let mut err = std::io::stderr();
+    if !err.is_terminal() {
+        return;
+    }
+    let width = 30;
+    let filled = if total == 0 { width } else { done * width / total };
+    let _ = write!(
+        err,
+        "\r[{}{}] {done}/{total} {what:<32}",
+        "#".repeat(filled),
+        " ".repeat(width - filled)
+    );
+    let _ = err.flush();
+}

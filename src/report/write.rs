@@ -1,0 +1,74 @@
+//! Writing a finished report: HTML, XLSX, and the long table as Parquet and
+//! CSV. Every file is written beside its final name and renamed into place,
+//! so a failed run never leaves a half-written file where the last good one was.
+
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+
+use super::html::html;
+use super::model::Report;
+use super::xlsx::xlsx;
+use crate::error::{Error, Result};
+
+/// The file names of a report's outputs, in the order written.
+pub const OUTPUT_FILES: [&str; 4] = ["rapport.html", "rapport.xlsx", "resultat.parquet", "resultat.csv"];
+
+/// Write the report's files into `out` (created if missing); returns their paths.
+///
+/// # Errors
+/// [`Error::File`] when a file cannot be written; nothing half-written is left
+/// under a final name.
+pub fn write_report(report: &Report, out: &Path) -> Result<Vec<PathBuf>> {
+    let contents = outputs(report)?;
+    std::fs::create_dir_all(out).map_err(|e| Error::file(out, e))?;
+    // Every file is made before any is put in place.
+    let mut staged = Vec::new();
+    for (name, bytes) in contents {
+        let tmp = out.join(format!(".{name}.tmp"));
+        std::fs::write(&tmp, bytes).map_err(|e| Error::file(&tmp, e))?;
+        staged.push((tmp, out.join(name)));
+    }
+    let mut written = Vec::new();
+    for (tmp, path) in staged {
+        std::fs::rename(&tmp, &path).map_err(|e| Error::file(&path, e))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The report's files as bytes, named as [`OUTPUT_FILES`].
+///
+/// # Errors
+/// Only from the XLSX and Parquet writers.
+pub fn outputs(report: &Report) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    let contents = [
+        html(report).into_bytes(),
+        xlsx(report)?,
+        parquet_bytes(&report.long)?,
+        csv_bytes(&report.long)?,
+    ];
+    Ok(OUTPUT_FILES.into_iter().zip(contents).collect())
+}
+
+/// The long table as Parquet bytes.
+///
+/// # Errors
+/// Only from polars.
+pub fn parquet_bytes(table: &DataFrame) -> Result<Vec<u8>> {
+    let mut buffer = Vec::new();
+    ParquetWriter::new(&mut buffer).finish(&mut table.clone())?;
+    Ok(buffer)
+}
+
+/// The long table as CSV bytes (UTF-8, comma separated, header row).
+///
+/// # Errors
+/// Only from polars.
+pub fn csv_bytes(table: &DataFrame) -> Result<Vec<u8>> {
+    let mut buffer = Vec::new();
+    CsvWriter::new(&mut buffer)
+        .include_header(true)
+        .finish(&mut table.clone())?;
+    Ok(buffer)
+}

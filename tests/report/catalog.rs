@@ -1,0 +1,186 @@
+//! Catalogue parsing: the shipped catalogue, and errors with line and column.
+
+use indikator::{Catalog, Error, Family};
+
+const HEADER: &str = r#"[catalog]
+id = "t"
+version = "1"
+title = "T"
+region = "R"
+"#;
+
+const SIP: &str = r#"
+[[indicator]]
+id = "sip-barn"
+name_sv = "SIP barn"
+name_en = "SIP children"
+perspective = "Samhälle"
+responsible = "HSN"
+source = "Cosmic LINK"
+polarity = "high_is_good"
+statistic = { family = "sip", group = "children" }
+"#;
+
+fn parse_error(text: &str) -> (usize, usize, String) {
+    match Catalog::from_toml_str(text) {
+        Err(Error::Catalog {
+            line,
+            column,
+            message,
+            ..
+        }) => (line, column, message),
+        other => panic!("expected a catalogue error, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_shipped_catalogue_parses_and_names_the_plans_indicators() {
+    let c = Catalog::shipped().unwrap();
+    assert_eq!(c.catalog.id, "region-jh");
+    for id in [
+        "sip-barn",
+        "sip-vuxna",
+        "suicid-15-24",
+        "suicid-15",
+        "suicid-15-standardiserad",
+        "bup-utredning-30",
+        "bup-utredning-30-samlat",
+        "vg-besok-90",
+        "vg-behandling-90",
+        "vg-pv-bedomning-3",
+        "vg-60-dagar",
+        "kontinuitet-kroniker",
+        "aterinskrivning-65",
+        "fallskador-65",
+    ] {
+        let ind = c.indicator(id).unwrap_or_else(|| panic!("{id} missing"));
+        assert!(ind.target.is_some(), "{id} has no target");
+    }
+    assert!(matches!(
+        c.indicator("bup-utredning-30").unwrap().statistic,
+        Family::Waits { limit_days: Some(30), .. }
+    ));
+}
+
+#[test]
+fn a_valid_minimal_catalogue_parses_with_defaults() {
+    let c = Catalog::from_toml_str(&format!("{HEADER}{SIP}")).unwrap();
+    assert_eq!(c.catalog.suppression_threshold, 5.0);
+    assert_eq!(c.catalog.trend_years, 6);
+    assert_eq!(c.indicators[0].decimals, 1);
+    assert_eq!(c.table_file("sip"), "sip.parquet");
+}
+
+#[test]
+fn toml_syntax_errors_give_line_and_column() {
+    let (line, column, message) = parse_error(&format!("{HEADER}\n[[indicator]\nid = 1\n"));
+    assert_eq!(line, 7, "{message}");
+    assert!(column >= 1);
+    assert!(message.contains("invalid") || message.contains("expected"), "{message}");
+}
+
+#[test]
+fn an_unknown_key_is_rejected_at_its_line() {
+    let text = format!("{HEADER}{SIP}").replace("polarity = \"high_is_good\"", "polarity = \"high_is_good\"\ncolour = \"red\"");
+    let (line, column, message) = parse_error(&text);
+    assert_eq!((line, column), (16, 1), "{message}");
+    assert!(message.contains("unknown field `colour`"), "{message}");
+}
+
+#[test]
+fn an_unknown_statistic_key_is_rejected() {
+    let text = format!("{HEADER}{SIP}").replace("group = \"children\"", "group = \"children\", colour = 3");
+    let (line, _, message) = parse_error(&text);
+    assert_eq!(line, 16, "{message}");
+    assert!(message.contains("colour"), "{message}");
+}
+
+#[test]
+fn an_unknown_family_lists_the_known_ones() {
+    let text = format!("{HEADER}{SIP}").replace("family = \"sip\"", "family = \"horoscope\"");
+    let (_, _, message) = parse_error(&text);
+    assert!(message.contains("horoscope") && message.contains("waits"), "{message}");
+}
+
+#[test]
+fn a_wrong_type_is_named() {
+    let text = format!("{HEADER}{SIP}").replace("\"t\"\nversion", "\"t\"\nversion = 1\nx");
+    let (line, _, message) = parse_error(&text.replace("x = \"1\"\n", ""));
+    assert_eq!(line, 3, "{message}");
+}
+
+#[test]
+fn a_target_contradicting_the_polarity_is_rejected_at_the_indicator() {
+    let text = format!("{HEADER}{SIP}").replace(
+        "statistic =",
+        "target = { form = \"threshold\", op = \"<=\", value = 10 }\nstatistic =",
+    );
+    let (line, column, message) = parse_error(&text);
+    assert_eq!((line, column), (8, 1), "{message}");
+    assert!(message.contains("contradicts polarity high_is_good"), "{message}");
+}
+
+#[test]
+fn an_invalid_target_is_rejected() {
+    let text = format!("{HEADER}{SIP}").replace(
+        "statistic =",
+        "target = { form = \"range\", green = 90, yellow = 90 }\nstatistic =",
+    );
+    let (_, _, message) = parse_error(&text);
+    assert!(message.contains("different green and yellow"), "{message}");
+}
+
+#[test]
+fn text_targets_are_refused_for_numeric_statistics() {
+    let text = format!("{HEADER}{SIP}").replace(
+        "statistic =",
+        "target = { form = \"yes_no\" }\nstatistic =",
+    );
+    let (_, _, message) = parse_error(&text);
+    assert!(message.contains("reported text"), "{message}");
+}
+
+#[test]
+fn duplicated_ids_are_rejected_at_the_second() {
+    let text = format!("{HEADER}{SIP}{SIP}");
+    let (line, _, message) = parse_error(&text);
+    assert_eq!(line, 8, "{message}");
+    assert!(message.contains("used twice"), "{message}");
+}
+
+#[test]
+fn paths_that_leave_the_data_directory_are_refused() {
+    for bad in ["../secret.parquet", "/etc/passwd", "a/../../b.parquet"] {
+        let text = format!("{HEADER}\n[tables]\nsip = {bad:?}\n{SIP}");
+        let (_, _, message) = parse_error(&text);
+        assert!(message.contains("inside the data directory"), "{bad}: {message}");
+    }
+    let ok = format!("{HEADER}\n[tables]\nsip = \"register/sip.csv\"\n{SIP}");
+    assert_eq!(Catalog::from_toml_str(&ok).unwrap().table_file("sip"), "register/sip.csv");
+}
+
+#[test]
+fn statistic_parameters_are_checked() {
+    let cases = [
+        ("family = \"sip\", group = \"children\"", "family = \"waits\", kinds = []", "at least one kind"),
+        ("family = \"sip\", group = \"children\"", "family = \"waits\", kinds = [\"röntgen\"]", "no limit in law"),
+        ("family = \"sip\", group = \"children\"", "family = \"mortality\"", "either cause_set"),
+        ("family = \"sip\", group = \"children\"", "family = \"mortality\", cause_set = \"suicide\", standard = \"esp1900\"", "esp2013"),
+        ("family = \"sip\", group = \"children\"", "family = \"event_rate\", causes = [\"W19-W00\"]", "reversed"),
+        ("family = \"sip\", group = \"children\"", "family = \"continuity\", index = \"loyalty\"", "coc"),
+        ("family = \"sip\", group = \"children\"", "family = \"mortality\", cause_set = \"suicide\", min_age = 30, max_age = 20", "min_age"),
+    ];
+    for (from, to, expected) in cases {
+        let text = format!("{HEADER}{SIP}").replace(from, to);
+        let (line, _, message) = parse_error(&text);
+        assert_eq!(line, 8, "{to}: {message}");
+        assert!(message.contains(expected), "{to}: {message}");
+    }
+}
+
+#[test]
+fn a_missing_catalogue_file_is_a_file_error() {
+    let err = Catalog::from_path("/nonexistent/katalog.toml").unwrap_err();
+    assert!(matches!(err, Error::File { .. }), "{err}");
+    assert!(err.to_string().contains("/nonexistent/katalog.toml"));
+}

@@ -1,0 +1,206 @@
+//! The report on the synthetic data of the region: every shipped indicator
+//! computes, the figures are plausible, nothing small or personal leaks,
+//! and the same inputs give byte-identical tables.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use indikator::{run_catalog, Catalog, Report, RunOptions};
+use polars::prelude::*;
+
+/// The demo data, written once per test run.
+pub fn demo_data() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("indikator-test-demo-{}", std::process::id()));
+        indikator::demo::write(&dir, indikator::demo::DEFAULT_SEED, 1.0).unwrap();
+        dir
+    })
+}
+
+fn report() -> &'static Report {
+    static REPORT: OnceLock<Report> = OnceLock::new();
+    REPORT.get_or_init(|| {
+        let options = RunOptions::new("2024-delar".parse().unwrap());
+        run_catalog(&Catalog::shipped().unwrap(), demo_data(), &options).unwrap()
+    })
+}
+
+fn text(table: &DataFrame, column: &str) -> Vec<String> {
+    table
+        .column(column)
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|s| s.unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn every_shipped_indicator_computes_on_the_demo_data() {
+    let report = report();
+    let catalog = Catalog::shipped().unwrap();
+    assert_eq!(report.indicators.len(), catalog.indicators.len());
+    for ind in &report.indicators {
+        assert_eq!(ind.error, None, "{} failed", ind.id);
+        let current = ind.current.as_ref().unwrap();
+        assert!(current.value.is_some(), "{}: no value ({})", ind.id, current.status);
+        assert!(ind.rating.as_ref().is_some_and(|r| !r.rule.is_empty()), "{}", ind.id);
+        assert_eq!(ind.trend.len(), 6, "{}", ind.id);
+    }
+    assert!(report.synthetic, "the demo data are labelled synthetic");
+}
+
+#[test]
+fn the_demo_figures_are_plausible() {
+    let report = report();
+    let value = |id: &str| {
+        report
+            .indicators
+            .iter()
+            .find(|i| i.id == id)
+            .and_then(|i| i.current.as_ref())
+            .and_then(|c| c.value)
+            .unwrap()
+    };
+    let within = |id: &str, lo: f64, hi: f64| {
+        let v = value(id);
+        assert!((lo..=hi).contains(&v), "{id} = {v}, expected {lo}–{hi}");
+    };
+    within("suicid-15", 8.0, 25.0);
+    within("suicid-15-24", 2.0, 25.0);
+    within("bup-utredning-30", 30.0, 80.0);
+    within("vg-pv-bedomning-3", 70.0, 95.0);
+    within("aterinskrivning-65", 12.0, 28.0);
+    within("kontinuitet-kroniker", 0.2, 0.7);
+    within("fallskador-65", 5.0, 40.0);
+    within("sip-vuxna", 200.0, 700.0);
+}
+
+#[test]
+fn limits_bracket_every_value_and_counts_are_not_negative() {
+    let long = &report().long;
+    let value = long.column("value").unwrap().f64().unwrap();
+    let lower = long.column("lower").unwrap().f64().unwrap();
+    let upper = long.column("upper").unwrap().f64().unwrap();
+    let numerator = long.column("numerator").unwrap().f64().unwrap();
+    for i in 0..long.height() {
+        if let (Some(v), Some(lo), Some(up)) = (value.get(i), lower.get(i), upper.get(i)) {
+            assert!(lo <= v + 1e-9 && v <= up + 1e-9, "row {i}: {lo} {v} {up}");
+        }
+        if let Some(n) = numerator.get(i) {
+            assert!(n >= 0.0, "row {i}: numerator {n}");
+        }
+    }
+}
+
+#[test]
+fn no_small_count_is_shown_and_masked_rows_say_why() {
+    let long = &report().long;
+    let flags = text(long, "suppressed");
+    let status = text(long, "status");
+    let numerator = long.column("numerator").unwrap().f64().unwrap();
+    let value = long.column("value").unwrap().f64().unwrap();
+    let mut masked = 0;
+    for i in 0..long.height() {
+        if let Some(n) = numerator.get(i) {
+            assert!(n == 0.0 || n >= 5.0, "row {i} shows a count of {n}");
+        }
+        if flags[i] != "none" {
+            masked += 1;
+            assert_eq!(value.get(i), None, "row {i} masked but has a value");
+            assert_eq!(status[i], "suppressed");
+        }
+    }
+    assert!(masked > 0, "small kommuner must have masked cells in the demo");
+}
+
+#[test]
+fn every_row_carries_its_provenance() {
+    let long = &report().long;
+    let version = text(long, "definition_version");
+    let inputs = text(long, "inputs");
+    let library = text(long, "library_version");
+    for i in 0..long.height() {
+        if text(long, "status")[i].starts_with("error") {
+            continue;
+        }
+        assert_eq!(version[i], "region-jh 2024.1");
+        assert!(inputs[i].contains("sha256="), "row {i}: {}", inputs[i]);
+        assert_eq!(library[i], env!("CARGO_PKG_VERSION"));
+    }
+    let files: Vec<&str> = report().inputs.iter().map(|f| f.file.as_str()).collect();
+    for f in ["waits.parquet", "deaths.parquet", "population.parquet", "sip.parquet", "stays.parquet", "visits.parquet", "listings.parquet", "injuries.parquet"] {
+        assert!(files.contains(&f), "{f} not listed: {files:?}");
+    }
+}
+
+#[test]
+fn riket_comes_from_the_benchmark_file_and_says_so() {
+    let report = report();
+    let bup = report.indicators.iter().find(|i| i.id == "bup-utredning-30").unwrap();
+    let riket = bup.riket.as_ref().expect("riket for BUP");
+    assert!(riket.source.contains("riket.parquet"), "{}", riket.source);
+    let suicide = report.indicators.iter().find(|i| i.id == "suicid-15").unwrap();
+    let riket = suicide.riket.as_ref().expect("riket for the pooled suicide rate");
+    assert_eq!(riket.period, suicide.current.as_ref().unwrap().label);
+}
+
+#[test]
+fn the_same_catalogue_on_the_same_files_gives_byte_identical_tables() {
+    let options = RunOptions::new("2024-delar".parse().unwrap());
+    let again = run_catalog(&Catalog::shipped().unwrap(), demo_data(), &options).unwrap();
+    let first = indikator::report_outputs(report()).unwrap();
+    let second = indikator::report_outputs(&again).unwrap();
+    assert_eq!(first.len(), second.len());
+    for ((name, a), (_, b)) in first.iter().zip(&second) {
+        assert!(a == b, "{name} differs between two runs");
+    }
+}
+
+#[test]
+fn the_html_has_every_indicator_and_no_masked_number() {
+    let report = report();
+    let html = indikator::report_html(report);
+    for ind in &report.indicators {
+        assert!(html.contains(&ind.name_sv.replace('&', "&amp;")), "{} missing", ind.id);
+    }
+    assert!(html.contains("SYNTETISKA DATA"));
+    let masked_bars = report
+        .indicators
+        .iter()
+        .flat_map(|i| &i.by_kommun)
+        .filter(|p| p.suppressed)
+        .count();
+    assert!(masked_bars > 0 && html.contains(".."), "masked kommuner show '..'");
+}
+
+/// The long table of the demo for the fixed seed, the main columns rounded,
+/// compared with the blessed snapshot (`INDIKATOR_BLESS=1` rewrites it).
+#[test]
+fn the_demo_long_table_matches_its_snapshot() {
+    let long = &report().long;
+    let columns = [
+        "indicator_id", "series", "period", "breakdown", "group", "numerator", "denominator",
+        "value", "lower", "upper", "status", "suppressed", "riket", "rating",
+    ];
+    let mut snapshot = long.select(columns).unwrap();
+    for c in ["value", "lower", "upper", "riket", "denominator"] {
+        let rounded = snapshot.column(c).unwrap().f64().unwrap().apply_values(|v| (v * 1e6).round() / 1e6);
+        snapshot.with_column(rounded.into_series().into_column()).unwrap();
+    }
+    let mut bytes = Vec::new();
+    CsvWriter::new(&mut bytes).finish(&mut snapshot).unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/report/demo-2024-delar.csv");
+    if std::env::var_os("INDIKATOR_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).expect("snapshot missing: run with INDIKATOR_BLESS=1");
+    let got = String::from_utf8(bytes).unwrap();
+    for (i, (g, e)) in got.lines().zip(expected.lines()).enumerate() {
+        assert_eq!(g, e, "line {} of the snapshot differs", i + 1);
+    }
+    assert_eq!(got.lines().count(), expected.lines().count());
+}

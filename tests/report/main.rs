@@ -1,0 +1,7 @@
+//! The main job: the catalogue, the report run on the synthetic data of the
+//! region, its outputs and the command line.
+#![cfg(feature = "report")]
+
+mod catalog;
+mod cli;
+mod demo_run;

@@ -75,7 +75,11 @@ fn waits() -> IndicatorResult {
             point("jan–aug 2023", 81.0, 76.9, 85.1),
             point("jan–aug 2024", 84.2, 80.1, 88.0),
         ],
-        by_kommun: Vec::new(),
+        by_kommun: vec![
+            point("Östersund", 86.0, 81.2, 89.8),
+            point("Härjedalen", 72.5, 58.9, 83.0),
+            point("Krokom", 91.3, 79.8, 96.6),
+        ],
         error: None,
     }
 }

@@ -398,7 +398,7 @@ pub fn trend_chart(
         decimals,
         target.map(|t| ("Mål", t)),
     );
-    let band = (frame.width / points.len().max(1) as f64).max(1.0);
+    let band = band_width(&frame, points.len());
     let x_of = |i: usize| frame.left + (i as f64 + 0.5) * band;
     let y_of = |v: f64| frame.bottom() - axis.fraction(v) * frame.height;
 
@@ -422,6 +422,11 @@ pub fn trend_chart(
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The width of one period on the category axis.
+fn band_width(frame: &Frame, periods: usize) -> f64 {
+    (frame.width / periods.max(1) as f64).max(1.0)
 }
 
 /// Whether the period labels would collide written level.
@@ -460,9 +465,9 @@ fn value_axis_horizontal_grid(frame: &Frame, axis: &Axis, unit: &str) -> String 
     ));
     if !unit.is_empty() {
         out.push_str(&text(
-            frame.left - 8.0,
-            frame.top - 14.0,
-            "end",
+            12.0,
+            frame.top - 16.0,
+            "start",
             &format!(" fill=\"{MUTED}\" font-size=\"11\""),
             unit,
         ));
@@ -592,6 +597,17 @@ fn markers(
             }
         } else if p.suppressed {
             out.push_str(&masked_mark(x, frame.bottom() - 8.0, "middle"));
+        } else {
+            let words = missing_words(p);
+            if words.chars().count() as f64 * 5.6 < band_width(frame, points.len()) {
+                out.push_str(&text(
+                    x,
+                    frame.bottom() - 8.0,
+                    "middle",
+                    &format!(" fill=\"{MUTED}\" font-size=\"10\" font-style=\"italic\""),
+                    &words,
+                ));
+            }
         }
     }
     out
@@ -637,11 +653,11 @@ pub fn kommun_chart(
     let left = (label_width + 20.0).clamp(90.0, 220.0);
     let frame = Frame {
         left,
-        top: 62.0,
+        top: if riket.is_some() { 62.0 } else { 40.0 },
         width: WIDTH - left - 82.0,
         height: ROW * bars.len().max(1) as f64,
     };
-    let height = frame.bottom() + 36.0;
+    let height = frame.bottom() + 42.0;
     let mut values: Vec<f64> = bars
         .iter()
         .filter(|p| !p.suppressed)
@@ -700,9 +716,9 @@ fn value_axis_vertical_grid(
     }
     if !unit.is_empty() {
         out.push_str(&text(
-            frame.right() + 8.0,
-            frame.bottom() + 16.0,
-            "start",
+            frame.right(),
+            frame.bottom() + 32.0,
+            "end",
             &format!(" fill=\"{MUTED}\" font-size=\"11\""),
             unit,
         ));
@@ -969,6 +985,7 @@ pub(crate) mod tests {
         assert!(svg.contains("<desc>"));
         // the missing 2022 splits the line in two
         assert_eq!(svg.matches("<polyline class=\"series\"").count(), 2);
+        assert!(svg.contains(">ej rapporterat</text>"));
         assert!(svg.contains("class=\"target\""));
         assert!(svg.contains(">Mål<"));
         assert!(svg.contains("90,0\u{a0}%"));

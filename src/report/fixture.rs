@@ -142,7 +142,9 @@ fn vaccination() -> IndicatorResult {
         rating: None,
         trend: Vec::new(),
         by_kommun: Vec::new(),
-        error: Some("column `vaccinated` (numerator) not found; the frame has: kommun, year".into()),
+        error: Some(
+            "column `vaccinated` (numerator) not found; the frame has: kommun, year".into(),
+        ),
     }
 }
 
@@ -155,8 +157,8 @@ fn long() -> PolarsResult<DataFrame> {
         "numerator" => [Some(421i64), Some(9), None],
         "suppressed" => [false, false, true],
     )?;
-    let dates = Column::new("extracted".into(), [19_967i32, 19_967, 19_967])
-        .cast(&DataType::Date)?;
+    let dates =
+        Column::new("extracted".into(), [19_967i32, 19_967, 19_967]).cast(&DataType::Date)?;
     frame.with_column(dates)?;
     Ok(frame)
 }
@@ -177,15 +179,13 @@ pub(crate) fn sample_report() -> Report {
             InputFile {
                 table: "waits".into(),
                 file: "waits.parquet".into(),
-                sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
-                    .into(),
+                sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
                 rows: 12_345,
             },
             InputFile {
                 table: "deaths".into(),
                 file: "deaths.csv".into(),
-                sha256: "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"
-                    .into(),
+                sha256: "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752".into(),
                 rows: 987,
             },
         ],

@@ -32,7 +32,10 @@ pub fn html(report: &Report) -> String {
         escape(&report.title),
         escape(&report.period)
     ));
-    page.push_str(&format!("<style>\n{}</style>\n", stylesheet(report.synthetic)));
+    page.push_str(&format!(
+        "<style>\n{}</style>\n",
+        stylesheet(report.synthetic)
+    ));
     page.push_str("</head>\n<body>\n");
     if report.synthetic {
         page.push_str(&format!(
@@ -387,10 +390,7 @@ fn riket_cell(report: &Report, indicator: &IndicatorResult) -> String {
 
 /// The CSS class of a rating colour, `grey` for anything unknown.
 fn colour_class(colour: &str) -> &'static str {
-    COLOURS
-        .into_iter()
-        .find(|c| *c == colour)
-        .unwrap_or("grey")
+    COLOURS.into_iter().find(|c| *c == colour).unwrap_or("grey")
 }
 
 /// The rating as a coloured dot and words, the rule below and as a tooltip.

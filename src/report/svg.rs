@@ -409,7 +409,11 @@ pub fn trend_chart(
     svg.push_str(&value_line(points, x_of, y_of));
     svg.push_str(&markers(points, decimals, x_of, y_of, &frame));
     if let Some(t) = target.filter(|t| t.is_finite()) {
-        svg.push_str(&target_line(&frame, y_of(t), &fixed_with_unit(t, decimals, unit)));
+        svg.push_str(&target_line(
+            &frame,
+            y_of(t),
+            &fixed_with_unit(t, decimals, unit),
+        ));
     }
     if points.iter().all(|p| shown(p).is_none()) {
         svg.push_str(&text(
@@ -620,7 +624,9 @@ fn target_line(frame: &Frame, y: f64, level: &str) -> String {
         y,
         frame.right(),
         y,
-        &format!("class=\"target\" stroke=\"{TARGET}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\""),
+        &format!(
+            "class=\"target\" stroke=\"{TARGET}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\""
+        ),
     );
     out.push_str(&format!(
         "<text x=\"{x}\" y=\"{y}\" font-size=\"11\" font-weight=\"600\">Mål\
@@ -682,7 +688,11 @@ pub fn kommun_chart(
         svg.push_str(&kommun_bar(bar, y, &frame, decimals, x_of));
     }
     if let Some(r) = riket.filter(|r| r.is_finite()) {
-        svg.push_str(&riket_line(&frame, x_of(r), &fixed_with_unit(r, decimals, unit)));
+        svg.push_str(&riket_line(
+            &frame,
+            x_of(r),
+            &fixed_with_unit(r, decimals, unit),
+        ));
     }
     svg.push_str("</svg>");
     svg
@@ -772,7 +782,13 @@ fn kommun_bar(
     let label = fixed_number(v, decimals);
     let extra = " font-size=\"11\" font-weight=\"600\"";
     if v < 0.0 {
-        out.push_str(&text(x_of(reach.0.min(0.0)) - 6.0, y + 4.0, "end", extra, &label));
+        out.push_str(&text(
+            x_of(reach.0.min(0.0)) - 6.0,
+            y + 4.0,
+            "end",
+            extra,
+            &label,
+        ));
     } else {
         out.push_str(&text(x_of(reach.1) + 6.0, y + 4.0, "start", extra, &label));
     }
@@ -795,7 +811,9 @@ fn riket_line(frame: &Frame, x: f64, level: &str) -> String {
         frame.top - 6.0,
         x,
         frame.bottom(),
-        &format!("class=\"riket\" stroke=\"{RIKET}\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\""),
+        &format!(
+            "class=\"riket\" stroke=\"{RIKET}\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\""
+        ),
     );
     out.push_str(&text(
         x,
@@ -879,10 +897,7 @@ fn pie(parts: &[(&str, &str, usize)], total: usize, (cx, cy, r): (f64, f64, f64)
     let mut out = String::new();
     let mut done = 0usize;
     for (_, colour, n) in parts.iter().filter(|p| p.2 > 0) {
-        let (from, to) = (
-            done as f64 / total as f64,
-            (done + n) as f64 / total as f64,
-        );
+        let (from, to) = (done as f64 / total as f64, (done + n) as f64 / total as f64);
         done += n;
         let ((x0, y0), (x1, y1)) = (point(from), point(to));
         let large = if to - from > 0.5 { 1 } else { 0 };
@@ -960,7 +975,12 @@ pub(crate) mod tests {
             value,
             lower: ci.map(|c| c.0),
             upper: ci.map(|c| c.1),
-            status: if value.is_some() { "ok" } else { "not_reported" }.into(),
+            status: if value.is_some() {
+                "ok"
+            } else {
+                "not_reported"
+            }
+            .into(),
             ..Default::default()
         }
     }
@@ -1034,7 +1054,10 @@ pub(crate) mod tests {
         };
         let svg = ratings_chart("Patient", &counts);
         assert!(balanced(&svg));
-        assert!(svg.contains(&format!("<circle cx=\"92\" cy=\"118\" r=\"68\" fill=\"{}\"", rating_hex("green"))));
+        assert!(svg.contains(&format!(
+            "<circle cx=\"92\" cy=\"118\" r=\"68\" fill=\"{}\"",
+            rating_hex("green")
+        )));
         assert!(!svg.contains("<path"));
         assert!(svg.contains("Uppfylld 3") && svg.contains("Ej bedömd 0"));
     }
@@ -1051,7 +1074,10 @@ pub(crate) mod tests {
         assert!(balanced(&svg));
         assert_eq!(svg.matches("<path").count(), 3);
         // two of four is half the circle: from the top to the bottom
-        assert!(svg.contains("M92,118 L92,50 A68,68 0 0 1 92,186 Z"), "{svg}");
+        assert!(
+            svg.contains("M92,118 L92,50 A68,68 0 0 1 92,186 Z"),
+            "{svg}"
+        );
         let empty = ratings_chart("Medarbetare", &RatingCounts::default());
         assert!(empty.contains("Inga mål") && empty.contains(rating_hex("grey")));
     }

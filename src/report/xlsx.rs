@@ -151,7 +151,9 @@ impl Formats {
             bold: Format::new().set_bold(),
             header,
             text: Format::new().set_text_wrap(),
-            warning: Format::new().set_bold().set_font_color(Color::RGB(0xb00020)),
+            warning: Format::new()
+                .set_bold()
+                .set_font_color(Color::RGB(0xb00020)),
             date: Format::new().set_num_format("yyyy-mm-dd"),
             datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
             hash: Format::new().set_font_name("Consolas").set_font_size(9),
@@ -198,8 +200,17 @@ fn overview(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Filled
     }
     sheet.write_string_with_format(0, 0, &report.title, &formats.title)?;
     sheet.write_string(1, 0, &report.region)?;
-    sheet.write_string_with_format(2, 0, format!("Delårsbokslut {}", report.period), &formats.bold)?;
-    sheet.write_string(3, 0, format!("Jämförelseperiod: {}", report.previous_period))?;
+    sheet.write_string_with_format(
+        2,
+        0,
+        format!("Delårsbokslut {}", report.period),
+        &formats.bold,
+    )?;
+    sheet.write_string(
+        3,
+        0,
+        format!("Jämförelseperiod: {}", report.previous_period),
+    )?;
     sheet.write_string(4, 0, format!("Indikatorkatalog: {}", report.catalog))?;
     if report.synthetic {
         sheet.write_string_with_format(5, 0, SYNTHETIC_NOTE, &formats.warning)?;
@@ -349,12 +360,7 @@ fn data_sheet(sheet: &mut Worksheet, long: &DataFrame, formats: &Formats) -> Fil
 
 /// The cells of one column below the header: numbers, text, booleans and
 /// dates as themselves, nulls as empty cells, anything else as its text.
-fn write_column(
-    sheet: &mut Worksheet,
-    col: u16,
-    column: &Column,
-    formats: &Formats,
-) -> Filled<()> {
+fn write_column(sheet: &mut Worksheet, col: u16, column: &Column, formats: &Formats) -> Filled<()> {
     let row = |i: usize| (i + 1) as u32;
     match column.dtype() {
         DataType::String => {
@@ -418,7 +424,10 @@ fn write_column(
 fn provenance(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Filled<()> {
     sheet.set_name("Underlag")?;
     let facts = [
-        ("Beräknad med", format!("indikator {}", report.library_version)),
+        (
+            "Beräknad med",
+            format!("indikator {}", report.library_version),
+        ),
         ("Indikatorkatalog", report.catalog.clone()),
         ("Period", report.period.clone()),
         ("Jämförelseperiod", report.previous_period.clone()),
@@ -440,7 +449,12 @@ fn provenance(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Fill
         sheet.write_string_with_format(5, 0, SYNTHETIC_NOTE, &formats.warning)?;
         row = 7;
     }
-    let columns = [("Tabell", 20.0), ("Fil", 30.0), ("Rader", 12.0), ("SHA-256", 70.0)];
+    let columns = [
+        ("Tabell", 20.0),
+        ("Fil", 30.0),
+        ("Rader", 12.0),
+        ("SHA-256", 70.0),
+    ];
     for (col, (name, width)) in (0u16..).zip(columns) {
         sheet.write_string_with_format(row, col, name, &formats.header)?;
         sheet.set_column_width(col, width)?;
@@ -483,13 +497,14 @@ mod tests {
 
     #[test]
     fn sheets_in_order() {
-        let mut workbook = workbook(&sample_report()).map_err(Fault::into_error).unwrap();
-        let names: Vec<String> = workbook
-            .worksheets()
-            .iter()
-            .map(|s| s.name())
-            .collect();
-        assert_eq!(names, ["Översikt", "Samhälle", "Patient", "Data", "Underlag"]);
+        let mut workbook = workbook(&sample_report())
+            .map_err(Fault::into_error)
+            .unwrap();
+        let names: Vec<String> = workbook.worksheets().iter().map(|s| s.name()).collect();
+        assert_eq!(
+            names,
+            ["Översikt", "Samhälle", "Patient", "Data", "Underlag"]
+        );
     }
 
     #[test]
@@ -497,8 +512,14 @@ mod tests {
         assert_eq!(sheet_name("a/b:c*d?[e]\\f"), "a-b-c-d--e--f");
         assert_eq!(sheet_name(&"x".repeat(40)).len(), 31);
         assert_eq!(hex_rgb(rating_hex("green")), 0x2e7d4f);
-        assert_eq!(number_format(1, "%"), Format::new().set_num_format("[$-41D]#,##0.0\" %\""));
-        assert_eq!(number_format(0, ""), Format::new().set_num_format("[$-41D]#,##0"));
+        assert_eq!(
+            number_format(1, "%"),
+            Format::new().set_num_format("[$-41D]#,##0.0\" %\"")
+        );
+        assert_eq!(
+            number_format(0, ""),
+            Format::new().set_num_format("[$-41D]#,##0")
+        );
     }
 
     /// Writes the sample workbook for a look in a spreadsheet:

@@ -80,8 +80,10 @@ pub use measure::{
 pub use catalog::{Catalog, CatalogInfo, Family, Indicator, SipGroup, Summary, WaitsMeasure, SHIPPED_CATALOG};
 #[cfg(feature = "report")]
 pub use report::{
-    check_catalog, run_catalog, BenchmarkValue, Benchmarks, IndicatorResult, InputFile, Point,
-    RatingResult, Report, RunOptions,
+    check_catalog, html as report_html, is_synthetic, kommun_chart, notebook_html,
+    outputs as report_outputs, rating_hex, ratings_chart, run_catalog, sha256_hex, trend_chart,
+    write_report, xlsx as report_xlsx, BenchmarkValue, Benchmarks, IndicatorResult, InputFile,
+    Point, RatingResult, Report, RunOptions, OUTPUT_FILES, RIKET,
 };
 pub use period::{period_expr, period_labels, Period, PeriodKind, PERIOD_FORMS};
 pub use stats::ContinuityIndex;

@@ -6,13 +6,25 @@ mod benchmark;
 mod check;
 mod compute;
 mod evaluate;
+#[cfg(test)]
+mod fixture;
+mod html;
 mod inputs;
 mod long;
 mod model;
+mod notebook;
 mod run;
+mod svg;
+mod write;
+mod xlsx;
 
-pub use model::{BenchmarkValue, IndicatorResult, InputFile, Point, RatingResult, Report};
 pub use benchmark::{Benchmarks, RIKET};
 pub use check::check as check_catalog;
+pub use html::html;
 pub use inputs::sha256_hex;
+pub use model::{BenchmarkValue, IndicatorResult, InputFile, Point, RatingResult, Report};
+pub use notebook::notebook_html;
 pub use run::{is_synthetic, run as run_catalog, RunOptions};
+pub use svg::{kommun_chart, rating_hex, rating_text_hex, ratings_chart, trend_chart};
+pub use write::{outputs, write_report, OUTPUT_FILES};
+pub use xlsx::xlsx;

@@ -87,6 +87,14 @@ pub enum Error {
         /// What is wrong with it.
         problem: String,
     },
+    /// An output that could not be made (e.g. a report too large for a workbook).
+    #[error("could not write the {format}: {message}")]
+    Output {
+        /// The output format ("XLSX workbook").
+        format: String,
+        /// What went wrong.
+        message: String,
+    },
     /// An error raised by polars while computing.
     #[error("polars: {0}")]
     Polars(#[from] PolarsError),

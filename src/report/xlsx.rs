@@ -4,7 +4,10 @@
 //! masked values as `..`.
 
 use polars::prelude::{Column, DataFrame, DataType, PolarsError, TimeUnit};
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
 
 use super::model::{IndicatorResult, Point, Report};
 use super::svg::{rating_hex, rating_text_hex};
@@ -65,11 +68,10 @@ impl Fault {
 
 impl From<XlsxError> for Fault {
     fn from(e: XlsxError) -> Self {
-        Fault(Error::argument(
-            "report",
-            &format!("must fit an XLSX workbook; rust_xlsxwriter refused it: {e}"),
-            "the report",
-        ))
+        Fault(Error::Output {
+            format: "XLSX workbook".into(),
+            message: format!("rust_xlsxwriter refused it: {e}"),
+        })
     }
 }
 
@@ -91,6 +93,9 @@ type Filled<T> = std::result::Result<T, Fault>;
 fn workbook(report: &Report) -> Filled<Workbook> {
     let formats = Formats::new();
     let mut workbook = Workbook::new();
+    // A fixed creation time: the same report gives the same bytes.
+    let created = ExcelDateTime::from_ymd(1980, 1, 1)?;
+    workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
     overview(workbook.add_worksheet(), report, &formats)?;
     for perspective in Perspective::ALL {
         let indicators: Vec<&IndicatorResult> = report
@@ -339,11 +344,14 @@ fn rating_cell(sheet: &mut Worksheet, row: u32, indicator: &IndicatorResult) -> 
 fn data_sheet(sheet: &mut Worksheet, long: &DataFrame, formats: &Formats) -> Filled<()> {
     sheet.set_name("Data")?;
     if long.height() > MAX_ROWS || long.width() > MAX_COLUMNS {
-        return Err(Fault(Error::argument(
-            "long",
-            &format!("must fit an XLSX sheet (at most {MAX_ROWS} rows, {MAX_COLUMNS} columns)"),
-            format!("{} rows, {} columns", long.height(), long.width()),
-        )));
+        return Err(Fault(Error::Output {
+            format: "XLSX workbook".into(),
+            message: format!(
+                "the long table must fit a sheet (at most {MAX_ROWS} rows, {MAX_COLUMNS} columns); it has {} rows, {} columns",
+                long.height(),
+                long.width()
+            ),
+        }));
     }
     for (col, column) in (0u16..).zip(long.columns()) {
         let name = column.name().as_str();

@@ -5,7 +5,8 @@
 //! population, deaths, injuries, vårdgaranti waits, listings and visits in
 //! primary care, inpatient stays, coordinated plans (SIP) — and synthetic
 //! national benchmark values, all with the column names of the care
-//! layer's defaults. The same seed gives the same tables; the kommuner and
+//! layer's defaults. [`write`] puts them in a directory as Parquet files
+//! with a README. The same seed gives the same tables; the kommuner and
 //! hälsocentraler are real names, the people and their records invented.
 //!
 //! | table | rows at scale 1 (seed 2024) |
@@ -40,11 +41,13 @@ mod rng;
 mod sip;
 mod stays;
 mod waits;
+mod write;
 
 use polars::prelude::DataFrame;
 
 pub use region::{kommun_name, Kommun, KOMMUNER};
 pub use riket::RIKET_INDICATORS;
+pub use write::write;
 
 use crate::error::{Error, Result};
 use population::Population;

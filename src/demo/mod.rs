@@ -143,6 +143,19 @@ mod tests {
     }
 
     #[test]
+    fn a_tiny_scale_gives_small_valid_tables() {
+        let tables = generate(1, 1e-6).unwrap();
+        for (name, frame) in &tables {
+            match *name {
+                "population" => assert_eq!(frame.height(), 24_240),
+                "riket" => assert_eq!(frame.height(), 180),
+                _ => assert!(frame.height() < 20, "{name}: {}", frame.height()),
+            }
+            assert!(frame.width() >= 5, "{name}");
+        }
+    }
+
+    #[test]
     fn scale_two_roughly_doubles_the_rows() {
         let one = generate(3, 0.05).unwrap();
         let two = generate(3, 0.1).unwrap();

@@ -1,16 +1,214 @@
 //! The embedded synthetic data of Region Jämtland Härjedalen: seeded,
 //! deterministic, labelled synthetic.
+//!
+//! [`generate`] makes the record tables the care indicators read — the
+//! population, deaths, injuries, vårdgaranti waits, listings and visits in
+//! primary care, inpatient stays, coordinated plans (SIP) — and synthetic
+//! national benchmark values, all with the column names of the care
+//! layer's defaults. [`write`] puts them in a directory as Parquet files
+//! with a README. The same seed gives the same tables; the kommuner and
+//! hälsocentraler are real names, the people and their records invented.
+//!
+//! | table | rows at scale 1 (seed 2024) |
+//! |---|---|
+//! | `population` | 24 240 (2011–2025 × 8 kommuner × 2 sexes × 101 ages) |
+//! | `deaths` | 19 156 (about 1 370 a year, 2011–2024) |
+//! | `injuries` | 15 379 (about 2 200 a year, 2019–2025) |
+//! | `waits` | 776 709 (about 110 000 a year, 2019–2025, and the 2018 backlog) |
+//! | `listings` | 41 141 (40 000 patients) |
+//! | `visits` | 951 657 (2017–2025) |
+//! | `stays` | 105 404 (about 15 000 a year, 2019–2025) |
+//! | `sip` | 5 585 (about 800 a year, 2019–2025) |
+//! | `riket` | 180 |
+//!
+//! ```
+//! let tables = indikator::demo::generate(indikator::demo::DEFAULT_SEED, 0.01)?;
+//! let names: Vec<&str> = tables.iter().map(|(name, _)| *name).collect();
+//! assert_eq!(names[0], "population");
+//! assert!(names.contains(&"waits") && names.contains(&"riket"));
+//! # Ok::<(), indikator::Error>(())
+//! ```
 
-/// TEMPORARY until the generator lands.
-pub fn kommun_name(code: &str) -> Option<&'static str> {
-    match code {
-        "2380" => Some("Östersund"),
-        _ => None,
+mod columns;
+mod dates;
+mod deaths;
+mod injuries;
+mod population;
+mod primary_care;
+mod region;
+mod riket;
+mod rng;
+mod sip;
+mod stays;
+mod waits;
+mod write;
+
+use polars::prelude::DataFrame;
+
+pub use region::{kommun_name, Kommun, KOMMUNER};
+pub use riket::RIKET_INDICATORS;
+pub use write::write;
+
+use crate::error::{Error, Result};
+use population::Population;
+
+/// The seed of the published demo data.
+pub const DEFAULT_SEED: u64 = 2024;
+
+/// The label every synthetic data set carries, in Swedish and English.
+pub const SYNTHETIC_NOTE: &str = "SYNTETISKA DATA — påhittade uppgifter för demonstration, \
+inte verkliga personer eller verkliga utfall. / Synthetic data — invented records for \
+demonstration, not real people or real outcomes.";
+
+/// The tables in the order [`generate`] returns them.
+pub const TABLES: [&str; 9] = [
+    "population",
+    "deaths",
+    "injuries",
+    "waits",
+    "listings",
+    "visits",
+    "stays",
+    "sip",
+    "riket",
+];
+
+/// Generate the synthetic tables of the region for `seed`, with every
+/// volume (the population included) multiplied by `scale`. The tables come
+/// in the order of [`TABLES`]; the same seed and scale give identical
+/// frames. Record dates run 2019–2025 (visits from 2017, population from
+/// 2011, deaths 2011–2024) and nothing is after the extraction date,
+/// 2026-01-15.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] when `scale` is not a positive finite
+/// number; polars errors building the frames.
+pub fn generate(seed: u64, scale: f64) -> Result<Vec<(&'static str, DataFrame)>> {
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(Error::argument(
+            "scale",
+            "must be a positive finite number",
+            scale,
+        ));
+    }
+    let population = Population::generate(seed, scale);
+    let deaths = deaths::generate(seed, &population)?;
+    // Patient ids run on across the tables: the listed patients first.
+    let (listings, visits, next) = primary_care::generate(seed, scale, &population, 1)?;
+    let (injuries, next) = injuries::generate(seed, &population, next)?;
+    let (stays, _) = stays::generate(seed, scale, &population, next)?;
+    let waits = waits::generate(seed, scale, &population)?;
+    let sip = sip::generate(seed, scale, &population)?;
+    let frames = [
+        population.frame()?,
+        deaths,
+        injuries,
+        waits,
+        listings,
+        visits,
+        stays,
+        sip,
+        riket::generate()?,
+    ];
+    Ok(TABLES.into_iter().zip(frames).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polars::prelude::ChunkAgg;
+
+    #[test]
+    fn same_seed_same_tables_other_seed_other_tables() {
+        let a = generate(17, 0.05).unwrap();
+        let b = generate(17, 0.05).unwrap();
+        let c = generate(18, 0.05).unwrap();
+        assert_eq!(a.len(), TABLES.len());
+        for ((name, x), (_, y)) in a.iter().zip(&b) {
+            assert!(x.equals_missing(y), "{name} differs for the same seed");
+        }
+        for ((name, x), (_, z)) in a.iter().zip(&c) {
+            if *name != "riket" {
+                assert!(!x.equals_missing(z), "{name} is the same for another seed");
+            }
+        }
+    }
+
+    #[test]
+    fn scale_must_be_positive_and_finite() {
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            let err = generate(1, bad).unwrap_err().to_string();
+            assert!(err.contains("scale"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_tiny_scale_gives_small_valid_tables() {
+        let tables = generate(1, 1e-6).unwrap();
+        for (name, frame) in &tables {
+            match *name {
+                "population" => assert_eq!(frame.height(), 24_240),
+                "riket" => assert_eq!(frame.height(), 180),
+                _ => assert!(frame.height() < 20, "{name}: {}", frame.height()),
+            }
+            assert!(frame.width() >= 5, "{name}");
+        }
+    }
+
+    #[test]
+    fn scale_two_roughly_doubles_the_rows() {
+        let one = generate(3, 0.05).unwrap();
+        let two = generate(3, 0.1).unwrap();
+        for ((name, x), (_, y)) in one.iter().zip(&two) {
+            if *name == "riket" {
+                assert_eq!(x.height(), y.height());
+                continue;
+            }
+            if *name == "population" {
+                let sum = |f: &DataFrame| -> i64 {
+                    f.column("population")
+                        .unwrap()
+                        .i64()
+                        .unwrap()
+                        .sum()
+                        .unwrap()
+                };
+                let ratio = sum(y) as f64 / sum(x) as f64;
+                assert!((1.95..2.05).contains(&ratio), "{name}: {ratio}");
+                continue;
+            }
+            let ratio = y.height() as f64 / x.height() as f64;
+            assert!((1.8..2.2).contains(&ratio), "{name}: {ratio}");
+        }
+    }
+
+    #[test]
+    fn no_date_after_the_extraction_and_ids_are_synthetic() {
+        let tables = generate(DEFAULT_SEED, 0.05).unwrap();
+        let last = dates::extraction();
+        for (name, frame) in &tables {
+            for column in frame.columns() {
+                if column.dtype() == &polars::prelude::DataType::Date {
+                    let days = column.date().unwrap().physical().clone();
+                    let max = days.max().unwrap_or(i32::MIN);
+                    assert!(max <= last, "{name}.{}", column.name());
+                }
+            }
+        }
+        let first = |table: &str, column: &str| -> String {
+            let frame = &tables.iter().find(|(n, _)| *n == table).unwrap().1;
+            frame
+                .column(column)
+                .unwrap()
+                .str()
+                .unwrap()
+                .get(0)
+                .unwrap()
+                .to_string()
+        };
+        assert!(first("listings", "patient_id").starts_with("P0"));
+        assert!(first("waits", "referral_id").starts_with("R000000"));
+        assert!(first("sip", "plan_id").starts_with("SIP-2019-0"));
+        assert!(first("deaths", "person_id").starts_with("D0"));
     }
 }
-/// TEMPORARY
-pub const SYNTHETIC_NOTE: &str = "SYNTETISKA DATA";
-/// TEMPORARY
-pub const DEFAULT_SEED: u64 = 2024;
-/// TEMPORARY
-pub fn write(_dir: &std::path::Path, _seed: u64, _scale: f64) -> crate::Result<Vec<std::path::PathBuf>> { Ok(vec![]) }

@@ -1,0 +1,262 @@
+//! Inpatient stays, 2019–2025: chains of stays per patient, where a live
+//! discharge is followed by an acute readmission within 30 days about one
+//! time in five (more for the very old), or later by a new stay, or by
+//! nothing. About 70 % of the stays are of people aged 65 or more (~800
+//! index stays a month), the rest younger, so the age filter matters.
+
+use polars::prelude::*;
+
+use super::columns::{dates, frame, texts};
+use super::dates::{extraction, order_by_day, year_span, FIRST_YEAR, LAST_YEAR};
+use super::population::{Cell, Population};
+use super::region::MAX_AGE;
+use super::rng::Rng;
+
+/// Chains of stays started per year at scale 1, of people 65+ and younger.
+const CHAINS_OLD: f64 = 6_150.0;
+const CHAINS_YOUNG: f64 = 3_500.0;
+
+/// One stay.
+struct Stay {
+    patient: usize,
+    admitted: i32,
+    discharged: i32,
+    age: i32,
+    cell: Cell,
+    acute: bool,
+    discharge_type: &'static str,
+    clinic: &'static str,
+}
+
+/// The relative risk of a first admission at an age.
+fn admission_risk(old: bool, cell: Cell) -> f64 {
+    let a = cell.age as f64;
+    match (old, cell.age) {
+        (true, 65..) => (a - 60.0).powf(1.3),
+        (true, _) => 0.0,
+        (false, 65..) => 0.0,
+        (false, 0) => 1.0,
+        (false, 1..=14) => 0.2,
+        (false, 15..=44) => 0.5,
+        (false, _) => 1.0,
+    }
+}
+
+fn clinic(rng: &mut Rng, age: i32) -> &'static str {
+    let weights: [f64; 4] = match age {
+        ..=64 => [0.4, 0.35, 0.25, 0.0],
+        65..=79 => [0.5, 0.17, 0.2, 0.13],
+        _ => [0.42, 0.1, 0.2, 0.28],
+    };
+    ["Medicin", "Kirurgi", "Ortopedi", "Geriatrik"][rng.weighted(&weights)]
+}
+
+fn discharge_type(rng: &mut Rng, age: i32) -> &'static str {
+    let (died, home_care) = match age {
+        ..=64 => (0.015, 0.01),
+        65..=79 => (0.04, 0.08),
+        _ => (0.055, 0.18),
+    };
+    let u = rng.uniform();
+    if u < died {
+        "död"
+    } else if u < died + 0.04 {
+        "annat sjukhus"
+    } else if u < died + 0.04 + home_care {
+        "särskilt boende"
+    } else {
+        "hem"
+    }
+}
+
+/// The chance that a live discharge is followed by a readmission within 30 days.
+fn readmission_risk(age: i32) -> f64 {
+    match age {
+        ..=64 => 0.1,
+        65..=79 => 0.185,
+        _ => 0.225,
+    }
+}
+
+/// The `stays` table: `patient_id`, `admitted`, `discharged`, `age`,
+/// `sex`, `kommun`, `acute`, `discharge_type`, `clinic`; patient ids
+/// numbered from `first_id`. Returns the frame and the next free number.
+pub(crate) fn generate(
+    seed: u64,
+    scale: f64,
+    population: &Population,
+    first_id: usize,
+) -> crate::Result<(DataFrame, usize)> {
+    let mut rng = Rng::new(seed, "stays");
+    let (first, _) = year_span(FIRST_YEAR);
+    let (_, last) = year_span(LAST_YEAR);
+    let mut stays: Vec<Stay> = Vec::new();
+    let mut patients = 0usize;
+    for year in FIRST_YEAR - 1..=LAST_YEAR {
+        for (old, per_year) in [(true, CHAINS_OLD), (false, CHAINS_YOUNG)] {
+            let (cells, weights) = population.sampler(year, |c| admission_risk(old, c));
+            let (y0, y1) = year_span(year);
+            for _ in 0..(per_year * scale).round() as usize {
+                let cell = cells[weights.sample(&mut rng)];
+                let patient = patients;
+                patients += 1;
+                let start = rng.day(y0, y1);
+                let mut admitted = start;
+                let mut acute = rng.bernoulli(0.75);
+                while admitted <= last {
+                    let age = (cell.age as i32 + (admitted - start) / 365).min(MAX_AGE as i32);
+                    let days = rng
+                        .lognormal(if age >= 80 { 4.5 } else { 4.0 }, 0.6)
+                        .round();
+                    let discharged = admitted + (days as i32).clamp(1, 15);
+                    let kind = discharge_type(&mut rng, age);
+                    if admitted >= first && discharged <= extraction() {
+                        stays.push(Stay {
+                            patient,
+                            admitted,
+                            discharged,
+                            age,
+                            cell,
+                            acute,
+                            discharge_type: kind,
+                            clinic: clinic(&mut rng, age),
+                        });
+                    }
+                    if kind == "död" {
+                        break;
+                    }
+                    if rng.bernoulli(readmission_risk(age)) {
+                        // Early readmissions are the most common.
+                        let weights: Vec<f64> = (1..=30).map(|g| 1.0 / f64::from(g + 3)).collect();
+                        admitted = discharged + 1 + rng.weighted(&weights) as i32;
+                        acute = rng.bernoulli(0.92);
+                    } else if rng.bernoulli(0.25) {
+                        admitted = discharged + rng.int(31, 400) as i32;
+                        acute = rng.bernoulli(0.75);
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    // In order of admission (then of the chains), without a comparison sort.
+    let order = order_by_day(&stays.iter().map(|s| s.admitted).collect::<Vec<_>>());
+    let mut slots: Vec<Option<Stay>> = stays.into_iter().map(Some).collect();
+    let stays: Vec<Stay> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    // Patients numbered in order of their first stay in the data.
+    let mut number = vec![usize::MAX; patients];
+    let mut next = first_id;
+    for s in &stays {
+        if number[s.patient] == usize::MAX {
+            number[s.patient] = next;
+            next += 1;
+        }
+    }
+    let table = frame(vec![
+        Column::new(
+            "patient_id".into(),
+            stays
+                .iter()
+                .map(|s| format!("P{:06}", number[s.patient]))
+                .collect::<Vec<String>>(),
+        ),
+        dates("admitted", stays.iter().map(|s| s.admitted).collect()),
+        dates("discharged", stays.iter().map(|s| s.discharged).collect()),
+        Column::new(
+            "age".into(),
+            stays.iter().map(|s| s.age).collect::<Vec<i32>>(),
+        ),
+        texts("sex", stays.iter().map(|s| s.cell.sex_code()).collect()),
+        texts(
+            "kommun",
+            stays.iter().map(|s| s.cell.kommun_code()).collect(),
+        ),
+        Column::new(
+            "acute".into(),
+            stays.iter().map(|s| s.acute).collect::<Vec<bool>>(),
+        ),
+        texts(
+            "discharge_type",
+            stays.iter().map(|s| s.discharge_type).collect(),
+        ),
+        texts("clinic", stays.iter().map(|s| s.clinic).collect()),
+    ])?;
+    Ok((table, next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::dates::extraction_date;
+    use super::*;
+    use crate::Readmission;
+    use std::collections::HashMap;
+
+    #[test]
+    fn readmission_of_the_old_is_near_one_in_five() {
+        let population = Population::generate(6, 0.5);
+        let (stays, _) = generate(6, 0.5, &population, 1).unwrap();
+        // Computed simply: each live discharge of a patient 65+ in 2019–2025,
+        // followed by any admission of the patient within 30 days.
+        let ids = stays.column("patient_id").unwrap().str().unwrap();
+        let admitted = stays
+            .column("admitted")
+            .unwrap()
+            .date()
+            .unwrap()
+            .physical()
+            .clone();
+        let discharged = stays
+            .column("discharged")
+            .unwrap()
+            .date()
+            .unwrap()
+            .physical()
+            .clone();
+        let age = stays.column("age").unwrap().i32().unwrap();
+        let kind = stays.column("discharge_type").unwrap().str().unwrap();
+        let mut by_patient: HashMap<&str, Vec<(i32, i32, i32, &str)>> = HashMap::new();
+        for i in 0..stays.height() {
+            by_patient.entry(ids.get(i).unwrap()).or_default().push((
+                admitted.get(i).unwrap(),
+                discharged.get(i).unwrap(),
+                age.get(i).unwrap(),
+                kind.get(i).unwrap(),
+            ));
+        }
+        let (mut index, mut readmitted) = (0, 0);
+        for list in by_patient.values_mut() {
+            list.sort();
+            for (k, s) in list.iter().enumerate() {
+                if let Some(next) = list.get(k + 1) {
+                    assert!(next.0 > s.1, "overlapping stays");
+                }
+                if s.2 >= 65 && s.3 != "död" && s.1 <= ymd_last() {
+                    index += 1;
+                    readmitted += usize::from(list.get(k + 1).is_some_and(|n| n.0 - s.1 <= 30));
+                }
+            }
+        }
+        let share = readmitted as f64 / index as f64 * 100.0;
+        assert!((15.0..25.0).contains(&share), "{share}");
+        // Index stays per month, at scale 0.5: ~400.
+        let per_month = index as f64 / 84.0;
+        assert!((300.0..500.0).contains(&per_month), "{per_month}");
+        // The library agrees for a year.
+        let mut readmission = Readmission::new("2024".parse().unwrap());
+        readmission.as_of = Some(extraction_date());
+        let r = readmission.share(&stays).unwrap();
+        let value = r.column("value").unwrap().f64().unwrap().get(0).unwrap();
+        assert!((15.0..25.0).contains(&value), "{value}");
+        // Under 65s are about 30 % of the stays; died ~4 %.
+        let young = age.iter().filter(|a| a.is_some_and(|a| a < 65)).count() as f64;
+        let young = young / stays.height() as f64;
+        assert!((0.22..0.38).contains(&young), "{young}");
+        let died = kind.iter().filter(|k| *k == Some("död")).count() as f64 / stays.height() as f64;
+        assert!((0.02..0.06).contains(&died), "{died}");
+    }
+
+    fn ymd_last() -> i32 {
+        year_span(LAST_YEAR).1
+    }
+}

@@ -15,7 +15,7 @@ use crate::catalog::Catalog;
 use crate::error::Error;
 use crate::period::Period;
 use crate::report::{check_catalog, run_catalog, write_report, Report, RunOptions};
-use crate::text::swedish_number;
+use crate::report::fixed_number;
 
 /// Exit code: the report was written, but some indicators failed.
 pub const EXIT_FAILED_INDICATORS: i32 = 1;
@@ -252,7 +252,7 @@ fn print_summary(report: &Report) {
         "Indikator", "Utfall", "Föreg. år", "Riket", "Bedömning"
     );
     let number = |v: Option<f64>, d: usize, suppressed: bool| match v {
-        Some(v) => swedish_number(v, d),
+        Some(v) => fixed_number(v, d),
         None if suppressed => crate::disclosure::SUPPRESSED_SYMBOL.to_string(),
         None => "–".to_string(),
     };

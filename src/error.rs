@@ -114,7 +114,6 @@ impl Error {
     }
 
     /// Shorthand for [`Error::File`].
-    #[allow(dead_code)]
     pub(crate) fn file(path: impl AsRef<std::path::Path>, problem: impl std::fmt::Display) -> Self {
         Error::File {
             path: path.as_ref().display().to_string(),

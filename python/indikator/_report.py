@@ -3,14 +3,31 @@ directory (by default the embedded synthetic data of the region), giving a
 report with its long table, HTML and XLSX.
 
 >>> import indikator as ik
->>> catalog = ik.Catalog.shipped()
->>> "bup-utredning-30" in catalog.ids
+>>> "bup-utredning-30" in ik.Catalog.shipped().ids
 True
->>> report = catalog.run(period="2024-delar")
->>> report.synthetic
-True
->>> sorted(set(report.table["series"]))[:3]
-['breakdown', 'period', 'previous_year']
+>>> catalog = ik.Catalog.from_string('''
+... [catalog]
+... id = "exempel"
+... version = "1"
+... title = "Exempel"
+... region = "Region Jämtland Härjedalen"
+...
+... [[indicator]]
+... id = "sip-barn"
+... name_sv = "Upprättade SIP, barn och unga"
+... name_en = "Coordinated individual plans, children"
+... perspective = "Samhälle"
+... responsible = "Hälso- och sjukvårdsnämnden"
+... source = "Cosmic LINK"
+... polarity = "high_is_good"
+... target = { form = "direction", direction = "increase" }
+... statistic = { family = "sip", group = "children" }
+... ''')
+>>> report = catalog.run(period="2024-delar")  # the embedded synthetic data
+>>> report.synthetic, report.failures
+(True, [])
+>>> report.table.filter(series="period").select("indicator_id", "value", "rating").row(0)
+('sip-barn', 147.0, 'not fulfilled')
 """
 
 from __future__ import annotations

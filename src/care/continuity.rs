@@ -255,7 +255,7 @@ impl Continuity {
     }
 
     /// The summary of a per-patient table with at least one row.
-    fn summarise(&self, patients: DataFrame) -> Result<DataFrame> {
+    pub(crate) fn summarise(&self, patients: DataFrame) -> Result<DataFrame> {
         let index = self.index.name();
         let mut mean = Mean::new(index)
             .by(self.by.clone())

@@ -10,9 +10,9 @@ use polars::prelude::*;
 use super::{generate, SYNTHETIC_NOTE};
 use crate::error::{Error, Result};
 
-/// An IO failure on `path`, as an argument error naming the path.
+/// An IO failure on `path`, as a file error naming the path.
 fn io_error(path: &Path, what: &str, error: impl std::fmt::Display) -> Error {
-    Error::argument("dir", &format!("{what} ({error})"), path.display())
+    Error::file(path, format!("{what} ({error})"))
 }
 
 /// Write `bytes` via `write` to `path` atomically: a `.tmp` file in the same

@@ -31,20 +31,49 @@ pub struct Figure {
     pub excluded: Vec<(String, usize)>,
 }
 
+/// The tables of an indicator, read and filtered once for all its figures.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The main table after the catalogue's filters (and, for waits, the kinds).
+    main: DataFrame,
+    /// The second table (population, visits), when the family has one.
+    other: Option<DataFrame>,
+}
+
+impl Source {
+    /// Read the indicator's tables and apply its filters.
+    ///
+    /// # Errors
+    /// A missing or unreadable table, or a filter column it lacks.
+    pub fn load(indicator: &Indicator, inputs: &mut Inputs) -> Result<Source> {
+        let family = &indicator.statistic;
+        let tables = family.tables();
+        let mut main = filtered(inputs.table(tables[0])?, family.filters())?;
+        if let Family::Waits { kinds, .. } = family {
+            main = filtered(main, &BTreeMap::from([("kind".to_string(), kinds.clone())]))?;
+        }
+        let other = match tables.get(1) {
+            Some(t) => Some(inputs.table(t)?),
+            None => None,
+        };
+        Ok(Source { main, other })
+    }
+
+    fn other(&self) -> Result<&DataFrame> {
+        self.other.as_ref().ok_or_else(|| {
+            Error::argument("tables", "this statistic reads a second table", "none")
+        })
+    }
+}
+
 /// Compute `indicator` for `period`, grouped by `by`.
 ///
 /// # Errors
-/// A missing table or column, data the statistic refuses, or a period the
-/// data do not cover.
-pub fn figure(
-    indicator: &Indicator,
-    inputs: &mut Inputs,
-    period: Period,
-    by: &[String],
-) -> Result<Figure> {
+/// A missing column, data the statistic refuses, or a period the data do
+/// not cover.
+pub fn figure(indicator: &Indicator, source: &Source, period: Period, by: &[String]) -> Result<Figure> {
     let family = &indicator.statistic;
-    let tables = family.tables();
-    let main = filtered(inputs.table(tables[0])?, family.filters())?;
+    let main = &source.main;
     let rows = main.height();
     let (table, quality, label) = match family {
         Family::Waits {
@@ -55,7 +84,6 @@ pub fn figure(
             summary,
             ..
         } => {
-            let main = filtered(main, &BTreeMap::from([("kind".to_string(), kinds.clone())]))?;
             let mut limits = WaitLimits::law();
             if let Some(days) = limit_days {
                 for k in kinds {
@@ -67,21 +95,22 @@ pub fn figure(
                 WaitsMeasure::Waiting => Waits::waiting(period),
             };
             let waits = base.by(by.to_vec()).limits(limits).exclude_invalid();
+            let main = &waits_window(main, *measure, period)?;
             let table = match (per.as_deref(), measure) {
                 (Some(_), _) | (None, WaitsMeasure::Waiting) => {
                     let wanted = match summary {
                         Summary::Pooled => "pooled share",
                         Summary::MeanOfMonths => "mean of monthly shares",
                     };
-                    let summaries = waits.summary(&main)?;
+                    let summaries = waits.summary(main)?;
                     summaries
                         .lazy()
                         .filter(col("summary").eq(lit(wanted)))
                         .collect()?
                 }
-                (None, WaitsMeasure::Completed) => waits.fulfilment(&main)?,
+                (None, WaitsMeasure::Completed) => waits.fulfilment(main)?,
             };
-            (table, waits.quality(&main)?, period.to_string())
+            (table, waits.quality(main)?, period.to_string())
         }
         Family::Readmission {
             min_age,
@@ -94,7 +123,7 @@ pub fn figure(
             r.days = *within_days;
             r.acute_only = *acute_only;
             r.invalid = InvalidRecords::Exclude;
-            (r.share(&main)?, r.quality(&main)?, period.to_string())
+            (r.share(main)?, r.quality(main)?, period.to_string())
         }
         Family::Sip {
             group,
@@ -106,9 +135,9 @@ pub fn figure(
             s.age_limit = *age_limit;
             s.exclude_statuses = exclude_statuses.clone();
             s.invalid = InvalidRecords::Exclude;
-            let counts = s.counts(&main)?;
+            let counts = s.counts(main)?;
             let table = sip_group(counts, *group, by)?;
-            (table, s.quality(&main)?, period.to_string())
+            (table, s.quality(main)?, period.to_string())
         }
         Family::Mortality {
             cause_set,
@@ -124,8 +153,8 @@ pub fn figure(
                 Some(name) => CauseSet::named(name)?,
                 None => causes_of(causes).map_err(|m| Error::argument("causes", &m, causes.join(", ")))?,
             };
-            let population = inputs.table(tables[1])?;
-            let (first, last) = mortality_years(period, *window_years, &main)?;
+            let population = source.other()?;
+            let (first, last) = mortality_years(period, *window_years, main)?;
             let mut m = Mortality::new(set).ages(min_age.unwrap_or(0), *max_age).by(by.to_vec());
             m = m.window((last - first + 1).unsigned_abs(), false);
             m.years = Some((first, last));
@@ -135,7 +164,7 @@ pub fn figure(
                 m = m.standardised(StandardPopulation::by_name(name)?);
             }
             let label = Period::Years { first, last }.to_string();
-            (m.rates(&main, &population)?, m.quality(&main, &population)?, label)
+            (m.rates(main, population)?, m.quality(main, population)?, label)
         }
         Family::EventRate {
             causes,
@@ -146,7 +175,7 @@ pub fn figure(
         } => {
             let set =
                 causes_of(causes).map_err(|m| Error::argument("causes", &m, causes.join(", ")))?;
-            let population = inputs.table(tables[1])?;
+            let population = source.other()?;
             let year = period.end().year();
             let events = in_period(main, "date", period)?
                 .lazy()
@@ -156,7 +185,7 @@ pub fn figure(
             m.years = Some((year, year));
             m.multiplier = *multiplier;
             m.invalid = InvalidRecords::Exclude;
-            (m.rates(&events, &population)?, m.quality(&events, &population)?, period.to_string())
+            (m.rates(&events, population)?, m.quality(&events, population)?, period.to_string())
         }
         Family::Continuity {
             index,
@@ -166,7 +195,7 @@ pub fn figure(
             chronic_codes,
             ..
         } => {
-            let visits = inputs.table(tables[1])?;
+            let visits = source.other()?;
             let mut c = Continuity::new(period.end());
             c.index = index.parse()?;
             c.window_months = *window_months;
@@ -176,18 +205,16 @@ pub fn figure(
                 c.chronic = Chronic::DiagnosisCodes(chronic_codes.clone());
             }
             c.by = by.to_vec();
-            let result = c.compute(&visits, &main)?;
-            let summary = if result.patients.height() == 0 {
+            let result = c.compute(visits, main)?;
+            if result.patients.height() == 0 {
                 return Err(Error::data(
                     "patient_id",
                     "no patient meets the eligibility rules",
                     "0 eligible patients",
                     format!(" on {}", period.end()),
                 ));
-            } else {
-                c.summary(&visits, &main)?
-            };
-            (summary, result.quality, period.to_string())
+            }
+            (c.summarise(result.patients)?, result.quality, period.to_string())
         }
     };
     Ok(Figure {
@@ -214,9 +241,28 @@ fn filtered(frame: DataFrame, filters: &BTreeMap<String, Vec<String>>) -> Result
     Ok(frame)
 }
 
+/// The referrals that can count in the period: completed in it (completed
+/// measure), or decided by its end and not completed before its start
+/// (waiting measure). Rows without a decision date stay, so that the
+/// quality table counts them.
+fn waits_window(frame: &DataFrame, measure: WaitsMeasure, period: Period) -> Result<DataFrame> {
+    let (start, end) = (lit(period.start()), lit(period.end()));
+    let decided = col("decided").cast(DataType::Date);
+    let completed = col("completed").cast(DataType::Date);
+    let keep = match measure {
+        WaitsMeasure::Completed => completed.clone().gt_eq(start).and(completed.lt_eq(end)),
+        WaitsMeasure::Waiting => decided
+            .clone()
+            .is_null()
+            .or(decided.lt_eq(end))
+            .and(completed.clone().is_null().or(completed.gt_eq(start))),
+    };
+    Ok(frame.clone().lazy().filter(keep).collect()?)
+}
+
 /// The rows whose date falls in the period.
-fn in_period(frame: DataFrame, column: &str, period: Period) -> Result<DataFrame> {
-    let dates = crate::measure::column_of(&frame, column, "event date")?.cast(&DataType::Date)?;
+fn in_period(frame: &DataFrame, column: &str, period: Period) -> Result<DataFrame> {
+    let dates = crate::measure::column_of(frame, column, "event date")?.cast(&DataType::Date)?;
     let (start, end) = (period.start(), period.end());
     let mask: BooleanChunked = dates
         .date()?

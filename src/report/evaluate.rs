@@ -6,7 +6,7 @@ use chrono::Datelike;
 use polars::prelude::*;
 
 use super::benchmark::Benchmarks;
-use super::compute::{figure, years_before, Figure, FIGURE_COLUMNS};
+use super::compute::{figure, years_before, Figure, Source, FIGURE_COLUMNS};
 use super::inputs::Inputs;
 use super::long::LongRow;
 use super::model::{IndicatorResult, Point, RatingResult};
@@ -52,6 +52,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
         .suppression_threshold
         .unwrap_or(cx.catalog.catalog.suppression_threshold);
     let base = base_row(ind, cx);
+    let source = Source::load(ind, inputs)?;
 
     // The trend: oldest first, the report period last.
     let mut trend = Vec::new();
@@ -59,7 +60,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
     let mut current_figure = None;
     for k in (0..years).rev() {
         let period = years_before(cx.period, k);
-        let computed = match figure(ind, inputs, period, &[]) {
+        let computed = match figure(ind, &source, period, &[]) {
             Ok(fig) => fig,
             Err(e) if k > 0 => {
                 trend.push(Point {
@@ -92,7 +93,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
     let mut breakdown_tables = Vec::new();
     if let Some((fig, _)) = &current_figure {
         for b in &ind.breakdowns {
-            let split = figure(ind, inputs, cx.period, std::slice::from_ref(b))?;
+            let split = figure(ind, &source, cx.period, std::slice::from_ref(b))?;
             let table = with_total(&split.table, &fig.table, b)?;
             let masked = suppressed(&table, std::slice::from_ref(b), ind, threshold, cx.suppress)?;
             let groups = masked.column(b)?.str()?.clone();
@@ -121,7 +122,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
             .to_string()
     });
     let rating = match &ind.target {
-        Some(target) => Some(rate(ind, target, inputs, current.as_ref(), previous.as_ref(), &breakdown_tables)?),
+        Some(target) => Some(rate(ind, target, &source, current.as_ref(), previous.as_ref(), &breakdown_tables)?),
         None => None,
     };
     if let Some(first) = rows.first_mut() {
@@ -364,7 +365,7 @@ fn riket_of(ind: &Indicator, cx: &Context, current: Option<&Point>) -> Option<su
 fn rate(
     ind: &Indicator,
     target: &Target,
-    inputs: &mut Inputs,
+    source: &Source,
     current: Option<&Point>,
     previous: Option<&Point>,
     breakdowns: &[(String, DataFrame)],
@@ -388,7 +389,7 @@ fn rate(
         }
     } else {
         let baseline = match target {
-            Target::Relative { baseline, .. } => figure(ind, inputs, *baseline, &[])
+            Target::Relative { baseline, .. } => figure(ind, source, *baseline, &[])
                 .ok()
                 .and_then(|f| f64_values(&f.table, "value").ok())
                 .and_then(|v| v.first().copied().flatten()),

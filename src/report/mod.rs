@@ -25,6 +25,7 @@ pub use inputs::sha256_hex;
 pub use model::{BenchmarkValue, IndicatorResult, InputFile, Point, RatingResult, Report};
 pub use notebook::notebook_html;
 pub use run::{is_synthetic, run as run_catalog, RunOptions};
+pub(crate) use svg::fixed_number;
 pub use svg::{kommun_chart, rating_hex, ratings_chart, trend_chart};
 pub use write::{outputs, write_report, OUTPUT_FILES};
 pub use xlsx::xlsx;

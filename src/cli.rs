@@ -14,8 +14,8 @@ use clap::{Parser, Subcommand};
 use crate::catalog::Catalog;
 use crate::error::Error;
 use crate::period::Period;
-use crate::report::{check_catalog, run_catalog, write_report, Report, RunOptions};
 use crate::report::fixed_number;
+use crate::report::{check_catalog, run_catalog, write_report, Report, RunOptions};
 
 /// Exit code: the report was written, but some indicators failed.
 pub const EXIT_FAILED_INDICATORS: i32 = 1;
@@ -123,10 +123,21 @@ fn run_args(args: Vec<std::ffi::OsString>) -> i32 {
             benchmarks,
             strict,
             no_suppression,
-        } => report(catalog, data, &period, &out, benchmarks, strict, !no_suppression),
+        } => report(
+            catalog,
+            data,
+            &period,
+            &out,
+            benchmarks,
+            strict,
+            !no_suppression,
+        ),
         Command::DemoData { seed, scale, out } => match crate::demo::write(&out, seed, scale) {
             Ok(files) => {
-                println!("Syntetiska data (seed {seed}, skala {scale}) i {}:", out.display());
+                println!(
+                    "Syntetiska data (seed {seed}, skala {scale}) i {}:",
+                    out.display()
+                );
                 for f in files {
                     println!("  {}", f.display());
                 }
@@ -234,7 +245,11 @@ fn report(
     for f in &files {
         println!("  {}", f.display());
     }
-    let failures = report.indicators.iter().filter(|i| i.error.is_some()).count();
+    let failures = report
+        .indicators
+        .iter()
+        .filter(|i| i.error.is_some())
+        .count();
     if failures > 0 {
         eprintln!("indikator: {failures} indikatorer kunde inte beräknas (se ovan)");
         EXIT_FAILED_INDICATORS
@@ -245,8 +260,15 @@ fn report(
 
 /// The summary table printed at the end of a run.
 fn print_summary(report: &Report) {
-    let synthetic = if report.synthetic { " — SYNTETISKA DATA" } else { "" };
-    println!("\n{} — {} — {}{synthetic}", report.title, report.region, report.period);
+    let synthetic = if report.synthetic {
+        " — SYNTETISKA DATA"
+    } else {
+        ""
+    };
+    println!(
+        "\n{} — {} — {}{synthetic}",
+        report.title, report.region, report.period
+    );
     println!(
         "{:<26} {:>12} {:>12} {:>12}  {}",
         "Indikator", "Utfall", "Föreg. år", "Riket", "Bedömning"
@@ -261,7 +283,10 @@ fn print_summary(report: &Report) {
             println!("{:<26} FEL: {error}", ind.id);
             continue;
         }
-        let (cur, prev) = (ind.current.clone().unwrap_or_default(), ind.previous.clone().unwrap_or_default());
+        let (cur, prev) = (
+            ind.current.clone().unwrap_or_default(),
+            ind.previous.clone().unwrap_or_default(),
+        );
         println!(
             "{:<26} {:>12} {:>12} {:>12}  {}",
             ind.id,

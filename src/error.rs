@@ -114,6 +114,7 @@ impl Error {
     }
 
     /// Shorthand for [`Error::File`].
+    #[cfg_attr(not(feature = "report"), allow(dead_code))]
     pub(crate) fn file(path: impl AsRef<std::path::Path>, problem: impl std::fmt::Display) -> Self {
         Error::File {
             path: path.as_ref().display().to_string(),

@@ -67,6 +67,10 @@ pub use care::{
     Readmission, ReportingRate, Sip, StayColumns, VisitColumns, WaitColumns, WaitLimits,
     WaitMeasure, Waits, ADULTS, CAUSE_SETS, CHILDREN, WAIT_KINDS,
 };
+#[cfg(feature = "report")]
+pub use catalog::{
+    Catalog, CatalogInfo, Family, Indicator, SipGroup, Summary, WaitsMeasure, SHIPPED_CATALOG,
+};
 pub use disclosure::{
     exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL,
 };
@@ -76,8 +80,7 @@ pub use measure::{
     PoolMethod, Proportion, Rate, Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS,
     STANDARD_POPULATIONS,
 };
-#[cfg(feature = "report")]
-pub use catalog::{Catalog, CatalogInfo, Family, Indicator, SipGroup, Summary, WaitsMeasure, SHIPPED_CATALOG};
+pub use period::{period_expr, period_labels, Period, PeriodKind, PERIOD_FORMS};
 #[cfg(feature = "report")]
 pub use report::{
     check_catalog, html as report_html, is_synthetic, kommun_chart, notebook_html,
@@ -85,6 +88,5 @@ pub use report::{
     write_report, xlsx as report_xlsx, BenchmarkValue, Benchmarks, IndicatorResult, InputFile,
     Point, RatingResult, Report, RunOptions, OUTPUT_FILES, RIKET,
 };
-pub use period::{period_expr, period_labels, Period, PeriodKind, PERIOD_FORMS};
 pub use stats::ContinuityIndex;
 pub use text::swedish_number;

@@ -21,7 +21,7 @@ True
 ... source = "Cosmic LINK"
 ... polarity = "high_is_good"
 ... target = { form = "direction", direction = "increase" }
-... statistic = { family = "sip", group = "children" }
+... statistic = { family = "sip", group = "children", exclude_statuses = ["makulerad"] }
 ... ''')
 >>> report = catalog.run(period="2024-delar")  # the embedded synthetic data
 >>> report.synthetic, report.failures

@@ -263,7 +263,9 @@ fn check_threshold(t: f64) -> std::result::Result<(), String> {
     if t.is_finite() && t >= 1.0 {
         Ok(())
     } else {
-        Err(format!("suppression_threshold must be a number >= 1; got {t}"))
+        Err(format!(
+            "suppression_threshold must be a number >= 1; got {t}"
+        ))
     }
 }
 
@@ -452,9 +454,9 @@ pub(crate) fn causes_of(causes: &[String]) -> std::result::Result<CauseSet, Stri
 
 fn check_ages(min: Option<u32>, max: Option<u32>) -> std::result::Result<(), String> {
     match (min, max) {
-        (Some(lo), Some(hi)) if lo > hi => Err(format!(
-            "min_age ({lo}) must not be above max_age ({hi})"
-        )),
+        (Some(lo), Some(hi)) if lo > hi => {
+            Err(format!("min_age ({lo}) must not be above max_age ({hi})"))
+        }
         _ => Ok(()),
     }
 }

@@ -171,7 +171,11 @@ impl PyReport {
             self.0.title,
             self.0.period,
             self.0.indicators.len(),
-            self.0.indicators.iter().filter(|i| i.error.is_some()).count()
+            self.0
+                .indicators
+                .iter()
+                .filter(|i| i.error.is_some())
+                .count()
         )
     }
 }

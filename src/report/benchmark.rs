@@ -63,9 +63,10 @@ impl Benchmarks {
     /// columns `indicator`, `period`, `area`, `value`.
     pub fn read(path: &Path) -> Result<Benchmarks> {
         let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
-        let name = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         if path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
@@ -77,8 +78,9 @@ impl Benchmarks {
     }
 
     fn kolada(bytes: &[u8], name: &str) -> std::result::Result<Benchmarks, String> {
-        let file: KoladaFile = serde_json::from_slice(bytes)
-            .map_err(|e| format!("not a Kolada JSON file (kpi, municipality, period, values): {e}"))?;
+        let file: KoladaFile = serde_json::from_slice(bytes).map_err(|e| {
+            format!("not a Kolada JSON file (kpi, municipality, period, values): {e}")
+        })?;
         let mut rows = Vec::new();
         for entry in file.values {
             let period = match &entry.period {
@@ -180,5 +182,58 @@ fn same_period(a: &str, b: &str) -> bool {
     match (a.parse::<Period>(), b.parse::<Period>()) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape of a Kolada API answer (v2 `data/kpi/{kpi}/year/{year}`):
+    /// one entry per municipality and period, values per gender.
+    const KOLADA: &str = r#"{"count": 2, "values": [
+        {"kpi": "N00000", "municipality": "0000", "period": 2024,
+         "values": [{"count": 1, "gender": "K", "status": "", "value": 71.0},
+                    {"count": 1, "gender": "M", "status": "", "value": 69.0},
+                    {"count": 1, "gender": "T", "status": "", "value": 70.2}]},
+        {"kpi": "N00000", "municipality": "2380", "period": 2024,
+         "values": [{"count": 1, "gender": "T", "status": "", "value": 55.5}]}
+    ]}"#;
+
+    #[test]
+    fn kolada_riket_is_the_0000_row_for_both_sexes() {
+        let b = Benchmarks::kolada(KOLADA.as_bytes(), "kolada.json").unwrap();
+        let riket = b
+            .riket(&["bup-utredning-30", "N00000"], "jan–aug 2024", Some(2024))
+            .unwrap();
+        assert_eq!(riket.value, 70.2);
+        assert_eq!(riket.period, "2024");
+        assert_eq!(riket.source, "Kolada N00000, fil kolada.json");
+        assert!(b.riket(&["N00000"], "2023", Some(2023)).is_none());
+    }
+
+    #[test]
+    fn a_file_that_is_not_kolada_json_is_refused_with_its_reason() {
+        let err = Benchmarks::kolada(b"{\"rows\": []}", "x.json").unwrap_err();
+        assert!(err.contains("not a Kolada JSON file"), "{err}");
+    }
+
+    #[test]
+    fn a_plain_table_matches_either_period_form() {
+        let frame = df!(
+            "indicator" => ["vg-besok-90", "vg-besok-90"],
+            "period" => ["2024-delar", "2024"],
+            "area" => ["Riket", "Riket"],
+            "value" => [57.0, 58.5],
+        )
+        .unwrap();
+        let b = Benchmarks::table(&frame, "riket.csv").unwrap();
+        let riket = b
+            .riket(&["vg-besok-90"], "jan–aug 2024", Some(2024))
+            .unwrap();
+        assert_eq!((riket.value, riket.period.as_str()), (57.0, "2024-delar"));
+        let year = b.riket(&["vg-besok-90"], "T1 2024", Some(2024)).unwrap();
+        assert_eq!(year.value, 58.5, "falls back to the whole year");
+        assert!(b.riket(&["vg-besok-90"], "2019–2023", None).is_none());
     }
 }

@@ -15,9 +15,18 @@ fn needs(family: &Family) -> Vec<(&str, Vec<&str>)> {
         Family::Waits { .. } => vec![(t[0], vec!["decided", "completed", "kind", "pvv", "mov"])],
         Family::Readmission { .. } => vec![(
             t[0],
-            vec!["patient_id", "admitted", "discharged", "age", "acute", "discharge_type"],
+            vec![
+                "patient_id",
+                "admitted",
+                "discharged",
+                "age",
+                "acute",
+                "discharge_type",
+            ],
         )],
-        Family::Sip { exclude_statuses, .. } => {
+        Family::Sip {
+            exclude_statuses, ..
+        } => {
             let mut c = vec!["plan_id", "established", "birth_date"];
             if !exclude_statuses.is_empty() {
                 c.push("status");
@@ -57,7 +66,9 @@ pub fn check(catalog: &Catalog, data: &Path) -> Result<Vec<String>> {
         let family = &ind.statistic;
         let mut wanted = needs(family);
         let tables = family.tables();
-        wanted[0].1.extend(family.filters().keys().map(String::as_str));
+        wanted[0]
+            .1
+            .extend(family.filters().keys().map(String::as_str));
         for (table, columns) in wanted {
             let schema = match inputs.schema(table) {
                 Ok(s) => s,
@@ -71,7 +82,11 @@ pub fn check(catalog: &Catalog, data: &Path) -> Result<Vec<String>> {
                     problems.push(format!(
                         "{}: table `{table}` has no column `{c}` (it has: {})",
                         ind.id,
-                        schema.iter_names().map(|n| n.as_str()).collect::<Vec<_>>().join(", ")
+                        schema
+                            .iter_names()
+                            .map(|n| n.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ));
                 }
             }

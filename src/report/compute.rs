@@ -8,15 +8,22 @@ use chrono::Datelike;
 use polars::prelude::*;
 
 use super::inputs::Inputs;
-use crate::care::{Chronic, Continuity, InvalidRecords, Mortality, Readmission, Sip, WaitLimits};
 use crate::care::{CauseSet, Waits};
+use crate::care::{Chronic, Continuity, InvalidRecords, Mortality, Readmission, Sip, WaitLimits};
 use crate::catalog::{causes_of, Family, Indicator, SipGroup, Summary, WaitsMeasure};
 use crate::error::{Error, Result};
 use crate::measure::StandardPopulation;
 use crate::period::Period;
 
 /// The columns every computed figure has, after the group columns.
-pub const FIGURE_COLUMNS: [&str; 6] = ["numerator", "denominator", "value", "lower", "upper", "status"];
+pub const FIGURE_COLUMNS: [&str; 6] = [
+    "numerator",
+    "denominator",
+    "value",
+    "lower",
+    "upper",
+    "status",
+];
 
 /// A computed figure: one row per group (one row without groups).
 #[derive(Debug, Clone)]
@@ -60,9 +67,9 @@ impl Source {
     }
 
     fn other(&self) -> Result<&DataFrame> {
-        self.other.as_ref().ok_or_else(|| {
-            Error::argument("tables", "this statistic reads a second table", "none")
-        })
+        self.other
+            .as_ref()
+            .ok_or_else(|| Error::argument("tables", "this statistic reads a second table", "none"))
     }
 }
 
@@ -71,7 +78,12 @@ impl Source {
 /// # Errors
 /// A missing column, data the statistic refuses, or a period the data do
 /// not cover.
-pub fn figure(indicator: &Indicator, source: &Source, period: Period, by: &[String]) -> Result<Figure> {
+pub fn figure(
+    indicator: &Indicator,
+    source: &Source,
+    period: Period,
+    by: &[String],
+) -> Result<Figure> {
     let family = &indicator.statistic;
     let main = &source.main;
     let rows = main.height();
@@ -151,11 +163,14 @@ pub fn figure(indicator: &Indicator, source: &Source, period: Period, by: &[Stri
         } => {
             let set = match cause_set {
                 Some(name) => CauseSet::named(name)?,
-                None => causes_of(causes).map_err(|m| Error::argument("causes", &m, causes.join(", ")))?,
+                None => causes_of(causes)
+                    .map_err(|m| Error::argument("causes", &m, causes.join(", ")))?,
             };
             let population = source.other()?;
             let (first, last) = mortality_years(period, *window_years, main)?;
-            let mut m = Mortality::new(set).ages(min_age.unwrap_or(0), *max_age).by(by.to_vec());
+            let mut m = Mortality::new(set)
+                .ages(min_age.unwrap_or(0), *max_age)
+                .by(by.to_vec());
             m = m.window((last - first + 1).unsigned_abs(), false);
             m.years = Some((first, last));
             m.multiplier = *multiplier;
@@ -164,7 +179,11 @@ pub fn figure(indicator: &Indicator, source: &Source, period: Period, by: &[Stri
                 m = m.standardised(StandardPopulation::by_name(name)?);
             }
             let label = Period::Years { first, last }.to_string();
-            (m.rates(main, population)?, m.quality(main, population)?, label)
+            (
+                m.rates(main, population)?,
+                m.quality(main, population)?,
+                label,
+            )
         }
         Family::EventRate {
             causes,
@@ -181,11 +200,17 @@ pub fn figure(indicator: &Indicator, source: &Source, period: Period, by: &[Stri
                 .lazy()
                 .with_column(lit(year).alias("year"))
                 .collect()?;
-            let mut m = Mortality::new(set).ages(min_age.unwrap_or(0), *max_age).by(by.to_vec());
+            let mut m = Mortality::new(set)
+                .ages(min_age.unwrap_or(0), *max_age)
+                .by(by.to_vec());
             m.years = Some((year, year));
             m.multiplier = *multiplier;
             m.invalid = InvalidRecords::Exclude;
-            (m.rates(&events, population)?, m.quality(&events, population)?, period.to_string())
+            (
+                m.rates(&events, population)?,
+                m.quality(&events, population)?,
+                period.to_string(),
+            )
         }
         Family::Continuity {
             index,
@@ -214,7 +239,11 @@ pub fn figure(indicator: &Indicator, source: &Source, period: Period, by: &[Stri
                     format!(" on {}", period.end()),
                 ));
             }
-            (c.summarise(result.patients)?, result.quality, period.to_string())
+            (
+                c.summarise(result.patients)?,
+                result.quality,
+                period.to_string(),
+            )
         }
     };
     Ok(Figure {
@@ -280,9 +309,15 @@ fn mortality_years(period: Period, window: u32, deaths: &DataFrame) -> Result<(i
         return Ok((first, last));
     }
     let wanted = period.end().year();
-    let years = crate::measure::column_of(deaths, "year", "year of death")?.cast(&DataType::Int32)?;
+    let years =
+        crate::measure::column_of(deaths, "year", "year of death")?.cast(&DataType::Int32)?;
     let latest = years.i32()?.max().ok_or_else(|| {
-        Error::data("year", "the deaths table has no years", "none", String::new())
+        Error::data(
+            "year",
+            "the deaths table has no years",
+            "none",
+            String::new(),
+        )
     })?;
     let last = wanted.min(latest);
     Ok((last - window as i32 + 1, last))
@@ -296,10 +331,7 @@ fn sip_group(counts: DataFrame, group: SipGroup, by: &[String]) -> Result<DataFr
         SipGroup::Adults => lazy.filter(col("age_group").eq(lit(crate::care::ADULTS))),
         SipGroup::All => {
             let keys: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
-            let sums = [
-                col("numerator").sum(),
-                col("status").first(),
-            ];
+            let sums = [col("numerator").sum(), col("status").first()];
             let summed = if keys.is_empty() {
                 lazy.select(sums)
             } else {
@@ -337,7 +369,10 @@ fn poisson_limits(counts: DataFrame) -> Result<DataFrame> {
 /// denominator (counts) as null.
 fn standard_columns(table: DataFrame, by: &[String]) -> Result<DataFrame> {
     let schema = table.schema().clone();
-    let mut select: Vec<Expr> = by.iter().map(|b| col(b.as_str()).cast(DataType::String)).collect();
+    let mut select: Vec<Expr> = by
+        .iter()
+        .map(|b| col(b.as_str()).cast(DataType::String))
+        .collect();
     for name in FIGURE_COLUMNS {
         let expr = if schema.contains(name) {
             col(name)
@@ -357,7 +392,8 @@ fn standard_columns(table: DataFrame, by: &[String]) -> Result<DataFrame> {
 /// The excluded records of a quality table (`rule`, `count`): the rules
 /// starting with "excluded", with their counts above zero.
 fn exclusions(quality: &DataFrame) -> Result<Vec<(String, usize)>> {
-    let rules = crate::measure::column_of(quality, "rule", "quality rule")?.cast(&DataType::String)?;
+    let rules =
+        crate::measure::column_of(quality, "rule", "quality rule")?.cast(&DataType::String)?;
     let counts = crate::measure::f64_values(quality, "count")?;
     Ok(rules
         .str()?
@@ -365,7 +401,8 @@ fn exclusions(quality: &DataFrame) -> Result<Vec<(String, usize)>> {
         .zip(counts)
         .filter_map(|(rule, count)| {
             let (rule, count) = (rule?, count?);
-            (rule.starts_with("excluded") && count > 0.0).then(|| (rule.to_string(), count as usize))
+            (rule.starts_with("excluded") && count > 0.0)
+                .then(|| (rule.to_string(), count as usize))
         })
         .collect())
 }

@@ -79,14 +79,28 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
             1 => "previous_year",
             _ => "trend",
         };
-        rows.push(figure_row(&base, series, &computed, &masked, 0, "total", REGION_TOTAL, inputs, ind)?);
+        rows.push(figure_row(
+            &base,
+            series,
+            &computed,
+            &masked,
+            0,
+            "total",
+            REGION_TOTAL,
+            inputs,
+            ind,
+        )?);
         if k == 0 {
             current_figure = Some((computed, masked));
         }
         trend.push(point);
     }
     let current = trend.last().cloned();
-    let previous = trend.len().checked_sub(2).and_then(|i| trend.get(i)).cloned();
+    let previous = trend
+        .len()
+        .checked_sub(2)
+        .and_then(|i| trend.get(i))
+        .cloned();
 
     // Breakdowns of the report period, each with the region total as margin.
     let mut by_kommun = Vec::new();
@@ -103,7 +117,17 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
                     continue;
                 }
                 let label = group_label(b, group);
-                rows.push(figure_row(&base, "breakdown", &split, &masked, i, b, &label, inputs, ind)?);
+                rows.push(figure_row(
+                    &base,
+                    "breakdown",
+                    &split,
+                    &masked,
+                    i,
+                    b,
+                    &label,
+                    inputs,
+                    ind,
+                )?);
                 if b == "kommun" {
                     by_kommun.push(point_of(&masked, i, &label)?);
                 }
@@ -116,28 +140,39 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
     let riket = riket_of(ind, cx, current.as_ref());
     let vs_riket = current.as_ref().map(|c| {
         let limits = [(0.95, c.lower, c.upper)];
-        compare_to_benchmark(c.value, &limits, riket.as_ref().map(|r| r.value), ind.polarity)
-            .0
-            .swedish()
-            .to_string()
+        compare_to_benchmark(
+            c.value,
+            &limits,
+            riket.as_ref().map(|r| r.value),
+            ind.polarity,
+        )
+        .0
+        .swedish()
+        .to_string()
     });
     let rating = match &ind.target {
-        Some(target) => Some(rate(ind, target, &source, current.as_ref(), previous.as_ref(), &breakdown_tables)?),
+        Some(target) => Some(rate(
+            ind,
+            target,
+            &source,
+            current.as_ref(),
+            previous.as_ref(),
+            &breakdown_tables,
+        )?),
         None => None,
     };
-    if let Some(first) = rows.first_mut() {
-        first.riket = riket.as_ref().map(|r| r.value);
-        first.riket_source = riket.as_ref().map(|r| r.source.clone()).unwrap_or_default();
-        first.vs_riket = vs_riket.unwrap_or_default();
-        if let Some(r) = &rating {
-            first.rating = r.rating.map(Rating::label).unwrap_or_default().to_string();
-            first.rating_sv = r.words.clone();
-            first.rule = r.rule.clone();
-        }
-    }
-    // The report period's row goes first in the long table, then the rest in time order.
+    // The report period's row goes first in the long table and carries the
+    // comparison with riket and the rating; the rest follow in time order.
     if let Some(i) = rows.iter().position(|r| r.series == "period") {
-        let row = rows.remove(i);
+        let mut row = rows.remove(i);
+        row.riket = riket.as_ref().map(|r| r.value);
+        row.riket_source = riket.as_ref().map(|r| r.source.clone()).unwrap_or_default();
+        row.vs_riket = vs_riket.unwrap_or_default();
+        if let Some(r) = &rating {
+            row.rating = r.rating.map(Rating::label).unwrap_or_default().to_string();
+            row.rating_sv = r.words.clone();
+            row.rule = r.rule.clone();
+        }
         rows.insert(0, row);
     }
     Ok(Evaluated {
@@ -235,10 +270,19 @@ fn count_columns(family: &Family) -> (Vec<&'static str>, Vec<&'static str>) {
 }
 
 /// The table with small counts masked (a `suppressed` column added always).
-fn suppressed(table: &DataFrame, keys: &[String], ind: &Indicator, threshold: f64, on: bool) -> Result<DataFrame> {
+fn suppressed(
+    table: &DataFrame,
+    keys: &[String],
+    ind: &Indicator,
+    threshold: f64,
+    on: bool,
+) -> Result<DataFrame> {
     if !on {
         let mut out = table.clone();
-        out.with_column(Column::new(FLAG_COLUMN.into(), vec!["none"; table.height()]))?;
+        out.with_column(Column::new(
+            FLAG_COLUMN.into(),
+            vec!["none"; table.height()],
+        ))?;
         return Ok(out);
     }
     let (counts, also) = count_columns(&ind.statistic);
@@ -278,7 +322,9 @@ fn group_label(breakdown: &str, group: &str) -> String {
 }
 
 fn point_of(table: &DataFrame, i: usize, label: &str) -> Result<Point> {
-    let get = |name: &str| -> Result<Option<f64>> { Ok(f64_values(table, name)?.get(i).copied().flatten()) };
+    let get = |name: &str| -> Result<Option<f64>> {
+        Ok(f64_values(table, name)?.get(i).copied().flatten())
+    };
     let text = |name: &str| -> Result<String> {
         Ok(table
             .column(name)?
@@ -313,7 +359,12 @@ fn figure_row(
     ind: &Indicator,
 ) -> Result<LongRow> {
     let p = point_of(masked, i, &fig.label)?;
-    let flag = masked.column(FLAG_COLUMN)?.str()?.get(i).unwrap_or("none").to_string();
+    let flag = masked
+        .column(FLAG_COLUMN)?
+        .str()?
+        .get(i)
+        .unwrap_or("none")
+        .to_string();
     let excluded: usize = fig.excluded.iter().map(|(_, n)| n).sum();
     Ok(LongRow {
         series: series.into(),
@@ -347,7 +398,11 @@ fn figure_row(
     })
 }
 
-fn riket_of(ind: &Indicator, cx: &Context, current: Option<&Point>) -> Option<super::model::BenchmarkValue> {
+fn riket_of(
+    ind: &Indicator,
+    cx: &Context,
+    current: Option<&Point>,
+) -> Option<super::model::BenchmarkValue> {
     let current = current?;
     let mut ids = vec![ind.id.as_str()];
     if let Some(k) = &ind.kolada {
@@ -371,7 +426,11 @@ fn rate(
     breakdowns: &[(String, DataFrame)],
 ) -> Result<RatingResult> {
     let assessment: Assessment = if let Target::EveryUnit { .. } = target {
-        let unit = ind.breakdowns.first().cloned().unwrap_or_else(|| "kommun".into());
+        let unit = ind
+            .breakdowns
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "kommun".into());
         match breakdowns.iter().find(|(b, _)| *b == unit) {
             Some((_, table)) => {
                 let units = table
@@ -410,7 +469,12 @@ fn rate(
         )?;
         let rated = assess_table(&table, target)?;
         let text = |name: &str| -> Result<Option<String>> {
-            Ok(rated.column(name)?.cast(&DataType::String)?.str()?.get(0).map(str::to_string))
+            Ok(rated
+                .column(name)?
+                .cast(&DataType::String)?
+                .str()?
+                .get(0)
+                .map(str::to_string))
         };
         let rating = text("rating")?.and_then(|r| match r.as_str() {
             "fulfilled" => Some(Rating::Fulfilled),

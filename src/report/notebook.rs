@@ -23,7 +23,11 @@ pub fn notebook_html(report: &Report) -> String {
     ));
     for ind in &report.indicators {
         let (value, previous, rating) = match &ind.error {
-            Some(error) => (format!("Kunde inte beräknas: {}", escape(error)), String::new(), String::new()),
+            Some(error) => (
+                format!("Kunde inte beräknas: {}", escape(error)),
+                String::new(),
+                String::new(),
+            ),
             None => {
                 let words = |p: &Option<super::model::Point>| {
                     p.as_ref()

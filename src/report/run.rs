@@ -114,7 +114,11 @@ fn progress(done: usize, total: usize, what: &str) {
         return;
     }
     let width = 30;
-    let filled = if total == 0 { width } else { done * width / total };
+    let filled = if total == 0 {
+        width
+    } else {
+        done * width / total
+    };
     let _ = write!(
         err,
         "\r[{}{}] {done}/{total} {what:<32}",

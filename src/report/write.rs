@@ -12,7 +12,12 @@ use super::xlsx::xlsx;
 use crate::error::{Error, Result};
 
 /// The file names of a report's outputs, in the order written.
-pub const OUTPUT_FILES: [&str; 4] = ["rapport.html", "rapport.xlsx", "resultat.parquet", "resultat.csv"];
+pub const OUTPUT_FILES: [&str; 4] = [
+    "rapport.html",
+    "rapport.xlsx",
+    "resultat.parquet",
+    "resultat.csv",
+];
 
 /// Write the report's files into `out` (created if missing); returns their paths.
 ///

@@ -58,7 +58,10 @@ fn the_shipped_catalogue_parses_and_names_the_plans_indicators() {
     }
     assert!(matches!(
         c.indicator("bup-utredning-30").unwrap().statistic,
-        Family::Waits { limit_days: Some(30), .. }
+        Family::Waits {
+            limit_days: Some(30),
+            ..
+        }
     ));
 }
 
@@ -76,12 +79,18 @@ fn toml_syntax_errors_give_line_and_column() {
     let (line, column, message) = parse_error(&format!("{HEADER}\n[[indicator]\nid = 1\n"));
     assert_eq!(line, 7, "{message}");
     assert!(column >= 1);
-    assert!(message.contains("invalid") || message.contains("expected"), "{message}");
+    assert!(
+        message.contains("invalid") || message.contains("expected"),
+        "{message}"
+    );
 }
 
 #[test]
 fn an_unknown_key_is_rejected_at_its_line() {
-    let text = format!("{HEADER}{SIP}").replace("polarity = \"high_is_good\"", "polarity = \"high_is_good\"\ncolour = \"red\"");
+    let text = format!("{HEADER}{SIP}").replace(
+        "polarity = \"high_is_good\"",
+        "polarity = \"high_is_good\"\ncolour = \"red\"",
+    );
     let (line, column, message) = parse_error(&text);
     assert_eq!((line, column), (15, 1), "{message}");
     assert!(message.contains("unknown field `colour`"), "{message}");
@@ -89,17 +98,24 @@ fn an_unknown_key_is_rejected_at_its_line() {
 
 #[test]
 fn an_unknown_statistic_key_is_rejected() {
-    let text = format!("{HEADER}{SIP}").replace("group = \"children\"", "group = \"children\", colour = 3");
+    let text = format!("{HEADER}{SIP}")
+        .replace("group = \"children\"", "group = \"children\", colour = 3");
     let (line, _, message) = parse_error(&text);
     assert_eq!(line, 15, "{message}");
-    assert!(message.contains("colour") && message.contains("age_limit"), "{message}");
+    assert!(
+        message.contains("colour") && message.contains("age_limit"),
+        "{message}"
+    );
 }
 
 #[test]
 fn an_unknown_family_lists_the_known_ones() {
     let text = format!("{HEADER}{SIP}").replace("family = \"sip\"", "family = \"horoscope\"");
     let (_, _, message) = parse_error(&text);
-    assert!(message.contains("horoscope") && message.contains("waits"), "{message}");
+    assert!(
+        message.contains("horoscope") && message.contains("waits"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -117,7 +133,10 @@ fn a_target_contradicting_the_polarity_is_rejected_at_the_indicator() {
     );
     let (line, column, message) = parse_error(&text);
     assert_eq!((line, column), (8, 1), "{message}");
-    assert!(message.contains("contradicts polarity high_is_good"), "{message}");
+    assert!(
+        message.contains("contradicts polarity high_is_good"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -132,10 +151,8 @@ fn an_invalid_target_is_rejected() {
 
 #[test]
 fn text_targets_are_refused_for_numeric_statistics() {
-    let text = format!("{HEADER}{SIP}").replace(
-        "statistic =",
-        "target = { form = \"yes_no\" }\nstatistic =",
-    );
+    let text = format!("{HEADER}{SIP}")
+        .replace("statistic =", "target = { form = \"yes_no\" }\nstatistic =");
     let (_, _, message) = parse_error(&text);
     assert!(message.contains("reported text"), "{message}");
 }
@@ -153,22 +170,56 @@ fn paths_that_leave_the_data_directory_are_refused() {
     for bad in ["../secret.parquet", "/etc/passwd", "a/../../b.parquet"] {
         let text = format!("{HEADER}\n[tables]\nsip = {bad:?}\n{SIP}");
         let (_, _, message) = parse_error(&text);
-        assert!(message.contains("inside the data directory"), "{bad}: {message}");
+        assert!(
+            message.contains("inside the data directory"),
+            "{bad}: {message}"
+        );
     }
     let ok = format!("{HEADER}\n[tables]\nsip = \"register/sip.csv\"\n{SIP}");
-    assert_eq!(Catalog::from_toml_str(&ok).unwrap().table_file("sip"), "register/sip.csv");
+    assert_eq!(
+        Catalog::from_toml_str(&ok).unwrap().table_file("sip"),
+        "register/sip.csv"
+    );
 }
 
 #[test]
 fn statistic_parameters_are_checked() {
     let cases = [
-        ("family = \"sip\", group = \"children\"", "family = \"waits\", kinds = []", "at least one kind"),
-        ("family = \"sip\", group = \"children\"", "family = \"waits\", kinds = [\"röntgen\"]", "no limit in law"),
-        ("family = \"sip\", group = \"children\"", "family = \"mortality\"", "either cause_set"),
-        ("family = \"sip\", group = \"children\"", "family = \"mortality\", cause_set = \"suicide\", standard = \"esp1900\"", "esp2013"),
-        ("family = \"sip\", group = \"children\"", "family = \"event_rate\", causes = [\"W19-W00\"]", "reversed"),
-        ("family = \"sip\", group = \"children\"", "family = \"continuity\", index = \"loyalty\"", "coc"),
-        ("family = \"sip\", group = \"children\"", "family = \"mortality\", cause_set = \"suicide\", min_age = 30, max_age = 20", "min_age"),
+        (
+            "family = \"sip\", group = \"children\"",
+            "family = \"waits\", kinds = []",
+            "at least one kind",
+        ),
+        (
+            "family = \"sip\", group = \"children\"",
+            "family = \"waits\", kinds = [\"röntgen\"]",
+            "no limit in law",
+        ),
+        (
+            "family = \"sip\", group = \"children\"",
+            "family = \"mortality\"",
+            "either cause_set",
+        ),
+        (
+            "family = \"sip\", group = \"children\"",
+            "family = \"mortality\", cause_set = \"suicide\", standard = \"esp1900\"",
+            "esp2013",
+        ),
+        (
+            "family = \"sip\", group = \"children\"",
+            "family = \"event_rate\", causes = [\"W19-W00\"]",
+            "reversed",
+        ),
+        (
+            "family = \"sip\", group = \"children\"",
+            "family = \"continuity\", index = \"loyalty\"",
+            "coc",
+        ),
+        (
+            "family = \"sip\", group = \"children\"",
+            "family = \"mortality\", cause_set = \"suicide\", min_age = 30, max_age = 20",
+            "min_age",
+        ),
     ];
     for (from, to, expected) in cases {
         let text = format!("{HEADER}{SIP}").replace(from, to);

@@ -40,15 +40,25 @@ fn check_accepts_the_shipped_catalogue_and_the_demo_data() {
 fn check_reports_missing_tables_and_columns() {
     let dir = temp("check-missing");
     std::fs::copy(demo_data().join("sip.parquet"), dir.join("sip.parquet")).unwrap();
-    assert_eq!(run(&["check", &shipped(), "--data", &s(&dir)]), EXIT_CATALOG);
-    assert_eq!(run(&["check", &shipped(), "--data", "/nonexistent"]), EXIT_DATA);
+    assert_eq!(
+        run(&["check", &shipped(), "--data", &s(&dir)]),
+        EXIT_CATALOG
+    );
+    assert_eq!(
+        run(&["check", &shipped(), "--data", "/nonexistent"]),
+        EXIT_DATA
+    );
 }
 
 #[test]
 fn an_invalid_catalogue_exits_with_its_code() {
     let dir = temp("bad-catalog");
     let file = dir.join("k.toml");
-    std::fs::write(&file, "[catalog]\nid = \"x\"\nversion = \"1\"\ntitle = \"T\"\nregion = \"R\"\nfärg = 1\n").unwrap();
+    std::fs::write(
+        &file,
+        "[catalog]\nid = \"x\"\nversion = \"1\"\ntitle = \"T\"\nregion = \"R\"\nfärg = 1\n",
+    )
+    .unwrap();
     assert_eq!(run(&["check", &s(&file)]), EXIT_CATALOG);
     assert_eq!(run(&["check", "/nonexistent/k.toml"]), EXIT_DATA);
 }
@@ -58,7 +68,10 @@ fn wrong_usage_exits_with_2() {
     assert_eq!(run(&["report"]), EXIT_USAGE);
     assert_eq!(run(&["report", "--period", "2024-13"]), EXIT_USAGE);
     assert_eq!(run(&["bake"]), EXIT_USAGE);
-    assert_eq!(run(&["demo-data", "--out", "/tmp/x", "--scale", "0"]), EXIT_DATA);
+    assert_eq!(
+        run(&["demo-data", "--out", "/tmp/x", "--scale", "0"]),
+        EXIT_DATA
+    );
 }
 
 /// The shipped catalogue cut to its SIP indicators (fast in a debug build),
@@ -90,7 +103,17 @@ fn the_report_is_written_and_a_failing_indicator_does_not_stop_the_others() {
     let out = dir.join("ok");
     let good = small_catalogue(&dir, "");
     assert_eq!(
-        run(&["report", "--catalog", &s(&good), "--data", &data, "--period", "2024-delar", "--out", &s(&out)]),
+        run(&[
+            "report",
+            "--catalog",
+            &s(&good),
+            "--data",
+            &data,
+            "--period",
+            "2024-delar",
+            "--out",
+            &s(&out)
+        ]),
         0
     );
     for f in indikator::OUTPUT_FILES {
@@ -100,10 +123,23 @@ fn the_report_is_written_and_a_failing_indicator_does_not_stop_the_others() {
     let dir = temp("report-failing");
     let catalog = small_catalogue(&dir, FAILING);
     let out2 = dir.join("out");
-    let args = ["report", "--catalog", &s(&catalog), "--data", &data, "--period", "2024-delar", "--out", &s(&out2)];
+    let args = [
+        "report",
+        "--catalog",
+        &s(&catalog),
+        "--data",
+        &data,
+        "--period",
+        "2024-delar",
+        "--out",
+        &s(&out2),
+    ];
     assert_eq!(run(&args), EXIT_FAILED_INDICATORS);
     let html = std::fs::read_to_string(out2.join("rapport.html")).unwrap();
-    assert!(html.contains("saknas.parquet"), "the failure is shown with its error");
+    assert!(
+        html.contains("saknas.parquet"),
+        "the failure is shown with its error"
+    );
     // Strict: nothing is written, the last good report stays in place.
     let before = std::fs::read(out2.join("resultat.csv")).unwrap();
     let mut strict = args.to_vec();

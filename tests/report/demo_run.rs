@@ -45,8 +45,17 @@ fn every_shipped_indicator_computes_on_the_demo_data() {
     for ind in &report.indicators {
         assert_eq!(ind.error, None, "{} failed", ind.id);
         let current = ind.current.as_ref().unwrap();
-        assert!(current.value.is_some(), "{}: no value ({})", ind.id, current.status);
-        assert!(ind.rating.as_ref().is_some_and(|r| !r.rule.is_empty()), "{}", ind.id);
+        assert!(
+            current.value.is_some(),
+            "{}: no value ({})",
+            ind.id,
+            current.status
+        );
+        assert!(
+            ind.rating.as_ref().is_some_and(|r| !r.rule.is_empty()),
+            "{}",
+            ind.id
+        );
         assert_eq!(ind.trend.len(), 6, "{}", ind.id);
     }
     assert!(report.synthetic, "the demo data are labelled synthetic");
@@ -113,7 +122,10 @@ fn no_small_count_is_shown_and_masked_rows_say_why() {
             assert_eq!(status[i], "suppressed");
         }
     }
-    assert!(masked > 0, "small kommuner must have masked cells in the demo");
+    assert!(
+        masked > 0,
+        "small kommuner must have masked cells in the demo"
+    );
 }
 
 #[test]
@@ -131,19 +143,62 @@ fn every_row_carries_its_provenance() {
         assert_eq!(library[i], env!("CARGO_PKG_VERSION"));
     }
     let files: Vec<&str> = report().inputs.iter().map(|f| f.file.as_str()).collect();
-    for f in ["waits.parquet", "deaths.parquet", "population.parquet", "sip.parquet", "stays.parquet", "visits.parquet", "listings.parquet", "injuries.parquet"] {
+    for f in [
+        "waits.parquet",
+        "deaths.parquet",
+        "population.parquet",
+        "sip.parquet",
+        "stays.parquet",
+        "visits.parquet",
+        "listings.parquet",
+        "injuries.parquet",
+    ] {
         assert!(files.contains(&f), "{f} not listed: {files:?}");
+    }
+}
+
+#[test]
+fn the_rating_and_riket_sit_on_the_report_period_row() {
+    let long = &report().long;
+    let (series, rule, riket) = (
+        text(long, "series"),
+        text(long, "rule"),
+        long.column("riket").unwrap().f64().unwrap(),
+    );
+    for i in 0..long.height() {
+        let on_period = series[i] == "period";
+        assert_eq!(
+            !rule[i].is_empty(),
+            on_period,
+            "row {i} ({}): rule {:?}",
+            series[i],
+            rule[i]
+        );
+        if !on_period {
+            assert_eq!(riket.get(i), None, "row {i}");
+        }
     }
 }
 
 #[test]
 fn riket_comes_from_the_benchmark_file_and_says_so() {
     let report = report();
-    let bup = report.indicators.iter().find(|i| i.id == "bup-utredning-30").unwrap();
+    let bup = report
+        .indicators
+        .iter()
+        .find(|i| i.id == "bup-utredning-30")
+        .unwrap();
     let riket = bup.riket.as_ref().expect("riket for BUP");
     assert!(riket.source.contains("riket.parquet"), "{}", riket.source);
-    let suicide = report.indicators.iter().find(|i| i.id == "suicid-15").unwrap();
-    let riket = suicide.riket.as_ref().expect("riket for the pooled suicide rate");
+    let suicide = report
+        .indicators
+        .iter()
+        .find(|i| i.id == "suicid-15")
+        .unwrap();
+    let riket = suicide
+        .riket
+        .as_ref()
+        .expect("riket for the pooled suicide rate");
     assert_eq!(riket.period, suicide.current.as_ref().unwrap().label);
 }
 
@@ -164,7 +219,11 @@ fn the_html_has_every_indicator_and_no_masked_number() {
     let report = report();
     let html = indikator::report_html(report);
     for ind in &report.indicators {
-        assert!(html.contains(&ind.name_sv.replace('&', "&amp;")), "{} missing", ind.id);
+        assert!(
+            html.contains(&ind.name_sv.replace('&', "&amp;")),
+            "{} missing",
+            ind.id
+        );
     }
     assert!(html.contains("SYNTETISKA DATA"));
     let masked_bars = report
@@ -173,7 +232,10 @@ fn the_html_has_every_indicator_and_no_masked_number() {
         .flat_map(|i| &i.by_kommun)
         .filter(|p| p.suppressed)
         .count();
-    assert!(masked_bars > 0 && html.contains(".."), "masked kommuner show '..'");
+    assert!(
+        masked_bars > 0 && html.contains(".."),
+        "masked kommuner show '..'"
+    );
 }
 
 /// The long table of the demo for the fixed seed, the main columns rounded,
@@ -182,13 +244,32 @@ fn the_html_has_every_indicator_and_no_masked_number() {
 fn the_demo_long_table_matches_its_snapshot() {
     let long = &report().long;
     let columns = [
-        "indicator_id", "series", "period", "breakdown", "group", "numerator", "denominator",
-        "value", "lower", "upper", "status", "suppressed", "riket", "rating",
+        "indicator_id",
+        "series",
+        "period",
+        "breakdown",
+        "group",
+        "numerator",
+        "denominator",
+        "value",
+        "lower",
+        "upper",
+        "status",
+        "suppressed",
+        "riket",
+        "rating",
     ];
     let mut snapshot = long.select(columns).unwrap();
     for c in ["value", "lower", "upper", "riket", "denominator"] {
-        let rounded = snapshot.column(c).unwrap().f64().unwrap().apply_values(|v| (v * 1e6).round() / 1e6);
-        snapshot.with_column(rounded.into_series().into_column()).unwrap();
+        let rounded = snapshot
+            .column(c)
+            .unwrap()
+            .f64()
+            .unwrap()
+            .apply_values(|v| (v * 1e6).round() / 1e6);
+        snapshot
+            .with_column(rounded.into_series().into_column())
+            .unwrap();
     }
     let mut bytes = Vec::new();
     CsvWriter::new(&mut bytes).finish(&mut snapshot).unwrap();
@@ -197,7 +278,8 @@ fn the_demo_long_table_matches_its_snapshot() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &bytes).unwrap();
     }
-    let expected = std::fs::read_to_string(&path).expect("snapshot missing: run with INDIKATOR_BLESS=1");
+    let expected =
+        std::fs::read_to_string(&path).expect("snapshot missing: run with INDIKATOR_BLESS=1");
     let got = String::from_utf8(bytes).unwrap();
     for (i, (g, e)) in got.lines().zip(expected.lines()).enumerate() {
         assert_eq!(g, e, "line {} of the snapshot differs", i + 1);

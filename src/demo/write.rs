@@ -15,11 +15,11 @@ fn io_error(path: &Path, what: &str, error: impl std::fmt::Display) -> Error {
     Error::file(path, format!("{what} ({error})"))
 }
 
-/// Write `bytes` via `write` to `path` atomically: a `.tmp` file in the same
+/// Write `bytes` via `write` to `path` atomically: a `.<pid>.tmp` file in the same
 /// directory, renamed over `path` when complete.
 fn atomically(path: &Path, write: impl FnOnce(&mut fs::File) -> Result<()>) -> Result<()> {
     let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
+    tmp.push(format!(".{}.tmp", std::process::id()));
     let tmp = PathBuf::from(tmp);
     let result = (|| {
         let mut file =
@@ -54,7 +54,7 @@ fn readme(seed: u64, scale: f64, tables: &[(&str, DataFrame)]) -> String {
 /// (created if missing): `<table>.parquet` for each table, with the
 /// key-value metadata `indikator.synthetic = "true"`, `indikator.seed`
 /// and `indikator.scale`, and `README.txt` saying the data are synthetic.
-/// Each file is written to `<file>.tmp` and renamed into place. Returns the
+/// Each file is written to `<file>.<pid>.tmp` and renamed into place. Returns the
 /// paths written, the tables in the order of [`generate`], then README.txt.
 ///
 /// # Errors

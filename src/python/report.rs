@@ -27,6 +27,12 @@ pub(crate) struct PyReport(Report);
 /// The synthetic data of the region, written once per process into the
 /// temporary directory (deterministic for the default seed).
 fn demo_dir() -> crate::Result<PathBuf> {
+    // One writer at a time in this process; other processes write their own
+    // temporary files (see `demo::write`) and rename them into place.
+    static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = WRITING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = std::env::temp_dir().join(format!(
         "indikator-{}-demo-{}",
         env!("CARGO_PKG_VERSION"),

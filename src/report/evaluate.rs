@@ -446,6 +446,15 @@ fn rate(
                 rule: format!("{} — ingen uppdelning på enhet i katalogen", target.words()),
             },
         }
+    } else if matches!(target, Target::Direction { .. }) && previous.is_some_and(|p| p.suppressed) {
+        Assessment {
+            rating: None,
+            missing: Some(crate::assess::MissingReason::NotMeasurable),
+            rule: format!(
+                "{} — föregående värde är skyddat (för få fall)",
+                target.words()
+            ),
+        }
     } else {
         let baseline = match target {
             Target::Relative { baseline, .. } => figure(ind, source, *baseline, &[])

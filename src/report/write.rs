@@ -30,7 +30,7 @@ pub fn write_report(report: &Report, out: &Path) -> Result<Vec<PathBuf>> {
     // Every file is made before any is put in place.
     let mut staged = Vec::new();
     for (name, bytes) in contents {
-        let tmp = out.join(format!(".{name}.tmp"));
+        let tmp = out.join(format!(".{name}.{}.tmp", std::process::id()));
         std::fs::write(&tmp, bytes).map_err(|e| Error::file(&tmp, e))?;
         staged.push((tmp, out.join(name)));
     }

@@ -103,3 +103,60 @@ def test_the_command_is_installed_with_the_package(tmp_path):
     bad = subprocess.run([COMMAND, "report", "--period", "2024-13"], capture_output=True, text=True)
     assert bad.returncode == 2
     assert "2024-13" in bad.stderr
+
+
+def _identifiers(data: Path) -> set[str]:
+    ids: set[str] = set()
+    for table, column in [("listings", "patient_id"), ("stays", "patient_id"), ("injuries", "patient_id"),
+                          ("deaths", "person_id"), ("sip", "plan_id"), ("waits", "referral_id")]:
+        ids.update(pl.read_parquet(data / f"{table}.parquet", columns=[column])[column].unique().to_list())
+    return ids
+
+
+def test_no_identifier_of_the_input_reaches_the_workbook(report, tmp_path):
+    data = tmp_path / "data"
+    assert subprocess.run([COMMAND, "demo-data", "--out", data], capture_output=True).returncode == 0
+    ids = _identifiers(data)
+    assert len(ids) > 100_000
+    book = openpyxl.load_workbook(report.to_excel(tmp_path / "r.xlsx"))
+    cells = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, str):
+                    cells += 1
+                    assert not (set(value.replace(";", " ").replace("=", " ").split()) & ids), value
+    assert cells > 1000
+
+
+SMALL = """
+[catalog]
+id = "liten"
+version = "1"
+title = "Liten"
+region = "Region Jämtland Härjedalen"
+benchmarks = "riket.parquet"
+
+[[indicator]]
+id = "sip-vuxna"
+name_sv = "Upprättade SIP, vuxna"
+name_en = "SIP, adults"
+perspective = "Samhälle"
+responsible = "HSN"
+source = "Cosmic LINK"
+polarity = "high_is_good"
+breakdowns = ["kommun"]
+target = { form = "direction", direction = "increase" }
+statistic = { family = "sip", group = "adults" }
+"""
+
+
+def test_reports_run_from_several_threads_give_the_same_table():
+    from concurrent.futures import ThreadPoolExecutor
+
+    catalog = ik.Catalog.from_string(SMALL)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        tables = list(pool.map(lambda p: catalog.run(period=p).table, ["2024-delar"] * 4))
+    for table in tables[1:]:
+        assert table.equals(tables[0])
+    assert tables[0].height > 8

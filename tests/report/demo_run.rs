@@ -286,3 +286,49 @@ fn the_demo_long_table_matches_its_snapshot() {
     }
     assert_eq!(got.lines().count(), expected.lines().count());
 }
+
+/// Every identifier of a person, plan or record in the demo data.
+fn identifiers() -> std::collections::HashSet<String> {
+    let mut ids = std::collections::HashSet::new();
+    for (table, column) in [
+        ("listings", "patient_id"),
+        ("visits", "patient_id"),
+        ("visits", "clinician_id"),
+        ("stays", "patient_id"),
+        ("injuries", "patient_id"),
+        ("deaths", "person_id"),
+        ("sip", "plan_id"),
+        ("waits", "referral_id"),
+    ] {
+        let file = std::fs::File::open(demo_data().join(format!("{table}.parquet"))).unwrap();
+        let frame = ParquetReader::new(file).finish().unwrap();
+        let values = frame.column(column).unwrap().unique().unwrap();
+        ids.extend(values.str().unwrap().iter().flatten().map(str::to_string));
+    }
+    ids
+}
+
+#[test]
+fn no_identifier_of_the_input_appears_in_any_output() {
+    let ids = identifiers();
+    assert!(
+        ids.len() > 100_000,
+        "the scan must see the identifiers ({})",
+        ids.len()
+    );
+    let mut scanned = 0;
+    for (name, bytes) in indikator::report_outputs(report()).unwrap() {
+        // The workbook is compressed: its cells are the long table (the CSV)
+        // and the indicator tables (the HTML), both scanned here; the Python
+        // tests open the workbook and scan its cells.
+        let text = String::from_utf8_lossy(&bytes);
+        for token in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            scanned += 1;
+            assert!(
+                !ids.contains(token),
+                "{name} contains the identifier {token}"
+            );
+        }
+    }
+    assert!(scanned > 10_000);
+}

@@ -124,7 +124,7 @@ impl Benchmarks {
                 .collect())
         };
         let (indicators, periods, areas) = (text("indicator")?, text("period")?, text("area")?);
-        let values = f64_values(frame, "value")?;
+        let values = f64_values(frame, column_of(frame, "value", "benchmark")?.name())?;
         let sources = if frame.schema().contains("source") {
             text("source")?
         } else {

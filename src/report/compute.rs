@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use super::inputs::Inputs;
@@ -45,6 +45,9 @@ pub struct Source {
     main: DataFrame,
     /// The second table (population, visits), when the family has one.
     other: Option<DataFrame>,
+    /// The dated column and the first and last date in it, when the family
+    /// has one: a period outside it is an error, not a silent zero.
+    span: Option<(&'static str, NaiveDate, NaiveDate)>,
 }
 
 impl Source {
@@ -59,11 +62,52 @@ impl Source {
         if let Family::Waits { kinds, .. } = family {
             main = filtered(main, &BTreeMap::from([("kind".to_string(), kinds.clone())]))?;
         }
+        if main.height() == 0 {
+            let filters = family
+                .filters()
+                .iter()
+                .map(|(c, v)| format!("{c} in [{}]", v.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ");
+            return Err(Error::data(
+                tables[0],
+                "the table has no rows (after the catalogue's filters), so nothing can be counted",
+                "0 rows",
+                if filters.is_empty() {
+                    String::new()
+                } else {
+                    format!(" with {filters}")
+                },
+            ));
+        }
         let other = match tables.get(1) {
             Some(t) => Some(inputs.table(t)?),
             None => None,
         };
-        Ok(Source { main, other })
+        let span = match family {
+            Family::Waits { .. } => date_span(&main, "decided"),
+            Family::Readmission { .. } => date_span(&main, "discharged"),
+            Family::Sip { .. } => date_span(&main, "established"),
+            Family::EventRate { .. } => date_span(&main, "date"),
+            Family::Continuity { .. } => other.as_ref().and_then(|v| date_span(v, "date")),
+            Family::Mortality { .. } => None,
+        };
+        Ok(Source { main, other, span })
+    }
+
+    /// An error when the period lies wholly outside the dates of the data.
+    fn covers(&self, period: Period) -> Result<()> {
+        match self.span {
+            Some((column, first, last)) if period.end() < first || period.start() > last => {
+                Err(Error::data(
+                    column,
+                    "the data do not cover the period",
+                    format!("{period}"),
+                    format!(" (the records run from {first} to {last})"),
+                ))
+            }
+            _ => Ok(()),
+        }
     }
 
     fn other(&self) -> Result<&DataFrame> {
@@ -85,6 +129,7 @@ pub fn figure(
     by: &[String],
 ) -> Result<Figure> {
     let family = &indicator.statistic;
+    source.covers(period)?;
     let main = &source.main;
     let rows = main.height();
     let (table, quality, label) = match family {
@@ -287,6 +332,18 @@ fn waits_window(frame: &DataFrame, measure: WaitsMeasure, period: Period) -> Res
             .and(completed.clone().is_null().or(completed.gt_eq(start))),
     };
     Ok(frame.clone().lazy().filter(keep).collect()?)
+}
+
+/// The first and last date of a column (`None` when it is not dates or empty).
+fn date_span(
+    frame: &DataFrame,
+    column: &'static str,
+) -> Option<(&'static str, NaiveDate, NaiveDate)> {
+    let dates = frame.column(column).ok()?.cast(&DataType::Date).ok()?;
+    let dates: Vec<NaiveDate> = dates.date().ok()?.as_date_iter().flatten().collect();
+    let first = dates.iter().min()?;
+    let last = dates.iter().max()?;
+    Some((column, *first, *last))
 }
 
 /// The rows whose date falls in the period.

@@ -2,6 +2,7 @@
 //! region, its outputs and the command line.
 #![cfg(feature = "report")]
 
+mod bad_inputs;
 mod catalog;
 mod cli;
 mod demo_run;

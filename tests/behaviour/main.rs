@@ -5,6 +5,7 @@
 mod common;
 
 mod assess;
+mod care_properties;
 mod continuity;
 mod cross_language;
 mod disclosure;

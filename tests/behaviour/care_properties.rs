@@ -1,0 +1,171 @@
+//! Properties of the care indicators over generated records: shares and
+//! indices stay in range with limits around them, and the result does not
+//! depend on the order of the rows or on splitting the records in parts.
+
+use chrono::NaiveDate;
+use indikator::{Continuity, Period, Waits};
+use polars::prelude::*;
+use proptest::prelude::*;
+
+fn day(offset: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(u64::from(offset))
+}
+
+/// Referrals: (decided offset, wait in days, unit, first visit or treatment, pvv).
+type Referral = (u32, u32, bool, bool, bool);
+
+fn referrals(rows: &[Referral]) -> DataFrame {
+    df!(
+        "decided" => rows.iter().map(|r| day(r.0)).collect::<Vec<_>>(),
+        "completed" => rows.iter().map(|r| day(r.0 + r.1)).collect::<Vec<_>>(),
+        "unit" => rows.iter().map(|r| if r.2 { "Ortopedi" } else { "Kirurgi" }).collect::<Vec<_>>(),
+        "kind" => rows.iter().map(|r| if r.3 { "first_visit" } else { "treatment" }).collect::<Vec<_>>(),
+        "pvv" => rows.iter().map(|r| r.4).collect::<Vec<_>>(),
+        "mov" => vec![false; rows.len()],
+    )
+    .unwrap()
+}
+
+fn fulfilment(rows: &[Referral]) -> DataFrame {
+    let period: Period = "2024".parse().unwrap();
+    let mut w = Waits::completed(period).by(["unit"]);
+    w.as_of = Some(day(800));
+    w.fulfilment(&referrals(rows))
+        .unwrap()
+        .sort(["unit"], SortMultipleOptions::default())
+        .unwrap()
+}
+
+fn column(table: &DataFrame, name: &str) -> Vec<Option<f64>> {
+    table
+        .column(name)
+        .unwrap()
+        .cast(&DataType::Float64)
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .collect()
+}
+
+fn referral() -> impl Strategy<Value = Referral> {
+    (
+        0u32..300,
+        0u32..200,
+        any::<bool>(),
+        any::<bool>(),
+        prop::bool::weighted(0.1),
+    )
+}
+
+/// Visits: (patient, clinician, day offset).
+fn visits(rows: &[(u8, u8, u32)]) -> DataFrame {
+    df!(
+        "patient_id" => rows.iter().map(|r| format!("p{}", r.0)).collect::<Vec<_>>(),
+        "clinician_id" => rows.iter().map(|r| format!("c{}", r.1)).collect::<Vec<_>>(),
+        "profession" => vec!["läkare"; rows.len()],
+        "unit" => vec!["HC Lit"; rows.len()],
+        "date" => rows.iter().map(|r| day(r.2)).collect::<Vec<_>>(),
+    )
+    .unwrap()
+}
+
+fn listings() -> DataFrame {
+    let ids: Vec<String> = (0..8).map(|p| format!("p{p}")).collect();
+    df!(
+        "patient_id" => ids,
+        "unit" => vec!["HC Lit"; 8],
+        "listed_from" => vec![NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(); 8],
+        "listed_to" => vec![None::<NaiveDate>; 8],
+    )
+    .unwrap()
+}
+
+fn coc(rows: &[(u8, u8, u32)]) -> Vec<(String, f64)> {
+    let patients = Continuity::new(day(300))
+        .patients(&visits(rows), &listings())
+        .unwrap();
+    let ids = patients
+        .column("patient_id")
+        .unwrap()
+        .str()
+        .unwrap()
+        .clone();
+    let values = patients.column("coc").unwrap().f64().unwrap().clone();
+    let mut out: Vec<(String, f64)> = ids
+        .iter()
+        .zip(values.iter())
+        .map(|(p, v)| (p.unwrap().to_string(), v.unwrap()))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn waits_shares_stay_in_range_with_limits_around_them(rows in prop::collection::vec(referral(), 1..60)) {
+        let table = fulfilment(&rows);
+        let (value, lower, upper) = (column(&table, "value"), column(&table, "lower"), column(&table, "upper"));
+        let (x, n) = (column(&table, "numerator"), column(&table, "denominator"));
+        for i in 0..table.height() {
+            prop_assert!(x[i].unwrap() >= 0.0 && x[i].unwrap() <= n[i].unwrap());
+            if let (Some(v), Some(lo), Some(up)) = (value[i], lower[i], upper[i]) {
+                prop_assert!((0.0..=100.0).contains(&v));
+                prop_assert!(lo <= v + 1e-9 && v <= up + 1e-9, "{lo} {v} {up}");
+            }
+        }
+    }
+
+    #[test]
+    fn waits_do_not_depend_on_row_order(rows in prop::collection::vec(referral(), 1..60)) {
+        let mut reversed = rows.clone();
+        reversed.reverse();
+        prop_assert!(fulfilment(&rows).equals_missing(&fulfilment(&reversed)));
+    }
+
+    #[test]
+    fn waits_of_two_parts_add_up_to_the_whole(rows in prop::collection::vec(referral(), 2..60), cut in 1usize..59) {
+        let cut = cut.min(rows.len() - 1);
+        let whole = fulfilment(&rows);
+        let parts = [fulfilment(&rows[..cut]), fulfilment(&rows[cut..])];
+        for (i, unit) in whole.column("unit").unwrap().str().unwrap().iter().enumerate() {
+            let mut sums = (0.0, 0.0);
+            for part in &parts {
+                let units: Vec<Option<&str>> = part.column("unit").unwrap().str().unwrap().iter().collect();
+                if let Some(j) = units.iter().position(|u| *u == unit) {
+                    sums.0 += column(part, "numerator")[j].unwrap();
+                    sums.1 += column(part, "denominator")[j].unwrap();
+                }
+            }
+            prop_assert_eq!(sums, (column(&whole, "numerator")[i].unwrap(), column(&whole, "denominator")[i].unwrap()));
+        }
+    }
+
+    #[test]
+    fn coc_stays_in_zero_to_one_and_ignores_row_order(rows in prop::collection::vec((0u8..8, 0u8..4, 0u32..300), 3..80)) {
+        let forward = coc(&rows);
+        for (_, v) in &forward {
+            prop_assert!((0.0..=1.0).contains(v), "coc {v}");
+        }
+        let mut reversed = rows.clone();
+        reversed.reverse();
+        prop_assert_eq!(forward, coc(&reversed));
+    }
+
+    #[test]
+    fn coc_of_each_patient_is_the_same_when_patients_are_split(rows in prop::collection::vec((0u8..8, 0u8..4, 0u32..300), 3..80)) {
+        let whole = coc(&rows);
+        let (low, high): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r.0 < 4);
+        let mut parts = Vec::new();
+        for part in [low, high] {
+            // A part where nobody has enough visits is an empty result, not an error.
+            if !part.is_empty() {
+                parts.extend(coc(&part));
+            }
+        }
+        parts.sort_by(|a, b| a.0.cmp(&b.0));
+        prop_assert_eq!(whole, parts);
+    }
+}

@@ -390,7 +390,7 @@ fn check_statistic(family: &Family) -> std::result::Result<(), String> {
                     CauseSet::named(name).map_err(|e| e.to_string())?;
                 }
                 (None, false) => {
-                    causes_of(causes)?;
+                    causes_of(causes).map_err(|e| e.to_string())?;
                 }
                 _ => {
                     return Err(format!(
@@ -420,7 +420,7 @@ fn check_statistic(family: &Family) -> std::result::Result<(), String> {
             multiplier,
             ..
         } => {
-            causes_of(causes)?;
+            causes_of(causes).map_err(|e| e.to_string())?;
             check_ages(*min_age, *max_age)?;
             check_multiplier(*multiplier)
         }
@@ -444,12 +444,12 @@ fn check_statistic(family: &Family) -> std::result::Result<(), String> {
 }
 
 /// The cause set of a list of ICD-10 ranges.
-pub(crate) fn causes_of(causes: &[String]) -> std::result::Result<CauseSet, String> {
-    if causes.is_empty() {
-        return Err("causes must list at least one ICD-10 range (\"W00-W19\")".into());
-    }
+///
+/// # Errors
+/// No ranges, or a range [`CauseSet::ranges`] refuses.
+pub(crate) fn causes_of(causes: &[String]) -> Result<CauseSet> {
     let ranges: Vec<&str> = causes.iter().map(String::as_str).collect();
-    CauseSet::ranges(&causes.join(", "), &ranges).map_err(|e| e.to_string())
+    CauseSet::ranges(&causes.join(", "), &ranges)
 }
 
 fn check_ages(min: Option<u32>, max: Option<u32>) -> std::result::Result<(), String> {

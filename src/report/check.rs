@@ -3,51 +3,61 @@
 
 use std::path::Path;
 
+use super::compute::EVENT_DATE;
 use super::inputs::Inputs;
+use crate::care::{
+    DeathColumns, ListingColumns, PlanColumns, PopulationColumns, StayColumns, VisitColumns,
+    WaitColumns,
+};
 use crate::catalog::{Catalog, Family};
 use crate::error::Result;
 
-/// The columns a statistic reads from each of its tables (the library's
-/// default column names).
-fn needs(family: &Family) -> Vec<(&str, Vec<&str>)> {
+/// The columns a statistic reads from each of its tables: the defaults of
+/// the care layer's column structs, which the report uses.
+fn needs(family: &Family) -> Vec<(&str, Vec<String>)> {
     let t = family.tables();
+    let (deaths, people) = (DeathColumns::default(), PopulationColumns::default());
+    let population = vec![people.year, people.age, people.population];
     match family {
-        Family::Waits { .. } => vec![(t[0], vec!["decided", "completed", "kind", "pvv", "mov"])],
-        Family::Readmission { .. } => vec![(
-            t[0],
-            vec![
-                "patient_id",
-                "admitted",
-                "discharged",
-                "age",
-                "acute",
-                "discharge_type",
-            ],
-        )],
+        Family::Waits { .. } => {
+            let c = WaitColumns::default();
+            let mut needed = vec![c.decided, c.completed, c.kind];
+            needed.extend(c.pvv.into_iter().chain(c.mov));
+            vec![(t[0], needed)]
+        }
+        Family::Readmission { .. } => {
+            let c = StayColumns::default();
+            let mut needed = vec![c.patient, c.admitted, c.discharged, c.age, c.acute];
+            needed.extend(c.discharge_type);
+            vec![(t[0], needed)]
+        }
         Family::Sip {
             exclude_statuses, ..
         } => {
-            let mut c = vec!["plan_id", "established", "birth_date"];
+            let c = PlanColumns::default();
+            let mut needed = vec![c.plan, c.established, c.birth_date];
             if !exclude_statuses.is_empty() {
-                c.push("status");
+                needed.push(c.status);
             }
-            vec![(t[0], c)]
+            vec![(t[0], needed)]
         }
         Family::Mortality { .. } => vec![
-            (t[0], vec!["year", "age", "cause"]),
-            (t[1], vec!["year", "age", "population"]),
+            (t[0], vec![deaths.year, deaths.age, deaths.cause]),
+            (t[1], population),
         ],
+        // Events are dated; the report gives them the period's year.
         Family::EventRate { .. } => vec![
-            (t[0], vec!["date", "age", "cause"]),
-            (t[1], vec!["year", "age", "population"]),
+            (t[0], vec![EVENT_DATE.to_string(), deaths.age, deaths.cause]),
+            (t[1], population),
         ],
         Family::Continuity { chronic_codes, .. } => {
-            let mut visits = vec!["patient_id", "clinician_id", "profession", "unit", "date"];
+            let (v, l) = (VisitColumns::default(), ListingColumns::default());
+            let mut visits = vec![v.patient, v.clinician, v.profession, v.unit, v.date];
             if !chronic_codes.is_empty() {
-                visits.push("diagnosis");
+                visits.push(v.diagnosis);
             }
             vec![
-                (t[0], vec!["patient_id", "unit", "listed_from", "listed_to"]),
+                (t[0], vec![l.patient, l.unit, l.from, l.to]),
                 (t[1], visits),
             ]
         }
@@ -66,9 +76,7 @@ pub fn check(catalog: &Catalog, data: &Path) -> Result<Vec<String>> {
         let family = &ind.statistic;
         let mut wanted = needs(family);
         let tables = family.tables();
-        wanted[0]
-            .1
-            .extend(family.filters().keys().map(String::as_str));
+        wanted[0].1.extend(family.filters().keys().cloned());
         for (table, columns) in wanted {
             let schema = match inputs.schema(table) {
                 Ok(s) => s,
@@ -78,7 +86,7 @@ pub fn check(catalog: &Catalog, data: &Path) -> Result<Vec<String>> {
                 }
             };
             for c in columns {
-                if !schema.contains(c) {
+                if !schema.contains(&c) {
                     problems.push(format!(
                         "{}: table `{table}` has no column `{c}` (it has: {})",
                         ind.id,

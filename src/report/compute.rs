@@ -8,12 +8,15 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use super::inputs::Inputs;
-use crate::care::{CauseSet, Waits};
+use crate::care::{CauseSet, WaitColumns, Waits};
 use crate::care::{Chronic, Continuity, InvalidRecords, Mortality, Readmission, Sip, WaitLimits};
 use crate::catalog::{causes_of, Family, Indicator, SipGroup, Summary, WaitsMeasure};
 use crate::error::{Error, Result};
 use crate::measure::StandardPopulation;
 use crate::period::Period;
+
+/// The date column of event tables (fall injuries…).
+pub const EVENT_DATE: &str = "date";
 
 /// The columns every computed figure has, after the group columns.
 pub const FIGURE_COLUMNS: [&str; 6] = [
@@ -88,7 +91,7 @@ impl Source {
             Family::Waits { .. } => date_span(&main, "decided"),
             Family::Readmission { .. } => date_span(&main, "discharged"),
             Family::Sip { .. } => date_span(&main, "established"),
-            Family::EventRate { .. } => date_span(&main, "date"),
+            Family::EventRate { .. } => date_span(&main, EVENT_DATE),
             Family::Continuity { .. } => other.as_ref().and_then(|v| date_span(v, "date")),
             Family::Mortality { .. } => None,
         };
@@ -208,8 +211,7 @@ pub fn figure(
         } => {
             let set = match cause_set {
                 Some(name) => CauseSet::named(name)?,
-                None => causes_of(causes)
-                    .map_err(|m| Error::argument("causes", &m, causes.join(", ")))?,
+                None => causes_of(causes)?,
             };
             let population = source.other()?;
             let (first, last) = mortality_years(period, *window_years, main)?;
@@ -237,11 +239,10 @@ pub fn figure(
             multiplier,
             ..
         } => {
-            let set =
-                causes_of(causes).map_err(|m| Error::argument("causes", &m, causes.join(", ")))?;
+            let set = causes_of(causes)?;
             let population = source.other()?;
             let year = period.end().year();
-            let events = in_period(main, "date", period)?
+            let events = in_period(main, EVENT_DATE, period)?
                 .lazy()
                 .with_column(lit(year).alias("year"))
                 .collect()?;
@@ -321,8 +322,9 @@ fn filtered(frame: DataFrame, filters: &BTreeMap<String, Vec<String>>) -> Result
 /// quality table counts them.
 fn waits_window(frame: &DataFrame, measure: WaitsMeasure, period: Period) -> Result<DataFrame> {
     let (start, end) = (lit(period.start()), lit(period.end()));
-    let decided = col("decided").cast(DataType::Date);
-    let completed = col("completed").cast(DataType::Date);
+    let columns = WaitColumns::default();
+    let decided = col(columns.decided.as_str()).cast(DataType::Date);
+    let completed = col(columns.completed.as_str()).cast(DataType::Date);
     let keep = match measure {
         WaitsMeasure::Completed => completed.clone().gt_eq(start).and(completed.lt_eq(end)),
         WaitsMeasure::Waiting => decided

@@ -177,24 +177,13 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
     }
     Ok(Evaluated {
         result: IndicatorResult {
-            id: ind.id.clone(),
-            name_sv: ind.name_sv.clone(),
-            name_en: ind.name_en.clone(),
-            perspective: ind.perspective,
-            responsible: ind.responsible.clone(),
-            source: ind.source.clone(),
-            unit: ind.unit.clone(),
-            decimals: ind.decimals,
-            polarity: ind.polarity,
-            target: ind.target.as_ref().map(Target::words),
-            target_line: target_line(ind.target.as_ref()),
             current,
             previous,
             riket,
             rating,
             trend,
             by_kommun,
-            error: None,
+            ..described(ind)
         },
         rows,
     })
@@ -211,26 +200,34 @@ pub fn failed(ind: &Indicator, cx: &Context, error: &str) -> Evaluated {
     row.suppressed = "none".into();
     Evaluated {
         result: IndicatorResult {
-            id: ind.id.clone(),
-            name_sv: ind.name_sv.clone(),
-            name_en: ind.name_en.clone(),
-            perspective: ind.perspective,
-            responsible: ind.responsible.clone(),
-            source: ind.source.clone(),
-            unit: ind.unit.clone(),
-            decimals: ind.decimals,
-            polarity: ind.polarity,
-            target: ind.target.as_ref().map(Target::words),
-            target_line: target_line(ind.target.as_ref()),
-            current: None,
-            previous: None,
-            riket: None,
-            rating: None,
-            trend: Vec::new(),
-            by_kommun: Vec::new(),
             error: Some(error.to_string()),
+            ..described(ind)
         },
         rows: vec![row],
+    }
+}
+
+/// What the catalogue says of an indicator, without figures.
+fn described(ind: &Indicator) -> IndicatorResult {
+    IndicatorResult {
+        id: ind.id.clone(),
+        name_sv: ind.name_sv.clone(),
+        name_en: ind.name_en.clone(),
+        perspective: ind.perspective,
+        responsible: ind.responsible.clone(),
+        source: ind.source.clone(),
+        unit: ind.unit.clone(),
+        decimals: ind.decimals,
+        polarity: ind.polarity,
+        target: ind.target.as_ref().map(Target::words),
+        target_line: target_line(ind.target.as_ref()),
+        current: None,
+        previous: None,
+        riket: None,
+        rating: None,
+        trend: Vec::new(),
+        by_kommun: Vec::new(),
+        error: None,
     }
 }
 

@@ -123,6 +123,7 @@ fn a_wrong_type_is_named() {
     let text = format!("{HEADER}{SIP}").replace("\"t\"\nversion", "\"t\"\nversion = 1\nx");
     let (line, _, message) = parse_error(&text.replace("x = \"1\"\n", ""));
     assert_eq!(line, 3, "{message}");
+    assert!(message.contains("string"), "{message}");
 }
 
 #[test]

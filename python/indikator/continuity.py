@@ -4,7 +4,10 @@ The national definition (Primärvårdskvalitet): the Bice–Boxerman COC of
 patients listed on ``end`` with at least ``min_visits`` (3) visits in the
 ``window_months`` (18) ending at ``end``, counting only visits at the unit
 where the patient is listed on ``end``, for doctors ("läkare"; ``professions=None``
-counts all staff). UPC, SECON, MMCI and Herfindahl are computed too.
+counts all staff). UPC, SECON, MMCI and Herfindahl are computed too. SECON
+follows the visits in time; visits at the same time (the same day, when the
+dates carry no time of day) are taken in the order of their clinician ids,
+so no index depends on the order of the rows.
 
 Visits have the columns ``patient_id``, ``clinician_id``, ``profession``,
 ``unit``, ``date`` (and ``contact_type``, ``diagnosis`` when filtering on

@@ -155,7 +155,8 @@ pub struct Continuity {
 
 const P: &str = "__ik_patient";
 const LISTED_UNIT: &str = "__ik_listed_unit";
-const ROW: &str = "__ik_row";
+/// The visit's date or time as given: orders the visits of a patient.
+const TIME: &str = "__ik_time";
 
 /// The per-patient table and the data-quality table of one computation.
 #[derive(Debug, Clone)]
@@ -454,6 +455,7 @@ impl Continuity {
                 .cast(DataType::String)
                 .alias("__ik_unit"),
             col(v.date.as_str()).cast(DataType::Date).alias("__ik_date"),
+            col(v.date.as_str()).alias(TIME),
         ];
         if self.professions.is_some() {
             column_of(visits, &v.profession, "profession")?;
@@ -482,8 +484,7 @@ impl Continuity {
         let mut frame = visits
             .clone()
             .lazy()
-            .with_row_index(ROW, None)
-            .select([col(ROW)].into_iter().chain(wanted).collect::<Vec<_>>())
+            .select(wanted)
             .filter(
                 col("__ik_date")
                     .gt_eq(lit(start))
@@ -650,14 +651,17 @@ impl Continuity {
         )
     }
 
-    /// One pass over the visits sorted by patient and date.
+    /// One pass over the visits sorted by patient and time. Visits at the
+    /// same time (the same day, when dates carry no time) are taken in the
+    /// order of their clinician ids, so that the sequential index (SECON)
+    /// does not depend on the order of the rows.
     fn indices(
         &self,
         quality: &mut Quality,
         frame: DataFrame,
         listed: &DataFrame,
     ) -> Result<DataFrame> {
-        let sorted = frame.sort([P, "__ik_date", ROW], SortMultipleOptions::default())?;
+        let sorted = frame.sort([P, TIME, "__ik_clinician"], SortMultipleOptions::default())?;
         let ids = sorted.column(P)?.str()?.clone();
         let clinicians = sorted.column("__ik_clinician")?.str()?.clone();
         let (mut patient, mut visits, mut providers) = (Vec::new(), Vec::new(), Vec::new());

@@ -81,24 +81,23 @@ fn listings() -> DataFrame {
     .unwrap()
 }
 
-fn coc(rows: &[(u8, u8, u32)]) -> Vec<(String, f64)> {
+/// Every index of each eligible patient, sorted by patient.
+fn indices(rows: &[(u8, u8, u32)]) -> Vec<(String, Vec<Option<f64>>)> {
     let patients = Continuity::new(day(300))
         .patients(&visits(rows), &listings())
+        .unwrap()
+        .sort(["patient_id"], SortMultipleOptions::default())
         .unwrap();
-    let ids = patients
-        .column("patient_id")
-        .unwrap()
-        .str()
-        .unwrap()
-        .clone();
-    let values = patients.column("coc").unwrap().f64().unwrap().clone();
-    let mut out: Vec<(String, f64)> = ids
-        .iter()
-        .zip(values.iter())
-        .map(|(p, v)| (p.unwrap().to_string(), v.unwrap()))
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
+    let ids = patients.column("patient_id").unwrap().str().unwrap().clone();
+    (0..patients.height())
+        .map(|i| {
+            let values = ["coc", "upc", "secon", "mmci", "herfindahl"]
+                .iter()
+                .map(|name| column(&patients, name)[i])
+                .collect();
+            (ids.get(i).unwrap().to_string(), values)
+        })
+        .collect()
 }
 
 proptest! {
@@ -144,25 +143,27 @@ proptest! {
     }
 
     #[test]
-    fn coc_stays_in_zero_to_one_and_ignores_row_order(rows in prop::collection::vec((0u8..8, 0u8..4, 0u32..300), 3..80)) {
-        let forward = coc(&rows);
-        for (_, v) in &forward {
-            prop_assert!((0.0..=1.0).contains(v), "coc {v}");
+    fn continuity_indices_stay_in_zero_to_one_and_ignore_row_order(rows in prop::collection::vec((0u8..8, 0u8..4, 0u32..300), 3..80)) {
+        let forward = indices(&rows);
+        for (patient, values) in &forward {
+            for v in values.iter().flatten() {
+                prop_assert!((0.0..=1.0).contains(v), "{patient}: index {v}");
+            }
         }
         let mut reversed = rows.clone();
         reversed.reverse();
-        prop_assert_eq!(forward, coc(&reversed));
+        prop_assert_eq!(forward, indices(&reversed));
     }
 
     #[test]
-    fn coc_of_each_patient_is_the_same_when_patients_are_split(rows in prop::collection::vec((0u8..8, 0u8..4, 0u32..300), 3..80)) {
-        let whole = coc(&rows);
+    fn continuity_of_each_patient_is_the_same_when_patients_are_split(rows in prop::collection::vec((0u8..8, 0u8..4, 0u32..300), 3..80)) {
+        let whole = indices(&rows);
         let (low, high): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r.0 < 4);
         let mut parts = Vec::new();
         for part in [low, high] {
             // A part where nobody has enough visits is an empty result, not an error.
             if !part.is_empty() {
-                parts.extend(coc(&part));
+                parts.extend(indices(&part));
             }
         }
         parts.sort_by(|a, b| a.0.cmp(&b.0));

@@ -90,6 +90,43 @@ fn exactly_three_visits_are_enough_two_are_not() {
     );
 }
 
+fn secon(visits: &DataFrame) -> f64 {
+    let out = Continuity::new(d("2024-08-31"))
+        .patients(visits, &listed_everywhere(&["p1"]))
+        .unwrap();
+    out.column("secon").unwrap().f64().unwrap().get(0).unwrap()
+}
+
+#[test]
+fn visits_on_the_same_day_are_taken_in_clinician_order_and_times_order_them() {
+    // A, B, A on one day: taken as A A B, one of the two steps stays (1/2),
+    // whatever the order of the rows.
+    let rows = [
+        ("p1", Some("A"), DOC, "HC Lit", "2024-03-01", ""),
+        ("p1", Some("B"), DOC, "HC Lit", "2024-03-01", ""),
+        ("p1", Some("A"), DOC, "HC Lit", "2024-03-01", ""),
+    ];
+    assert_eq!(secon(&visits(&rows)), 0.5);
+    let mut reversed = rows;
+    reversed.reverse();
+    assert_eq!(secon(&visits(&reversed)), 0.5);
+    // With times of day, the visits are taken in time: A 08:00, B 09:00, A 10:00 changes twice.
+    let timed = visits(&rows)
+        .lazy()
+        .with_column(
+            (col("date").cast(DataType::Datetime(TimeUnit::Milliseconds, None))
+                + lit(Series::new(
+                    "hour".into(),
+                    [8, 9, 10].map(|h| chrono::Duration::hours(h).num_milliseconds()),
+                ))
+                .cast(DataType::Duration(TimeUnit::Milliseconds)))
+            .alias("date"),
+        )
+        .collect()
+        .unwrap();
+    assert_eq!(secon(&timed), 0.0);
+}
+
 #[test]
 fn visits_on_the_first_and_last_day_of_the_window_count() {
     // End 2024-08-31, 18 months: the window is 2023-03-01 … 2024-08-31.

@@ -119,7 +119,7 @@ impl Suppression {
     ///
     /// # Errors
     /// A threshold below 1 or not finite; missing or non-numeric count
-    /// columns; a margin whose total label is absent from its column; two
+    /// columns; a negative or NaN count; a margin whose total label is absent from its column; two
     /// rows with the same keys; an unknown label in an existing `suppressed`
     /// column.
     pub fn apply(&self, table: &DataFrame) -> Result<DataFrame> {
@@ -135,6 +135,14 @@ impl Suppression {
         let sizes = crate::measure::f64_values(table, &counts[0])?;
         for column in &counts {
             let values = crate::measure::f64_values(table, column)?;
+            if let Some(row) = values.iter().position(|v| v.is_some_and(|v| !(v >= 0.0))) {
+                return Err(Error::data(
+                    column,
+                    "counts to suppress must be 0 or more",
+                    values[row].unwrap_or_default(),
+                    format!(" in row {row}"),
+                ));
+            }
             for (flag, v) in flags.iter_mut().zip(values) {
                 if let Some(v) = v {
                     if *flag == Flag::None && v > 0.0 && v < self.threshold {
@@ -143,9 +151,9 @@ impl Suppression {
                 }
             }
         }
-        let lines = self.lines(table)?;
+        let (lines, rank) = self.lines(table)?;
         let sizes: Vec<f64> = sizes.iter().map(|s| s.unwrap_or(0.0)).collect();
-        protect(&mut flags, &sizes, &lines);
+        protect_in_key_order(&mut flags, &sizes, &lines, &rank);
 
         let mask: BooleanChunked = flags.iter().map(|f| f.masked()).collect();
         let mut masked_columns: Vec<&str> = counts.iter().map(String::as_str).collect();
@@ -203,10 +211,11 @@ impl Suppression {
         Ok(counts)
     }
 
-    /// The additive lines that the margins define.
-    fn lines(&self, table: &DataFrame) -> Result<Vec<Line>> {
+    /// The additive lines that the margins define, and each row's rank in
+    /// the order of its keys.
+    fn lines(&self, table: &DataFrame) -> Result<(Vec<Line>, Vec<usize>)> {
         if self.margins.is_empty() {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), (0..table.height()).collect()));
         }
         let keys: Vec<String> = if self.keys.is_empty() {
             self.margins.iter().map(|m| m.column.clone()).collect()
@@ -239,6 +248,12 @@ impl Suppression {
                     "",
                 ));
             }
+        }
+        let mut in_key_order: Vec<usize> = (0..table.height()).collect();
+        in_key_order.sort_by(|&a, &b| row_key(a, None).cmp(&row_key(b, None)));
+        let mut rank = vec![0; table.height()];
+        for (position, &row) in in_key_order.iter().enumerate() {
+            rank[row] = position;
         }
         let mut lines = Vec::new();
         for margin in &self.margins {
@@ -279,7 +294,34 @@ impl Suppression {
             found.sort_by_key(|l| l.total);
             lines.extend(found);
         }
-        Ok(lines)
+        Ok((lines, rank))
+    }
+}
+
+/// Secondary suppression decided over the rows in the order of their keys,
+/// so that the cells it masks never depend on the order of the rows.
+fn protect_in_key_order(flags: &mut [Flag], sizes: &[f64], lines: &[Line], rank: &[usize]) {
+    let mut ranked_flags = vec![Flag::None; flags.len()];
+    let mut ranked_sizes = vec![0.0; sizes.len()];
+    for (row, &r) in rank.iter().enumerate() {
+        ranked_flags[r] = flags[row];
+        ranked_sizes[r] = sizes[row];
+    }
+    let mut ranked_lines: Vec<Line> = lines
+        .iter()
+        .map(|line| {
+            let mut members: Vec<usize> = line.members.iter().map(|&m| rank[m]).collect();
+            members.sort_unstable();
+            Line {
+                members,
+                total: rank[line.total],
+            }
+        })
+        .collect();
+    ranked_lines.sort_by(|a, b| (a.total, &a.members).cmp(&(b.total, &b.members)));
+    protect(&mut ranked_flags, &ranked_sizes, &ranked_lines);
+    for (row, &r) in rank.iter().enumerate() {
+        flags[row] = ranked_flags[r];
     }
 }
 

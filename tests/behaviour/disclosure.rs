@@ -213,6 +213,26 @@ proptest! {
         let again = grid_suppression().apply(&out).unwrap();
         prop_assert!(again.equals_missing(&out), "suppression is not idempotent");
     }
+
+    /// The cells masked do not depend on the order of the rows (ties between
+    /// equal candidates for secondary suppression are broken by the keys).
+    #[test]
+    fn suppression_does_not_depend_on_row_order(
+        cells in (1usize..5, 1usize..5).prop_flat_map(|(r, c)| proptest::collection::vec(proptest::collection::vec(0i64..12, c), r))
+    ) {
+        let table = grid(&cells);
+        let flags_by_key = |t: &DataFrame| -> Vec<(String, String, String)> {
+            let out = grid_suppression().apply(t).unwrap();
+            let mut v: Vec<_> = texts(&out, "row").into_iter()
+                .zip(texts(&out, "col"))
+                .zip(texts(&out, "suppressed"))
+                .map(|((r, c), f)| (r, c, f))
+                .collect();
+            v.sort();
+            v
+        };
+        prop_assert_eq!(flags_by_key(&table), flags_by_key(&table.reverse()));
+    }
 }
 
 #[test]

@@ -210,6 +210,25 @@ impl Mortality {
         Ok(windows)
     }
 
+    /// An error of the statistic names the population column of the input,
+    /// not the summed column the statistic was given.
+    fn in_input_terms(&self, e: Error) -> Error {
+        match e {
+            Error::InvalidData {
+                column,
+                rule,
+                value,
+                location,
+            } if column == PEOPLE => Error::InvalidData {
+                column: self.population_columns.population.clone(),
+                rule,
+                value,
+                location,
+            },
+            other => other,
+        }
+    }
+
     /// Rates per group and window: the group columns, `period` ("2016",
     /// "2011–2015"), `numerator` (deaths), `denominator` (person-years),
     /// `value` with limits, `status`, `years` and `deaths_per_year`.
@@ -228,14 +247,16 @@ impl Mortality {
                 .multiplier(self.multiplier)
                 .by(keys.clone())
                 .confidence(self.confidence)
-                .compute(table.lazy())?,
+                .compute(table.lazy())
+                .map_err(|e| self.in_input_terms(e))?,
             Some(standard) => {
                 let standard = self.restricted(standard)?;
                 Dsr::new(DEATHS, PEOPLE, BAND, standard)
                     .multiplier(self.multiplier)
                     .by(keys.clone())
                     .confidence(self.confidence)
-                    .compute(table.lazy())?
+                    .compute(table.lazy())
+                    .map_err(|e| self.in_input_terms(e))?
             }
         };
         // Every window holds `window` years, so the mean yearly count is the
@@ -457,6 +478,14 @@ impl Mortality {
                 "population counts must be present and 0 or more",
                 count[row].map_or("a missing value".to_string(), |c| c.to_string()),
                 format!(" in row {row}"),
+            ));
+        }
+        if let Some((first, again)) = repeated_row(population)? {
+            return Err(Error::data(
+                &p.population,
+                "population rows must not repeat (a repeated row counts its people twice)",
+                "the same row twice",
+                format!(" in rows {first} and {again}"),
             ));
         }
         let dtype = require(population.schema(), &p.age, "population age")?.clone();
@@ -703,4 +732,17 @@ mod tests {
         assert_eq!(m.windows(2011, 2017).unwrap(), [(2012, 2014), (2015, 2017)]);
         assert!(m.window(5, false).windows(2011, 2013).is_err());
     }
+}
+
+/// The first row that repeats an earlier one in every column, as (earlier, repeat).
+fn repeated_row(frame: &DataFrame) -> Result<Option<(usize, usize)>> {
+    let repeated = frame.is_duplicated()?;
+    let Some(first) = repeated.iter().position(|d| d == Some(true)) else {
+        return Ok(None);
+    };
+    let row = frame.slice(first as i64, 1);
+    let again = (first + 1..frame.height())
+        .find(|&i| frame.slice(i as i64, 1).equals_missing(&row))
+        .unwrap_or(first);
+    Ok(Some((first, again)))
 }

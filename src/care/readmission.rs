@@ -167,15 +167,22 @@ impl Readmission {
 
     fn check(&self) -> Result<()> {
         self.period.validate()?;
-        if !(self.min_age.is_finite() && self.min_age >= 0.0) {
+        if !(0.0..=120.0).contains(&self.min_age) {
             return Err(Error::argument(
                 "min_age",
-                "an age of 0 or more",
+                "an age from 0 to 120",
                 self.min_age,
             ));
         }
         check_per(self.per, &self.period)?;
         check_days("days", self.days)?;
+        if self.days == 0 {
+            return Err(Error::argument(
+                "days",
+                "a readmission window of at least 1 day (a same-day return is a transfer)",
+                self.days,
+            ));
+        }
         reserve(&self.by, &[PERIOD])
     }
 
@@ -189,7 +196,7 @@ impl Readmission {
         let acute = if self.acute_only {
             flags(records, &c.acute, "acute admission")?
         } else {
-            vec![true; records.height()]
+            vec![Some(true); records.height()]
         };
         let died: Vec<bool> = match &c.discharge_type {
             Some(name) => {
@@ -209,6 +216,10 @@ impl Readmission {
         checks.present(&c.patient, "patient ids", |i| patients.get(i).is_none())?;
         checks.present(&c.admitted, "admission dates", |i| admitted[i].is_none())?;
         checks.ages(&c.age, &ages)?;
+        if self.acute_only {
+            checks.present(&c.acute, "acute admission flags", |i| acute[i].is_none())?;
+        }
+        let acute: Vec<bool> = acute.iter().map(|f| f.unwrap_or(false)).collect();
         checks.ordered(
             &c.discharged,
             "the discharge must not be before the admission",

@@ -256,11 +256,11 @@ pub(crate) fn date_of(day: i32) -> NaiveDate {
 }
 
 /// A yes/no column: booleans, or integers 0/1. Missing values are "no".
-pub(crate) fn flags(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<bool>> {
+pub(crate) fn flags(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<Option<bool>>> {
     let dtype = require(frame.schema(), name, role)?;
     let c = frame.column(name)?;
     if dtype == &DataType::Boolean {
-        return Ok(c.bool()?.iter().map(|v| v.unwrap_or(false)).collect());
+        return Ok(c.bool()?.iter().collect());
     }
     if dtype.is_integer() {
         let ints = c.cast(&DataType::Int64)?;
@@ -277,7 +277,7 @@ pub(crate) fn flags(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<boo
                 format!(" in row {row}"),
             ));
         }
-        return Ok(ints.iter().map(|v| v == Some(1)).collect());
+        return Ok(ints.iter().map(|v| v.map(|v| v == 1)).collect());
     }
     Err(Error::WrongDtype {
         column: name.to_string(),
@@ -445,8 +445,8 @@ mod tests {
     #[test]
     fn flags_accept_booleans_and_zero_one_only() {
         let df = df!("a" => [Some(true), None], "b" => [0, 1], "c" => [0, 2]).unwrap();
-        assert_eq!(flags(&df, "a", "PVV").unwrap(), [true, false]);
-        assert_eq!(flags(&df, "b", "PVV").unwrap(), [false, true]);
+        assert_eq!(flags(&df, "a", "PVV").unwrap(), [Some(true), None]);
+        assert_eq!(flags(&df, "b", "PVV").unwrap(), [Some(false), Some(true)]);
         let e = flags(&df, "c", "PVV").unwrap_err().to_string();
         assert!(
             e.contains("`c`") && e.contains("0/1") && e.contains("row 1"),

@@ -409,20 +409,26 @@ impl Waits {
         let completed = days(records, &c.completed, "completion date")?;
         let kinds = texts(records, &c.kind, "kind of wait")?;
         require_keys(records.schema(), &self.by, "group")?;
-        let no = vec![false; records.height()];
-        let pvv = match &c.pvv {
-            Some(name) => flags(records, name, "patient-chosen wait (PVV)")?,
-            None => no.clone(),
+        let recorded = |name: &Option<String>, role: &str| -> Result<Vec<Option<bool>>> {
+            match name {
+                Some(name) => flags(records, name, role),
+                None => Ok(vec![Some(false); records.height()]),
+            }
         };
-        let mov = match &c.mov {
-            Some(name) => flags(records, name, "medically caused wait (MOV)")?,
-            None => no,
-        };
+        let pvv = recorded(&c.pvv, "patient-chosen wait (PVV)")?;
+        let mov = recorded(&c.mov, "medically caused wait (MOV)")?;
         let mut quality = Quality::default();
         quality.push("records", records.height());
         let mut limit = vec![0i32; records.height()];
         let mut checks = Checks::new(records.height(), self.invalid, &mut quality);
         checks.present(&c.decided, "decision dates", |i| decided[i].is_none())?;
+        for (name, flag, what) in [(&c.pvv, &pvv, "PVV flags"), (&c.mov, &mov, "MOV flags")] {
+            if let Some(name) = name {
+                checks.present(name, what, |i| flag[i].is_none())?;
+            }
+        }
+        let pvv: Vec<bool> = pvv.iter().map(|f| f.unwrap_or(false)).collect();
+        let mov: Vec<bool> = mov.iter().map(|f| f.unwrap_or(false)).collect();
         let known = self.limits.kinds().join(", ");
         checks.rule(
             &c.kind,

@@ -89,8 +89,17 @@ fn parsed<T: std::str::FromStr<Err = crate::Error>>(text: &str) -> PyResult<T> {
     text.parse().map_err(to_py_err)
 }
 
+/// The `per` argument: a kind of period, named `per` in its error.
 fn period_kind(per: Option<&str>) -> PyResult<Option<PeriodKind>> {
-    per.map(parsed).transpose()
+    per.map(|text| {
+        text.parse().map_err(|e| match e {
+            crate::Error::InvalidArgument { rule, value, .. } => {
+                to_py_err(crate::Error::InvalidArgument { argument: "per".into(), rule, value })
+            }
+            other => to_py_err(other),
+        })
+    })
+    .transpose()
 }
 
 #[pyfunction]

@@ -9,10 +9,10 @@ use std::collections::HashSet;
 use chrono::{Datelike, Months, NaiveDate};
 use polars::prelude::*;
 
-use super::records::{in_set, keep, require_date, Quality};
+use super::records::{require_date, Quality};
 use crate::error::{Error, Result};
 use crate::measure::{column_of, require, Mean, Proportion, Statistic};
-use crate::stats::{ContinuityIndex, ContinuityIndices};
+use crate::stats::ContinuityIndex;
 
 /// Column names of the visit records (one row per visit).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,6 +155,9 @@ pub struct Continuity {
 
 const P: &str = "__ik_patient";
 const LISTED_UNIT: &str = "__ik_listed_unit";
+const CLINICIAN: &str = "__ik_clinician";
+/// Whether a visit is kept by every rule.
+const KEPT: &str = "__ik_kept";
 /// The visit's date or time as given: orders the visits of a patient.
 const TIME: &str = "__ik_time";
 
@@ -243,7 +246,7 @@ impl Continuity {
     /// # Errors
     /// As [`Continuity::patients`].
     pub fn summary(&self, visits: &DataFrame, listings: &DataFrame) -> Result<DataFrame> {
-        let patients = self.compute(visits, listings)?.patients;
+        let patients = self.computed_for_summary(visits, listings)?.patients;
         if patients.height() == 0 {
             return Err(Error::data(
                 &self.visit_columns.patient,
@@ -379,7 +382,7 @@ impl Continuity {
         for end in &ends {
             let mut at = self.clone();
             at.end = *end;
-            let patients = at.compute(visits, listings)?.patients;
+            let patients = at.computed_for_summary(visits, listings)?.patients;
             if patients.height() == 0 {
                 continue; // no eligible patient that month: no row
             }
@@ -433,6 +436,26 @@ impl Continuity {
     /// # Errors
     /// As [`Continuity::patients`].
     pub fn compute(&self, visits: &DataFrame, listings: &DataFrame) -> Result<ContinuityResult> {
+        self.computed(visits, listings, true)
+    }
+
+    /// The summaries need the sequential index only when they report it
+    /// (following visits in time is the costliest part).
+    pub(crate) fn computed_for_summary(
+        &self,
+        visits: &DataFrame,
+        listings: &DataFrame,
+    ) -> Result<ContinuityResult> {
+        let sequential = self.index == ContinuityIndex::Secon;
+        self.computed(visits, listings, sequential)
+    }
+
+    fn computed(
+        &self,
+        visits: &DataFrame,
+        listings: &DataFrame,
+        sequential: bool,
+    ) -> Result<ContinuityResult> {
         self.check()?;
         let (start, end) = (self.start()?, self.end);
         let listed = self.listed_at_end(listings)?;
@@ -481,7 +504,7 @@ impl Continuity {
                     .alias("__ik_diagnosis"),
             );
         }
-        let mut frame = visits
+        let frame = visits
             .clone()
             .lazy()
             .select(wanted)
@@ -490,74 +513,84 @@ impl Continuity {
                     .gt_eq(lit(start))
                     .and(col("__ik_date").lt_eq(lit(end))),
             )
-            .collect()?;
+            .join(
+                listed.clone().lazy().select([col(P), col(LISTED_UNIT)]),
+                [col(P)],
+                [col(P)],
+                JoinArgs::new(JoinType::Left),
+            );
+        let rules = self.rules()?;
+        // Each rule counts the visits it leaves out among those the rules
+        // before it kept; one pass gives every count of the quality table.
+        let mut kept_so_far = lit(true);
+        let mut counts = vec![len().alias("visits in the window")];
+        for (rule, keeps) in &rules {
+            counts.push(
+                kept_so_far
+                    .clone()
+                    .and(keeps.clone().not())
+                    .sum()
+                    .alias(*rule),
+            );
+            kept_so_far = kept_so_far.and(keeps.clone());
+        }
+        let flagged = frame.with_column(kept_so_far.alias(KEPT)).collect()?;
+        let counted = flagged.clone().lazy().select(counts).collect()?;
         let mut quality = Quality::default();
-        quality.push("visits in the window", frame.height());
-        if let Some(professions) = &self.professions {
-            frame = keep(&mut quality, frame, "visits by other professions", |f| {
-                Ok(in_set(&text(f, "__ik_profession")?, professions))
-            })?;
+        for c in counted.columns() {
+            let n = c.cast(&DataType::UInt64)?.u64()?.get(0).unwrap_or(0);
+            quality.push(c.name().as_str(), n as usize);
         }
-        if let Some(types) = &self.contact_types {
-            frame = keep(&mut quality, frame, "visits of other contact types", |f| {
-                Ok(in_set(&text(f, "__ik_contact")?, types))
-            })?;
-        }
-        frame = keep(
-            &mut quality,
-            frame,
-            "visits without a clinician (excluded)",
-            |f| Ok(f.column("__ik_clinician")?.is_not_null()),
-        )?;
-        frame = keep(
-            &mut quality,
-            frame,
-            "visits without a patient id (excluded)",
-            |f| Ok(f.column(P)?.is_not_null()),
-        )?;
-        let listed_ids: HashSet<String> = text(&listed, P)?
-            .iter()
-            .flatten()
-            .map(str::to_string)
-            .collect();
-        frame = keep(
-            &mut quality,
-            frame,
-            "visits of patients not listed on the end date",
-            |f| {
-                Ok(text(f, P)?
-                    .iter()
-                    .map(|p| p.is_some_and(|p| listed_ids.contains(p)))
-                    .collect())
-            },
-        )?;
-        if self.at_listing_unit {
-            let (joined, _) = crate::measure::lookup(
-                &frame,
-                &listed.select([P, LISTED_UNIT])?,
-                &[P.to_string()],
-                "listings",
-            )?;
-            let listed_unit = text(&joined, LISTED_UNIT)?;
-            frame = keep(
-                &mut quality,
-                frame,
-                "visits at another unit than the listing unit",
-                |f| {
-                    Ok(text(f, "__ik_unit")?
-                        .iter()
-                        .zip(listed_unit.iter())
-                        .map(|(u, l)| u.is_some() && u == l)
-                        .collect())
-                },
-            )?;
-        }
-        frame = self.chronic_only(&mut quality, frame)?;
-        let patients = self.indices(&mut quality, frame, &listed)?;
+        let kept = flagged
+            .lazy()
+            .filter(col(KEPT))
+            .select([col(P), col(CLINICIAN), col(TIME)]);
+        let patients = self.indices(&mut quality, kept, &listed, sequential)?;
         Ok(ContinuityResult {
             patients,
             quality: quality.frame()?,
         })
+    }
+
+    /// The eligibility rules after the window, each as the visits it keeps,
+    /// in the order the quality table counts them.
+    fn rules(&self) -> Result<Vec<(&'static str, Expr)>> {
+        let mut rules = Vec::new();
+        if let Some(professions) = &self.professions {
+            rules.push(("visits by other professions", one_of("__ik_profession", professions)));
+        }
+        if let Some(types) = &self.contact_types {
+            rules.push(("visits of other contact types", one_of("__ik_contact", types)));
+        }
+        rules.push((
+            "visits without a clinician (excluded)",
+            col(CLINICIAN).is_not_null(),
+        ));
+        rules.push(("visits without a patient id (excluded)", col(P).is_not_null()));
+        rules.push((
+            "visits of patients not listed on the end date",
+            col(LISTED_UNIT).is_not_null(),
+        ));
+        if self.at_listing_unit {
+            rules.push((
+                "visits at another unit than the listing unit",
+                col("__ik_unit").eq(col(LISTED_UNIT)).fill_null(lit(false)),
+            ));
+        }
+        let chronic = "visits of patients without the chronic disease";
+        match &self.chronic {
+            Chronic::All => {}
+            Chronic::Patients(ids) => rules.push((chronic, one_of(P, ids))),
+            Chronic::DiagnosisCodes(codes) => {
+                // A patient is chronic with a coded visit among those kept so far.
+                let kept = rules
+                    .iter()
+                    .fold(lit(true), |all, (_, keeps)| all.and(keeps.clone()));
+                let coded = kept.and(coded_with("__ik_diagnosis", codes));
+                rules.push((chronic, coded.any(true).over([col(P)])?.fill_null(lit(false))));
+            }
+        }
+        Ok(rules)
     }
 
     /// Patient, listing unit and group columns of the listings valid on `end`.
@@ -618,90 +651,91 @@ impl Continuity {
         Ok(listed)
     }
 
-    fn chronic_only(&self, quality: &mut Quality, frame: DataFrame) -> Result<DataFrame> {
-        let chronic: HashSet<String> = match &self.chronic {
-            Chronic::All => return Ok(frame),
-            Chronic::Patients(ids) => ids.iter().cloned().collect(),
-            Chronic::DiagnosisCodes(codes) => {
-                let codes: Vec<String> = codes
-                    .iter()
-                    .map(|c| c.replace('.', "").to_uppercase())
-                    .collect();
-                text(&frame, P)?
-                    .iter()
-                    .zip(text(&frame, "__ik_diagnosis")?.iter())
-                    .filter_map(|(p, d)| {
-                        let d = d?.replace('.', "").to_uppercase();
-                        let chronic = codes.iter().any(|c| d.starts_with(c.as_str()));
-                        chronic.then(|| p.map(str::to_string)).flatten()
-                    })
-                    .collect()
-            }
-        };
-        keep(
-            quality,
-            frame,
-            "visits of patients without the chronic disease",
-            |f| {
-                Ok(text(f, P)?
-                    .iter()
-                    .map(|p| p.is_some_and(|p| chronic.contains(p)))
-                    .collect())
-            },
-        )
-    }
-
-    /// One pass over the visits sorted by patient and time. Visits at the
-    /// same time (the same day, when dates carry no time) are taken in the
-    /// order of their clinician ids, so that the sequential index (SECON)
-    /// does not depend on the order of the rows.
+    /// The indices of each patient with at least `min_visits` visits, from
+    /// the visits per clinician; SECON (when `sequential`) follows the
+    /// visits in time, visits at the same time (the same day, when dates
+    /// carry no time) taken in the order of their clinician ids, so that no
+    /// index depends on the order of the rows.
     fn indices(
         &self,
         quality: &mut Quality,
-        frame: DataFrame,
+        kept: LazyFrame,
         listed: &DataFrame,
+        sequential: bool,
     ) -> Result<DataFrame> {
-        let sorted = frame.sort([P, TIME, "__ik_clinician"], SortMultipleOptions::default())?;
-        let ids = sorted.column(P)?.str()?.clone();
-        let clinicians = sorted.column("__ik_clinician")?.str()?.clone();
-        let (mut patient, mut visits, mut providers) = (Vec::new(), Vec::new(), Vec::new());
-        let mut index: [Vec<Option<f64>>; 5] = Default::default(); // in ContinuityIndex::ALL order
-        let mut too_few = 0usize;
-        let mut start = 0;
-        let n = sorted.height();
-        let mut run: Vec<&str> = Vec::new();
-        for i in 0..=n {
-            if i < n && ids.get(i) == ids.get(start) {
-                continue;
-            }
-            if i > start {
-                run.clear();
-                run.extend((start..i).filter_map(|j| clinicians.get(j)));
-                if run.len() >= self.min_visits as usize {
-                    let c = ContinuityIndices::from_visits(&run);
-                    patient.push(ids.get(start).unwrap_or_default().to_string());
-                    visits.push(c.visits);
-                    providers.push(c.clinicians);
-                    for (values, i) in index.iter_mut().zip(ContinuityIndex::ALL) {
-                        values.push(c.get(i));
-                    }
-                } else {
-                    too_few += 1;
-                }
-            }
-            start = i;
+        let per_clinician = kept
+            .clone()
+            .group_by([col(P), col(CLINICIAN)])
+            .agg([len().cast(DataType::UInt64).alias("__ik_c")]);
+        let c = || col("__ik_c");
+        let mut per_patient = per_clinician.group_by([col(P)]).agg([
+            c().sum().alias("__ik_n"),
+            len().cast(DataType::UInt64).alias("__ik_p"),
+            (c() * c()).sum().alias("__ik_sq"),
+            c().max().alias("__ik_max"),
+        ]);
+        if sequential {
+            let in_time = col(CLINICIAN).sort_by(
+                [col(TIME), col(CLINICIAN)],
+                SortMultipleOptions::default(),
+            );
+            let same_pairs = kept.group_by([col(P)]).agg([in_time
+                .clone()
+                .eq(in_time.shift(lit(1)))
+                .sum()
+                .cast(DataType::UInt64)
+                .alias("__ik_same")]);
+            per_patient = per_patient.join(
+                same_pairs,
+                [col(P)],
+                [col(P)],
+                JoinArgs::new(JoinType::Left),
+            );
+        } else {
+            per_patient = per_patient.with_column(lit(NULL).cast(DataType::UInt64).alias("__ik_same"));
         }
-        quality.push("patients with fewer visits than min_visits", too_few);
+        let counted = per_patient.collect()?;
+        let enough = col("__ik_n").gt_eq(lit(u64::from(self.min_visits)));
+        let too_few = counted
+            .clone()
+            .lazy()
+            .select([enough.clone().not().sum()])
+            .collect()?;
+        let too_few = too_few.columns()[0].cast(&DataType::UInt64)?.u64()?.get(0).unwrap_or(0);
+        quality.push("patients with fewer visits than min_visits", too_few as usize);
+        let f = |name: &str| col(name).cast(DataType::Float64);
+        let n = || f("__ik_n");
+        let at_least = |k: u64, value: Expr| {
+            when(col("__ik_n").gt_eq(lit(k)))
+                .then(value)
+                .otherwise(lit(NULL).cast(DataType::Float64))
+        };
+        let table = counted
+            .lazy()
+            .filter(enough)
+            .select([
+                col(P),
+                col("__ik_n").cast(DataType::UInt32).alias("visits"),
+                col("__ik_p").cast(DataType::UInt32).alias("clinicians"),
+                at_least(
+                    2,
+                    (col("__ik_sq") - col("__ik_n")).cast(DataType::Float64)
+                        / (n() * (n() - lit(1.0))),
+                )
+                .alias("coc"),
+                at_least(1, f("__ik_max") / n()).alias("upc"),
+                at_least(2, f("__ik_same") / (n() - lit(1.0))).alias("secon"),
+                at_least(
+                    2,
+                    (lit(1.0) - f("__ik_p") / (n() + lit(0.1)))
+                        / (lit(1.0) - lit(1.0) / (n() + lit(0.1))),
+                )
+                .alias("mmci"),
+                at_least(1, f("__ik_sq") / (n() * n())).alias("herfindahl"),
+            ])
+            .sort([P], SortMultipleOptions::default())
+            .collect()?;
         let names = ContinuityIndex::ALL.map(ContinuityIndex::name);
-        let mut cols = vec![
-            Column::new(P.into(), patient),
-            Column::new("visits".into(), visits),
-            Column::new("clinicians".into(), providers),
-        ];
-        for (name, values) in names.iter().zip(index) {
-            cols.push(Column::new((*name).into(), values));
-        }
-        let table = DataFrame::new_infer_height(cols)?;
         let groups = listed.drop(LISTED_UNIT)?;
         let (joined, _) = crate::measure::lookup(&table, &groups, &[P.to_string()], "listings")?;
         let mut out = joined.select(self.by.iter().map(String::as_str).chain([P]))?;
@@ -713,7 +747,43 @@ impl Continuity {
     }
 }
 
-/// A string column (a cheap handle on its data, no copy).
-fn text(frame: &DataFrame, name: &str) -> Result<StringChunked> {
-    Ok(frame.column(name)?.str()?.clone())
+/// Whether a text column's value is one of `values` (missing values are not).
+fn one_of(column: &str, values: &[String]) -> Expr {
+    let values: HashSet<String> = values.iter().cloned().collect();
+    col(column).map(
+        move |c: Column| {
+            let found: BooleanChunked = c
+                .str()?
+                .iter()
+                .map(|v| v.is_some_and(|v| values.contains(v)))
+                .collect();
+            Ok(found.with_name(c.name().clone()).into_column())
+        },
+        |_, f| Ok(Field::new(f.name().clone(), DataType::Boolean)),
+    )
 }
+
+/// Whether a diagnosis starts with one of the ICD-10 `codes` (dots and case ignored).
+fn coded_with(column: &str, codes: &[String]) -> Expr {
+    let codes: Vec<String> = codes
+        .iter()
+        .map(|c| c.replace('.', "").to_uppercase())
+        .collect();
+    col(column).map(
+        move |c: Column| {
+            let found: BooleanChunked = c
+                .str()?
+                .iter()
+                .map(|d| {
+                    d.is_some_and(|d| {
+                        let d = d.replace('.', "").to_uppercase();
+                        codes.iter().any(|c| d.starts_with(c.as_str()))
+                    })
+                })
+                .collect();
+            Ok(found.with_name(c.name().clone()).into_column())
+        },
+        |_, f| Ok(Field::new(f.name().clone(), DataType::Boolean)),
+    )
+}
+

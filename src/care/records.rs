@@ -64,18 +64,6 @@ impl Quality {
     }
 }
 
-/// Keep the rows where `mask` holds, counting the others under `rule`.
-pub(crate) fn keep(
-    quality: &mut Quality,
-    frame: DataFrame,
-    rule: &str,
-    mask: impl FnOnce(&DataFrame) -> Result<BooleanChunked>,
-) -> Result<DataFrame> {
-    let mask = mask(&frame)?;
-    let kept = frame.filter(&mask)?;
-    quality.push(rule, frame.height() - kept.height());
-    Ok(kept)
-}
 
 /// The rules records are checked against, row by row. With
 /// [`InvalidRecords::Error`] the first broken rule is an error naming the
@@ -300,13 +288,6 @@ pub(crate) fn texts(frame: &DataFrame, name: &str, role: &str) -> Result<StringC
     Ok(frame.column(name)?.cast(&DataType::String)?.str()?.clone())
 }
 
-/// Whether each value is in `allowed` (ignoring ASCII case).
-pub(crate) fn in_set(values: &StringChunked, allowed: &[String]) -> BooleanChunked {
-    values
-        .iter()
-        .map(|v| v.is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v))))
-        .collect()
-}
 
 /// Check that every day of `period` belongs to a period of `kind`
 /// (a delår split of a period reaching past August would lose records).

@@ -276,7 +276,7 @@ pub fn figure(
                 c.chronic = Chronic::DiagnosisCodes(chronic_codes.clone());
             }
             c.by = by.to_vec();
-            let result = c.compute(visits, main)?;
+            let result = c.computed_for_summary(visits, main)?;
             if result.patients.height() == 0 {
                 return Err(Error::data(
                     "patient_id",

@@ -4,24 +4,17 @@
 //!
 //! Run in release: `make bench` (or `cargo bench --bench continuity`).
 //! Smaller runs: `INDIKATOR_BENCH_PATIENTS=100000 cargo bench --bench continuity`.
+//! Quick check that it runs (each benchmark once, debug):
+//! `INDIKATOR_BENCH_PATIENTS=10000 cargo test --no-default-features --bench continuity`.
+//! The data come from the shared generator in `benches/common`.
 
 use chrono::NaiveDate;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use indikator::Continuity;
 use polars::prelude::*;
 
-/// A small deterministic generator (64-bit LCG), so every run sees the same data.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
+mod common;
+use common::Lcg;
 
 /// Visits (about 10 per patient) over 18 months at 30 units with 8 clinicians
 /// each, 70 % by doctors, and one open listing per patient.
@@ -77,23 +70,21 @@ fn generate(patients: usize) -> (DataFrame, DataFrame) {
 }
 
 fn continuity(c: &mut Criterion) {
-    let patients = std::env::var("INDIKATOR_BENCH_PATIENTS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000);
+    let patients = common::env_usize("INDIKATOR_BENCH_PATIENTS", 1_000_000);
     let (visits, listings) = generate(patients);
     let mut group = c.benchmark_group(format!(
         "continuity {patients} patients, {} visits",
         visits.height()
     ));
+    common::size(&mut group, visits.height());
     group.sample_size(10);
     let options = Continuity::new(NaiveDate::from_ymd_opt(2024, 8, 31).unwrap());
     group.bench_function("indikator: eligibility + five indices per patient", |b| {
-        b.iter(|| options.patients(&visits, &listings).unwrap())
+        b.iter(|| black_box(options.patients(&visits, &listings).unwrap()))
     });
     group.bench_function("polars: group_by patient, n_unique clinician + len", |b| {
         b.iter(|| {
-            visits
+            black_box(&visits)
                 .clone()
                 .lazy()
                 .group_by([col("patient_id")])

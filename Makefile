@@ -9,7 +9,7 @@ PYLIBDIR  := $(shell python3 -c "import sysconfig; print(sysconfig.get_config_va
 export LD_LIBRARY_PATH := $(PYLIBDIR):$(LD_LIBRARY_PATH)
 export PYO3_PYTHON     := $(abspath $(PY))
 
-.PHONY: test test-rust test-python develop demo bench clean
+.PHONY: test test-rust test-python develop demo bench fuzz clean
 
 test: test-rust test-python
 
@@ -29,8 +29,26 @@ develop: $(STAMP)
 test-python: develop
 	$(PY) -m pytest -q
 
-bench:
-	cargo bench --no-default-features --bench continuity
+# `make bench`: its own virtualenv with the peers (PHStatsMethods, pandas), the
+# extension built in release as a wheel installed into it (the debug build of
+# `make test` lives in python/indikator and is never timed), every criterion bench, then
+# benches/compare.py, which writes BENCHMARKS.md. Never part of `make test`.
+BENCH_VENV  := .venv-bench
+BENCH_PY    := $(BENCH_VENV)/bin/python
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+$(BENCH_STAMP): pyproject.toml
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip install --quiet --upgrade pip
+	$(BENCH_PY) -m pip install --quiet "maturin>=1.9,<2" "polars>=1.28" numpy pandas pyarrow "PHStatsMethods>=0.1.16,<0.2"
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	rm -rf target/bench-wheel
+	PYO3_PYTHON=$(abspath $(BENCH_PY)) $(BENCH_VENV)/bin/maturin build --release --quiet --interpreter $(BENCH_PY) --out target/bench-wheel
+	$(BENCH_PY) -m pip install --quiet --force-reinstall --no-deps target/bench-wheel/indikator-*.whl
+	cargo bench --no-default-features
+	$(BENCH_PY) benches/compare.py --out BENCHMARKS.md --build-label "release: maturin develop --release"
 
 # The main job on the embedded synthetic data of the region: the delårsbokslut
 # report for January–August 2024 (HTML, XLSX, Parquet, CSV) in $(DEMO_OUT).
@@ -39,6 +57,19 @@ DEMO_OUT := target/demo
 demo: develop
 	$(VENV)/bin/indikator report --period 2024-delar --out $(DEMO_OUT)
 	@echo "Öppna rapporten: file://$(abspath $(DEMO_OUT))/rapport.html"
+
+# The fuzzers of the catalogue and period parsers (RELIABILITY.md), each for
+# FUZZ_SECONDS. Needs `cargo install cargo-fuzz`; the stable toolchain runs
+# libFuzzer with RUSTC_BOOTSTRAP (no sanitizer: the parsers are safe Rust).
+# New corpus entries go to target/fuzz-corpus; the seeds in fuzz/seeds stay small.
+FUZZ_SECONDS := 600
+
+fuzz:
+	for t in catalog period; do \
+		mkdir -p target/fuzz-corpus/$$t && \
+		RUSTC_BOOTSTRAP=1 cargo fuzz run -s none $$t target/fuzz-corpus/$$t fuzz/seeds/$$t -- \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=16384 || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) target

@@ -692,6 +692,19 @@ fn band_of(age: f64, bands: &[(String, Ages)]) -> Option<String> {
         .map(|(l, _)| l.clone())
 }
 
+/// The first row that repeats an earlier one in every column, as (earlier, repeat).
+fn repeated_row(frame: &DataFrame) -> Result<Option<(usize, usize)>> {
+    let repeated = frame.is_duplicated()?;
+    let Some(first) = repeated.iter().position(|d| d == Some(true)) else {
+        return Ok(None);
+    };
+    let row = frame.slice(first as i64, 1);
+    let again = (first + 1..frame.height())
+        .find(|&i| frame.slice(i as i64, 1).equals_missing(&row))
+        .unwrap_or(first);
+    Ok(Some((first, again)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -732,17 +745,4 @@ mod tests {
         assert_eq!(m.windows(2011, 2017).unwrap(), [(2012, 2014), (2015, 2017)]);
         assert!(m.window(5, false).windows(2011, 2013).is_err());
     }
-}
-
-/// The first row that repeats an earlier one in every column, as (earlier, repeat).
-fn repeated_row(frame: &DataFrame) -> Result<Option<(usize, usize)>> {
-    let repeated = frame.is_duplicated()?;
-    let Some(first) = repeated.iter().position(|d| d == Some(true)) else {
-        return Ok(None);
-    };
-    let row = frame.slice(first as i64, 1);
-    let again = (first + 1..frame.height())
-        .find(|&i| frame.slice(i as i64, 1).equals_missing(&row))
-        .unwrap_or(first);
-    Ok(Some((first, again)))
 }

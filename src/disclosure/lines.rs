@@ -68,11 +68,21 @@ impl Line {
 /// one masked cell. `sizes` ranks the candidates: the smallest non-zero
 /// member is masked first, a total next, a zero cell only as a last resort.
 pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
-    loop {
-        let exposed = lines
-            .iter()
-            .find(|line| line.cells().filter(|&i| flags[i].masked()).count() == 1);
-        let Some(line) = exposed else { return };
+    // Masked cells per line, the lines through each cell, and the lines with
+    // exactly one masked cell, taken first by position: one pass, with each
+    // new mask updating only the lines through its cell.
+    let mut lines_of: Vec<Vec<usize>> = vec![Vec::new(); flags.len()];
+    let mut masked: Vec<usize> = Vec::with_capacity(lines.len());
+    for (l, line) in lines.iter().enumerate() {
+        for i in line.cells() {
+            lines_of[i].push(l);
+        }
+        masked.push(line.cells().filter(|&i| flags[i].masked()).count());
+    }
+    let mut exposed: std::collections::BTreeSet<usize> =
+        (0..lines.len()).filter(|&l| masked[l] == 1).collect();
+    while let Some(l) = exposed.pop_first() {
+        let line = &lines[l];
         // Rank: non-zero members first, then non-zero totals, zero cells last
         // (masking a zero beside a small cell would let a reader reason that
         // the secondary cell, not being small, is the zero).
@@ -92,9 +102,17 @@ pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(a.cmp(&b))
             });
-        match candidate {
-            Some(i) => flags[i] = Flag::Secondary,
-            None => return, // unreachable: a line with one masked cell has another cell
+        let Some(i) = candidate else {
+            return; // unreachable: a line with one masked cell has another cell
+        };
+        flags[i] = Flag::Secondary;
+        for &m in &lines_of[i] {
+            masked[m] += 1;
+            if masked[m] == 1 {
+                exposed.insert(m);
+            } else {
+                exposed.remove(&m);
+            }
         }
     }
 }

@@ -9,8 +9,10 @@ follows the visits in time; visits at the same time (the same day, when the
 dates carry no time of day) are taken in the order of their clinician ids,
 so no index depends on the order of the rows.
 
-Visits have the columns ``patient_id``, ``clinician_id``, ``profession``,
-``unit``, ``date`` (and ``contact_type``, ``diagnosis`` when filtering on
+A ``pl.LazyFrame`` of visits (e.g. ``pl.scan_parquet`` of national files) is
+read with the streaming engine: only the needed columns of the visits inside
+the window are loaded. Visits have the columns ``patient_id``,
+``clinician_id``, ``profession``, ``unit``, ``date`` (and ``contact_type``, ``diagnosis`` when filtering on
 them); listings ``patient_id``, ``unit``, ``listed_from``, ``listed_to``
 (null while listed) and any group columns. Map other names with
 ``visit_columns={"patient_id": "pid", ...}`` and ``listing_columns``.
@@ -32,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal, Mapping, Optional, Sequence, Union
 
 import polars as pl
@@ -48,18 +51,52 @@ _LISTINGS = ("patient_id", "unit", "listed_from", "listed_to")
 __all__ = ["coc", "patients", "quality", "rolling"]
 
 
+def _months_before(day: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` before ``day``'s month."""
+    index = day.year * 12 + day.month - 1 - months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _visits_in_windows(visits: FrameLike, columns: list[str], earliest_end: dt.date, end: dt.date,
+                       window_months: int) -> FrameLike:
+    """A lazy frame of visits narrowed to the needed columns and to the dates
+    of the windows (a superset; the Rust core applies the exact window), so a
+    ``pl.scan_parquet`` of national visit files is read with the streaming
+    engine and never held whole in memory. Frames whose columns are missing
+    or mistyped are passed on unchanged for the core to name the problem."""
+    if not isinstance(visits, pl.LazyFrame):
+        return visits
+    schema = visits.collect_schema()
+    day = columns[4]
+    if day not in schema or not isinstance(schema[day], (pl.Date, pl.Datetime)):
+        return visits
+    first = _months_before(earliest_end, window_months + 1)
+    return (
+        visits.select([c for c in dict.fromkeys(columns) if c in schema])
+        .filter(pl.col(day).cast(pl.Date).is_between(first, end))
+        .collect(engine="streaming")
+    )
+
+
 def _run(what, visits, listings, end, window_months, min_visits, at_listing_unit, professions, contact_types,
          chronic_patients, chronic_codes, index, threshold, by, visit_columns, listing_columns, first=None,
          polarity="high_is_good"):
     window_months, min_visits = whole(window_months, "window_months"), whole(min_visits, "min_visits")
+    visit_names = names(_VISITS, visit_columns, "visit_columns")
+    end, first = date(end, "end"), date(first, "first")
+    optional = zip(visit_names[5:], (contact_types is not None, chronic_codes is not None))
+    needed = visit_names[:5] + [name for name, wanted in optional if wanted]
+    if end is not None and window_months >= 1:
+        earliest_end = _months_before(first, 12) if first is not None else end
+        visits = _visits_in_windows(visits, needed, earliest_end, end, window_months)
     return _rs.continuity(
-        what, as_frame(visits, "visits"), as_frame(listings, "listings"), date(end, "end"), window_months, min_visits,
+        what, as_frame(visits, "visits"), as_frame(listings, "listings"), end, window_months, min_visits,
         bool(at_listing_unit), None if professions is None else as_list(professions, "professions"),
         None if contact_types is None else as_list(contact_types, "contact_types"),
         None if chronic_patients is None else [str(p) for p in chronic_patients],
         None if chronic_codes is None else as_list(chronic_codes, "chronic_codes"),
-        index, float(threshold), as_list(by), names(_VISITS, visit_columns, "visit_columns"),
-        names(_LISTINGS, listing_columns, "listing_columns"), date(first, "first"), polarity,
+        index, float(threshold), as_list(by), visit_names,
+        names(_LISTINGS, listing_columns, "listing_columns"), first, polarity,
     )
 
 

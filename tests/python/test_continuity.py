@@ -49,6 +49,20 @@ def test_expression_equals_the_frame_form():
         assert expr[index].to_list() == frame[index].to_list(), index
 
 
+def test_a_lazy_frame_of_visits_gives_the_same_numbers_and_quality():
+    # Visits over three years: the lazy path loads only the window's, and the
+    # numbers and the quality table are those of the whole frame.
+    rng = random.Random(11)
+    rows = [(f"p{rng.randrange(40)}", rng.choice("ABC"), rng.choice(["läkare", "sjuksköterska"]), "HC Lit",
+             dt.date(2022, 1, 1) + dt.timedelta(days=rng.randrange(1000))) for _ in range(2000)]
+    v = pl.DataFrame(rows, schema=["patient_id", "clinician_id", "profession", "unit", "date"], orient="row")
+    listings = _listings([f"p{i}" for i in range(40)])
+    for call in (ik.continuity.patients, ik.continuity.coc, ik.continuity.quality):
+        assert call(v.lazy(), listings, end=END).equals(call(v, listings, end=END)), call.__name__
+    rolling = dict(listings=listings, start="2024-03-31", end=END)
+    assert ik.continuity.rolling(v.lazy(), **rolling).equals(ik.continuity.rolling(v, **rolling))
+
+
 def test_summary_and_quality():
     v = _visits({"a": "AAA", "b": "AAB", "c": "ABC", "d": "AB"})
     s = ik.continuity.coc(v, _listings(["a", "b", "c", "d"]), end=END, by="unit")

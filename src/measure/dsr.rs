@@ -260,6 +260,14 @@ fn with_pooled_periods(
 }
 
 /// Check that every group has every band of the standard population.
+/// Whether some group has fewer distinct bands (`__ik_nbands`) than the
+/// standard: the cheap test before naming the missing bands.
+pub(crate) fn lacks_bands(per_group: &DataFrame, bands: usize) -> Result<bool> {
+    let counts = per_group.column("__ik_nbands")?.cast(&DataType::UInt64)?;
+    let lacking = counts.u64()?.iter().any(|n| n.unwrap_or(0) < bands as u64);
+    Ok(lacking)
+}
+
 pub(crate) fn require_all_bands(
     per_group: &DataFrame,
     keys: &DataFrame,
@@ -403,6 +411,7 @@ impl Statistic for Dsr {
         } else {
             col(X).null_count()
         };
+        let bands_again = bands.clone().lazy();
         let per_group = grouped(
             bands.lazy(),
             vec![],
@@ -414,7 +423,7 @@ impl Statistic for Dsr {
                 col(W).sum().alias("__ik_w"),
                 x_nulls.alias("__ik_xnulls"),
                 col(N).null_count().alias("__ik_nnulls"),
-                col(BAND).implode(false).alias("__ik_bands"),
+                col(BAND).n_unique().alias("__ik_nbands"),
             ],
         );
         let per_group = sort(per_group).collect()?;
@@ -424,7 +433,15 @@ impl Statistic for Dsr {
             None => None,
         };
         let keys = per_group.select(group_cols.iter().map(|s| PlSmallStr::from(s.as_str())))?;
-        require_all_bands(&per_group, &keys, &self.age_band, &self.standard)?;
+        if lacks_bands(&per_group, self.standard.bands().len())? {
+            let lists = sort(grouped(
+                bands_again,
+                vec![],
+                vec![col(BAND).implode(false).alias("__ik_bands")],
+            ))
+            .collect()?;
+            require_all_bands(&lists, &keys, &self.age_band, &self.standard)?;
+        }
 
         let get = |name: &str| f64_values(&per_group, name);
         let (sum, var, total, pop, w, xnulls, nnulls) = (

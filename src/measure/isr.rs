@@ -5,7 +5,7 @@ use polars::prelude::*;
 use super::aggregate::{f64_values, Input};
 use super::columns::{group_label, require, require_numeric, schema_of};
 use super::common::{Common, Statistic};
-use super::dsr::{banded, require_all_bands};
+use super::dsr::{banded, lacks_bands, require_all_bands};
 use super::lookup::lookup;
 use super::output::{Estimate, Status, Table};
 use super::rate::{check_multiplier, multiplier_label, scaled_poisson_limits};
@@ -361,22 +361,26 @@ impl Statistic for Isr {
         let mut aggs = vec![
             (zero(n_col) * col("__ik_w")).sum().alias("__ik_expected"),
             zero(n_col).null_count().alias("__ik_nnulls"),
-            col("__ik_band").implode(false).alias("__ik_bands"),
+            col("__ik_band").n_unique().alias("__ik_nbands"),
         ];
         if by_band {
             aggs.push(zero(x_col).sum().alias("__ik_observed"));
             aggs.push(zero(x_col).null_count().alias("__ik_xnulls"));
         }
         let keys_e: Vec<Expr> = group_cols.iter().map(|c| col(c.as_str())).collect();
-        let lf = if keys_e.is_empty() {
-            df.lazy().select(aggs)
-        } else {
-            df.lazy()
-                .group_by(keys_e)
-                .agg(aggs)
-                .sort(group_cols.clone(), SortMultipleOptions::default())
+        let per_groups = |aggs: Vec<Expr>| {
+            let lf = if keys_e.is_empty() {
+                df.clone().lazy().select(aggs)
+            } else {
+                df.clone()
+                    .lazy()
+                    .group_by(keys_e.clone())
+                    .agg(aggs)
+                    .sort(group_cols.clone(), SortMultipleOptions::default())
+            };
+            lf.collect()
         };
-        let per_group = lf.collect()?;
+        let per_group = per_groups(aggs)?;
         let keys = per_group.select(group_cols.iter().map(|s| PlSmallStr::from(s.as_str())))?;
         let band_names = StandardPopulation::new(
             "reference",
@@ -386,7 +390,10 @@ impl Statistic for Isr {
                 .map(|(b, _, _)| (b.clone(), 1.0))
                 .collect(),
         )?;
-        require_all_bands(&per_group, &keys, &self.age_band, &band_names)?;
+        if lacks_bands(&per_group, band_names.bands().len())? {
+            let lists = per_groups(vec![col("__ik_band").implode(false).alias("__ik_bands")])?;
+            require_all_bands(&lists, &keys, &self.age_band, &band_names)?;
+        }
 
         let expected = f64_values(&per_group, "__ik_expected")?;
         let nnulls = f64_values(&per_group, "__ik_nnulls")?;

@@ -258,7 +258,7 @@ POLARS_CASES = (
     PolarsCase("coc", "continuity of care (COC, national definition) by listing unit",
                {"visits": _VISITS, "listings": _LISTINGS}, ik_coc, pl_coc, ("unit",),
                (("denominator", "patients"), ("value", "coc")),
-               "UPC, SECON, MMCI, Herfindahl per patient; Student-t limits, median, share ≥ 0.5 with "
+               "UPC, MMCI, Herfindahl per patient (SECON only when reported); Student-t limits, median, share ≥ 0.5 with "
                "Wilson limits; the data-quality counts; a check that no patient is listed twice",
                load_filter={"visits": _in_coc_window()}),
     PolarsCase("waits", "vårdgaranti: share of waits completed in 2024 within the limit, by clinic",

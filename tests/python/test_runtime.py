@@ -26,6 +26,37 @@ def test_threads_get_the_same_numbers():
     assert all(r.equals(expected) for r in results)
 
 
+def test_care_functions_from_several_threads_at_once_give_the_same_numbers():
+    import datetime as dt
+
+    day = dt.date(2024, 1, 1)
+    referrals = pl.DataFrame({
+        "decided": [day + dt.timedelta(days=i % 200) for i in range(3000)],
+        "completed": [day + dt.timedelta(days=i % 200 + i % 120) for i in range(3000)],
+        "kind": ["first_visit", "treatment"] * 1500, "pvv": [i % 17 == 0 for i in range(3000)],
+        "mov": [False] * 3000, "unit": [f"u{i % 7}" for i in range(3000)]})
+    visits = pl.DataFrame({
+        "patient_id": [f"p{i % 300}" for i in range(3000)], "clinician_id": [f"L{i % 5}" for i in range(3000)],
+        "profession": ["läkare"] * 3000, "unit": ["HC Lit"] * 3000,
+        "date": [day + dt.timedelta(days=i % 230) for i in range(3000)]})
+    listings = pl.DataFrame({"patient_id": [f"p{i}" for i in range(300)], "unit": ["HC Lit"] * 300,
+                             "listed_from": [dt.date(2020, 1, 1)] * 300, "listed_to": [None] * 300},
+                            schema_overrides={"listed_to": pl.Date})
+    table = pl.DataFrame({"kommun": [f"k{i % 8}" for i in range(80)] + ["Totalt"],
+                          "numerator": [i % 9 for i in range(80)] + [sum(i % 9 for i in range(80))]})
+    calls = [
+        lambda: ik.waits.fulfilment(referrals, period="2024", by="unit", as_of="2025-06-01"),
+        lambda: ik.continuity.coc(visits, listings, end="2024-08-31"),
+        lambda: ik.continuity.patients(visits, listings, end="2024-08-31"),
+        lambda: ik.suppress(table),
+    ]
+    expected = [call() for call in calls]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda i: calls[i % 4](), range(16)))
+    for i, result in enumerate(results):
+        assert result.equals(expected[i % 4]), i
+
+
 def test_lazyframes_are_read_for_the_needed_columns_only():
     lazy = pl.LazyFrame({"g": ["a"], "x": [1], "n": [2], "unused": ["not read"]})
     out = ik.proportion(lazy, "x", "n", by="g", output="standard")

@@ -504,47 +504,38 @@ impl Continuity {
                     .alias("__ik_diagnosis"),
             );
         }
-        let frame = visits
-            .clone()
-            .lazy()
-            .select(wanted)
-            .filter(
-                col("__ik_date")
-                    .gt_eq(lit(start))
-                    .and(col("__ik_date").lt_eq(lit(end))),
-            )
-            .join(
-                listed.clone().lazy().select([col(P), col(LISTED_UNIT)]),
-                [col(P)],
-                [col(P)],
-                JoinArgs::new(JoinType::Left),
-            );
-        let rules = self.rules()?;
-        // Each rule counts the visits it leaves out among those the rules
-        // before it kept; one pass gives every count of the quality table.
-        let mut kept_so_far = lit(true);
-        let mut counts = vec![len().alias("visits in the window")];
-        for (rule, keeps) in &rules {
-            counts.push(
-                kept_so_far
-                    .clone()
-                    .and(keeps.clone().not())
-                    .sum()
-                    .alias(*rule),
-            );
-            kept_so_far = kept_so_far.and(keeps.clone());
-        }
-        let flagged = frame.with_column(kept_so_far.alias(KEPT)).collect()?;
-        let counted = flagged.clone().lazy().select(counts).collect()?;
+        let window = visits.clone().lazy().select(wanted).filter(
+            col("__ik_date")
+                .gt_eq(lit(start))
+                .and(col("__ik_date").lt_eq(lit(end))),
+        );
         let mut quality = Quality::default();
-        for c in counted.columns() {
-            let n = c.cast(&DataType::UInt64)?.u64()?.get(0).unwrap_or(0);
-            quality.push(c.name().as_str(), n as usize);
+        // The rules of the visit itself first, so that only the visits they
+        // keep are joined with the listings.
+        let mut carried = vec![P, CLINICIAN, "__ik_unit", TIME];
+        if matches!(self.chronic, Chronic::DiagnosisCodes(_)) {
+            carried.push("__ik_diagnosis");
         }
-        let kept = flagged
-            .lazy()
-            .filter(col(KEPT))
-            .select([col(P), col(CLINICIAN), col(TIME)]);
+        let visits_kept = screen(
+            &mut quality,
+            window,
+            Some("visits in the window"),
+            &self.rules_of_the_visit(),
+            &carried,
+        )?;
+        let joined = visits_kept.lazy().join(
+            listed.clone().lazy().select([col(P), col(LISTED_UNIT)]),
+            [col(P)],
+            [col(P)],
+            JoinArgs::new(JoinType::Left),
+        );
+        let kept = screen(
+            &mut quality,
+            joined,
+            None,
+            &self.rules_of_the_listing()?,
+            &[P, CLINICIAN, TIME],
+        )?;
         let patients = self.indices(&mut quality, kept, &listed, sequential)?;
         Ok(ContinuityResult {
             patients,
@@ -552,9 +543,9 @@ impl Continuity {
         })
     }
 
-    /// The eligibility rules after the window, each as the visits it keeps,
-    /// in the order the quality table counts them.
-    fn rules(&self) -> Result<Vec<(&'static str, Expr)>> {
+    /// The eligibility rules of the visit itself, each as the visits it
+    /// keeps, in the order the quality table counts them.
+    fn rules_of_the_visit(&self) -> Vec<(&'static str, Expr)> {
         let mut rules = Vec::new();
         if let Some(professions) = &self.professions {
             rules.push(("visits by other professions", one_of("__ik_profession", professions)));
@@ -567,10 +558,15 @@ impl Continuity {
             col(CLINICIAN).is_not_null(),
         ));
         rules.push(("visits without a patient id (excluded)", col(P).is_not_null()));
-        rules.push((
+        rules
+    }
+
+    /// The rules of the listing and the patient, after the visit's own.
+    fn rules_of_the_listing(&self) -> Result<Vec<(&'static str, Expr)>> {
+        let mut rules = vec![(
             "visits of patients not listed on the end date",
             col(LISTED_UNIT).is_not_null(),
-        ));
+        )];
         if self.at_listing_unit {
             rules.push((
                 "visits at another unit than the listing unit",
@@ -659,10 +655,11 @@ impl Continuity {
     fn indices(
         &self,
         quality: &mut Quality,
-        kept: LazyFrame,
+        kept: DataFrame,
         listed: &DataFrame,
         sequential: bool,
     ) -> Result<DataFrame> {
+        let kept = kept.lazy();
         let per_clinician = kept
             .clone()
             .group_by([col(P), col(CLINICIAN)])
@@ -745,6 +742,44 @@ impl Continuity {
         }
         Ok(out)
     }
+}
+
+/// Apply `rules` in order: count (after `total`, the rows in all) the rows
+/// each rule leaves out among those the rules before it kept, and return
+/// the `columns` of the rows every rule keeps. The rules are evaluated once,
+/// as boolean columns beside the carried ones.
+fn screen(
+    quality: &mut Quality,
+    frame: LazyFrame,
+    total: Option<&str>,
+    rules: &[(&'static str, Expr)],
+    columns: &[&str],
+) -> Result<DataFrame> {
+    let out = |i: usize| format!("__ik_out{i}");
+    let mut kept_so_far = lit(true);
+    let mut selected: Vec<Expr> = columns.iter().map(|c| col(*c)).collect();
+    for (i, (_, keeps)) in rules.iter().enumerate() {
+        selected.push(kept_so_far.clone().and(keeps.clone().not()).alias(out(i)));
+        kept_so_far = kept_so_far.and(keeps.clone());
+    }
+    selected.push(kept_so_far.alias(KEPT));
+    let flagged = frame.select(selected).collect()?;
+    if let Some(label) = total {
+        quality.push(label, flagged.height());
+    }
+    let sums: Vec<Expr> = (0..rules.len())
+        .map(|i| col(out(i)).sum().cast(DataType::UInt64))
+        .collect();
+    let counted = flagged.clone().lazy().select(sums).collect()?;
+    for ((rule, _), count) in rules.iter().zip(counted.columns()) {
+        quality.push(*rule, count.u64()?.get(0).unwrap_or(0) as usize);
+    }
+    let kept = flagged
+        .lazy()
+        .filter(col(KEPT))
+        .select(columns.iter().map(|c| col(*c)).collect::<Vec<_>>())
+        .collect()?;
+    Ok(kept)
 }
 
 /// Whether a text column's value is one of `values` (missing values are not).

@@ -548,16 +548,25 @@ impl Continuity {
     fn rules_of_the_visit(&self) -> Vec<(&'static str, Expr)> {
         let mut rules = Vec::new();
         if let Some(professions) = &self.professions {
-            rules.push(("visits by other professions", one_of("__ik_profession", professions)));
+            rules.push((
+                "visits by other professions",
+                one_of("__ik_profession", professions),
+            ));
         }
         if let Some(types) = &self.contact_types {
-            rules.push(("visits of other contact types", one_of("__ik_contact", types)));
+            rules.push((
+                "visits of other contact types",
+                one_of("__ik_contact", types),
+            ));
         }
         rules.push((
             "visits without a clinician (excluded)",
             col(CLINICIAN).is_not_null(),
         ));
-        rules.push(("visits without a patient id (excluded)", col(P).is_not_null()));
+        rules.push((
+            "visits without a patient id (excluded)",
+            col(P).is_not_null(),
+        ));
         rules
     }
 
@@ -583,7 +592,10 @@ impl Continuity {
                     .iter()
                     .fold(lit(true), |all, (_, keeps)| all.and(keeps.clone()));
                 let coded = kept.and(coded_with("__ik_diagnosis", codes));
-                rules.push((chronic, coded.any(true).over([col(P)])?.fill_null(lit(false))));
+                rules.push((
+                    chronic,
+                    coded.any(true).over([col(P)])?.fill_null(lit(false)),
+                ));
             }
         }
         Ok(rules)
@@ -672,10 +684,8 @@ impl Continuity {
             c().max().alias("__ik_max"),
         ]);
         if sequential {
-            let in_time = col(CLINICIAN).sort_by(
-                [col(TIME), col(CLINICIAN)],
-                SortMultipleOptions::default(),
-            );
+            let in_time =
+                col(CLINICIAN).sort_by([col(TIME), col(CLINICIAN)], SortMultipleOptions::default());
             let same_pairs = kept.group_by([col(P)]).agg([in_time
                 .clone()
                 .eq(in_time.shift(lit(1)))
@@ -689,7 +699,8 @@ impl Continuity {
                 JoinArgs::new(JoinType::Left),
             );
         } else {
-            per_patient = per_patient.with_column(lit(NULL).cast(DataType::UInt64).alias("__ik_same"));
+            per_patient =
+                per_patient.with_column(lit(NULL).cast(DataType::UInt64).alias("__ik_same"));
         }
         let counted = per_patient.collect()?;
         let enough = col("__ik_n").gt_eq(lit(u64::from(self.min_visits)));
@@ -698,8 +709,15 @@ impl Continuity {
             .lazy()
             .select([enough.clone().not().sum()])
             .collect()?;
-        let too_few = too_few.columns()[0].cast(&DataType::UInt64)?.u64()?.get(0).unwrap_or(0);
-        quality.push("patients with fewer visits than min_visits", too_few as usize);
+        let too_few = too_few.columns()[0]
+            .cast(&DataType::UInt64)?
+            .u64()?
+            .get(0)
+            .unwrap_or(0);
+        quality.push(
+            "patients with fewer visits than min_visits",
+            too_few as usize,
+        );
         let f = |name: &str| col(name).cast(DataType::Float64);
         let n = || f("__ik_n");
         let at_least = |k: u64, value: Expr| {
@@ -821,4 +839,3 @@ fn coded_with(column: &str, codes: &[String]) -> Expr {
         |_, f| Ok(Field::new(f.name().clone(), DataType::Boolean)),
     )
 }
-

@@ -64,7 +64,6 @@ impl Quality {
     }
 }
 
-
 /// The rules records are checked against, row by row. With
 /// [`InvalidRecords::Error`] the first broken rule is an error naming the
 /// column, the rule, the value and the row; with
@@ -287,7 +286,6 @@ pub(crate) fn texts(frame: &DataFrame, name: &str, role: &str) -> Result<StringC
     require(frame.schema(), name, role)?;
     Ok(frame.column(name)?.cast(&DataType::String)?.str()?.clone())
 }
-
 
 /// Check that every day of `period` belongs to a period of `kind`
 /// (a delår split of a period reaching past August would lose records).

@@ -135,7 +135,10 @@ impl Suppression {
         let sizes = crate::measure::f64_values(table, &counts[0])?;
         for column in &counts {
             let values = crate::measure::f64_values(table, column)?;
-            if let Some(row) = values.iter().position(|v| v.is_some_and(|v| v.is_nan() || v < 0.0)) {
+            if let Some(row) = values
+                .iter()
+                .position(|v| v.is_some_and(|v| v.is_nan() || v < 0.0))
+            {
                 return Err(Error::data(
                     column,
                     "counts to suppress must be 0 or more",

@@ -94,7 +94,11 @@ fn period_kind(per: Option<&str>) -> PyResult<Option<PeriodKind>> {
     per.map(|text| {
         text.parse().map_err(|e| match e {
             crate::Error::InvalidArgument { rule, value, .. } => {
-                to_py_err(crate::Error::InvalidArgument { argument: "per".into(), rule, value })
+                to_py_err(crate::Error::InvalidArgument {
+                    argument: "per".into(),
+                    rule,
+                    value,
+                })
             }
             other => to_py_err(other),
         })

@@ -88,7 +88,12 @@ fn indices(rows: &[(u8, u8, u32)]) -> Vec<(String, Vec<Option<f64>>)> {
         .unwrap()
         .sort(["patient_id"], SortMultipleOptions::default())
         .unwrap();
-    let ids = patients.column("patient_id").unwrap().str().unwrap().clone();
+    let ids = patients
+        .column("patient_id")
+        .unwrap()
+        .str()
+        .unwrap()
+        .clone();
     (0..patients.height())
         .map(|i| {
             let values = ["coc", "upc", "secon", "mmci", "herfindahl"]

@@ -79,12 +79,18 @@ GAPS = {
         "PHStatsMethods works through pandas group-bys and per-row scipy calls; indikator does one polars "
         "group-by and then the limits per group in Rust (exact Poisson quantiles for rates, Dobson for "
         "DSRs). The DSR checks that every group has every band by counting distinct bands (the band "
-        "lists are built only to name a missing band).",
+        "lists are built only to name a missing band). At 100 000 groups the DSR is about 20× faster "
+        "(19.5× and 20.6× in two runs on this shared machine): the per-group work after the group-by "
+        "is not yet profiled at that size.",
     "proportion against PHStatsMethods":
         "as for rates: one group-by, then Wilson limits per group.",
     "counts (deaths, visits) against hand-written polars":
-        "the same group-by, plus the column checks and Poisson limits per group; at small sizes the "
-        "fixed cost of crossing into Rust and building the output frame shows.",
+        "in memory, `ik.count` of the 10× visits is within 2× of polars' own in-memory group-by (0.94 s "
+        "against 0.52 s over 8.6 M rows); the hand-written query is faster still because it reads and "
+        "aggregates in one streaming query, while indikator's wrapper first collects the rows into a "
+        "DataFrame for the Rust core. At 100× the count's compute grows faster than its input, with an "
+        "11.7 GB peak: not yet profiled there. Next step: aggregate inside the lazy query (sums, "
+        "minimums and null counts per group) so that only the groups cross into the core.",
     "rate and DSR of deaths against hand-written polars":
         "the checks of the inputs (counts and populations non-negative, every band known and present) "
         "and the limits, which the hand-written query does not compute.",
@@ -94,10 +100,14 @@ GAPS = {
         "query leaves out: the quality table (each rule counted in one pass of boolean columns), the "
         "check that nobody is listed at two units, and the summary (mean with t-limits, median, share "
         "≥ 0.5 with Wilson limits). SECON, which follows each patient's visits in time, is computed "
-        "only when it is reported.",
+        "only when it is reported. At 100× the hand-written query streams, while indikator holds the "
+        "window's visits and runs its joins and group-bys in memory: the gap grows from 2.9× to 5×.",
     "vårdgaranti share against hand-written polars":
-        "every record is checked (dates present and in order, not after the extraction date, known "
-        "kinds) and the output carries Wilson limits, PVV/MOV counts and shares and median days.",
+        "every record is checked in Rust loops over its rows (dates present and in order, not after "
+        "the extraction date, known kinds), and the output carries Wilson limits, PVV/MOV counts and "
+        "shares and median days: 2.6× to 4× the hand-written query, the gap widest at 100× where the "
+        "hand-written query streams and indikator holds the period's records in memory. Next step: the "
+        "checks as expressions counted in one pass, as continuity does.",
     "peak memory at 100×":
         "indikator holds the visits of the window in memory (read with the streaming engine, only the "
         "needed columns) and its intermediate frames; the hand-written query streams.",

@@ -12,7 +12,7 @@ use polars::prelude::*;
 use super::records::{require_date, Quality};
 use crate::error::{Error, Result};
 use crate::measure::{column_of, require, Mean, Proportion, Statistic};
-use crate::stats::ContinuityIndex;
+use crate::stats::{ContinuityIndex, ContinuityIndices};
 
 /// Column names of the visit records (one row per visit).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -550,13 +550,13 @@ impl Continuity {
         if let Some(professions) = &self.professions {
             rules.push((
                 "visits by other professions",
-                one_of("__ik_profession", professions),
+                one_of_words("__ik_profession", professions),
             ));
         }
         if let Some(types) = &self.contact_types {
             rules.push((
                 "visits of other contact types",
-                one_of("__ik_contact", types),
+                one_of_words("__ik_contact", types),
             ));
         }
         rules.push((
@@ -585,7 +585,7 @@ impl Continuity {
         let chronic = "visits of patients without the chronic disease";
         match &self.chronic {
             Chronic::All => {}
-            Chronic::Patients(ids) => rules.push((chronic, one_of(P, ids))),
+            Chronic::Patients(ids) => rules.push((chronic, one_of_ids(P, ids))),
             Chronic::DiagnosisCodes(codes) => {
                 // A patient is chronic with a coded visit among those kept so far.
                 let kept = rules
@@ -677,6 +677,7 @@ impl Continuity {
             .group_by([col(P), col(CLINICIAN)])
             .agg([len().cast(DataType::UInt64).alias("__ik_c")]);
         let c = || col("__ik_c");
+        // The sums the indices are made of (`ContinuityIndices::from_sums`).
         let mut per_patient = per_clinician.group_by([col(P)]).agg([
             c().sum().alias("__ik_n"),
             len().cast(DataType::UInt64).alias("__ik_p"),
@@ -703,54 +704,52 @@ impl Continuity {
                 per_patient.with_column(lit(NULL).cast(DataType::UInt64).alias("__ik_same"));
         }
         let counted = per_patient.collect()?;
-        let enough = col("__ik_n").gt_eq(lit(u64::from(self.min_visits)));
-        let too_few = counted
-            .clone()
+        let all_patients = counted.height();
+        let eligible = counted
             .lazy()
-            .select([enough.clone().not().sum()])
-            .collect()?;
-        let too_few = too_few.columns()[0]
-            .cast(&DataType::UInt64)?
-            .u64()?
-            .get(0)
-            .unwrap_or(0);
-        quality.push(
-            "patients with fewer visits than min_visits",
-            too_few as usize,
-        );
-        let f = |name: &str| col(name).cast(DataType::Float64);
-        let n = || f("__ik_n");
-        let at_least = |k: u64, value: Expr| {
-            when(col("__ik_n").gt_eq(lit(k)))
-                .then(value)
-                .otherwise(lit(NULL).cast(DataType::Float64))
-        };
-        let table = counted
-            .lazy()
-            .filter(enough)
-            .select([
-                col(P),
-                col("__ik_n").cast(DataType::UInt32).alias("visits"),
-                col("__ik_p").cast(DataType::UInt32).alias("clinicians"),
-                at_least(
-                    2,
-                    (col("__ik_sq") - col("__ik_n")).cast(DataType::Float64)
-                        / (n() * (n() - lit(1.0))),
-                )
-                .alias("coc"),
-                at_least(1, f("__ik_max") / n()).alias("upc"),
-                at_least(2, f("__ik_same") / (n() - lit(1.0))).alias("secon"),
-                at_least(
-                    2,
-                    (lit(1.0) - f("__ik_p") / (n() + lit(0.1)))
-                        / (lit(1.0) - lit(1.0) / (n() + lit(0.1))),
-                )
-                .alias("mmci"),
-                at_least(1, f("__ik_sq") / (n() * n())).alias("herfindahl"),
-            ])
+            .filter(col("__ik_n").gt_eq(lit(u64::from(self.min_visits))))
             .sort([P], SortMultipleOptions::default())
             .collect()?;
+        quality.push(
+            "patients with fewer visits than min_visits",
+            all_patients - eligible.height(),
+        );
+        let sums = |name: &str| -> Result<Vec<Option<u64>>> {
+            Ok(eligible.column(name)?.u64()?.iter().collect())
+        };
+        let (n, p, sq, max, same) = (
+            sums("__ik_n")?,
+            sums("__ik_p")?,
+            sums("__ik_sq")?,
+            sums("__ik_max")?,
+            sums("__ik_same")?,
+        );
+        let (mut visits, mut clinicians) = (Vec::new(), Vec::new());
+        let mut index: [Vec<Option<f64>>; 5] = Default::default(); // in ContinuityIndex::ALL order
+        for i in 0..eligible.height() {
+            let c = ContinuityIndices::from_sums(
+                n[i].unwrap_or(0),
+                p[i].unwrap_or(0),
+                sq[i].unwrap_or(0),
+                max[i].unwrap_or(0),
+                same[i],
+            );
+            visits.push(c.visits);
+            clinicians.push(c.clinicians);
+            for (values, which) in index.iter_mut().zip(ContinuityIndex::ALL) {
+                values.push(c.get(which));
+            }
+        }
         let names = ContinuityIndex::ALL.map(ContinuityIndex::name);
+        let mut columns = vec![
+            eligible.column(P)?.clone(),
+            Column::new("visits".into(), visits),
+            Column::new("clinicians".into(), clinicians),
+        ];
+        for (name, values) in names.iter().zip(index) {
+            columns.push(Column::new((*name).into(), values));
+        }
+        let table = DataFrame::new_infer_height(columns)?;
         let groups = listed.drop(LISTED_UNIT)?;
         let (joined, _) = crate::measure::lookup(&table, &groups, &[P.to_string()], "listings")?;
         let mut out = joined.select(self.by.iter().map(String::as_str).chain([P]))?;
@@ -800,20 +799,31 @@ fn screen(
     Ok(kept)
 }
 
-/// Whether a text column's value is one of `values` (missing values are not).
-fn one_of(column: &str, values: &[String]) -> Expr {
-    let values: HashSet<String> = values.iter().cloned().collect();
+/// A boolean expression: `test` of each value of a text column (missing
+/// values fail).
+fn text_test(column: &str, test: impl Fn(&str) -> bool + Send + Sync + 'static) -> Expr {
     col(column).map(
         move |c: Column| {
-            let found: BooleanChunked = c
-                .str()?
-                .iter()
-                .map(|v| v.is_some_and(|v| values.contains(v)))
-                .collect();
+            let found: BooleanChunked = c.str()?.iter().map(|v| v.is_some_and(&test)).collect();
             Ok(found.with_name(c.name().clone()).into_column())
         },
         |_, f| Ok(Field::new(f.name().clone(), DataType::Boolean)),
     )
+}
+
+/// Whether a value is one of a few `words` (professions, contact types),
+/// ignoring ASCII case as the records write them in either.
+fn one_of_words(column: &str, words: &[String]) -> Expr {
+    let words = words.to_vec();
+    text_test(column, move |v| {
+        words.iter().any(|w| w.eq_ignore_ascii_case(v))
+    })
+}
+
+/// Whether a value is one of the `ids` (exactly).
+fn one_of_ids(column: &str, ids: &[String]) -> Expr {
+    let ids: HashSet<String> = ids.iter().cloned().collect();
+    text_test(column, move |v| ids.contains(v))
 }
 
 /// Whether a diagnosis starts with one of the ICD-10 `codes` (dots and case ignored).
@@ -822,20 +832,8 @@ fn coded_with(column: &str, codes: &[String]) -> Expr {
         .iter()
         .map(|c| c.replace('.', "").to_uppercase())
         .collect();
-    col(column).map(
-        move |c: Column| {
-            let found: BooleanChunked = c
-                .str()?
-                .iter()
-                .map(|d| {
-                    d.is_some_and(|d| {
-                        let d = d.replace('.', "").to_uppercase();
-                        codes.iter().any(|c| d.starts_with(c.as_str()))
-                    })
-                })
-                .collect();
-            Ok(found.with_name(c.name().clone()).into_column())
-        },
-        |_, f| Ok(Field::new(f.name().clone(), DataType::Boolean)),
-    )
+    text_test(column, move |d| {
+        let d = d.replace('.', "").to_uppercase();
+        codes.iter().any(|c| d.starts_with(c.as_str()))
+    })
 }

@@ -114,6 +114,14 @@ impl ContinuityIndices {
         let p = counts.iter().filter(|c| **c > 0).count() as u64;
         let sum_sq: u64 = counts.iter().map(|c| c * c).sum();
         let max = counts.iter().copied().max().unwrap_or(0);
+        Self::from_sums(n, p, sum_sq, max, same_pairs)
+    }
+
+    /// The indices from the sums they are made of: `n` visits, `p`
+    /// clinicians seen, `sum_sq` the sum of each clinician's visits squared,
+    /// `max` the most visits to one clinician, and (for SECON) the number of
+    /// consecutive pairs with the same clinician.
+    pub fn from_sums(n: u64, p: u64, sum_sq: u64, max: u64, same_pairs: Option<u64>) -> Self {
         let nf = n as f64;
         let at_least = |k: u64| n >= k;
         ContinuityIndices {

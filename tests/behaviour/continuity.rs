@@ -222,10 +222,11 @@ fn professions_missing_clinicians_and_chronic_disease() {
         ("p", Some("A"), DOC, "HC Lit", "2024-02-10", ""),
         ("p", Some("B"), DOC, "HC Lit", "2024-03-10", ""),
         ("q", Some("A"), DOC, "HC Lit", "2024-01-10", "J44"),
-        ("q", Some("A"), DOC, "HC Lit", "2024-02-10", ""),
+        ("q", Some("A"), "Läkare", "HC Lit", "2024-02-10", ""),
         ("q", Some("A"), DOC, "HC Lit", "2024-03-10", ""),
     ]);
     let l = listed_everywhere(&["p", "q"]);
+    // "Läkare" is a doctor too: professions are matched ignoring ASCII case.
     let mut c = Continuity::new(d("2024-08-31"));
     assert_eq!(quality(&c, &v, &l, "visits by other professions"), 1);
     assert_eq!(

@@ -259,7 +259,6 @@ fn with_pooled_periods(
     Ok(df)
 }
 
-/// Check that every group has every band of the standard population.
 /// Whether some group has fewer distinct bands (`__ik_nbands`) than the
 /// standard: the cheap test before naming the missing bands.
 pub(crate) fn lacks_bands(per_group: &DataFrame, bands: usize) -> Result<bool> {
@@ -268,6 +267,7 @@ pub(crate) fn lacks_bands(per_group: &DataFrame, bands: usize) -> Result<bool> {
     Ok(lacking)
 }
 
+/// Check that every group has every band of the standard population.
 pub(crate) fn require_all_bands(
     per_group: &DataFrame,
     keys: &DataFrame,

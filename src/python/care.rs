@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
 use super::args;
-use super::errors::{detached, to_py_err};
+use super::errors::{detached, for_argument, to_py_err};
 use super::measures::standard_from;
 use crate::care::{
     CauseSet, Chronic, Continuity, DeathColumns, ListingColumns, Mortality, PlanColumns,
@@ -91,19 +91,8 @@ fn parsed<T: std::str::FromStr<Err = crate::Error>>(text: &str) -> PyResult<T> {
 
 /// The `per` argument: a kind of period, named `per` in its error.
 fn period_kind(per: Option<&str>) -> PyResult<Option<PeriodKind>> {
-    per.map(|text| {
-        text.parse().map_err(|e| match e {
-            crate::Error::InvalidArgument { rule, value, .. } => {
-                to_py_err(crate::Error::InvalidArgument {
-                    argument: "per".into(),
-                    rule,
-                    value,
-                })
-            }
-            other => to_py_err(other),
-        })
-    })
-    .transpose()
+    per.map(|text| text.parse().map_err(|e| to_py_err(for_argument(e, "per"))))
+        .transpose()
 }
 
 #[pyfunction]

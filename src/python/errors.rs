@@ -63,6 +63,19 @@ create_exception!(
     "polars failed while computing, or an internal error was caught."
 );
 
+/// The same error, naming the Python argument `argument` when it is an
+/// invalid argument (a parser names its own default).
+pub(crate) fn for_argument(err: Error, argument: &str) -> Error {
+    match err {
+        Error::InvalidArgument { rule, value, .. } => Error::InvalidArgument {
+            argument: argument.to_string(),
+            rule,
+            value,
+        },
+        other => other,
+    }
+}
+
 /// Convert a crate error to the matching Python exception.
 pub(crate) fn to_py_err(err: Error) -> PyErr {
     let msg = err.to_string();

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use super::inputs::Inputs;
-use crate::care::{CauseSet, WaitColumns, Waits};
+use crate::care::{CauseSet, PlanColumns, StayColumns, VisitColumns, WaitColumns, Waits};
 use crate::care::{Chronic, Continuity, InvalidRecords, Mortality, Readmission, Sip, WaitLimits};
 use crate::catalog::{causes_of, Family, Indicator, SipGroup, Summary, WaitsMeasure};
 use crate::error::{Error, Result};
@@ -50,7 +50,7 @@ pub struct Source {
     other: Option<DataFrame>,
     /// The dated column and the first and last date in it, when the family
     /// has one: a period outside it is an error, not a silent zero.
-    span: Option<(&'static str, NaiveDate, NaiveDate)>,
+    span: Option<(String, NaiveDate, NaiveDate)>,
 }
 
 impl Source {
@@ -88,11 +88,13 @@ impl Source {
             None => None,
         };
         let span = match family {
-            Family::Waits { .. } => date_span(&main, "decided"),
-            Family::Readmission { .. } => date_span(&main, "discharged"),
-            Family::Sip { .. } => date_span(&main, "established"),
-            Family::EventRate { .. } => date_span(&main, EVENT_DATE),
-            Family::Continuity { .. } => other.as_ref().and_then(|v| date_span(v, "date")),
+            Family::Waits { .. } => date_span(&main, WaitColumns::default().decided),
+            Family::Readmission { .. } => date_span(&main, StayColumns::default().discharged),
+            Family::Sip { .. } => date_span(&main, PlanColumns::default().established),
+            Family::EventRate { .. } => date_span(&main, EVENT_DATE.to_string()),
+            Family::Continuity { .. } => other
+                .as_ref()
+                .and_then(|v| date_span(v, VisitColumns::default().date)),
             Family::Mortality { .. } => None,
         };
         Ok(Source { main, other, span })
@@ -100,8 +102,8 @@ impl Source {
 
     /// An error when the period lies wholly outside the dates of the data.
     fn covers(&self, period: Period) -> Result<()> {
-        match self.span {
-            Some((column, first, last)) if period.end() < first || period.start() > last => {
+        match &self.span {
+            Some((column, first, last)) if period.end() < *first || period.start() > *last => {
                 Err(Error::data(
                     column,
                     "the data do not cover the period",
@@ -337,11 +339,8 @@ fn waits_window(frame: &DataFrame, measure: WaitsMeasure, period: Period) -> Res
 }
 
 /// The first and last date of a column (`None` when it is not dates or empty).
-fn date_span(
-    frame: &DataFrame,
-    column: &'static str,
-) -> Option<(&'static str, NaiveDate, NaiveDate)> {
-    let dates = frame.column(column).ok()?.cast(&DataType::Date).ok()?;
+fn date_span(frame: &DataFrame, column: String) -> Option<(String, NaiveDate, NaiveDate)> {
+    let dates = frame.column(&column).ok()?.cast(&DataType::Date).ok()?;
     let dates: Vec<NaiveDate> = dates.date().ok()?.as_date_iter().flatten().collect();
     let first = dates.iter().min()?;
     let last = dates.iter().max()?;

@@ -57,17 +57,17 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def _visits_in_windows(visits: FrameLike, columns: list[str], earliest_end: dt.date, end: dt.date,
+def _visits_in_windows(visits: FrameLike, columns: list[str], day: str, earliest_end: dt.date, end: dt.date,
                        window_months: int) -> FrameLike:
     """A lazy frame of visits narrowed to the needed columns and to the dates
-    of the windows (a superset; the Rust core applies the exact window), so a
+    of the windows (a superset, by the visit date column ``day``; the Rust core
+    applies the exact window), so a
     ``pl.scan_parquet`` of national visit files is read with the streaming
     engine and never held whole in memory. Frames whose columns are missing
     or mistyped are passed on unchanged for the core to name the problem."""
     if not isinstance(visits, pl.LazyFrame):
         return visits
     schema = visits.collect_schema()
-    day = columns[4]
     if day not in schema or not isinstance(schema[day], (pl.Date, pl.Datetime)):
         return visits
     first = _months_before(earliest_end, window_months + 1)
@@ -88,7 +88,8 @@ def _run(what, visits, listings, end, window_months, min_visits, at_listing_unit
     needed = visit_names[:5] + [name for name, wanted in optional if wanted]
     if end is not None and window_months >= 1:
         earliest_end = _months_before(first, 12) if first is not None else end
-        visits = _visits_in_windows(visits, needed, earliest_end, end, window_months)
+        day = visit_names[_VISITS.index("date")]
+        visits = _visits_in_windows(visits, needed, day, earliest_end, end, window_months)
     return _rs.continuity(
         what, as_frame(visits, "visits"), as_frame(listings, "listings"), end, window_months, min_visits,
         bool(at_listing_unit), None if professions is None else as_list(professions, "professions"),

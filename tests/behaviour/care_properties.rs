@@ -7,6 +7,8 @@ use indikator::{Continuity, Period, Waits};
 use polars::prelude::*;
 use proptest::prelude::*;
 
+use crate::common::floats;
+
 fn day(offset: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(u64::from(offset))
 }
@@ -34,18 +36,6 @@ fn fulfilment(rows: &[Referral]) -> DataFrame {
         .unwrap()
         .sort(["unit"], SortMultipleOptions::default())
         .unwrap()
-}
-
-fn column(table: &DataFrame, name: &str) -> Vec<Option<f64>> {
-    table
-        .column(name)
-        .unwrap()
-        .cast(&DataType::Float64)
-        .unwrap()
-        .f64()
-        .unwrap()
-        .iter()
-        .collect()
 }
 
 fn referral() -> impl Strategy<Value = Referral> {
@@ -98,7 +88,7 @@ fn indices(rows: &[(u8, u8, u32)]) -> Vec<(String, Vec<Option<f64>>)> {
         .map(|i| {
             let values = ["coc", "upc", "secon", "mmci", "herfindahl"]
                 .iter()
-                .map(|name| column(&patients, name)[i])
+                .map(|name| floats(&patients, name)[i])
                 .collect();
             (ids.get(i).unwrap().to_string(), values)
         })
@@ -111,8 +101,8 @@ proptest! {
     #[test]
     fn waits_shares_stay_in_range_with_limits_around_them(rows in prop::collection::vec(referral(), 1..60)) {
         let table = fulfilment(&rows);
-        let (value, lower, upper) = (column(&table, "value"), column(&table, "lower"), column(&table, "upper"));
-        let (x, n) = (column(&table, "numerator"), column(&table, "denominator"));
+        let (value, lower, upper) = (floats(&table, "value"), floats(&table, "lower"), floats(&table, "upper"));
+        let (x, n) = (floats(&table, "numerator"), floats(&table, "denominator"));
         for i in 0..table.height() {
             prop_assert!(x[i].unwrap() >= 0.0 && x[i].unwrap() <= n[i].unwrap());
             if let (Some(v), Some(lo), Some(up)) = (value[i], lower[i], upper[i]) {
@@ -139,11 +129,11 @@ proptest! {
             for part in &parts {
                 let units: Vec<Option<&str>> = part.column("unit").unwrap().str().unwrap().iter().collect();
                 if let Some(j) = units.iter().position(|u| *u == unit) {
-                    sums.0 += column(part, "numerator")[j].unwrap();
-                    sums.1 += column(part, "denominator")[j].unwrap();
+                    sums.0 += floats(part, "numerator")[j].unwrap();
+                    sums.1 += floats(part, "denominator")[j].unwrap();
                 }
             }
-            prop_assert_eq!(sums, (column(&whole, "numerator")[i].unwrap(), column(&whole, "denominator")[i].unwrap()));
+            prop_assert_eq!(sums, (floats(&whole, "numerator")[i].unwrap(), floats(&whole, "denominator")[i].unwrap()));
         }
     }
 

@@ -72,8 +72,8 @@ BUDGET_S = 120.0
 #: A case running longer than this is stopped.
 CASE_TIMEOUT_S = 3 * 3600
 
-#: What dominates each remaining gap: filled in by the developers after
-#: profiling. Honest placeholders until then; rendered as they stand.
+#: What dominates each remaining gap, written by the developers from their
+#: profiling (what was not profiled says so); rendered as it stands.
 GAPS = {
     "DSR and rate against PHStatsMethods":
         "PHStatsMethods works through pandas group-bys and per-row scipy calls; indikator does one polars "

@@ -39,6 +39,7 @@ pub mod cli;
 #[cfg(feature = "report")]
 pub mod demo;
 mod disclosure;
+mod engine;
 mod error;
 mod measure;
 mod period;

@@ -156,8 +156,6 @@ pub struct Continuity {
 const P: &str = "__ik_patient";
 const LISTED_UNIT: &str = "__ik_listed_unit";
 const CLINICIAN: &str = "__ik_clinician";
-/// Whether a visit is kept by every rule.
-const KEPT: &str = "__ik_kept";
 /// The visit's date or time as given: orders the visits of a patient.
 const TIME: &str = "__ik_time";
 
@@ -509,34 +507,31 @@ impl Continuity {
                 .gt_eq(lit(start))
                 .and(col("__ik_date").lt_eq(lit(end))),
         );
-        let mut quality = Quality::default();
         // The rules of the visit itself first, so that only the visits they
-        // keep are joined with the listings.
-        let mut carried = vec![P, CLINICIAN, "__ik_unit", TIME];
-        if matches!(self.chronic, Chronic::DiagnosisCodes(_)) {
-            carried.push("__ik_diagnosis");
-        }
-        let visits_kept = screen(
-            &mut quality,
-            window,
-            Some("visits in the window"),
-            &self.rules_of_the_visit(),
-            &carried,
-        )?;
-        let joined = visits_kept.lazy().join(
+        // keep are joined with the listings; one streaming query counts what
+        // each rule leaves out and computes the per-patient sums.
+        let (visit_counts, visits_kept) = screen(window, &self.rules_of_the_visit());
+        let joined = visits_kept.join(
             listed.clone().lazy().select([col(P), col(LISTED_UNIT)]),
             [col(P)],
             [col(P)],
             JoinArgs::new(JoinType::Left),
         );
-        let kept = screen(
-            &mut quality,
-            joined,
-            None,
-            &self.rules_of_the_listing()?,
-            &[P, CLINICIAN, TIME],
-        )?;
-        let patients = self.indices(&mut quality, kept, &listed, sequential)?;
+        let (listing_counts, kept) = screen(joined, &self.rules_of_the_listing()?);
+        let [visit_counts, listing_counts, per_patient] = crate::engine::collect_all([
+            visit_counts,
+            listing_counts,
+            self.sums_per_patient(kept, &listed, sequential),
+        ])?;
+        let mut quality = Quality::default();
+        quality.push("visits in the window", counted(&visit_counts, 0)?);
+        for (i, (rule, _)) in self.rules_of_the_visit().iter().enumerate() {
+            quality.push(*rule, counted(&visit_counts, i + 1)?);
+        }
+        for (i, (rule, _)) in self.rules_of_the_listing()?.iter().enumerate() {
+            quality.push(*rule, counted(&listing_counts, i + 1)?);
+        }
+        let patients = self.indices(&mut quality, per_patient)?;
         Ok(ContinuityResult {
             patients,
             quality: quality.frame()?,
@@ -659,25 +654,19 @@ impl Continuity {
         Ok(listed)
     }
 
-    /// The indices of each patient with at least `min_visits` visits, from
-    /// the visits per clinician; SECON (when `sequential`) follows the
-    /// visits in time, visits at the same time (the same day, when dates
-    /// carry no time) taken in the order of their clinician ids, so that no
-    /// index depends on the order of the rows.
-    fn indices(
-        &self,
-        quality: &mut Quality,
-        kept: DataFrame,
-        listed: &DataFrame,
-        sequential: bool,
-    ) -> Result<DataFrame> {
-        let kept = kept.lazy();
+    /// The sums the indices of a patient are made of
+    /// ([`ContinuityIndices::from_sums`]) from the visits `kept`, per
+    /// patient, with the patient's group columns from the listings; SECON's
+    /// count of consecutive visits to the same clinician when `sequential`
+    /// (following the visits in time, visits at the same time — the same
+    /// day, when dates carry no time — in the order of their clinician ids,
+    /// so that no index depends on the order of the rows).
+    fn sums_per_patient(&self, kept: LazyFrame, listed: &DataFrame, sequential: bool) -> LazyFrame {
         let per_clinician = kept
             .clone()
             .group_by([col(P), col(CLINICIAN)])
             .agg([len().cast(DataType::UInt64).alias("__ik_c")]);
         let c = || col("__ik_c");
-        // The sums the indices are made of (`ContinuityIndices::from_sums`).
         let mut per_patient = per_clinician.group_by([col(P)]).agg([
             c().sum().alias("__ik_n"),
             len().cast(DataType::UInt64).alias("__ik_p"),
@@ -703,9 +692,21 @@ impl Continuity {
             per_patient =
                 per_patient.with_column(lit(NULL).cast(DataType::UInt64).alias("__ik_same"));
         }
-        let counted = per_patient.collect()?;
-        let all_patients = counted.height();
-        let eligible = counted
+        // Every patient kept is listed (a rule), once (checked): a left join
+        // adds the group columns.
+        per_patient.join(
+            listed.clone().lazy().drop(cols([LISTED_UNIT])),
+            [col(P)],
+            [col(P)],
+            JoinArgs::new(JoinType::Left),
+        )
+    }
+
+    /// The indices of each patient with at least `min_visits` visits, from
+    /// the sums per patient, in the order of the patient ids.
+    fn indices(&self, quality: &mut Quality, per_patient: DataFrame) -> Result<DataFrame> {
+        let all_patients = per_patient.height();
+        let eligible = per_patient
             .lazy()
             .filter(col("__ik_n").gt_eq(lit(u64::from(self.min_visits))))
             .sort([P], SortMultipleOptions::default())
@@ -740,63 +741,43 @@ impl Continuity {
                 values.push(c.get(which));
             }
         }
-        let names = ContinuityIndex::ALL.map(ContinuityIndex::name);
-        let mut columns = vec![
-            eligible.column(P)?.clone(),
-            Column::new("visits".into(), visits),
-            Column::new("clinicians".into(), clinicians),
-        ];
-        for (name, values) in names.iter().zip(index) {
-            columns.push(Column::new((*name).into(), values));
-        }
-        let table = DataFrame::new_infer_height(columns)?;
-        let groups = listed.drop(LISTED_UNIT)?;
-        let (joined, _) = crate::measure::lookup(&table, &groups, &[P.to_string()], "listings")?;
-        let mut out = joined.select(self.by.iter().map(String::as_str).chain([P]))?;
+        let mut out = eligible.select(self.by.iter().map(String::as_str).chain([P]))?;
         out.rename(P, self.visit_columns.patient.as_str().into())?;
-        for c in ["visits", "clinicians"].iter().chain(names.iter()) {
-            out.with_column(table.column(c)?.clone())?;
+        out.with_column(Column::new("visits".into(), visits))?;
+        out.with_column(Column::new("clinicians".into(), clinicians))?;
+        for (which, values) in ContinuityIndex::ALL.iter().zip(index) {
+            out.with_column(Column::new(which.name().into(), values))?;
         }
         Ok(out)
     }
 }
 
-/// Apply `rules` in order: count (after `total`, the rows in all) the rows
-/// each rule leaves out among those the rules before it kept, and return
-/// the `columns` of the rows every rule keeps. The rules are evaluated once,
-/// as boolean columns beside the carried ones.
-fn screen(
-    quality: &mut Quality,
-    frame: LazyFrame,
-    total: Option<&str>,
-    rules: &[(&'static str, Expr)],
-    columns: &[&str],
-) -> Result<DataFrame> {
-    let out = |i: usize| format!("__ik_out{i}");
+/// The count in column `i` of a one-row table of counts.
+fn counted(counts: &DataFrame, i: usize) -> Result<usize> {
+    let column = counts
+        .select_at_idx(i)
+        .ok_or_else(|| polars_err!(ComputeError: "no count {i}"))?;
+    Ok(column.cast(&DataType::UInt64)?.u64()?.get(0).unwrap_or(0) as usize)
+}
+
+/// Apply `rules` in order: a one-row query of counts — the rows in all,
+/// then per rule the rows it leaves out among those the rules before it
+/// kept — and the query of the rows every rule keeps.
+fn screen(frame: LazyFrame, rules: &[(&'static str, Expr)]) -> (LazyFrame, LazyFrame) {
     let mut kept_so_far = lit(true);
-    let mut selected: Vec<Expr> = columns.iter().map(|c| col(*c)).collect();
+    let mut counts = vec![len().cast(DataType::UInt64).alias("__ik_rows")];
     for (i, (_, keeps)) in rules.iter().enumerate() {
-        selected.push(kept_so_far.clone().and(keeps.clone().not()).alias(out(i)));
+        counts.push(
+            kept_so_far
+                .clone()
+                .and(keeps.clone().not())
+                .sum()
+                .cast(DataType::UInt64)
+                .alias(format!("__ik_out{i}")),
+        );
         kept_so_far = kept_so_far.and(keeps.clone());
     }
-    selected.push(kept_so_far.alias(KEPT));
-    let flagged = frame.select(selected).collect()?;
-    if let Some(label) = total {
-        quality.push(label, flagged.height());
-    }
-    let sums: Vec<Expr> = (0..rules.len())
-        .map(|i| col(out(i)).sum().cast(DataType::UInt64))
-        .collect();
-    let counted = flagged.clone().lazy().select(sums).collect()?;
-    for ((rule, _), count) in rules.iter().zip(counted.columns()) {
-        quality.push(*rule, count.u64()?.get(0).unwrap_or(0) as usize);
-    }
-    let kept = flagged
-        .lazy()
-        .filter(col(KEPT))
-        .select(columns.iter().map(|c| col(*c)).collect::<Vec<_>>())
-        .collect()?;
-    Ok(kept)
+    (frame.clone().select(counts), frame.filter(kept_so_far))
 }
 
 /// A boolean expression: `test` of each value of a text column (missing

@@ -398,15 +398,12 @@ impl Readmission {
     /// As [`Readmission::stays`].
     pub fn share(&self, records: &DataFrame) -> Result<DataFrame> {
         let f = self.follow(records)?;
-        let frame = f
-            .stays
-            .lazy()
-            .with_column(lit(1.0).alias("__ik_index"))
-            .collect()?;
-        let (keys, sums) = sums_by(
+        let frame = f.stays.lazy().with_column(lit(true).alias("__ik_index"));
+        let (keys, sums, _) = sums_by(
             frame,
             &f.keys,
             &["readmitted", "__ik_index", "follow_up_incomplete"],
+            Vec::new(),
         )?;
         let statistic = format!("share readmitted within {} days (percent)", self.days);
         let mut table = percentages(keys, &sums[0], &sums[1], self.confidence, &statistic);

@@ -7,6 +7,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
+use crate::engine::{collect_sums, is_whole};
 use crate::error::{Error, Result};
 use crate::measure::{proportion_estimate, require, Confidence, Estimate, Status, Table};
 use crate::period::{Period, PeriodKind};
@@ -351,28 +352,36 @@ pub(crate) fn rows_of(records: &DataFrame, by: &[String], rows: &[usize]) -> Res
     Ok(records.select(by.iter().map(String::as_str))?.take(&idx)?)
 }
 
-/// Sums of float columns per group (sorted by the group columns): the key
-/// frame and one vector per summed column. No `by` gives one row.
+/// Sums of columns per group (sorted by the group columns): the key frame,
+/// one vector per summed column, and the `extra` aggregations by name (ones
+/// that do not depend on the order of the rows, such as a median). No `by`
+/// gives one row.
 pub(crate) fn sums_by(
-    frame: DataFrame,
+    frame: LazyFrame,
     by: &[String],
     columns: &[&str],
-) -> Result<(DataFrame, Vec<Vec<f64>>)> {
-    let aggs: Vec<Expr> = columns
+    extra: Vec<(&str, Expr)>,
+) -> Result<(DataFrame, Vec<Vec<f64>>, DataFrame)> {
+    let schema = frame.clone().collect_schema()?;
+    let whole = columns.iter().all(|c| schema.get(c).is_some_and(is_whole));
+    let extra_names: Vec<&str> = extra.iter().map(|(name, _)| *name).collect();
+    let mut aggs: Vec<Expr> = columns
         .iter()
         .map(|c| col(*c).cast(DataType::Float64).sum().alias(*c))
         .collect();
+    aggs.extend(extra.into_iter().map(|(name, e)| e.alias(name)));
     let summed = if by.is_empty() {
-        frame.lazy().select(aggs).collect()?
+        collect_sums(frame.select(aggs), whole)?
     } else {
         let keys: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
         let names: Vec<PlSmallStr> = by.iter().map(|b| b.as_str().into()).collect();
-        frame
-            .lazy()
-            .group_by(keys)
-            .agg(aggs)
-            .sort(names, SortMultipleOptions::default())
-            .collect()?
+        collect_sums(
+            frame
+                .group_by(keys)
+                .agg(aggs)
+                .sort(names, SortMultipleOptions::default()),
+            whole,
+        )?
     };
     let keys = summed.select(by.iter().map(String::as_str))?;
     let mut sums = Vec::with_capacity(columns.len());
@@ -386,7 +395,7 @@ pub(crate) fn sums_by(
                 .collect(),
         );
     }
-    Ok((keys, sums))
+    Ok((keys, sums, summed.select(extra_names)?))
 }
 
 /// Percentages per group from summed counts, with Wilson limits (as

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::records::{
-    check_days, check_per, date_of, day_number, days, extraction_date, flags, percentages, reserve,
-    rows_of, sums_by, texts, Checks, InvalidRecords, Quality,
+    check_days, check_per, day_number, days, extraction_date, flags, percentages, reserve, sums_by,
+    texts, Checks, InvalidRecords, Quality,
 };
 use crate::error::{Error, Result};
 use crate::measure::require_keys;
@@ -133,11 +133,51 @@ impl WaitLimits {
     /// The limit of `kind` for a decision on `decided`: the rule with the
     /// latest `from` on or before it; `None` for an unknown kind.
     pub fn limit(&self, kind: &str, decided: NaiveDate) -> Option<u32> {
-        self.rules
+        let table = self.table();
+        table.days(table.kind(kind)?, day_number(decided))
+    }
+
+    /// The rules by kind, for looking up millions of records.
+    fn table(&self) -> LimitTable<'_> {
+        let kinds = self.kinds();
+        let rules = kinds
             .iter()
-            .filter(|r| r.kind == kind && r.from.is_none_or(|f| f <= decided))
-            .max_by_key(|r| r.from)
-            .map(|r| r.days)
+            .map(|k| {
+                let mut from: Vec<(i32, u32)> = self
+                    .rules
+                    .iter()
+                    .filter(|r| r.kind == *k)
+                    .map(|r| (r.from.map_or(i32::MIN, day_number), r.days))
+                    .collect();
+                // By date; of two rules from the same date the later given wins.
+                from.sort_by_key(|(day, _)| *day);
+                from
+            })
+            .collect();
+        LimitTable { kinds, rules }
+    }
+}
+
+/// [`WaitLimits`] as a lookup: a kind's index, and its rules as (first
+/// decision day, days) in date order.
+struct LimitTable<'a> {
+    kinds: Vec<&'a str>,
+    rules: Vec<Vec<(i32, u32)>>,
+}
+
+impl LimitTable<'_> {
+    /// The index of a known kind.
+    fn kind(&self, kind: &str) -> Option<usize> {
+        self.kinds.iter().position(|k| *k == kind)
+    }
+
+    /// The limit of kind `kind` (an index) for a decision on day number `decided`.
+    fn days(&self, kind: usize, decided: i32) -> Option<u32> {
+        self.rules[kind]
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= decided)
+            .map(|(_, days)| *days)
     }
 }
 
@@ -258,7 +298,8 @@ pub struct Waits {
     pub columns: WaitColumns,
 }
 
-const DECIDED: &str = "__ik_decided";
+const COMPLETED: &str = "__ik_completed";
+const MEASURED: &str = "__ik_measured";
 const WAIT: &str = "__ik_wait";
 const PVV: &str = "pvv";
 const MOV: &str = "mov";
@@ -272,7 +313,7 @@ pub const PERIOD: &str = "period";
 
 /// The records of one computation, one row per wait measured.
 struct Measured {
-    frame: DataFrame,
+    frame: LazyFrame,
     /// Group columns: `by`, then `snapshot` or `period` when present.
     keys: Vec<String>,
     quality: Quality,
@@ -430,18 +471,24 @@ impl Waits {
         let pvv: Vec<bool> = pvv.iter().map(|f| f.unwrap_or(false)).collect();
         let mov: Vec<bool> = mov.iter().map(|f| f.unwrap_or(false)).collect();
         let known = self.limits.kinds().join(", ");
+        let table = self.limits.table();
+        let kind_of: Vec<Option<usize>> = kinds
+            .iter()
+            .map(|k| k.and_then(|k| table.kind(k)))
+            .collect();
         checks.rule(
             &c.kind,
             &format!("the kind of wait must be one of {known}"),
-            |i| match kinds.get(i) {
-                None => Some("a missing value".into()),
-                Some(k) => match self.limits.limit(k, date_of(decided[i].unwrap_or(0))) {
-                    Some(days) => {
-                        limit[i] = days as i32;
-                        None
-                    }
-                    None => Some(format!("{k:?}")),
-                },
+            |i| match kind_of[i].and_then(|k| table.days(k, decided[i].unwrap_or(0))) {
+                Some(days) => {
+                    limit[i] = days as i32;
+                    None
+                }
+                None => Some(
+                    kinds
+                        .get(i)
+                        .map_or("a missing value".into(), |k| format!("{k:?}")),
+                ),
             },
         )?;
         checks.ordered(
@@ -454,34 +501,56 @@ impl Waits {
         checks.not_after(&c.completed, &completed, as_of)?;
         checks.keys_present(records, &self.by)?;
         let kept = checks.kept.clone();
-        let base = |rows: &[usize], wait: Vec<i32>| -> Result<DataFrame> {
-            let mut frame = rows_of(records, &self.by, rows)?;
-            let pick = |v: &[bool]| -> Vec<bool> { rows.iter().map(|&i| v[i]).collect() };
-            let (p, m) = (pick(&pvv), pick(&mov));
-            let excluded: Vec<bool> = p
-                .iter()
-                .zip(&m)
-                .map(|(p, m)| (*p && self.exclude_pvv) || (*m && self.exclude_mov))
-                .collect();
-            let within: Vec<bool> = rows
-                .iter()
-                .zip(&wait)
-                .zip(&excluded)
-                .map(|((&i, w), x)| !x && *w <= limit[i])
-                .collect();
-            let counted: Vec<bool> = excluded.iter().map(|x| !x).collect();
-            let decided_rows: Vec<Option<i32>> = rows.iter().map(|&i| decided[i]).collect();
+        let excluded: Vec<bool> = pvv
+            .iter()
+            .zip(&mov)
+            .map(|(p, m)| (*p && self.exclude_pvv) || (*m && self.exclude_mov))
+            .collect();
+        // The waits measured: the rows of `measured`, `wait` days long; the
+        // frame keeps every row and a mask, so no column is copied.
+        let (mut n_pvv, mut n_mov) = (0, 0);
+        let mut waits_of = |measured: &dyn Fn(usize) -> bool,
+                            wait: &dyn Fn(usize) -> i32|
+         -> Result<(LazyFrame, usize)> {
+            let rows = records.height();
+            let (mut mask, mut days, mut within) = (
+                Vec::with_capacity(rows),
+                Vec::with_capacity(rows),
+                Vec::with_capacity(rows),
+            );
+            let mut count = 0;
+            for i in 0..rows {
+                let m = kept[i] && measured(i);
+                let w = if m { wait(i) } else { 0 };
+                mask.push(m);
+                days.push(w);
+                within.push(!excluded[i] && w <= limit[i]);
+                if m {
+                    count += 1;
+                    n_pvv += usize::from(pvv[i]);
+                    n_mov += usize::from(mov[i]);
+                }
+            }
+            let mut frame = records.select(self.by.iter().map(String::as_str))?;
+            if self.per.is_some() {
+                let on = records.column(&c.completed)?.cast(&DataType::Date)?;
+                frame.with_column(on.with_name(COMPLETED.into()))?;
+            }
             for column in [
-                Column::new(DECIDED.into(), decided_rows),
-                Column::new(WAIT.into(), wait),
-                Column::new(PVV.into(), p),
-                Column::new(MOV.into(), m),
-                Column::new(COUNTED.into(), counted),
+                Column::new(WAIT.into(), days),
+                Column::new(PVV.into(), pvv.clone()),
+                Column::new(MOV.into(), mov.clone()),
+                Column::new(
+                    COUNTED.into(),
+                    excluded.iter().map(|x| !x).collect::<Vec<_>>(),
+                ),
                 Column::new(WITHIN.into(), within),
+                Column::new(MEASURED.into(), mask),
             ] {
                 frame.with_column(column)?;
             }
-            Ok(frame)
+            let frame = frame.lazy().filter(col(MEASURED)).drop(cols([MEASURED]));
+            Ok((frame, count))
         };
         let mut keys = self.by.clone();
         let frame = match self.measure {
@@ -490,30 +559,17 @@ impl Waits {
                     day_number(self.period.start()),
                     day_number(self.period.end()),
                 );
-                let rows: Vec<usize> = (0..records.height())
-                    .filter(|&i| kept[i] && completed[i].is_some_and(|d| d >= start && d <= end))
-                    .collect();
-                let wait = rows
-                    .iter()
-                    .map(|&i| completed[i].unwrap_or(0) - decided[i].unwrap_or(0))
-                    .collect();
-                let mut frame = base(&rows, wait)?;
+                let (mut frame, count) = waits_of(
+                    &|i| completed[i].is_some_and(|d| d >= start && d <= end),
+                    &|i| completed[i].unwrap_or(0) - decided[i].unwrap_or(0),
+                )?;
                 if let Some(kind) = self.per {
-                    let labels: Vec<Option<String>> = rows
-                        .iter()
-                        .map(|&i| {
-                            completed[i]
-                                .and_then(|d| kind.containing(date_of(d)))
-                                .map(|p| p.iso())
-                        })
-                        .collect();
-                    frame.with_column(Column::new(PERIOD.into(), labels))?;
+                    frame = frame.with_column(
+                        crate::period::period_expr(col(COMPLETED), kind, false).alias(PERIOD),
+                    );
                     keys.push(PERIOD.into());
                 }
-                quality.push(
-                    format!("records completed in {}", self.period),
-                    frame.height(),
-                );
+                quality.push(format!("records completed in {}", self.period), count);
                 frame
             }
             WaitMeasure::Waiting => {
@@ -529,34 +585,20 @@ impl Waits {
                         ));
                     }
                     let day = day_number(at);
-                    let rows: Vec<usize> = (0..records.height())
-                        .filter(|&i| {
-                            kept[i]
-                                && decided[i].is_some_and(|d| d <= day)
+                    let (frame, count) = waits_of(
+                        &|i| {
+                            decided[i].is_some_and(|d| d <= day)
                                 && completed[i].is_none_or(|done| done > day)
-                        })
-                        .collect();
-                    let wait = rows
-                        .iter()
-                        .map(|&i| day - decided[i].unwrap_or(0))
-                        .collect();
-                    let mut frame = base(&rows, wait)?;
-                    frame.with_column(Column::new(SNAPSHOT.into(), vec![at; rows.len()]))?;
-                    quality.push(format!("records waiting on {at}"), frame.height());
-                    frames.push(frame);
+                        },
+                        &|i| day - decided[i].unwrap_or(0),
+                    )?;
+                    quality.push(format!("records waiting on {at}"), count);
+                    frames.push(frame.with_column(lit(day).cast(DataType::Date).alias(SNAPSHOT)));
                 }
                 keys.push(SNAPSHOT.into());
-                let mut all = frames.remove(0);
-                for f in &frames {
-                    all.vstack_mut(f)?;
-                }
-                all
+                concat(frames, UnionArgs::default())?
             }
         };
-        let excluded = |flag: &str| -> Result<usize> {
-            Ok(frame.column(flag)?.bool()?.sum().unwrap_or(0) as usize)
-        };
-        let (n_pvv, n_mov) = (excluded(PVV)?, excluded(MOV)?);
         quality.push(
             if self.exclude_pvv {
                 "measured: patient-chosen waits (PVV, left out of the share)"
@@ -592,9 +634,17 @@ impl Waits {
     /// invalid options.
     pub fn fulfilment(&self, records: &DataFrame) -> Result<DataFrame> {
         let m = self.measure(records)?;
-        let frame = m.frame.lazy().with_column(lit(1.0).alias(ONE)).collect()?;
-        let medians = self.medians(&frame, &m.keys)?;
-        let (keys, sums) = sums_by(frame, &m.keys, &[WITHIN, COUNTED, ONE, PVV, MOV])?;
+        let median = col(WAIT)
+            .filter(col(COUNTED))
+            .cast(DataType::Float64)
+            .median();
+        let frame = m.frame.with_column(lit(true).alias(ONE));
+        let (keys, sums, extra) = sums_by(
+            frame,
+            &m.keys,
+            &[WITHIN, COUNTED, ONE, PVV, MOV],
+            vec![("median_days", median)],
+        )?;
         let statistic = format!(
             "share within the limit, {} (percent)",
             match self.measure {
@@ -614,30 +664,8 @@ impl Waits {
         table.add_column(Column::new("pvv_share".into(), share(&sums[3])));
         table.add_column(Column::new("mov".into(), sums[4].clone()));
         table.add_column(Column::new("mov_share".into(), share(&sums[4])));
-        table.add_column(Column::new("median_days".into(), medians));
+        table.add_column(extra.column("median_days")?.clone());
         table.finish(crate::measure::OutputType::Standard)
-    }
-
-    /// The median wait of the counted records per group, in the order of [`sums_by`].
-    fn medians(&self, frame: &DataFrame, keys: &[String]) -> Result<Vec<Option<f64>>> {
-        let median = col(WAIT)
-            .filter(col(COUNTED))
-            .cast(DataType::Float64)
-            .median()
-            .alias("m");
-        let out = if keys.is_empty() {
-            frame.clone().lazy().select([median]).collect()?
-        } else {
-            let names: Vec<PlSmallStr> = keys.iter().map(|k| k.as_str().into()).collect();
-            frame
-                .clone()
-                .lazy()
-                .group_by(keys.iter().map(|k| col(k.as_str())).collect::<Vec<_>>())
-                .agg([median])
-                .sort(names, SortMultipleOptions::default())
-                .collect()?
-        };
-        Ok(out.column("m")?.f64()?.iter().collect())
     }
 
     /// The waits counted (PVV/MOV left out as set) in bins of days, per
@@ -651,7 +679,7 @@ impl Waits {
     pub fn distribution(&self, records: &DataFrame) -> Result<DataFrame> {
         let m = self.measure(records)?;
         let labels = bin_labels(&self.bins);
-        let mut frame = m.frame.lazy().filter(col(COUNTED)).collect()?;
+        let mut frame = m.frame.filter(col(COUNTED)).collect()?;
         let waits: Vec<i32> = frame
             .column(WAIT)?
             .i32()?
@@ -668,10 +696,10 @@ impl Waits {
             let hits: Vec<bool> = waits.iter().map(|w| bin_of(*w) == b).collect();
             frame.with_column(Column::new(label.as_str().into(), hits))?;
         }
-        frame.with_column(Column::new(ONE.into(), vec![1.0; waits.len()]))?;
+        frame.with_column(Column::new(ONE.into(), vec![true; waits.len()]))?;
         let mut names: Vec<&str> = labels.iter().map(String::as_str).collect();
         names.push(ONE);
-        let (keys, sums) = sums_by(frame, &m.keys, &names)?;
+        let (keys, sums, _) = sums_by(frame.lazy(), &m.keys, &names, Vec::new())?;
         let groups = keys.height().max(if m.keys.is_empty() { 1 } else { 0 });
         // One block of rows per bin, then ordered by group and bin.
         let mut key_cols: Vec<Column> = Vec::new();
@@ -811,10 +839,11 @@ pub fn summarise_months(
             "",
         ));
     }
-    let (keys, sums) = sums_by(
-        with_value.clone(),
+    let (keys, sums, _) = sums_by(
+        with_value.clone().lazy(),
         by,
         &["numerator", "denominator", "months"],
+        Vec::new(),
     )?;
     let mut pooled = percentages(
         keys,

@@ -14,6 +14,7 @@ use super::columns::{
 };
 use super::grouping::{span_label, Grouping, PoolMethod};
 use super::output::{is_output_column, COUNT_COLUMNS, DERIVED_COLUMNS, META_COLUMNS};
+use crate::engine::{collect_sums, is_whole};
 use crate::error::{Error, Result};
 
 /// A numeric input column of a statistic.
@@ -145,6 +146,7 @@ pub(crate) fn summarise(
         );
     }
     aggs.push(len().alias(ROWS));
+    let n_extra = extra.len();
     aggs.extend(extra);
     let key_exprs: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
     let grouped = if by.is_empty() {
@@ -154,7 +156,15 @@ pub(crate) fn summarise(
             .agg(aggs)
             .sort(by.clone(), SortMultipleOptions::default())
     };
-    let df = grouped.collect()?;
+    let out_schema = schema_of(&grouped)?;
+    let whole = inputs
+        .iter()
+        .all(|i| schema.get(i.column).is_some_and(is_whole))
+        && out_schema
+            .iter_values()
+            .skip(out_schema.len() - n_extra)
+            .all(is_whole);
+    let df = collect_sums(grouped, whole)?;
     let records: f64 = f64_values(&df, ROWS)?.iter().flatten().sum();
     if records == 0.0 {
         return Err(Error::argument(

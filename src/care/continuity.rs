@@ -269,9 +269,9 @@ impl Continuity {
             .with_columns([
                 col(index)
                     .gt_eq(lit(self.threshold))
-                    .cast(DataType::Float64)
+                    .cast(DataType::UInt32)
                     .alias("__ik_at"),
-                lit(1.0).alias("__ik_one"),
+                lit(1u32).alias("__ik_one"),
             ])
             .collect()?;
         let share = Proportion::new("__ik_at", "__ik_one")
@@ -510,14 +510,16 @@ impl Continuity {
         // The rules of the visit itself first, so that only the visits they
         // keep are joined with the listings; one streaming query counts what
         // each rule leaves out and computes the per-patient sums.
-        let (visit_counts, visits_kept) = screen(window, &self.rules_of_the_visit());
+        let (visit_rules, listing_rules) =
+            (self.rules_of_the_visit(), self.rules_of_the_listing()?);
+        let (visit_counts, visits_kept) = screen(window, &visit_rules);
         let joined = visits_kept.join(
             listed.clone().lazy().select([col(P), col(LISTED_UNIT)]),
             [col(P)],
             [col(P)],
             JoinArgs::new(JoinType::Left),
         );
-        let (listing_counts, kept) = screen(joined, &self.rules_of_the_listing()?);
+        let (listing_counts, kept) = screen(joined, &listing_rules);
         let [visit_counts, listing_counts, per_patient] = crate::engine::collect_all([
             visit_counts,
             listing_counts,
@@ -525,11 +527,13 @@ impl Continuity {
         ])?;
         let mut quality = Quality::default();
         quality.push("visits in the window", counted(&visit_counts, 0)?);
-        for (i, (rule, _)) in self.rules_of_the_visit().iter().enumerate() {
-            quality.push(*rule, counted(&visit_counts, i + 1)?);
-        }
-        for (i, (rule, _)) in self.rules_of_the_listing()?.iter().enumerate() {
-            quality.push(*rule, counted(&listing_counts, i + 1)?);
+        for (rules, counts) in [
+            (&visit_rules, &visit_counts),
+            (&listing_rules, &listing_counts),
+        ] {
+            for (i, (rule, _)) in rules.iter().enumerate() {
+                quality.push(*rule, counted(counts, i + 1)?);
+            }
         }
         let patients = self.indices(&mut quality, per_patient)?;
         Ok(ContinuityResult {

@@ -14,6 +14,12 @@ mod report;
 
 use pyo3::prelude::*;
 
+/// The extension's allocator (see Cargo.toml): mimalloc reuses the
+/// streaming engine's buffers instead of asking the system for fresh zeroed
+/// pages at every step.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[pymodule]
 fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;

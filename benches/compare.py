@@ -78,39 +78,44 @@ GAPS = {
     "DSR and rate against PHStatsMethods":
         "PHStatsMethods works through pandas group-bys and per-row scipy calls; indikator does one polars "
         "group-by and then the limits per group in Rust (exact Poisson quantiles for rates, Dobson for "
-        "DSRs). The DSR checks that every group has every band by counting distinct bands (the band "
-        "lists are built only to name a missing band). At 100 000 groups the DSR is about 20× faster "
-        "(19.5× and 20.6× in two runs on this shared machine): the per-group work after the group-by "
-        "is not yet profiled at that size.",
+        "DSRs). The DSR sums per group and band (on the streaming engine when the counts are whole "
+        "numbers), then per group in memory (the weighted sums are fractions, added in a fixed order so "
+        "that the figures repeat digit for digit); that second group-by and the checks (every band known "
+        "and present, populations positive) are most of its time at 100 000 groups.",
     "proportion against PHStatsMethods":
         "as for rates: one group-by, then Wilson limits per group.",
     "counts (deaths, visits) against hand-written polars":
-        "in memory, `ik.count` of the 10× visits is within 2× of polars' own in-memory group-by (0.94 s "
-        "against 0.52 s over 8.6 M rows); the hand-written query is faster still because it reads and "
-        "aggregates in one streaming query, while indikator's wrapper first collects the rows into a "
-        "DataFrame for the Rust core. At 100× the count's compute grows faster than its input, with an "
-        "11.7 GB peak: not yet profiled there. Next step: aggregate inside the lazy query (sums, "
-        "minimums and null counts per group) so that only the groups cross into the core.",
+        "`ik.count` groups on the streaming engine, as the hand-written query does; what remains is "
+        "that indikator's wrapper first collects the rows into a DataFrame for the Rust core (the "
+        "\"load\" column), while the hand-written query reads and aggregates in one pass. Next step: "
+        "aggregate inside the lazy query (sums, minimums and null counts per group) so that only the "
+        "groups cross into the core.",
     "rate and DSR of deaths against hand-written polars":
         "the checks of the inputs (counts and populations non-negative, every band known and present) "
         "and the limits, which the hand-written query does not compute.",
     "COC against hand-written polars":
-        "profiled at 1× in release: the join of the visits with the listings is about half of "
-        "indikator's compute, and the hand-written query does the same join. The rest is what the "
-        "query leaves out: the quality table (each rule counted in one pass of boolean columns), the "
-        "check that nobody is listed at two units, and the summary (mean with t-limits, median, share "
-        "≥ 0.5 with Wilson limits). SECON, which follows each patient's visits in time, is computed "
-        "only when it is reported. At 100× the hand-written query streams, while indikator holds the "
-        "window's visits and runs its joins and group-bys in memory: the gap grows from 2.9× to 5×.",
+        "indikator runs the same plan as the hand-written query on the streaming engine (visit rules, "
+        "join with the listings, listing rules, visits per patient and clinician, sums per patient), "
+        "with the rule counts of the quality table shared with it in one run. Profiled at 100× in "
+        "release, what remains is: the hash grouping by patient (a single text key, about a fifth of "
+        "the time: the visits per patient of 9 M patients), the kernel zeroing fresh pages for the "
+        "growing hash tables (about a quarter), the test of the profession (a user function over every "
+        "visit of the window, about a tenth), the check that nobody is listed at two units, the join "
+        "that brings the listing's group columns to each patient, the sort of the patients (which makes "
+        "the mean's sum the same on every run) and the summary (mean with t-limits, median, share ≥ 0.5 "
+        "with Wilson limits); and indikator first loads the window's visits into memory. Next steps: "
+        "the profession test as a native expression, the group columns carried through the grouping "
+        "instead of joined after it, and the visits read by the core's own scan.",
     "vårdgaranti share against hand-written polars":
-        "every record is checked in Rust loops over its rows (dates present and in order, not after "
-        "the extraction date, known kinds), and the output carries Wilson limits, PVV/MOV counts and "
-        "shares and median days: 2.6× to 4× the hand-written query, the gap widest at 100× where the "
-        "hand-written query streams and indikator holds the period's records in memory. Next step: the "
-        "checks as expressions counted in one pass, as continuity does.",
+        "every record is checked (dates present and in order, not after the extraction date, known "
+        "kinds, flags present) in one Rust pass over the columns, the waits measured are a mask over the "
+        "records, and the sums and medians per group are one streaming query. The checks, which the "
+        "hand-written query does not make, and the loading of the period's records into memory before "
+        "the call are the gap. Next step: the checks as expressions in the same streaming query.",
     "peak memory at 100×":
         "indikator holds the visits of the window in memory (read with the streaming engine, only the "
-        "needed columns) and its intermediate frames; the hand-written query streams.",
+        "needed columns) and the hash tables of its groupings; the hand-written query streams from the "
+        "files.",
 }
 
 METHOD = {

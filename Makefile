@@ -48,7 +48,7 @@ bench: $(BENCH_STAMP)
 	PYO3_PYTHON=$(abspath $(BENCH_PY)) $(BENCH_VENV)/bin/maturin build --release --quiet --interpreter $(BENCH_PY) --out target/bench-wheel
 	$(BENCH_PY) -m pip install --quiet --force-reinstall --no-deps target/bench-wheel/indikator-*.whl
 	cargo bench --no-default-features
-	$(BENCH_PY) benches/compare.py --out BENCHMARKS.md --build-label "release: maturin develop --release"
+	$(BENCH_PY) benches/compare.py --out BENCHMARKS.md --build-label "release wheel (maturin build --release), criterion benches run"
 
 # The main job on the embedded synthetic data of the region: the delårsbokslut
 # report for January–August 2024 (HTML, XLSX, Parquet, CSV) in $(DEMO_OUT).

@@ -470,8 +470,8 @@ impl Waits {
         }
         let pvv: Vec<bool> = pvv.iter().map(|f| f.unwrap_or(false)).collect();
         let mov: Vec<bool> = mov.iter().map(|f| f.unwrap_or(false)).collect();
-        let known = self.limits.kinds().join(", ");
         let table = self.limits.table();
+        let known = table.kinds.join(", ");
         let kind_of: Vec<Option<usize>> = kinds
             .iter()
             .map(|k| k.and_then(|k| table.kind(k)))
@@ -506,6 +506,15 @@ impl Waits {
             .zip(&mov)
             .map(|(p, m)| (*p && self.exclude_pvv) || (*m && self.exclude_mov))
             .collect();
+        // The flags of every record, the same for every snapshot.
+        let flags = [
+            Column::new(PVV.into(), &pvv),
+            Column::new(MOV.into(), &mov),
+            Column::new(
+                COUNTED.into(),
+                excluded.iter().map(|x| !x).collect::<Vec<_>>(),
+            ),
+        ];
         // The waits measured: the rows of `measured`, `wait` days long; the
         // frame keeps every row and a mask, so no column is copied.
         let (mut n_pvv, mut n_mov) = (0, 0);
@@ -536,17 +545,11 @@ impl Waits {
                 let on = records.column(&c.completed)?.cast(&DataType::Date)?;
                 frame.with_column(on.with_name(COMPLETED.into()))?;
             }
-            for column in [
+            for column in flags.iter().cloned().chain([
                 Column::new(WAIT.into(), days),
-                Column::new(PVV.into(), pvv.clone()),
-                Column::new(MOV.into(), mov.clone()),
-                Column::new(
-                    COUNTED.into(),
-                    excluded.iter().map(|x| !x).collect::<Vec<_>>(),
-                ),
                 Column::new(WITHIN.into(), within),
                 Column::new(MEASURED.into(), mask),
-            ] {
+            ]) {
                 frame.with_column(column)?;
             }
             let frame = frame.lazy().filter(col(MEASURED)).drop(cols([MEASURED]));

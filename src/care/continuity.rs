@@ -169,6 +169,15 @@ pub struct ContinuityResult {
     pub quality: DataFrame,
 }
 
+/// What one computation makes beyond the usual indices of each patient.
+#[derive(Debug, Clone, Copy)]
+struct Wanted {
+    /// SECON's count of consecutive visits to the same clinician.
+    sequential: bool,
+    /// The data-quality table's counts of visits left out by each rule.
+    quality: bool,
+}
+
 impl Continuity {
     /// The national defaults at `end`: 18 months, at least 3 visits, at the
     /// listing unit, doctors ("läkare"), COC, threshold 0.5.
@@ -233,7 +242,11 @@ impl Continuity {
     /// # Errors
     /// Missing or mistyped columns, a patient listed at two units on `end`.
     pub fn patients(&self, visits: &DataFrame, listings: &DataFrame) -> Result<DataFrame> {
-        Ok(self.compute(visits, listings)?.patients)
+        let wanted = Wanted {
+            sequential: true,
+            quality: false,
+        };
+        Ok(self.computed(visits, listings, wanted)?.patients)
     }
 
     /// Per group: `numerator` and `denominator` of the mean (sum of the index,
@@ -244,7 +257,7 @@ impl Continuity {
     /// # Errors
     /// As [`Continuity::patients`].
     pub fn summary(&self, visits: &DataFrame, listings: &DataFrame) -> Result<DataFrame> {
-        let patients = self.computed_for_summary(visits, listings)?.patients;
+        let patients = self.patients_for_summary(visits, listings)?;
         if patients.height() == 0 {
             return Err(Error::data(
                 &self.visit_columns.patient,
@@ -380,7 +393,7 @@ impl Continuity {
         for end in &ends {
             let mut at = self.clone();
             at.end = *end;
-            let patients = at.computed_for_summary(visits, listings)?.patients;
+            let patients = at.patients_for_summary(visits, listings)?;
             if patients.height() == 0 {
                 continue; // no eligible patient that month: no row
             }
@@ -434,25 +447,44 @@ impl Continuity {
     /// # Errors
     /// As [`Continuity::patients`].
     pub fn compute(&self, visits: &DataFrame, listings: &DataFrame) -> Result<ContinuityResult> {
-        self.computed(visits, listings, true)
+        let wanted = Wanted {
+            sequential: true,
+            quality: true,
+        };
+        self.computed(visits, listings, wanted)
     }
 
-    /// The summaries need the sequential index only when they report it
-    /// (following visits in time is the costliest part).
+    /// The per-patient table a summary needs, with the data-quality table.
+    #[cfg(feature = "report")]
     pub(crate) fn computed_for_summary(
         &self,
         visits: &DataFrame,
         listings: &DataFrame,
     ) -> Result<ContinuityResult> {
-        let sequential = self.index == ContinuityIndex::Secon;
-        self.computed(visits, listings, sequential)
+        self.computed(visits, listings, self.for_summary(true))
+    }
+
+    /// The per-patient table a summary needs.
+    fn patients_for_summary(&self, visits: &DataFrame, listings: &DataFrame) -> Result<DataFrame> {
+        Ok(self
+            .computed(visits, listings, self.for_summary(false))?
+            .patients)
+    }
+
+    /// A summary needs the sequential index only when it reports it
+    /// (following visits in time is the costliest part).
+    fn for_summary(&self, quality: bool) -> Wanted {
+        Wanted {
+            sequential: self.index == ContinuityIndex::Secon,
+            quality,
+        }
     }
 
     fn computed(
         &self,
         visits: &DataFrame,
         listings: &DataFrame,
-        sequential: bool,
+        wanted: Wanted,
     ) -> Result<ContinuityResult> {
         self.check()?;
         let (start, end) = (self.start()?, self.end);
@@ -467,7 +499,7 @@ impl Continuity {
             require(visits.schema(), name, role)?;
         }
         require_date(visits, &v.date, "visit date")?;
-        let mut wanted: Vec<Expr> = vec![
+        let mut selected: Vec<Expr> = vec![
             col(v.patient.as_str()).cast(DataType::String).alias(P),
             col(v.clinician.as_str())
                 .cast(DataType::String)
@@ -480,7 +512,7 @@ impl Continuity {
         ];
         if self.professions.is_some() {
             column_of(visits, &v.profession, "profession")?;
-            wanted.push(
+            selected.push(
                 col(v.profession.as_str())
                     .cast(DataType::String)
                     .alias("__ik_profession"),
@@ -488,7 +520,7 @@ impl Continuity {
         }
         if self.contact_types.is_some() {
             column_of(visits, &v.contact_type, "contact type")?;
-            wanted.push(
+            selected.push(
                 col(v.contact_type.as_str())
                     .cast(DataType::String)
                     .alias("__ik_contact"),
@@ -496,45 +528,62 @@ impl Continuity {
         }
         if matches!(self.chronic, Chronic::DiagnosisCodes(_)) {
             column_of(visits, &v.diagnosis, "diagnosis")?;
-            wanted.push(
+            selected.push(
                 col(v.diagnosis.as_str())
                     .cast(DataType::String)
                     .alias("__ik_diagnosis"),
             );
         }
-        let window = visits.clone().lazy().select(wanted).filter(
+        let window = visits.clone().lazy().select(selected).filter(
             col("__ik_date")
                 .gt_eq(lit(start))
                 .and(col("__ik_date").lt_eq(lit(end))),
         );
         // The rules of the visit itself first, so that only the visits they
-        // keep are joined with the listings; one streaming query counts what
-        // each rule leaves out and computes the per-patient sums.
+        // keep are joined with the listings (which bring the group columns);
+        // one run of streaming queries checks the listings, counts what each
+        // rule leaves out (when the quality table is wanted: it needs every
+        // visit kept by a left join) and computes the per-patient sums.
         let (visit_rules, listing_rules) =
             (self.rules_of_the_visit(), self.rules_of_the_listing()?);
         let (visit_counts, visits_kept) = screen(window, &visit_rules);
-        let joined = visits_kept.join(
-            listed.clone().lazy().select([col(P), col(LISTED_UNIT)]),
-            [col(P)],
-            [col(P)],
-            JoinArgs::new(JoinType::Left),
-        );
+        let how = if wanted.quality {
+            JoinType::Left
+        } else {
+            JoinType::Inner
+        };
+        let joined = visits_kept.join(listed.clone(), [col(P)], [col(P)], JoinArgs::new(how));
         let (listing_counts, kept) = screen(joined, &listing_rules);
-        let [visit_counts, listing_counts, per_patient] = crate::engine::collect_all([
-            visit_counts,
-            listing_counts,
-            self.sums_per_patient(kept, &listed, sequential),
-        ])?;
+        let listed_once = listed
+            .clone()
+            .select([col(P).n_unique().alias("distinct"), len().alias("rows")]);
+        let per_patient = self.sums_per_patient(kept, wanted.sequential);
         let mut quality = Quality::default();
-        quality.push("visits in the window", counted(&visit_counts, 0)?);
-        for (rules, counts) in [
-            (&visit_rules, &visit_counts),
-            (&listing_rules, &listing_counts),
-        ] {
-            for (i, (rule, _)) in rules.iter().enumerate() {
-                quality.push(*rule, counted(counts, i + 1)?);
+        let per_patient = if wanted.quality {
+            let [listed_once, visit_counts, listing_counts, per_patient] =
+                crate::engine::collect_all([
+                    listed_once,
+                    visit_counts,
+                    listing_counts,
+                    per_patient,
+                ])?;
+            self.check_listed_once(&listed_once, &listed)?;
+            quality.push("visits in the window", counted(&visit_counts, 0)?);
+            for (rules, counts) in [
+                (&visit_rules, &visit_counts),
+                (&listing_rules, &listing_counts),
+            ] {
+                for (i, (rule, _)) in rules.iter().enumerate() {
+                    quality.push(*rule, counted(counts, i + 1)?);
+                }
             }
-        }
+            per_patient
+        } else {
+            let [listed_once, per_patient] =
+                crate::engine::collect_all([listed_once, per_patient])?;
+            self.check_listed_once(&listed_once, &listed)?;
+            per_patient
+        };
         let patients = self.indices(&mut quality, per_patient)?;
         Ok(ContinuityResult {
             patients,
@@ -600,8 +649,9 @@ impl Continuity {
         Ok(rules)
     }
 
-    /// Patient, listing unit and group columns of the listings valid on `end`.
-    fn listed_at_end(&self, listings: &DataFrame) -> Result<DataFrame> {
+    /// Patient, listing unit and group columns of the listings valid on `end`
+    /// (a query; [`Continuity::check_listed_once`] checks its result).
+    fn listed_at_end(&self, listings: &DataFrame) -> Result<LazyFrame> {
         let l = &self.listing_columns;
         for (name, role) in [(&l.patient, "listed patient id"), (&l.unit, "listing unit")] {
             require(listings.schema(), name, role)?;
@@ -618,13 +668,8 @@ impl Continuity {
                 .cast(DataType::String)
                 .alias(LISTED_UNIT),
         ];
-        select.extend(
-            self.by
-                .iter()
-                .filter(|b| **b != l.patient)
-                .map(|b| col(b.as_str())),
-        );
-        let listed = listings
+        select.extend(self.group_columns().map(col));
+        Ok(listings
             .clone()
             .lazy()
             .filter(
@@ -637,25 +682,42 @@ impl Continuity {
                             .or(col(l.to.as_str()).cast(DataType::Date).gt_eq(end)),
                     ),
             )
-            .select(select)
-            .collect()?;
-        if let Some(row) = listed
-            .select([P])?
+            .select(select))
+    }
+
+    /// The group columns the listings bring to each patient (the patient
+    /// id, when among them, is the patient column itself).
+    fn group_columns(&self) -> impl Iterator<Item = &str> {
+        let patient = self.listing_columns.patient.as_str();
+        self.by
+            .iter()
+            .map(String::as_str)
+            .filter(move |b| *b != patient)
+    }
+
+    /// No patient listed twice on `end`: `counts` (the `distinct` patients
+    /// and the `rows` of `listed`) are equal, or the first patient listed
+    /// twice is named.
+    fn check_listed_once(&self, counts: &DataFrame, listed: &LazyFrame) -> Result<()> {
+        let count = |name: &str| -> Result<u64> {
+            let c = counts.column(name)?.cast(&DataType::UInt64)?;
+            Ok(c.u64()?.get(0).unwrap_or(0))
+        };
+        if count("distinct")? == count("rows")? {
+            return Ok(());
+        }
+        let patients = listed.clone().select([col(P)]).collect()?;
+        let row = patients
             .is_duplicated()?
             .iter()
-            .position(|d| d == Some(true))
-        {
-            return Err(Error::data(
-                &l.patient,
-                "a patient can be listed at one unit on the end date",
-                format!(
-                    "{:?} listed twice",
-                    listed.column(P)?.str()?.get(row).unwrap_or("?")
-                ),
-                format!(" on {}", self.end),
-            ));
-        }
-        Ok(listed)
+            .position(|d| d == Some(true));
+        let who = row.and_then(|r| patients.column(P).ok()?.str().ok()?.get(r));
+        Err(Error::data(
+            &self.listing_columns.patient,
+            "a patient can be listed at one unit on the end date",
+            format!("{:?} listed twice", who.unwrap_or("?")),
+            format!(" on {}", self.end),
+        ))
     }
 
     /// The sums the indices of a patient are made of
@@ -665,13 +727,23 @@ impl Continuity {
     /// (following the visits in time, visits at the same time — the same
     /// day, when dates carry no time — in the order of their clinician ids,
     /// so that no index depends on the order of the rows).
-    fn sums_per_patient(&self, kept: LazyFrame, listed: &DataFrame, sequential: bool) -> LazyFrame {
+    fn sums_per_patient(&self, kept: LazyFrame, sequential: bool) -> LazyFrame {
+        // The group columns are the patient's (one listing each): carried
+        // through the grouping, they add no groups.
+        let keys = |first: &[&str]| -> Vec<Expr> {
+            first
+                .iter()
+                .copied()
+                .chain(self.group_columns())
+                .map(col)
+                .collect()
+        };
         let per_clinician = kept
             .clone()
-            .group_by([col(P), col(CLINICIAN)])
+            .group_by(keys(&[P, CLINICIAN]))
             .agg([len().cast(DataType::UInt64).alias("__ik_c")]);
         let c = || col("__ik_c");
-        let mut per_patient = per_clinician.group_by([col(P)]).agg([
+        let mut per_patient = per_clinician.group_by(keys(&[P])).agg([
             c().sum().alias("__ik_n"),
             len().cast(DataType::UInt64).alias("__ik_p"),
             (c() * c()).sum().alias("__ik_sq"),
@@ -696,14 +768,7 @@ impl Continuity {
             per_patient =
                 per_patient.with_column(lit(NULL).cast(DataType::UInt64).alias("__ik_same"));
         }
-        // Every patient kept is listed (a rule), once (checked): a left join
-        // adds the group columns.
-        per_patient.join(
-            listed.clone().lazy().drop(cols([LISTED_UNIT])),
-            [col(P)],
-            [col(P)],
-            JoinArgs::new(JoinType::Left),
-        )
+        per_patient
     }
 
     /// The indices of each patient with at least `min_visits` visits, from

@@ -399,11 +399,10 @@ impl Readmission {
     pub fn share(&self, records: &DataFrame) -> Result<DataFrame> {
         let f = self.follow(records)?;
         let frame = f.stays.lazy().with_column(lit(true).alias("__ik_index"));
-        let (keys, sums, _) = sums_by(
+        let (keys, sums) = sums_by(
             frame,
             &f.keys,
             &["readmitted", "__ik_index", "follow_up_incomplete"],
-            Vec::new(),
         )?;
         let statistic = format!("share readmitted within {} days (percent)", self.days);
         let mut table = percentages(keys, &sums[0], &sums[1], self.confidence, &statistic);

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use crate::engine::{collect_sums, is_whole};
+use crate::engine::{collect, collect_sums, is_whole};
 use crate::error::{Error, Result};
 use crate::measure::{proportion_estimate, require, Confidence, Estimate, Status, Table};
 use crate::period::{Period, PeriodKind};
@@ -352,34 +352,27 @@ pub(crate) fn rows_of(records: &DataFrame, by: &[String], rows: &[usize]) -> Res
     Ok(records.select(by.iter().map(String::as_str))?.take(&idx)?)
 }
 
-/// Sums of columns per group (sorted by the group columns): the key frame,
-/// one vector per summed column, and the `extra` aggregations by name (ones
-/// that do not depend on the order of the rows, such as a median). No `by`
-/// gives one row.
+/// Sums of columns per group (sorted by the group columns): the key frame
+/// and one vector per summed column. No `by` gives one row.
 pub(crate) fn sums_by(
     frame: LazyFrame,
     by: &[String],
     columns: &[&str],
-    extra: Vec<(&str, Expr)>,
-) -> Result<(DataFrame, Vec<Vec<f64>>, DataFrame)> {
+) -> Result<(DataFrame, Vec<Vec<f64>>)> {
     let schema = frame.clone().collect_schema()?;
     let whole = columns.iter().all(|c| schema.get(c).is_some_and(is_whole));
-    let extra_names: Vec<&str> = extra.iter().map(|(name, _)| *name).collect();
-    let mut aggs: Vec<Expr> = columns
+    let aggs: Vec<Expr> = columns
         .iter()
         .map(|c| col(*c).cast(DataType::Float64).sum().alias(*c))
         .collect();
-    aggs.extend(extra.into_iter().map(|(name, e)| e.alias(name)));
     let summed = if by.is_empty() {
         collect_sums(frame.select(aggs), whole)?
     } else {
-        let keys: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
-        let names: Vec<PlSmallStr> = by.iter().map(|b| b.as_str().into()).collect();
         collect_sums(
             frame
-                .group_by(keys)
+                .group_by(group_keys(by))
                 .agg(aggs)
-                .sort(names, SortMultipleOptions::default()),
+                .sort(group_names(by), SortMultipleOptions::default()),
             whole,
         )?
     };
@@ -395,7 +388,101 @@ pub(crate) fn sums_by(
                 .collect(),
         );
     }
-    Ok((keys, sums, summed.select(extra_names)?))
+    Ok((keys, sums))
+}
+
+/// The median of the whole-number column `value` over the rows where the
+/// boolean column `counted` is true, per group in the order of
+/// [`sums_by`]'s groups (null for a group without such rows). It is read
+/// from the count of each value per group — a streaming group-by whose
+/// result is small — and equals the median of the values themselves (the
+/// mean of the two middle values for an even count).
+pub(crate) fn medians_by(
+    frame: LazyFrame,
+    by: &[String],
+    value: &str,
+    counted: &str,
+) -> Result<Vec<Option<f64>>> {
+    const N: &str = "__ik_n";
+    let mut keys = group_keys(by);
+    keys.extend([col(counted), col(value).cast(DataType::Int64)]);
+    let counts = collect(
+        frame
+            .group_by(keys)
+            .agg([len().cast(DataType::UInt64).alias(N)]),
+    )?;
+    // One row per group, holding its values in order and their counts.
+    let mut order = group_names(by);
+    order.push(value.into());
+    let sorted = counts.lazy().sort(order, SortMultipleOptions::default());
+    let lists = if by.is_empty() {
+        sorted.select([
+            col(counted).implode(true),
+            col(value).implode(true),
+            col(N).implode(true),
+        ])
+    } else {
+        sorted
+            .group_by_stable(group_keys(by))
+            .agg([col(counted), col(value), col(N)])
+    }
+    .collect()?;
+    let (flags, values, ns) = (
+        lists.column(counted)?.list()?.clone(),
+        lists.column(value)?.list()?.clone(),
+        lists.column(N)?.list()?.clone(),
+    );
+    let mut medians = Vec::with_capacity(lists.height());
+    for i in 0..lists.height() {
+        let (Some(f), Some(v), Some(n)) = (
+            flags.get_as_series(i),
+            values.get_as_series(i),
+            ns.get_as_series(i),
+        ) else {
+            medians.push(None);
+            continue;
+        };
+        let counts: Vec<(i64, u64)> = f
+            .bool()?
+            .iter()
+            .zip(v.i64()?.iter())
+            .zip(n.u64()?.iter())
+            .filter_map(|((f, v), n)| match (f, v, n) {
+                (Some(true), Some(v), Some(n)) => Some((v, n)),
+                _ => None,
+            })
+            .collect();
+        medians.push(median_of_counts(&counts));
+    }
+    Ok(medians)
+}
+
+/// The median of values given as (value, count) pairs in increasing value
+/// order; `None` when the counts are all zero.
+fn median_of_counts(counts: &[(i64, u64)]) -> Option<f64> {
+    let total: u64 = counts.iter().map(|(_, n)| n).sum();
+    if total == 0 {
+        return None;
+    }
+    let at = |position: u64| -> f64 {
+        let mut seen = 0;
+        for (v, n) in counts {
+            seen += n;
+            if seen > position {
+                return *v as f64;
+            }
+        }
+        f64::NAN // unreachable: position < total
+    };
+    Some((at((total - 1) / 2) + at(total / 2)) / 2.0)
+}
+
+fn group_keys(by: &[String]) -> Vec<Expr> {
+    by.iter().map(|b| col(b.as_str())).collect()
+}
+
+fn group_names(by: &[String]) -> Vec<PlSmallStr> {
+    by.iter().map(|b| b.as_str().into()).collect()
 }
 
 /// Percentages per group from summed counts, with Wilson limits (as
@@ -422,6 +509,50 @@ pub(crate) fn percentages(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn medians_from_counts_equal_polars_medians() {
+        // Groups with an odd and an even number of counted waits, repeated
+        // values, a group where nothing is counted, a null group key.
+        let frame = df!(
+            "g" => [Some("a"), Some("a"), Some("a"), Some("b"), Some("b"), Some("b"), Some("b"),
+                    Some("b"), Some("c"), Some("c"), None, Some("a")],
+            "wait" => [5i32, 1, 9, 4, 4, 10, 2, 7, 3, 3, 8, 1000],
+            "counted" => [true, true, true, true, true, true, true, false, false, false, true, false],
+        )
+        .unwrap();
+        let by = vec!["g".to_string()];
+        let ours = medians_by(frame.clone().lazy(), &by, "wait", "counted").unwrap();
+        let polars = frame
+            .clone()
+            .lazy()
+            .group_by([col("g")])
+            .agg([col("wait")
+                .filter(col("counted"))
+                .cast(DataType::Float64)
+                .median()])
+            .sort(["g"], SortMultipleOptions::default())
+            .collect()
+            .unwrap();
+        let expected: Vec<Option<f64>> = polars
+            .column("wait")
+            .unwrap()
+            .f64()
+            .unwrap()
+            .iter()
+            .collect();
+        // null group: 8; a: 1 5 9 → 5; b: 2 4 4 10 → 4; c: none counted.
+        assert_eq!(expected, [Some(8.0), Some(5.0), Some(4.0), None]);
+        assert_eq!(ours, expected);
+        let (keys, _) = sums_by(frame.clone().lazy(), &by, &["counted"]).unwrap();
+        assert_eq!(keys.height(), ours.len());
+        // No groups: one median of every counted wait (1 2 4 4 5 8 9 10 → 4.5).
+        assert_eq!(
+            medians_by(frame.lazy(), &[], "wait", "counted").unwrap(),
+            [Some(4.5)]
+        );
+        assert_eq!(median_of_counts(&[(3, 0)]), None);
+    }
 
     #[test]
     fn day_numbers_round_trip() {

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::records::{
-    check_days, check_per, day_number, days, extraction_date, flags, percentages, reserve, sums_by,
-    texts, Checks, InvalidRecords, Quality,
+    check_days, check_per, day_number, days, extraction_date, flags, medians_by, percentages,
+    reserve, sums_by, texts, Checks, InvalidRecords, Quality,
 };
 use crate::error::{Error, Result};
 use crate::measure::require_keys;
@@ -460,7 +460,6 @@ impl Waits {
         let mov = recorded(&c.mov, "medically caused wait (MOV)")?;
         let mut quality = Quality::default();
         quality.push("records", records.height());
-        let mut limit = vec![0i32; records.height()];
         let mut checks = Checks::new(records.height(), self.invalid, &mut quality);
         checks.present(&c.decided, "decision dates", |i| decided[i].is_none())?;
         for (name, flag, what) in [(&c.pvv, &pvv, "PVV flags"), (&c.mov, &mov, "MOV flags")] {
@@ -472,23 +471,25 @@ impl Waits {
         let mov: Vec<bool> = mov.iter().map(|f| f.unwrap_or(false)).collect();
         let table = self.limits.table();
         let known = table.kinds.join(", ");
-        let kind_of: Vec<Option<usize>> = kinds
+        // The limit of each wait in days, or -1 for an unknown or missing kind.
+        let limit: Vec<i32> = kinds
             .iter()
-            .map(|k| k.and_then(|k| table.kind(k)))
+            .zip(&decided)
+            .map(|(kind, day)| {
+                kind.and_then(|k| table.kind(k))
+                    .and_then(|k| table.days(k, day.unwrap_or(0)))
+                    .map_or(-1, |days| days as i32)
+            })
             .collect();
         checks.rule(
             &c.kind,
             &format!("the kind of wait must be one of {known}"),
-            |i| match kind_of[i].and_then(|k| table.days(k, decided[i].unwrap_or(0))) {
-                Some(days) => {
-                    limit[i] = days as i32;
-                    None
-                }
-                None => Some(
+            |i| {
+                (limit[i] < 0).then(|| {
                     kinds
                         .get(i)
-                        .map_or("a missing value".into(), |k| format!("{k:?}")),
-                ),
+                        .map_or("a missing value".into(), |k| format!("{k:?}"))
+                })
             },
         )?;
         checks.ordered(
@@ -637,17 +638,16 @@ impl Waits {
     /// invalid options.
     pub fn fulfilment(&self, records: &DataFrame) -> Result<DataFrame> {
         let m = self.measure(records)?;
-        let median = col(WAIT)
-            .filter(col(COUNTED))
-            .cast(DataType::Float64)
-            .median();
         let frame = m.frame.with_column(lit(true).alias(ONE));
-        let (keys, sums, extra) = sums_by(
-            frame,
-            &m.keys,
-            &[WITHIN, COUNTED, ONE, PVV, MOV],
-            vec![("median_days", median)],
-        )?;
+        let (keys, sums) = sums_by(frame.clone(), &m.keys, &[WITHIN, COUNTED, ONE, PVV, MOV])?;
+        let medians = medians_by(frame, &m.keys, WAIT, COUNTED)?;
+        let groups = if m.keys.is_empty() { 1 } else { keys.height() };
+        if medians.len() != groups {
+            return Err(
+                polars_err!(ComputeError: "{} medians for {} groups", medians.len(), keys.height())
+                    .into(),
+            );
+        }
         let statistic = format!(
             "share within the limit, {} (percent)",
             match self.measure {
@@ -667,7 +667,7 @@ impl Waits {
         table.add_column(Column::new("pvv_share".into(), share(&sums[3])));
         table.add_column(Column::new("mov".into(), sums[4].clone()));
         table.add_column(Column::new("mov_share".into(), share(&sums[4])));
-        table.add_column(extra.column("median_days")?.clone());
+        table.add_column(Column::new("median_days".into(), medians));
         table.finish(crate::measure::OutputType::Standard)
     }
 
@@ -702,7 +702,7 @@ impl Waits {
         frame.with_column(Column::new(ONE.into(), vec![true; waits.len()]))?;
         let mut names: Vec<&str> = labels.iter().map(String::as_str).collect();
         names.push(ONE);
-        let (keys, sums, _) = sums_by(frame.lazy(), &m.keys, &names, Vec::new())?;
+        let (keys, sums) = sums_by(frame.lazy(), &m.keys, &names)?;
         let groups = keys.height().max(if m.keys.is_empty() { 1 } else { 0 });
         // One block of rows per bin, then ordered by group and bin.
         let mut key_cols: Vec<Column> = Vec::new();
@@ -842,11 +842,10 @@ pub fn summarise_months(
             "",
         ));
     }
-    let (keys, sums, _) = sums_by(
+    let (keys, sums) = sums_by(
         with_value.clone().lazy(),
         by,
         &["numerator", "denominator", "months"],
-        Vec::new(),
     )?;
     let mut pooled = percentages(
         keys,

@@ -214,6 +214,48 @@ fn a_change_of_listing_unit_counts_the_unit_listed_on_the_end_date() {
 }
 
 #[test]
+fn the_patients_are_the_same_with_or_without_the_quality_table() {
+    // Listed patients with visits at their unit and elsewhere, a patient
+    // listed at a unit that ended, one never listed, a missing clinician:
+    // `compute` keeps every visit (to count what each rule leaves out),
+    // `patients` only those that can count.
+    let v = visits(&[
+        ("p", Some("A"), DOC, "HC Lit", "2024-01-10", ""),
+        ("p", Some("B"), DOC, "HC Lit", "2024-02-10", ""),
+        ("p", Some("A"), DOC, "HC Z", "2024-02-11", ""),
+        ("p", Some("A"), DOC, "HC Lit", "2024-03-10", ""),
+        ("q", Some("A"), DOC, "HC Z", "2024-01-10", ""),
+        ("q", Some("A"), DOC, "HC Z", "2024-02-10", ""),
+        ("q", None, DOC, "HC Z", "2024-02-12", ""),
+        ("q", Some("C"), DOC, "HC Z", "2024-03-10", ""),
+        ("r", Some("A"), DOC, "HC Lit", "2024-01-10", ""),
+        ("r", Some("A"), DOC, "HC Lit", "2024-02-10", ""),
+        ("r", Some("A"), DOC, "HC Lit", "2024-03-10", ""),
+        ("s", Some("A"), DOC, "HC Lit", "2024-01-10", ""),
+        ("s", Some("A"), DOC, "HC Lit", "2024-02-10", ""),
+        ("s", Some("A"), DOC, "HC Lit", "2024-03-10", ""),
+    ]);
+    let l = listings(&[
+        ("p", "HC Lit", "2015-01-01", None),
+        ("q", "HC Z", "2020-01-01", None),
+        ("r", "HC Lit", "2015-01-01", Some("2024-03-31")),
+    ]);
+    let mut c = Continuity::new(d("2024-08-31"));
+    c.by = vec!["unit".into(), "kommun".into()];
+    let with_quality = c.compute(&v, &l).unwrap().patients;
+    let without = c.patients(&v, &l).unwrap();
+    assert_eq!(texts_of(&without), ["p", "q"]);
+    assert!(
+        with_quality.equals_missing(&without),
+        "{with_quality}\n{without}"
+    );
+    assert_eq!(
+        without.column("unit").unwrap().str().unwrap().get(1),
+        Some("HC Z")
+    );
+}
+
+#[test]
 fn professions_missing_clinicians_and_chronic_disease() {
     let v = visits(&[
         ("p", Some("A"), DOC, "HC Lit", "2024-01-10", "E11.9"),
@@ -296,6 +338,15 @@ fn bad_inputs_name_the_column_and_rule() {
     ]);
     let e = Continuity::new(d("2024-08-31"))
         .patients(&v, &twice)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("listed at one unit") && e.contains("\"p\""),
+        "{e}"
+    );
+    // The summary, which makes no quality table, checks the listings too.
+    let e = Continuity::new(d("2024-08-31"))
+        .summary(&v, &twice)
         .unwrap_err()
         .to_string();
     assert!(

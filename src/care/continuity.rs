@@ -156,6 +156,10 @@ pub struct Continuity {
 const P: &str = "__ik_patient";
 const LISTED_UNIT: &str = "__ik_listed_unit";
 const CLINICIAN: &str = "__ik_clinician";
+/// A patient's number: the row of their listing on the end date.
+const PATIENT_NO: &str = "__ik_patient_no";
+/// A clinician's number among the clinicians of the visits kept.
+const CLINICIAN_NO: &str = "__ik_clinician_no";
 /// The visit's date or time as given: orders the visits of a patient.
 const TIME: &str = "__ik_time";
 
@@ -540,10 +544,11 @@ impl Continuity {
                 .and(col("__ik_date").lt_eq(lit(end))),
         );
         // The rules of the visit itself first, so that only the visits they
-        // keep are joined with the listings (which bring the group columns);
-        // one run of streaming queries checks the listings, counts what each
-        // rule leaves out (when the quality table is wanted: it needs every
-        // visit kept by a left join) and computes the per-patient sums.
+        // keep are joined with the listings; one run of streaming queries
+        // checks the listings, counts what each rule leaves out (when the
+        // quality table is wanted: it needs every visit kept by a left join)
+        // and computes the per-patient sums. The patients' ids and group
+        // columns are added to the sums afterwards.
         let (visit_rules, listing_rules) =
             (self.rules_of_the_visit(), self.rules_of_the_listing()?);
         let (visit_counts, visits_kept) = screen(window, &visit_rules);
@@ -552,10 +557,35 @@ impl Continuity {
         } else {
             JoinType::Inner
         };
-        let joined = visits_kept.join(listed.clone(), [col(P)], [col(P)], JoinArgs::new(how));
+        // Patients and clinicians are numbered, so that the visits are
+        // grouped by one whole-number key instead of two texts.
+        let listed = listed.with_row_index(PATIENT_NO, None).collect()?;
+        let clinicians = crate::engine::collect(
+            visits_kept
+                .clone()
+                .select([col(CLINICIAN)])
+                .unique(None, UniqueKeepStrategy::Any),
+        )?
+        .with_row_index(CLINICIAN_NO.into(), None)?;
+        let joined = visits_kept.join(
+            listed
+                .clone()
+                .lazy()
+                .select([col(P), col(LISTED_UNIT), col(PATIENT_NO)]),
+            [col(P)],
+            [col(P)],
+            JoinArgs::new(how),
+        );
         let (listing_counts, kept) = screen(joined, &listing_rules);
+        let kept = kept.join(
+            clinicians.lazy(),
+            [col(CLINICIAN)],
+            [col(CLINICIAN)],
+            JoinArgs::new(JoinType::Inner),
+        );
         let listed_once = listed
             .clone()
+            .lazy()
             .select([col(P).n_unique().alias("distinct"), len().alias("rows")]);
         let per_patient = self.sums_per_patient(kept, wanted.sequential);
         let mut quality = Quality::default();
@@ -584,6 +614,7 @@ impl Continuity {
             self.check_listed_once(&listed_once, &listed)?;
             per_patient
         };
+        let per_patient = self.named(per_patient, &listed)?;
         let patients = self.indices(&mut quality, per_patient)?;
         Ok(ContinuityResult {
             patients,
@@ -698,7 +729,7 @@ impl Continuity {
     /// No patient listed twice on `end`: `counts` (the `distinct` patients
     /// and the `rows` of `listed`) are equal, or the first patient listed
     /// twice is named.
-    fn check_listed_once(&self, counts: &DataFrame, listed: &LazyFrame) -> Result<()> {
+    fn check_listed_once(&self, counts: &DataFrame, listed: &DataFrame) -> Result<()> {
         let count = |name: &str| -> Result<u64> {
             let c = counts.column(name)?.cast(&DataType::UInt64)?;
             Ok(c.u64()?.get(0).unwrap_or(0))
@@ -706,7 +737,7 @@ impl Continuity {
         if count("distinct")? == count("rows")? {
             return Ok(());
         }
-        let patients = listed.clone().select([col(P)]).collect()?;
+        let patients = listed.select([P])?;
         let row = patients
             .is_duplicated()?
             .iter()
@@ -722,28 +753,29 @@ impl Continuity {
 
     /// The sums the indices of a patient are made of
     /// ([`ContinuityIndices::from_sums`]) from the visits `kept`, per
-    /// patient, with the patient's group columns from the listings; SECON's
+    /// patient number (visits per patient and clinician grouped by the two
+    /// numbers packed into one whole number); SECON's
     /// count of consecutive visits to the same clinician when `sequential`
     /// (following the visits in time, visits at the same time — the same
     /// day, when dates carry no time — in the order of their clinician ids,
     /// so that no index depends on the order of the rows).
     fn sums_per_patient(&self, kept: LazyFrame, sequential: bool) -> LazyFrame {
-        // The group columns are the patient's (one listing each): carried
-        // through the grouping, they add no groups.
-        let keys = |first: &[&str]| -> Vec<Expr> {
-            first
-                .iter()
-                .copied()
-                .chain(self.group_columns())
-                .map(col)
-                .collect()
-        };
+        const SHIFT: u64 = 1 << 32; // both numbers are below 2^32 (IdxSize)
         let per_clinician = kept
             .clone()
-            .group_by(keys(&[P, CLINICIAN]))
-            .agg([len().cast(DataType::UInt64).alias("__ik_c")]);
+            .select([(col(PATIENT_NO).cast(DataType::UInt64) * lit(SHIFT)
+                + col(CLINICIAN_NO).cast(DataType::UInt64))
+            .alias("__ik_key")])
+            .group_by([col("__ik_key")])
+            .agg([len().cast(DataType::UInt64).alias("__ik_c")])
+            .with_column(
+                col("__ik_key")
+                    .floor_div(lit(SHIFT))
+                    .cast(IDX_DTYPE)
+                    .alias(PATIENT_NO),
+            );
         let c = || col("__ik_c");
-        let mut per_patient = per_clinician.group_by(keys(&[P])).agg([
+        let mut per_patient = per_clinician.group_by([col(PATIENT_NO)]).agg([
             c().sum().alias("__ik_n"),
             len().cast(DataType::UInt64).alias("__ik_p"),
             (c() * c()).sum().alias("__ik_sq"),
@@ -752,7 +784,7 @@ impl Continuity {
         if sequential {
             let in_time =
                 col(CLINICIAN).sort_by([col(TIME), col(CLINICIAN)], SortMultipleOptions::default());
-            let same_pairs = kept.group_by([col(P)]).agg([in_time
+            let same_pairs = kept.group_by([col(PATIENT_NO)]).agg([in_time
                 .clone()
                 .eq(in_time.shift(lit(1)))
                 .sum()
@@ -760,8 +792,8 @@ impl Continuity {
                 .alias("__ik_same")]);
             per_patient = per_patient.join(
                 same_pairs,
-                [col(P)],
-                [col(P)],
+                [col(PATIENT_NO)],
+                [col(PATIENT_NO)],
                 JoinArgs::new(JoinType::Left),
             );
         } else {
@@ -769,6 +801,18 @@ impl Continuity {
                 per_patient.with_column(lit(NULL).cast(DataType::UInt64).alias("__ik_same"));
         }
         per_patient
+    }
+
+    /// The sums per patient number with the patient's id and group columns
+    /// from `listed` (numbered by its rows).
+    fn named(&self, per_patient: DataFrame, listed: &DataFrame) -> Result<DataFrame> {
+        let rows = per_patient.column(PATIENT_NO)?.idx()?.clone();
+        let names = listed
+            .select(std::iter::once(P).chain(self.group_columns()))?
+            .take(&rows)?;
+        let mut out = per_patient.drop(PATIENT_NO)?;
+        out.hstack_mut(names.columns())?;
+        Ok(out)
     }
 
     /// The indices of each patient with at least `min_visits` visits, from

@@ -14,11 +14,13 @@ mod report;
 
 use pyo3::prelude::*;
 
-/// The extension's allocator (see Cargo.toml): mimalloc reuses the
-/// streaming engine's buffers instead of asking the system for fresh zeroed
-/// pages at every step.
+/// The extension allocates with the allocator of the Python polars it runs
+/// beside (jemalloc, through the capsule polars exports), as pyo3-polars
+/// recommends: frames cross between the two without a change of allocator,
+/// and the streaming engine's buffers are reused instead of fresh zeroed
+/// pages at every step. Without that capsule it falls back to the system's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: pyo3_polars::PolarsAllocator = pyo3_polars::PolarsAllocator::new();
 
 #[pymodule]
 fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -392,23 +392,25 @@ pub(crate) fn sums_by(
 }
 
 /// The median of the whole-number column `value` over the rows where the
-/// boolean column `counted` is true, per group in the order of
-/// [`sums_by`]'s groups (null for a group without such rows). It is read
+/// boolean column `counted` is true, per group of `keys` — [`sums_by`]'s
+/// key frame, whose groups and order it checks (null for a group without
+/// such rows). It is read
 /// from the count of each value per group — a streaming group-by whose
 /// result is small — and equals the median of the values themselves (the
 /// mean of the two middle values for an even count).
 pub(crate) fn medians_by(
     frame: LazyFrame,
     by: &[String],
+    keys: &DataFrame,
     value: &str,
     counted: &str,
 ) -> Result<Vec<Option<f64>>> {
     const N: &str = "__ik_n";
-    let mut keys = group_keys(by);
-    keys.extend([col(counted), col(value).cast(DataType::Int64)]);
+    let mut grouping = group_keys(by);
+    grouping.extend([col(counted), col(value).cast(DataType::Int64)]);
     let counts = collect(
         frame
-            .group_by(keys)
+            .group_by(grouping)
             .agg([len().cast(DataType::UInt64).alias(N)]),
     )?;
     // One row per group, holding its values in order and their counts.
@@ -427,6 +429,16 @@ pub(crate) fn medians_by(
             .agg([col(counted), col(value), col(N)])
     }
     .collect()?;
+    if !lists
+        .select(by.iter().map(String::as_str))?
+        .equals_missing(keys)
+    {
+        return Err(polars_err!(
+            ComputeError: "the medians' groups differ from the sums' ({} against {})",
+            lists.height(), keys.height()
+        )
+        .into());
+    }
     let (flags, values, ns) = (
         lists.column(counted)?.list()?.clone(),
         lists.column(value)?.list()?.clone(),
@@ -464,17 +476,14 @@ fn median_of_counts(counts: &[(i64, u64)]) -> Option<f64> {
     if total == 0 {
         return None;
     }
-    let at = |position: u64| -> f64 {
+    let at = |position: u64| -> Option<f64> {
         let mut seen = 0;
-        for (v, n) in counts {
+        counts.iter().find_map(|(v, n)| {
             seen += n;
-            if seen > position {
-                return *v as f64;
-            }
-        }
-        f64::NAN // unreachable: position < total
+            (seen > position).then_some(*v as f64)
+        })
     };
-    Some((at((total - 1) / 2) + at(total / 2)) / 2.0)
+    Some((at((total - 1) / 2)? + at(total / 2)?) / 2.0)
 }
 
 fn group_keys(by: &[String]) -> Vec<Expr> {
@@ -522,7 +531,8 @@ mod tests {
         )
         .unwrap();
         let by = vec!["g".to_string()];
-        let ours = medians_by(frame.clone().lazy(), &by, "wait", "counted").unwrap();
+        let (keys, _) = sums_by(frame.clone().lazy(), &by, &["counted"]).unwrap();
+        let ours = medians_by(frame.clone().lazy(), &by, &keys, "wait", "counted").unwrap();
         let polars = frame
             .clone()
             .lazy()
@@ -544,11 +554,13 @@ mod tests {
         // null group: 8; a: 1 5 9 → 5; b: 2 4 4 10 → 4; c: none counted.
         assert_eq!(expected, [Some(8.0), Some(5.0), Some(4.0), None]);
         assert_eq!(ours, expected);
-        let (keys, _) = sums_by(frame.clone().lazy(), &by, &["counted"]).unwrap();
-        assert_eq!(keys.height(), ours.len());
+        // Groups other than the sums' are an error, not misplaced medians.
+        let other = keys.slice(1, 3);
+        assert!(medians_by(frame.clone().lazy(), &by, &other, "wait", "counted").is_err());
+        let (whole, _) = sums_by(frame.clone().lazy(), &[], &["counted"]).unwrap();
         // No groups: one median of every counted wait (1 2 4 4 5 8 9 10 → 4.5).
         assert_eq!(
-            medians_by(frame.lazy(), &[], "wait", "counted").unwrap(),
+            medians_by(frame.clone().lazy(), &[], &whole, "wait", "counted").unwrap(),
             [Some(4.5)]
         );
         assert_eq!(median_of_counts(&[(3, 0)]), None);

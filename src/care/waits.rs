@@ -640,14 +640,7 @@ impl Waits {
         let m = self.measure(records)?;
         let frame = m.frame.with_column(lit(true).alias(ONE));
         let (keys, sums) = sums_by(frame.clone(), &m.keys, &[WITHIN, COUNTED, ONE, PVV, MOV])?;
-        let medians = medians_by(frame, &m.keys, WAIT, COUNTED)?;
-        let groups = if m.keys.is_empty() { 1 } else { keys.height() };
-        if medians.len() != groups {
-            return Err(
-                polars_err!(ComputeError: "{} medians for {} groups", medians.len(), keys.height())
-                    .into(),
-            );
-        }
+        let medians = medians_by(frame, &m.keys, &keys, WAIT, COUNTED)?;
         let statistic = format!(
             "share within the limit, {} (percent)",
             match self.measure {

@@ -158,8 +158,6 @@ const LISTED_UNIT: &str = "__ik_listed_unit";
 const CLINICIAN: &str = "__ik_clinician";
 /// A patient's number: the row of their listing on the end date.
 const PATIENT_NO: &str = "__ik_patient_no";
-/// A clinician's number among the clinicians of the visits kept.
-const CLINICIAN_NO: &str = "__ik_clinician_no";
 /// The visit's date or time as given: orders the visits of a patient.
 const TIME: &str = "__ik_time";
 
@@ -545,10 +543,9 @@ impl Continuity {
         );
         // The rules of the visit itself first, so that only the visits they
         // keep are joined with the listings; one run of streaming queries
-        // checks the listings, counts what each rule leaves out (when the
-        // quality table is wanted: it needs every visit kept by a left join)
-        // and computes the per-patient sums. The patients' ids and group
-        // columns are added to the sums afterwards.
+        // counts what each rule leaves out (when the quality table is
+        // wanted: it needs every visit kept by a left join) and collects the
+        // visits kept, whose indices are then worked out per patient.
         let (visit_rules, listing_rules) =
             (self.rules_of_the_visit(), self.rules_of_the_listing()?);
         let (visit_counts, visits_kept) = screen(window, &visit_rules);
@@ -557,16 +554,12 @@ impl Continuity {
         } else {
             JoinType::Inner
         };
-        // Patients and clinicians are numbered, so that the visits are
-        // grouped by one whole-number key instead of two texts.
+        // Patients are numbered by their listing row: the visits kept are
+        // then bucketed by that number, and each patient's clinicians
+        // counted among their own few visits (no table of every patient
+        // and clinician).
         let listed = listed.with_row_index(PATIENT_NO, None).collect()?;
-        let clinicians = crate::engine::collect(
-            visits_kept
-                .clone()
-                .select([col(CLINICIAN)])
-                .unique(None, UniqueKeepStrategy::Any),
-        )?
-        .with_row_index(CLINICIAN_NO.into(), None)?;
+        self.check_listed_once(&listed)?;
         let joined = visits_kept.join(
             listed
                 .clone()
@@ -577,27 +570,15 @@ impl Continuity {
             JoinArgs::new(how),
         );
         let (listing_counts, kept) = screen(joined, &listing_rules);
-        let kept = kept.join(
-            clinicians.lazy(),
-            [col(CLINICIAN)],
-            [col(CLINICIAN)],
-            JoinArgs::new(JoinType::Inner),
-        );
-        let listed_once = listed
-            .clone()
-            .lazy()
-            .select([col(P).n_unique().alias("distinct"), len().alias("rows")]);
-        let per_patient = self.sums_per_patient(kept, wanted.sequential);
+        let mut needed = vec![col(PATIENT_NO), col(CLINICIAN)];
+        if wanted.sequential {
+            needed.push(col(TIME));
+        }
+        let kept = kept.select(needed);
         let mut quality = Quality::default();
-        let per_patient = if wanted.quality {
-            let [listed_once, visit_counts, listing_counts, per_patient] =
-                crate::engine::collect_all([
-                    listed_once,
-                    visit_counts,
-                    listing_counts,
-                    per_patient,
-                ])?;
-            self.check_listed_once(&listed_once, &listed)?;
+        let kept = if wanted.quality {
+            let [visit_counts, listing_counts, kept] =
+                crate::engine::collect_all([visit_counts, listing_counts, kept])?;
             quality.push("visits in the window", counted(&visit_counts, 0)?);
             for (rules, counts) in [
                 (&visit_rules, &visit_counts),
@@ -607,15 +588,12 @@ impl Continuity {
                     quality.push(*rule, counted(counts, i + 1)?);
                 }
             }
-            per_patient
+            kept
         } else {
-            let [listed_once, per_patient] =
-                crate::engine::collect_all([listed_once, per_patient])?;
-            self.check_listed_once(&listed_once, &listed)?;
-            per_patient
+            crate::engine::collect(kept)?
         };
-        let per_patient = self.named(per_patient, &listed)?;
-        let patients = self.indices(&mut quality, per_patient)?;
+        let per_patient = indices_per_patient(&kept, listed.height(), wanted.sequential)?;
+        let patients = self.eligible(&mut quality, per_patient, &listed)?;
         Ok(ContinuityResult {
             patients,
             quality: quality.frame()?,
@@ -726,143 +704,143 @@ impl Continuity {
             .filter(move |b| *b != patient)
     }
 
-    /// No patient listed twice on `end`: `counts` (the `distinct` patients
-    /// and the `rows` of `listed`) are equal, or the first patient listed
-    /// twice is named.
-    fn check_listed_once(&self, counts: &DataFrame, listed: &DataFrame) -> Result<()> {
-        let count = |name: &str| -> Result<u64> {
-            let c = counts.column(name)?.cast(&DataType::UInt64)?;
-            Ok(c.u64()?.get(0).unwrap_or(0))
-        };
-        if count("distinct")? == count("rows")? {
+    /// No patient listed twice on `end` in `listed`, or the first patient
+    /// listed twice is named. The ids are compared by their hashes first
+    /// (as many distinct hashes as rows: no id twice); only when two hashes
+    /// are equal are the ids themselves searched.
+    fn check_listed_once(&self, listed: &DataFrame) -> Result<()> {
+        let ids = listed.column(P)?.str()?;
+        let mut hashes = Vec::with_capacity(ids.len());
+        ids.vec_hash(PlSeedableRandomStateQuality::seed_from_u64(0), &mut hashes)?;
+        if UInt64Chunked::from_vec(P.into(), hashes).n_unique()? == ids.len() {
             return Ok(());
         }
-        let patients = listed.select([P])?;
-        let row = patients
-            .is_duplicated()?
-            .iter()
-            .position(|d| d == Some(true));
-        let who = row.and_then(|r| patients.column(P).ok()?.str().ok()?.get(r));
+        let twice = listed.select([P])?.is_duplicated()?;
+        let Some(row) = twice.iter().position(|d| d == Some(true)) else {
+            return Ok(()); // two ids with the same hash
+        };
         Err(Error::data(
             &self.listing_columns.patient,
             "a patient can be listed at one unit on the end date",
-            format!("{:?} listed twice", who.unwrap_or("?")),
+            format!("{:?} listed twice", ids.get(row).unwrap_or("?")),
             format!(" on {}", self.end),
         ))
     }
 
-    /// The sums the indices of a patient are made of
-    /// ([`ContinuityIndices::from_sums`]) from the visits `kept`, per
-    /// patient number (visits per patient and clinician grouped by the two
-    /// numbers packed into one whole number); SECON's
-    /// count of consecutive visits to the same clinician when `sequential`
-    /// (following the visits in time, visits at the same time — the same
-    /// day, when dates carry no time — in the order of their clinician ids,
-    /// so that no index depends on the order of the rows).
-    fn sums_per_patient(&self, kept: LazyFrame, sequential: bool) -> LazyFrame {
-        const SHIFT: u64 = 1 << 32; // both numbers are below 2^32 (IdxSize)
-        let per_clinician = kept
-            .clone()
-            .select([(col(PATIENT_NO).cast(DataType::UInt64) * lit(SHIFT)
-                + col(CLINICIAN_NO).cast(DataType::UInt64))
-            .alias("__ik_key")])
-            .group_by([col("__ik_key")])
-            .agg([len().cast(DataType::UInt64).alias("__ik_c")])
-            .with_column(
-                col("__ik_key")
-                    .floor_div(lit(SHIFT))
-                    .cast(IDX_DTYPE)
-                    .alias(PATIENT_NO),
-            );
-        let c = || col("__ik_c");
-        let mut per_patient = per_clinician.group_by([col(PATIENT_NO)]).agg([
-            c().sum().alias("__ik_n"),
-            len().cast(DataType::UInt64).alias("__ik_p"),
-            (c() * c()).sum().alias("__ik_sq"),
-            c().max().alias("__ik_max"),
-        ]);
-        if sequential {
-            let in_time =
-                col(CLINICIAN).sort_by([col(TIME), col(CLINICIAN)], SortMultipleOptions::default());
-            let same_pairs = kept.group_by([col(PATIENT_NO)]).agg([in_time
-                .clone()
-                .eq(in_time.shift(lit(1)))
-                .sum()
-                .cast(DataType::UInt64)
-                .alias("__ik_same")]);
-            per_patient = per_patient.join(
-                same_pairs,
-                [col(PATIENT_NO)],
-                [col(PATIENT_NO)],
-                JoinArgs::new(JoinType::Left),
-            );
-        } else {
-            per_patient =
-                per_patient.with_column(lit(NULL).cast(DataType::UInt64).alias("__ik_same"));
-        }
-        per_patient
-    }
-
-    /// The sums per patient number with the patient's id and group columns
-    /// from `listed` (numbered by its rows).
-    fn named(&self, per_patient: DataFrame, listed: &DataFrame) -> Result<DataFrame> {
-        let rows = per_patient.column(PATIENT_NO)?.idx()?.clone();
-        let names = listed
-            .select(std::iter::once(P).chain(self.group_columns()))?
-            .take(&rows)?;
-        let mut out = per_patient.drop(PATIENT_NO)?;
-        out.hstack_mut(names.columns())?;
-        Ok(out)
-    }
-
-    /// The indices of each patient with at least `min_visits` visits, from
-    /// the sums per patient, in the order of the patient ids.
-    fn indices(&self, quality: &mut Quality, per_patient: DataFrame) -> Result<DataFrame> {
-        let all_patients = per_patient.height();
-        let eligible = per_patient
-            .lazy()
-            .filter(col("__ik_n").gt_eq(lit(u64::from(self.min_visits))))
-            .sort([P], SortMultipleOptions::default())
-            .collect()?;
+    /// The table of the patients with at least `min_visits` visits, in
+    /// the order of their ids: the group columns, the id, `visits`,
+    /// `clinicians` and the indices, from the indices of each patient
+    /// number (a row of `listed`).
+    fn eligible(
+        &self,
+        quality: &mut Quality,
+        per_patient: Vec<(IdxSize, ContinuityIndices)>,
+        listed: &DataFrame,
+    ) -> Result<DataFrame> {
+        let all_patients = per_patient.len();
+        let eligible: Vec<_> = per_patient
+            .into_iter()
+            .filter(|(_, c)| c.visits >= self.min_visits)
+            .collect();
         quality.push(
             "patients with fewer visits than min_visits",
-            all_patients - eligible.height(),
+            all_patients - eligible.len(),
         );
-        let sums = |name: &str| -> Result<Vec<Option<u64>>> {
-            Ok(eligible.column(name)?.u64()?.iter().collect())
-        };
-        let (n, p, sq, max, same) = (
-            sums("__ik_n")?,
-            sums("__ik_p")?,
-            sums("__ik_sq")?,
-            sums("__ik_max")?,
-            sums("__ik_same")?,
+        let rows = IdxCa::from_vec(
+            PATIENT_NO.into(),
+            eligible.iter().map(|(row, _)| *row).collect(),
         );
-        let (mut visits, mut clinicians) = (Vec::new(), Vec::new());
-        let mut index: [Vec<Option<f64>>; 5] = Default::default(); // in ContinuityIndex::ALL order
-        for i in 0..eligible.height() {
-            let c = ContinuityIndices::from_sums(
-                n[i].unwrap_or(0),
-                p[i].unwrap_or(0),
-                sq[i].unwrap_or(0),
-                max[i].unwrap_or(0),
-                same[i],
-            );
-            visits.push(c.visits);
-            clinicians.push(c.clinicians);
-            for (values, which) in index.iter_mut().zip(ContinuityIndex::ALL) {
-                values.push(c.get(which));
-            }
-        }
-        let mut out = eligible.select(self.by.iter().map(String::as_str).chain([P]))?;
-        out.rename(P, self.visit_columns.patient.as_str().into())?;
-        out.with_column(Column::new("visits".into(), visits))?;
-        out.with_column(Column::new("clinicians".into(), clinicians))?;
-        for (which, values) in ContinuityIndex::ALL.iter().zip(index) {
+        let mut out = listed
+            .select(std::iter::once(P).chain(self.group_columns()))?
+            .take(&rows)?;
+        out.with_column(Column::new(
+            "visits".into(),
+            eligible.iter().map(|(_, c)| c.visits).collect::<Vec<_>>(),
+        ))?;
+        out.with_column(Column::new(
+            "clinicians".into(),
+            eligible.iter().map(|(_, c)| c.clinicians).collect::<Vec<_>>(),
+        ))?;
+        for which in ContinuityIndex::ALL {
+            let values: Vec<Option<f64>> = eligible.iter().map(|(_, c)| c.get(which)).collect();
             out.with_column(Column::new(which.name().into(), values))?;
         }
+        let mut out = out.sort([P], SortMultipleOptions::default())?;
+        let mut order: Vec<&str> = self.by.iter().map(String::as_str).collect();
+        order.extend([P, "visits", "clinicians"]);
+        order.extend(ContinuityIndex::ALL.map(ContinuityIndex::name));
+        out = out.select(order)?;
+        out.rename(P, self.visit_columns.patient.as_str().into())?;
         Ok(out)
     }
+}
+
+/// The indices of each patient with a visit among those `kept` (columns
+/// patient number, clinician and, when `sequential`, the time), with the
+/// patient number, in the order of the numbers (below `patients`). The
+/// visits are bucketed by patient number (a counting sort: the numbers are
+/// the listing rows), and each patient's clinicians are counted among their
+/// own visits; for SECON the visits are followed in time, visits at the same
+/// time (the same day, when dates carry no time) in the order of their
+/// clinician ids, so that no index depends on the order of the rows.
+fn indices_per_patient(
+    kept: &DataFrame,
+    patients: usize,
+    sequential: bool,
+) -> Result<Vec<(IdxSize, ContinuityIndices)>> {
+    let numbers = kept.column(PATIENT_NO)?.idx()?;
+    // starts[p]..starts[p + 1]: the places of patient p's visits in `order`.
+    let mut starts = vec![0 as IdxSize; patients + 1];
+    for p in numbers.iter() {
+        let p = p.filter(|p| (*p as usize) < patients).ok_or_else(
+            || polars_err!(ComputeError: "a visit kept without a listing row: {p:?}"),
+        )?;
+        starts[p as usize + 1] += 1;
+    }
+    for p in 0..patients {
+        starts[p + 1] += starts[p];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0 as IdxSize; numbers.len()];
+    for (row, p) in numbers.into_no_null_iter().enumerate() {
+        let place = &mut next[p as usize];
+        order[*place as usize] = row as IdxSize;
+        *place += 1;
+    }
+    let order = IdxCa::from_vec(PATIENT_NO.into(), order);
+    let clinicians = kept.column(CLINICIAN)?.str()?.take(&order)?;
+    let times = if sequential {
+        let times = kept.column(TIME)?.to_physical_repr().cast(&DataType::Int64)?;
+        Some(times.i64()?.take(&order)?)
+    } else {
+        None
+    };
+    if clinicians.null_count() > 0 || times.as_ref().is_some_and(|t| t.null_count() > 0) {
+        return Err(polars_err!(ComputeError: "a visit kept without a clinician or time").into());
+    }
+    let mut clinician = clinicians.iter().flatten(); // no nulls: checked above
+    let mut time = times.as_ref().map(|t| t.into_no_null_iter());
+    let (mut visits, mut in_time) = (Vec::new(), Vec::new());
+    let mut out = Vec::new();
+    for p in 0..patients {
+        let n = (starts[p + 1] - starts[p]) as usize;
+        if n == 0 {
+            continue;
+        }
+        visits.clear();
+        visits.extend(clinician.by_ref().take(n));
+        let same_pairs = time.as_mut().map(|time| {
+            in_time.clear();
+            in_time.extend(time.by_ref().take(n).zip(visits.iter().copied()));
+            in_time.sort_unstable();
+            in_time.windows(2).filter(|w| w[0].1 == w[1].1).count() as u64
+        });
+        out.push((
+            p as IdxSize,
+            ContinuityIndices::from_clinicians(&mut visits, same_pairs),
+        ));
+    }
+    Ok(out)
 }
 
 /// The count in column `i` of a one-row table of counts.

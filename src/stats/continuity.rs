@@ -94,17 +94,30 @@ impl ContinuityIndices {
     /// ```
     pub fn from_visits<K: Ord + Clone>(clinicians: &[K]) -> Self {
         let same_pairs = clinicians.windows(2).filter(|w| w[0] == w[1]).count();
-        let mut sorted = clinicians.to_vec();
-        sorted.sort_unstable();
-        let mut counts = Vec::new();
+        Self::from_clinicians(&mut clinicians.to_vec(), Some(same_pairs as u64))
+    }
+
+    /// The indices of one patient's visits from the clinician of each visit
+    /// in any order (sorted in place, nothing allocated), and (for SECON)
+    /// the number of consecutive pairs with the same clinician.
+    ///
+    /// ```
+    /// use indikator::stats::ContinuityIndices;
+    /// let i = ContinuityIndices::from_clinicians(&mut ["B", "A", "A", "A"], None);
+    /// assert_eq!((i.visits, i.clinicians, i.coc, i.secon), (4, 2, Some(0.5), None));
+    /// ```
+    pub fn from_clinicians<K: Ord>(clinicians: &mut [K], same_pairs: Option<u64>) -> Self {
+        clinicians.sort_unstable();
+        let (mut p, mut sum_sq, mut max) = (0, 0, 0);
         let mut start = 0;
-        for i in 1..=sorted.len() {
-            if i == sorted.len() || sorted[i] != sorted[start] {
-                counts.push((i - start) as u64);
+        for i in 1..=clinicians.len() {
+            if i == clinicians.len() || clinicians[i] != clinicians[start] {
+                let n_j = (i - start) as u64;
+                (p, sum_sq, max) = (p + 1, sum_sq + n_j * n_j, max.max(n_j));
                 start = i;
             }
         }
-        Self::from_counts(&counts, Some(same_pairs as u64))
+        Self::from_sums(clinicians.len() as u64, p, sum_sq, max, same_pairs)
     }
 
     /// The indices from the number of visits per clinician, and (for
@@ -243,6 +256,22 @@ mod tests {
     /// value given as a fraction `num / den` (exact, as the paper worked).
     fn round2(num: f64, den: f64) -> f64 {
         ((num * 100.0 / den) + 0.5 + 1e-9).floor() / 100.0
+    }
+
+    #[test]
+    fn clinicians_in_any_order_give_the_indices_of_their_counts() {
+        for (counts, ..) in MAGILL_SENF {
+            let mut visits: Vec<usize> = (0..counts.len())
+                .flat_map(|j| std::iter::repeat_n(j, counts[j] as usize))
+                .collect();
+            visits.rotate_left(1);
+            visits.reverse();
+            assert_eq!(
+                ContinuityIndices::from_clinicians(&mut visits, Some(1)),
+                ContinuityIndices::from_counts(counts, Some(1)),
+                "{counts:?}"
+            );
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! depend on the order of the rows or on splitting the records in parts.
 
 use chrono::NaiveDate;
+use indikator::stats::{ContinuityIndex, ContinuityIndices};
 use indikator::{Continuity, Period, Waits};
 use polars::prelude::*;
 use proptest::prelude::*;
@@ -148,6 +149,22 @@ proptest! {
         let mut reversed = rows.clone();
         reversed.reverse();
         prop_assert_eq!(forward, indices(&reversed));
+    }
+
+    #[test]
+    fn continuity_of_each_patient_is_that_of_their_visits_in_time(rows in prop::collection::vec((0u8..8, 0u8..4, 0u32..300), 3..80)) {
+        // The oracle: each patient's own visits ordered by day, then clinician.
+        let mut expected = Vec::new();
+        for p in 0..8u8 {
+            let mut own: Vec<(u32, String)> = rows.iter().filter(|r| r.0 == p).map(|r| (r.2, format!("c{}", r.1))).collect();
+            if own.len() >= 3 {
+                own.sort();
+                let clinicians: Vec<String> = own.into_iter().map(|(_, c)| c).collect();
+                let i = ContinuityIndices::from_visits(&clinicians);
+                expected.push((format!("p{p}"), ContinuityIndex::ALL.iter().map(|w| i.get(*w)).collect::<Vec<_>>()));
+            }
+        }
+        prop_assert_eq!(indices(&rows), expected);
     }
 
     #[test]

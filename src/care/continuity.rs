@@ -567,7 +567,9 @@ impl Continuity {
                 .select([col(P), col(LISTED_UNIT), col(PATIENT_NO)]),
             [col(P)],
             [col(P)],
-            JoinArgs::new(how),
+            // The hash table over the listings (one row per patient), the
+            // visits streaming past it.
+            JoinArgs::new(how).with_build_side(Some(JoinBuildSide::ForceRight)),
         );
         let (listing_counts, kept) = screen(joined, &listing_rules);
         let mut needed = vec![col(PATIENT_NO), col(CLINICIAN)];
@@ -592,8 +594,14 @@ impl Continuity {
         } else {
             crate::engine::collect(kept)?
         };
-        let per_patient = indices_per_patient(&kept, listed.height(), wanted.sequential)?;
-        let patients = self.eligible(&mut quality, per_patient, &listed)?;
+        let (eligible, fewer) = indices_per_patient(
+            &kept,
+            listed.height(),
+            self.min_visits as usize,
+            wanted.sequential,
+        )?;
+        quality.push("patients with fewer visits than min_visits", fewer);
+        let patients = self.eligible(eligible, &listed)?;
         Ok(ContinuityResult {
             patients,
             quality: quality.frame()?,
@@ -727,25 +735,14 @@ impl Continuity {
         ))
     }
 
-    /// The table of the patients with at least `min_visits` visits, in
-    /// the order of their ids: the group columns, the id, `visits`,
-    /// `clinicians` and the indices, from the indices of each patient
-    /// number (a row of `listed`).
+    /// The table of the `eligible` patients (their number, a row of
+    /// `listed`, and indices), in the order of their ids: the group
+    /// columns, the id, `visits`, `clinicians` and the indices.
     fn eligible(
         &self,
-        quality: &mut Quality,
-        per_patient: Vec<(IdxSize, ContinuityIndices)>,
+        eligible: Vec<(IdxSize, ContinuityIndices)>,
         listed: &DataFrame,
     ) -> Result<DataFrame> {
-        let all_patients = per_patient.len();
-        let eligible: Vec<_> = per_patient
-            .into_iter()
-            .filter(|(_, c)| c.visits >= self.min_visits)
-            .collect();
-        quality.push(
-            "patients with fewer visits than min_visits",
-            all_patients - eligible.len(),
-        );
         let rows = IdxCa::from_vec(
             PATIENT_NO.into(),
             eligible.iter().map(|(row, _)| *row).collect(),
@@ -775,19 +772,21 @@ impl Continuity {
     }
 }
 
-/// The indices of each patient with a visit among those `kept` (columns
-/// patient number, clinician and, when `sequential`, the time), with the
-/// patient number, in the order of the numbers (below `patients`). The
-/// visits are bucketed by patient number (a counting sort: the numbers are
-/// the listing rows), and each patient's clinicians are counted among their
-/// own visits; for SECON the visits are followed in time, visits at the same
-/// time (the same day, when dates carry no time) in the order of their
-/// clinician ids, so that no index depends on the order of the rows.
+/// The indices of each patient with at least `min_visits` visits among
+/// those `kept` (columns patient number, clinician and, when `sequential`,
+/// the time), with the patient number, in the order of the numbers (below
+/// `patients`), and how many patients had fewer visits. The visits are
+/// bucketed by patient number (a counting sort: the numbers are the listing
+/// rows), and each patient's clinicians are counted among their own visits;
+/// for SECON the visits are followed in time, visits at the same time (the
+/// same day, when dates carry no time) in the order of their clinician ids,
+/// so that no index depends on the order of the rows.
 fn indices_per_patient(
     kept: &DataFrame,
     patients: usize,
+    min_visits: usize,
     sequential: bool,
-) -> Result<Vec<(IdxSize, ContinuityIndices)>> {
+) -> Result<(Vec<(IdxSize, ContinuityIndices)>, usize)> {
     let numbers = kept.column(PATIENT_NO)?.idx()?;
     // starts[p]..starts[p + 1]: the places of patient p's visits in `order`.
     let mut starts = vec![0 as IdxSize; patients + 1];
@@ -821,10 +820,15 @@ fn indices_per_patient(
     let mut clinician = clinicians.iter().flatten(); // no nulls: checked above
     let mut time = times.as_ref().map(|t| t.into_no_null_iter());
     let (mut visits, mut in_time) = (Vec::new(), Vec::new());
-    let mut out = Vec::new();
+    let (mut out, mut fewer) = (Vec::new(), 0);
     for p in 0..patients {
         let n = (starts[p + 1] - starts[p]) as usize;
-        if n == 0 {
+        if n < min_visits {
+            fewer += usize::from(n > 0);
+            clinician.by_ref().take(n).for_each(drop);
+            if let Some(time) = time.as_mut() {
+                time.by_ref().take(n).for_each(drop);
+            }
             continue;
         }
         visits.clear();
@@ -840,7 +844,7 @@ fn indices_per_patient(
             ContinuityIndices::from_clinicians(&mut visits, same_pairs),
         ));
     }
-    Ok(out)
+    Ok((out, fewer))
 }
 
 /// The count in column `i` of a one-row table of counts.

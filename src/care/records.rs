@@ -391,13 +391,14 @@ pub(crate) fn sums_by(
     Ok((keys, sums))
 }
 
-/// The median of the whole-number column `value` over the rows where the
-/// boolean column `counted` is true, per group of `keys` — [`sums_by`]'s
-/// key frame, whose groups and order it checks (null for a group without
-/// such rows). It is read
-/// from the count of each value per group — a streaming group-by whose
-/// result is small — and equals the median of the values themselves (the
-/// mean of the two middle values for an even count).
+/// The median of the whole-number column `value` (within the range of an
+/// i32, as days are) over the rows where the boolean column `counted` is
+/// true, per group of `keys` — [`sums_by`]'s key frame, which must hold
+/// every group of `frame` (null for a group without such rows; a missing
+/// value is not counted). It is read from the count of each value per group
+/// — a streaming group-by on one whole number (the group's row in `keys`
+/// and the value) whose result is small — and equals the median of the
+/// values themselves (the mean of the two middle values for an even count).
 pub(crate) fn medians_by(
     frame: LazyFrame,
     by: &[String],
@@ -405,66 +406,48 @@ pub(crate) fn medians_by(
     value: &str,
     counted: &str,
 ) -> Result<Vec<Option<f64>>> {
+    const GROUP: &str = "__ik_group";
+    const KEY: &str = "__ik_key";
     const N: &str = "__ik_n";
-    let mut grouping = group_keys(by);
-    grouping.extend([col(counted), col(value).cast(DataType::Int64)]);
-    let counts = collect(
-        frame
-            .group_by(grouping)
-            .agg([len().cast(DataType::UInt64).alias(N)]),
-    )?;
-    // One row per group, holding its values in order and their counts.
-    let mut order = group_names(by);
-    order.push(value.into());
-    let sorted = counts.lazy().sort(order, SortMultipleOptions::default());
-    let lists = if by.is_empty() {
-        sorted.select([
-            col(counted).implode(true),
-            col(value).implode(true),
-            col(N).implode(true),
-        ])
+    const HALF: u64 = 1 << 32;
+    let rows = frame.filter(col(counted).and(col(value).is_not_null()));
+    let numbered = if by.is_empty() {
+        rows.with_column(lit(0u32).alias(GROUP))
     } else {
-        sorted
-            .group_by_stable(group_keys(by))
-            .agg([col(counted), col(value), col(N)])
-    }
-    .collect()?;
-    if !lists
-        .select(by.iter().map(String::as_str))?
-        .equals_missing(keys)
-    {
+        let mut args = JoinArgs::new(JoinType::Left);
+        args.nulls_equal = true;
+        let groups = keys.clone().with_row_index(GROUP.into(), None)?;
+        rows.join(groups.lazy(), group_keys(by), group_keys(by), args)
+    };
+    // The group's number in the high half, the value (offset to be at least
+    // zero) in the low: their order is the order of (group, value).
+    let key = col(GROUP).cast(DataType::UInt64) * lit(HALF)
+        + (col(value).strict_cast(DataType::Int32).cast(DataType::Int64) + lit(1i64 << 31))
+            .cast(DataType::UInt64);
+    let counts = collect(
+        numbered
+            .select([key.alias(KEY)])
+            .group_by([col(KEY)])
+            .agg([len().cast(DataType::UInt64).alias(N)]),
+    )?
+    .sort([KEY], SortMultipleOptions::default())?;
+    let (key, n) = (counts.column(KEY)?.u64()?, counts.column(N)?.u64()?);
+    if key.null_count() > 0 {
         return Err(polars_err!(
-            ComputeError: "the medians' groups differ from the sums' ({} against {})",
-            lists.height(), keys.height()
+            ComputeError: "the medians' groups differ from the sums' ({} groups)", keys.height()
         )
         .into());
     }
-    let (flags, values, ns) = (
-        lists.column(counted)?.list()?.clone(),
-        lists.column(value)?.list()?.clone(),
-        lists.column(N)?.list()?.clone(),
-    );
-    let mut medians = Vec::with_capacity(lists.height());
-    for i in 0..lists.height() {
-        let (Some(f), Some(v), Some(n)) = (
-            flags.get_as_series(i),
-            values.get_as_series(i),
-            ns.get_as_series(i),
-        ) else {
-            medians.push(None);
-            continue;
-        };
-        let counts: Vec<(i64, u64)> = f
-            .bool()?
-            .iter()
-            .zip(v.i64()?.iter())
-            .zip(n.u64()?.iter())
-            .filter_map(|((f, v), n)| match (f, v, n) {
-                (Some(true), Some(v), Some(n)) => Some((v, n)),
-                _ => None,
-            })
-            .collect();
-        medians.push(median_of_counts(&counts));
+    let mut medians = vec![None; keys.height()];
+    let mut values: Vec<(i64, u64)> = Vec::new();
+    let pairs: Vec<(u64, u64)> = key.into_no_null_iter().zip(n.into_no_null_iter()).collect();
+    for run in pairs.chunk_by(|a, b| a.0 / HALF == b.0 / HALF) {
+        let group = (run[0].0 / HALF) as usize;
+        values.clear();
+        values.extend(run.iter().map(|(k, n)| ((k % HALF) as i64 - (1 << 31), *n)));
+        if let Some(median) = medians.get_mut(group) {
+            *median = median_of_counts(&values);
+        }
     }
     Ok(medians)
 }
@@ -554,9 +537,16 @@ mod tests {
         // null group: 8; a: 1 5 9 → 5; b: 2 4 4 10 → 4; c: none counted.
         assert_eq!(expected, [Some(8.0), Some(5.0), Some(4.0), None]);
         assert_eq!(ours, expected);
-        // Groups other than the sums' are an error, not misplaced medians.
+        // Groups missing from the sums' are an error, not dropped.
         let other = keys.slice(1, 3);
         assert!(medians_by(frame.clone().lazy(), &by, &other, "wait", "counted").is_err());
+        // Negative and large values keep their order.
+        let far = df!("wait" => [-5i32, i32::MAX, i32::MIN], "counted" => [true; 3]).unwrap();
+        let (one, _) = sums_by(far.clone().lazy(), &[], &["counted"]).unwrap();
+        assert_eq!(
+            medians_by(far.lazy(), &[], &one, "wait", "counted").unwrap(),
+            [Some(-5.0)]
+        );
         let (whole, _) = sums_by(frame.clone().lazy(), &[], &["counted"]).unwrap();
         // No groups: one median of every counted wait (1 2 4 4 5 8 9 10 → 4.5).
         assert_eq!(

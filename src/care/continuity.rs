@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use chrono::{Datelike, Months, NaiveDate};
 use polars::prelude::*;
 
-use super::records::{require_date, Quality};
+use super::records::{bucketed, require_date, Quality};
 use crate::error::{Error, Result};
 use crate::measure::{column_of, require, Mean, Proportion, Statistic};
 use crate::stats::{ContinuityIndex, ContinuityIndices};
@@ -787,25 +787,7 @@ fn indices_per_patient(
     min_visits: usize,
     sequential: bool,
 ) -> Result<(Vec<(IdxSize, ContinuityIndices)>, usize)> {
-    let numbers = kept.column(PATIENT_NO)?.idx()?;
-    // starts[p]..starts[p + 1]: the places of patient p's visits in `order`.
-    let mut starts = vec![0 as IdxSize; patients + 1];
-    for p in numbers.iter() {
-        let p = p.filter(|p| (*p as usize) < patients).ok_or_else(
-            || polars_err!(ComputeError: "a visit kept without a listing row: {p:?}"),
-        )?;
-        starts[p as usize + 1] += 1;
-    }
-    for p in 0..patients {
-        starts[p + 1] += starts[p];
-    }
-    let mut next = starts.clone();
-    let mut order = vec![0 as IdxSize; numbers.len()];
-    for (row, p) in numbers.into_no_null_iter().enumerate() {
-        let place = &mut next[p as usize];
-        order[*place as usize] = row as IdxSize;
-        *place += 1;
-    }
+    let (starts, order) = bucketed(kept.column(PATIENT_NO)?.idx()?, patients)?;
     let order = IdxCa::from_vec(PATIENT_NO.into(), order);
     let clinicians = kept.column(CLINICIAN)?.str()?.take(&order)?;
     let times = if sequential {

@@ -391,14 +391,13 @@ pub(crate) fn sums_by(
     Ok((keys, sums))
 }
 
-/// The median of the whole-number column `value` (within the range of an
-/// i32, as days are) over the rows where the boolean column `counted` is
-/// true, per group of `keys` — [`sums_by`]'s key frame, which must hold
-/// every group of `frame` (null for a group without such rows; a missing
-/// value is not counted). It is read from the count of each value per group
-/// — a streaming group-by on one whole number (the group's row in `keys`
-/// and the value) whose result is small — and equals the median of the
-/// values themselves (the mean of the two middle values for an even count).
+/// The median of the whole-number column `value` over the rows where the
+/// boolean column `counted` is true, per group of `keys` — [`sums_by`]'s
+/// key frame, which must hold every group of `frame` (null for a group
+/// without such rows; a missing value is not counted). Each row is given
+/// its group's row in `keys` by a join with that small frame; the values
+/// are then bucketed by group ([`bucketed`]) and the middle of each bucket
+/// found in place (the mean of the two middle values for an even count).
 pub(crate) fn medians_by(
     frame: LazyFrame,
     by: &[String],
@@ -407,66 +406,78 @@ pub(crate) fn medians_by(
     counted: &str,
 ) -> Result<Vec<Option<f64>>> {
     const GROUP: &str = "__ik_group";
-    const KEY: &str = "__ik_key";
-    const N: &str = "__ik_n";
-    const HALF: u64 = 1 << 32;
     let rows = frame.filter(col(counted).and(col(value).is_not_null()));
     let numbered = if by.is_empty() {
-        rows.with_column(lit(0u32).alias(GROUP))
+        rows.with_column(lit(0).cast(IDX_DTYPE).alias(GROUP))
     } else {
         let mut args = JoinArgs::new(JoinType::Left);
         args.nulls_equal = true;
         let groups = keys.clone().with_row_index(GROUP.into(), None)?;
         rows.join(groups.lazy(), group_keys(by), group_keys(by), args)
     };
-    // The group's number in the high half, the value (offset to be at least
-    // zero) in the low: their order is the order of (group, value).
-    let key = col(GROUP).cast(DataType::UInt64) * lit(HALF)
-        + (col(value).strict_cast(DataType::Int32).cast(DataType::Int64) + lit(1i64 << 31))
-            .cast(DataType::UInt64);
-    let counts = collect(
-        numbered
-            .select([key.alias(KEY)])
-            .group_by([col(KEY)])
-            .agg([len().cast(DataType::UInt64).alias(N)]),
-    )?
-    .sort([KEY], SortMultipleOptions::default())?;
-    let (key, n) = (counts.column(KEY)?.u64()?, counts.column(N)?.u64()?);
-    if key.null_count() > 0 {
+    let rows = collect(numbered.select([
+        col(GROUP),
+        col(value).strict_cast(DataType::Int64).alias(value),
+    ]))?;
+    let groups = rows.column(GROUP)?.idx()?;
+    if groups.null_count() > 0 {
         return Err(polars_err!(
             ComputeError: "the medians' groups differ from the sums' ({} groups)", keys.height()
         )
         .into());
     }
-    let mut medians = vec![None; keys.height()];
-    let mut values: Vec<(i64, u64)> = Vec::new();
-    let pairs: Vec<(u64, u64)> = key.into_no_null_iter().zip(n.into_no_null_iter()).collect();
-    for run in pairs.chunk_by(|a, b| a.0 / HALF == b.0 / HALF) {
-        let group = (run[0].0 / HALF) as usize;
-        values.clear();
-        values.extend(run.iter().map(|(k, n)| ((k % HALF) as i64 - (1 << 31), *n)));
-        if let Some(median) = medians.get_mut(group) {
-            *median = median_of_counts(&values);
-        }
-    }
-    Ok(medians)
+    let values = rows.column(value)?.i64()?.rechunk();
+    let values = values.cont_slice()?;
+    let (starts, order) = bucketed(groups, keys.height())?;
+    let mut bucket = Vec::new();
+    Ok(starts
+        .windows(2)
+        .map(|w| {
+            bucket.clear();
+            bucket.extend(order[w[0] as usize..w[1] as usize].iter().map(|r| values[*r as usize]));
+            median(&mut bucket)
+        })
+        .collect())
 }
 
-/// The median of values given as (value, count) pairs in increasing value
-/// order; `None` when the counts are all zero.
-fn median_of_counts(counts: &[(i64, u64)]) -> Option<f64> {
-    let total: u64 = counts.iter().map(|(_, n)| n).sum();
-    if total == 0 {
+/// The rows of `numbers` (each below `buckets`, none missing) bucketed by
+/// number, a counting sort: `order` holds the rows of number 0, then of
+/// number 1…, and the rows of number b are `order[starts[b]..starts[b + 1]]`.
+pub(crate) fn bucketed(numbers: &IdxCa, buckets: usize) -> Result<(Vec<IdxSize>, Vec<IdxSize>)> {
+    let mut starts = vec![0 as IdxSize; buckets + 1];
+    for b in numbers.iter() {
+        let b = b.filter(|b| (*b as usize) < buckets).ok_or_else(
+            || polars_err!(ComputeError: "a number outside 0..{buckets} to bucket: {b:?}"),
+        )?;
+        starts[b as usize + 1] += 1;
+    }
+    for b in 0..buckets {
+        starts[b + 1] += starts[b];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0 as IdxSize; numbers.len()];
+    for (row, b) in numbers.into_no_null_iter().enumerate() {
+        let place = &mut next[b as usize];
+        order[*place as usize] = row as IdxSize;
+        *place += 1;
+    }
+    Ok((starts, order))
+}
+
+/// The median of `values` (reordered in place); `None` when there are none.
+fn median(values: &mut [i64]) -> Option<f64> {
+    let n = values.len();
+    if n == 0 {
         return None;
     }
-    let at = |position: u64| -> Option<f64> {
-        let mut seen = 0;
-        counts.iter().find_map(|(v, n)| {
-            seen += n;
-            (seen > position).then_some(*v as f64)
-        })
+    let (below, upper, _) = values.select_nth_unstable(n / 2);
+    let upper = *upper;
+    let lower = if n % 2 == 1 {
+        upper
+    } else {
+        *below.iter().max()?
     };
-    Some((at((total - 1) / 2)? + at(total / 2)?) / 2.0)
+    Some((lower as f64 + upper as f64) / 2.0)
 }
 
 fn group_keys(by: &[String]) -> Vec<Expr> {
@@ -503,7 +514,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn medians_from_counts_equal_polars_medians() {
+    fn medians_equal_polars_medians() {
         // Groups with an odd and an even number of counted waits, repeated
         // values, a group where nothing is counted, a null group key.
         let frame = df!(
@@ -540,7 +551,7 @@ mod tests {
         // Groups missing from the sums' are an error, not dropped.
         let other = keys.slice(1, 3);
         assert!(medians_by(frame.clone().lazy(), &by, &other, "wait", "counted").is_err());
-        // Negative and large values keep their order.
+        // Negative and extreme values.
         let far = df!("wait" => [-5i32, i32::MAX, i32::MIN], "counted" => [true; 3]).unwrap();
         let (one, _) = sums_by(far.clone().lazy(), &[], &["counted"]).unwrap();
         assert_eq!(
@@ -553,7 +564,8 @@ mod tests {
             medians_by(frame.clone().lazy(), &[], &whole, "wait", "counted").unwrap(),
             [Some(4.5)]
         );
-        assert_eq!(median_of_counts(&[(3, 0)]), None);
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [7, 1, 3, 3]), Some(3.0));
     }
 
     #[test]

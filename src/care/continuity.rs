@@ -762,11 +762,12 @@ impl Continuity {
             let values: Vec<Option<f64>> = eligible.iter().map(|(_, c)| c.get(which)).collect();
             out.with_column(Column::new(which.name().into(), values))?;
         }
-        let mut out = out.sort([P], SortMultipleOptions::default())?;
         let mut order: Vec<&str> = self.by.iter().map(String::as_str).collect();
         order.extend([P, "visits", "clinicians"]);
         order.extend(ContinuityIndex::ALL.map(ContinuityIndex::name));
-        out = out.select(order)?;
+        let mut out = out
+            .sort([P], SortMultipleOptions::default())?
+            .select(order)?;
         out.rename(P, self.visit_columns.patient.as_str().into())?;
         Ok(out)
     }

@@ -756,7 +756,10 @@ impl Continuity {
         ))?;
         out.with_column(Column::new(
             "clinicians".into(),
-            eligible.iter().map(|(_, c)| c.clinicians).collect::<Vec<_>>(),
+            eligible
+                .iter()
+                .map(|(_, c)| c.clinicians)
+                .collect::<Vec<_>>(),
         ))?;
         for which in ContinuityIndex::ALL {
             let values: Vec<Option<f64>> = eligible.iter().map(|(_, c)| c.get(which)).collect();
@@ -792,7 +795,10 @@ fn indices_per_patient(
     let order = IdxCa::from_vec(PATIENT_NO.into(), order);
     let clinicians = kept.column(CLINICIAN)?.str()?.take(&order)?;
     let times = if sequential {
-        let times = kept.column(TIME)?.to_physical_repr().cast(&DataType::Int64)?;
+        let times = kept
+            .column(TIME)?
+            .to_physical_repr()
+            .cast(&DataType::Int64)?;
         Some(times.i64()?.take(&order)?)
     } else {
         None

@@ -434,7 +434,11 @@ pub(crate) fn medians_by(
         .windows(2)
         .map(|w| {
             bucket.clear();
-            bucket.extend(order[w[0] as usize..w[1] as usize].iter().map(|r| values[*r as usize]));
+            bucket.extend(
+                order[w[0] as usize..w[1] as usize]
+                    .iter()
+                    .map(|r| values[*r as usize]),
+            );
             median(&mut bucket)
         })
         .collect())

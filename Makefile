@@ -16,7 +16,7 @@ test: test-rust test-python
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet "maturin>=1.9,<2" "polars>=1.28" "pytest>=8" "hypothesis>=6" "scipy>=1.10" "openpyxl>=3.1"
+	$(PY) -m pip install --quiet "maturin>=1.9,<2" "polars>=1.28" "pytest>=8" "hypothesis>=6" "scipy>=1.10" "openpyxl>=3.1" "pandas>=2"
 	touch $(STAMP)
 
 test-rust: $(STAMP)

@@ -58,15 +58,17 @@ struct ReadmeDoctests;
 
 pub use assess::{
     assess_table, assess_units, compare_periods, compare_to_benchmark, compare_with_benchmark,
-    compare_with_previous, rating_counts, ratings_by_perspective, trend, Assessment, Benchmark,
-    Comparison, Direction, Funnel, FunnelStatistic, MissingReason, Observed, Op, Perspective,
-    Polarity, RateKind, Rating, RatingCounts, RatioKind, Target, Trend, DSR_NOT_APPLICABLE,
+    compare_with_previous, headline_rows, rating_counts, ratings_by_perspective, trend, Assessment,
+    Benchmark, Comparison, Direction, Funnel, FunnelStatistic, MissingReason, Observed, Op,
+    Perspective, Polarity, RateKind, Rating, RatingCounts, RatioKind, Target, Trend,
+    BREAKDOWN_COLUMN, BREAKDOWN_TOTAL, DSR_NOT_APPLICABLE, SERIES_COLUMN, SERIES_PERIOD,
+    TIME_COLUMNS,
 };
 pub use care::{
     bin_labels, summarise_months, CauseSet, Chronic, Continuity, ContinuityResult, DeathColumns,
     InvalidRecords, LimitRule, ListingColumns, Mortality, PlanColumns, PopulationColumns,
     Readmission, ReportingRate, Sip, StayColumns, VisitColumns, WaitColumns, WaitLimits,
-    WaitMeasure, Waits, ADULTS, CAUSE_SETS, CHILDREN, WAIT_KINDS,
+    WaitMeasure, Waits, ADULTS, CAUSE_SETS, CHILDREN, DIED_DISCHARGE_TYPES, WAIT_KINDS,
 };
 #[cfg(feature = "report")]
 pub use catalog::{
@@ -81,13 +83,15 @@ pub use measure::{
     PoolMethod, Proportion, Rate, Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS,
     STANDARD_POPULATIONS,
 };
-pub use period::{period_expr, period_labels, Period, PeriodKind, PERIOD_FORMS};
+pub use period::{
+    period_expr, period_labels, Period, PeriodColumn, PeriodKind, TimeKey, PERIOD_FORMS,
+};
 #[cfg(feature = "report")]
 pub use report::{
-    check_catalog, html as report_html, is_synthetic, kommun_chart, notebook_html,
+    check_catalog, group_points, html as report_html, is_synthetic, kommun_chart, notebook_html,
     outputs as report_outputs, rating_hex, ratings_chart, run_catalog, sha256_hex, trend_chart,
-    write_report, xlsx as report_xlsx, BenchmarkValue, Benchmarks, IndicatorResult, InputFile,
-    Point, RatingResult, Report, RunOptions, OUTPUT_FILES, RIKET,
+    trend_points, write_report, xlsx as report_xlsx, BenchmarkValue, Benchmarks, IndicatorResult,
+    InputFile, Point, RatingResult, Report, RunOptions, OUTPUT_FILES, RIKET,
 };
 pub use stats::ContinuityIndex;
 pub use text::swedish_number;

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Sequence, Union
+from typing import Literal, Optional, Union
 
 import polars as pl
 
 from . import _indikator as _rs
-from ._frames import FrameLike, as_frame, as_list
+from ._frames import ColumnsLike, FrameLike, as_frame, as_list, column_name
 from ._indikator import ArgumentError, Assessment, Period, Target
 
 PolarityLike = Literal["high_is_good", "low_is_good", "no_judgement"]
@@ -19,11 +19,12 @@ def compare(
     *,
     benchmark: BenchmarkLike = None,
     previous: Optional[FrameLike] = None,
-    on: Union[str, Sequence[str], None] = None,
+    on: ColumnsLike = None,
+    period: Optional[str] = None,
     polarity: PolarityLike = "no_judgement",
     level: Optional[float] = None,
 ) -> pl.DataFrame:
-    """Compare a result table with a benchmark and/or the previous period.
+    """Compare a result table with a benchmark and/or the same period a year earlier.
 
     Against a ``benchmark`` (riket, the region): ``similar`` when the
     benchmark lies inside the confidence interval, else ``better``/``worse``
@@ -32,9 +33,14 @@ def compare(
     ``vs_benchmark_level`` says at which level the difference is
     significant. Adds ``benchmark``, ``vs_benchmark``, ``vs_benchmark_level``.
 
-    Against the ``previous`` period (a table of the same shape): overlapping
-    intervals mean ``similar`` (no significant change). Adds
-    ``previous_value``, ``previous_lower``, ``previous_upper``, ``vs_previous``.
+    Against the same period a year earlier (``previous``, a table of the
+    same shape, or the same table holding both years): each row finds the
+    row of the same month, tertial, delår, year or window one year before,
+    by its time column (``period``, ``year``, ``snapshot`` or ``end``, or the
+    one named by ``period``), whatever the form of its labels ("T1 2024",
+    "2024-T1"). Overlapping intervals mean ``similar`` (no significant
+    change). Adds ``previous_period``, ``previous_value``,
+    ``previous_lower``, ``previous_upper``, ``vs_previous``.
 
     Parameters
     ----------
@@ -45,12 +51,15 @@ def compare(
         table whose ``value`` column is matched on the ``on`` columns.
     previous : polars.DataFrame or polars.LazyFrame, optional
         The same indicator for the previous period.
-    on : str or list of str, optional
-        Key columns matching rows of ``result`` to ``benchmark``/``previous``.
+    on : str, pl.col or list of them, optional
+        Group columns matching rows of ``result`` to ``benchmark``/``previous``
+        (the time column is matched by time).
+    period : str, optional
+        The time column, when it is none of ``period``, ``year``, ``snapshot``, ``end``.
     polarity : {"high_is_good", "low_is_good", "no_judgement"}
     level : float, optional
-        The confidence level of single ``lower``/``upper`` columns; by
-        default read from the ``confidence`` column.
+        The confidence level of single ``lower``/``upper`` columns in a table
+        without a ``confidence`` column (every result of this library has one).
 
     Examples
     --------
@@ -58,6 +67,13 @@ def compare(
     >>> t = ik.proportion(pl.DataFrame({"x": [40], "n": [50]}), "x", "n", multiplier=100)
     >>> ik.compare(t, benchmark=95.0, polarity="high_is_good")["vs_benchmark"].to_list()
     ['worse']
+
+    The same month a year earlier, from one monthly table of two years:
+
+    >>> months = pl.DataFrame({"period": ["2023-01", "2024-01"], "x": [40, 70], "n": [100, 100]})
+    >>> shares = ik.proportion(months, "x", "n", by="period", multiplier=100)
+    >>> ik.compare(shares, previous=shares).select("period", "previous_period", "vs_previous").row(1)
+    ('2024-01', '2023-01', 'higher')
     """
     if benchmark is None and previous is None:
         raise ArgumentError("argument `benchmark`: give a benchmark, a previous period, or both; got neither")
@@ -75,15 +91,16 @@ def compare(
             table = as_frame(benchmark, "benchmark")
         out = _rs.compare_benchmark(out, value, column, table, keys, polarity, level)
     if previous is not None:
-        out = _rs.compare_previous(out, as_frame(previous, "previous"), keys, polarity, level)
+        time = None if period is None else column_name(period, "period")
+        out = _rs.compare_previous(out, as_frame(previous, "previous"), keys, time, polarity, level)
     return out
 
 
 def trend(
     series: FrameLike,
-    time: str,
+    time: str = "period",
     *,
-    by: Union[str, Sequence[str], None] = None,
+    by: ColumnsLike = None,
     points: int = 5,
     polarity: PolarityLike = "no_judgement",
     level: Optional[float] = None,
@@ -95,8 +112,11 @@ def trend(
     against 9.5495 (99.8 %); significant only if the slope keeps its sign when
     any one point is left out.
 
+    The ``time`` column holds years (numbers), dates, or period labels of
+    any kind ("2019–2023", "T1 2024", "2024-03"), ordered as periods.
+
     Returns one row per group: ``points``, ``from``, ``to``, ``slope`` (per
-    unit of ``time``), ``chi_square``, ``trend`` (``increasing``,
+    unit of ``time``; per year for dates and periods), ``chi_square``, ``trend`` (``increasing``,
     ``decreasing``, ``no significant change``, or null with the reason in
     ``status``) and ``vs_trend`` (judged by ``polarity``).
 
@@ -114,7 +134,7 @@ def trend(
         raise ArgumentError(f"argument `points`: must be a whole number (at least 3); got {points!r}")
     if points < 3:
         raise ArgumentError(f"argument `points`: a trend needs at least 3 points; got {points}")
-    return _rs.trend(as_frame(series, "series"), time, as_list(by), points, polarity, level)
+    return _rs.trend(as_frame(series, "series"), column_name(time, "time"), as_list(by), points, polarity, level)
 
 
 def assess(
@@ -155,7 +175,9 @@ def assess(
 def ratings_by_perspective(ratings: FrameLike) -> pl.DataFrame:
     """Count ratings per perspective (Samhälle, Patient, Medarbetare,
     Verksamhetsresultat) for the pie chart, from the columns ``perspective``
-    and ``rating``.
+    and ``rating``. The report's long table (``Report.table``) is taken as
+    it comes: each indicator's own row (the report period, whole region)
+    is counted.
 
     Examples
     --------

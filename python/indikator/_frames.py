@@ -15,23 +15,48 @@ FrameLike = Union[pl.DataFrame, pl.LazyFrame]
 _OPTIONAL = frozenset({"count", "period to pool", "event frequency"})
 
 
-def as_list(by: str | Sequence[str] | None, argument: str = "by") -> list[str]:
-    """Normalise a column name or a list of names to a list."""
+ColumnsLike = Union[str, pl.Expr, Sequence[Union[str, pl.Expr]], None]
+
+
+def column_name(name: object, argument: str, *, role: str | None = None) -> str:
+    """A column's name from a string or a plain column expression (``pl.col("kommun")``).
+
+    Errors name ``argument`` (or, with ``role``, "the {role} column")."""
+    where = f"argument for the {role} column" if role else f"argument `{argument}`"
+    if isinstance(name, str):
+        return name
+    if isinstance(name, pl.Expr):
+        if name.meta.is_column() or name.meta.is_column_selection() and len(name.meta.root_names()) == 1:
+            return name.meta.output_name()
+        raise ArgumentError(f"{where}: an expression must name one column, such as pl.col(\"kommun\"); got {name}")
+    raise ArgumentError(f"{where}: column names must be strings or pl.col(...); got {name!r}")
+
+
+def as_list(by: ColumnsLike, argument: str = "by") -> list[str]:
+    """Normalise a column name, a ``pl.col(...)`` or a list of them to a list of names."""
     if by is None:
         return []
-    if isinstance(by, str):
-        return [by]
+    if isinstance(by, (str, pl.Expr)):
+        return [column_name(by, argument)]
     if not isinstance(by, (list, tuple)):
         raise ArgumentError(
             f"argument `{argument}`: give a column name or a list of names; got {by!r}"
         )
-    names = list(by)
-    for name in names:
-        if not isinstance(name, str):
-            raise ArgumentError(
-                f"argument `{argument}`: column names must be strings; got {name!r}"
-            )
-    return names
+    return [column_name(name, argument) for name in by]
+
+
+def _foreign(data: object, argument: str) -> None:
+    """A clear error for the frames of other libraries, naming the conversion."""
+    module = type(data).__module__.split(".")[0]
+    convert = {"pandas": "pl.from_pandas(df)", "pyarrow": "pl.from_arrow(table)", "numpy": "pl.DataFrame(array)"}
+    if module in convert:
+        raise ArgumentError(
+            f"argument `{argument}`: must be a polars DataFrame or LazyFrame; got a {module} "
+            f"{type(data).__name__}: convert it first with {convert[module]}"
+        )
+    raise ArgumentError(
+        f"argument `{argument}`: must be a polars DataFrame or LazyFrame; got {type(data).__name__}"
+    )
 
 
 def _portable(frame: pl.DataFrame) -> pl.DataFrame:
@@ -55,9 +80,7 @@ def as_frame(data: FrameLike, argument: str = "data") -> pl.DataFrame:
         return _portable(data.collect())
     if isinstance(data, pl.DataFrame):
         return _portable(data)
-    raise ArgumentError(
-        f"argument `{argument}`: must be a polars DataFrame or LazyFrame; got {type(data).__name__}"
-    )
+    _foreign(data, argument)
 
 
 def collect(
@@ -69,14 +92,9 @@ def collect(
     the optional roles and an error for the others.
     """
     if not isinstance(data, (pl.DataFrame, pl.LazyFrame)):
-        raise ArgumentError(
-            f"argument `{argument}`: must be a polars DataFrame or LazyFrame; "
-            f"got {type(data).__name__}"
-        )
+        _foreign(data, argument)
     pairs = [(c, role) for c, role in columns if c is not None or role not in _OPTIONAL]
-    for name, role in pairs:
-        if not isinstance(name, str):
-            raise ArgumentError(f"argument for the {role} column: a column name must be a string; got {name!r}")
+    pairs = [(column_name(name, role, role=role), role) for name, role in pairs]
     wanted = list(dict.fromkeys(c for c, _ in pairs))
     schema = data.collect_schema() if isinstance(data, pl.LazyFrame) else data.schema
     for name, role in pairs:

@@ -76,7 +76,8 @@ def compare_benchmark(
     benchmark_table: Optional[pl.DataFrame], on: list[str], polarity: str, level: Optional[float],
 ) -> pl.DataFrame: ...
 def compare_previous(
-    table: pl.DataFrame, previous: pl.DataFrame, on: list[str], polarity: str, level: Optional[float],
+    table: pl.DataFrame, previous: pl.DataFrame, on: list[str], time: Optional[str], polarity: str,
+    level: Optional[float],
 ) -> pl.DataFrame: ...
 def trend(
     series: pl.DataFrame, time: str, by: list[str], points: int, polarity: str, level: Optional[float],

@@ -105,7 +105,7 @@ def patients(
     visits: FrameLike, listings: FrameLike, *, end: DateLike, window_months: int = 18, min_visits: int = 3,
     at_listing_unit: bool = True, professions: Optional[Sequence[str]] = ("läkare",),
     contact_types: Optional[Sequence[str]] = None, chronic_patients: Optional[Sequence[str]] = None,
-    chronic_codes: Optional[Sequence[str]] = None, by: Union[str, Sequence[str], None] = None,
+    chronic_codes: Optional[Sequence[str]] = None, by: ColumnsLike = None,
     visit_columns: Optional[Mapping[str, str]] = None, listing_columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """One row per eligible patient: the group columns, ``patient_id``, ``visits``,
@@ -120,7 +120,7 @@ def coc(
     at_listing_unit: bool = True, professions: Optional[Sequence[str]] = ("läkare",),
     contact_types: Optional[Sequence[str]] = None, chronic_patients: Optional[Sequence[str]] = None,
     chronic_codes: Optional[Sequence[str]] = None, index: Index = "coc", threshold: float = 0.5,
-    by: Union[str, Sequence[str], None] = None, visit_columns: Optional[Mapping[str, str]] = None,
+    by: ColumnsLike = None, visit_columns: Optional[Mapping[str, str]] = None,
     listing_columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """Per group: the number of eligible patients (``denominator``), the mean
@@ -152,7 +152,7 @@ def rolling(
     min_visits: int = 3, at_listing_unit: bool = True, professions: Optional[Sequence[str]] = ("läkare",),
     contact_types: Optional[Sequence[str]] = None, chronic_patients: Optional[Sequence[str]] = None,
     chronic_codes: Optional[Sequence[str]] = None, index: Index = "coc", threshold: float = 0.5,
-    by: Union[str, Sequence[str], None] = None, polarity: str = "high_is_good",
+    by: ColumnsLike = None, polarity: str = "high_is_good",
     visit_columns: Optional[Mapping[str, str]] = None, listing_columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The summary of :func:`coc` at each month end from ``start`` to ``end`` (each

@@ -26,12 +26,12 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal, Mapping, Optional, Sequence, Tuple, Union
+from typing import Literal, Mapping, Optional, Sequence, Union
 
 import polars as pl
 
 from . import _indikator as _rs
-from ._frames import FrameLike, as_frame, as_list
+from ._frames import ColumnsLike, FrameLike, as_frame, as_list
 from ._indikator import ArgumentError
 from ._records import names, whole
 
@@ -44,11 +44,11 @@ _POPULATION = ("year", "age", "population")
 
 def _run(what, deaths, population, causes, ages, by, years, window, rolling, standard, multiplier, confidence,
          invalid, death_columns, population_columns):
-    if not (isinstance(ages, tuple) and len(ages) == 2):
+    if not (isinstance(ages, (tuple, list)) and len(ages) == 2):
         raise ArgumentError(f"argument `ages`: a pair (youngest, oldest), the oldest may be None; got {ages!r}")
     lo = whole(ages[0], "ages")
     hi = None if ages[1] is None else whole(ages[1], "ages")
-    if years is not None and not (isinstance(years, tuple) and len(years) == 2):
+    if years is not None and not (isinstance(years, (tuple, list)) and len(years) == 2):
         raise ArgumentError(f"argument `years`: a pair (first, last); got {years!r}")
     causes = causes if isinstance(causes, str) else as_list(list(causes), "causes")
     if isinstance(standard, pl.LazyFrame):
@@ -63,8 +63,8 @@ def _run(what, deaths, population, causes, ages, by, years, window, rolling, sta
 
 def rates(
     deaths: FrameLike, population: FrameLike, *, causes: Union[str, Sequence[str]] = "suicide",
-    ages: Tuple[int, Optional[int]] = (0, None), by: Union[str, Sequence[str], None] = None,
-    years: Optional[Tuple[int, int]] = None, window: int = 1, rolling: bool = False,
+    ages: Sequence[Optional[int]] = (0, None), by: ColumnsLike = None,
+    years: Optional[Sequence[int]] = None, window: int = 1, rolling: bool = False,
     standard: Union[str, pl.DataFrame, None] = None, multiplier: float = 100_000,
     confidence: Confidence = 0.95, invalid: Literal["error", "exclude"] = "error",
     death_columns: Optional[Mapping[str, str]] = None, population_columns: Optional[Mapping[str, str]] = None,
@@ -73,7 +73,10 @@ def rates(
     ``numerator`` (deaths), ``denominator`` (person-years), ``value`` with
     limits, ``status``, ``years`` and ``deaths_per_year``.
 
-    ``ages=(15, 24)`` counts ages 15 to 24 inclusive (``(15, None)``: 15+).
+    ``ages=(15, 24)`` (or ``[15, 24]``) counts ages 15 to 24 inclusive
+    (``(15, None)``: 15+). ``years=(2021, 2023)`` must be years the death
+    records cover: a year without any death record is an error naming the
+    years they cover, never a year of zero deaths.
     ``window=5`` pools five years; ``rolling=True`` gives every window
     (2011–2015, 2012–2016, …), else consecutive windows ending in the last
     year. ``standard="esp2013"`` (or a frame of ``age_band``, ``weight``)
@@ -85,7 +88,7 @@ def rates(
 
 def quality(
     deaths: FrameLike, population: FrameLike, *, causes: Union[str, Sequence[str]] = "suicide",
-    ages: Tuple[int, Optional[int]] = (0, None), years: Optional[Tuple[int, int]] = None,
+    ages: Sequence[Optional[int]] = (0, None), years: Optional[Sequence[int]] = None,
     invalid: Literal["error", "exclude"] = "error", death_columns: Optional[Mapping[str, str]] = None,
     population_columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:

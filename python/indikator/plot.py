@@ -14,7 +14,8 @@ from typing import Optional
 
 import polars as pl
 
-from ._indikator import svg_by_kommun, svg_ratings, svg_trend
+from ._frames import FrameLike, as_frame, column_name
+from ._indikator import ColumnNotFoundError, svg_by_kommun, svg_ratings, svg_trend
 
 
 class SVG:
@@ -35,12 +36,12 @@ class SVG:
             f.write(self.svg)
 
 
-def _frame(data: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
-    return data.collect() if isinstance(data, pl.LazyFrame) else data
+def _frame(data: FrameLike) -> pl.DataFrame:
+    return as_frame(data, "data")
 
 
 def trend(
-    data: pl.DataFrame | pl.LazyFrame,
+    data: FrameLike,
     *,
     label: str = "period",
     title: str = "",
@@ -48,25 +49,70 @@ def trend(
     decimals: int = 1,
     target: Optional[float] = None,
 ) -> SVG:
-    """A trend: ``value`` over ``label`` with the band ``lower``–``upper`` and a target line."""
-    return SVG(svg_trend(_frame(data), label, title, unit, decimals, target))
+    """A trend: ``value`` over ``label`` with the band ``lower``–``upper`` and a target line.
+
+    Points are drawn in time order, whatever the order of the rows: ``label``
+    holds period labels ("2019–2023", "T1 2024", "2024-03"), years or dates.
+    Any result of the library goes in as it comes; of the report's long
+    table (``Report.table``, filtered to one indicator) the whole region's
+    rows are drawn. Two rows for one period are an error.
+
+    >>> import polars as pl, indikator as ik
+    >>> s = pl.DataFrame({"period": ["T2 2024", "T1 2024"], "value": [2.0, 1.0]})
+    >>> "T1 2024" in ik.plot.trend(s).svg
+    True
+    """
+    return SVG(svg_trend(_frame(data), column_name(label, "label"), title, unit, decimals, target))
 
 
 def by_kommun(
-    data: pl.DataFrame | pl.LazyFrame,
+    data: FrameLike,
     *,
-    label: str = "group",
+    label: Optional[str] = None,
     title: str = "",
     unit: str = "",
     decimals: int = 1,
     riket: Optional[float] = None,
 ) -> SVG:
-    """Bars per kommun (or any group in ``label``) with limits and a riket line."""
-    return SVG(svg_by_kommun(_frame(data), label, title, unit, decimals, riket))
+    """Bars per kommun (or any group in ``label``) with limits and a riket line.
+
+    ``label`` defaults to ``group`` (the report's long table, whose kommun
+    rows of the report period are drawn) or else ``kommun``.
+    """
+    frame = _frame(data)
+    if label is None:
+        label = next((c for c in ("group", "kommun") if c in frame.columns), "kommun")
+    return SVG(svg_by_kommun(frame, column_name(label, "label"), title, unit, decimals, riket))
 
 
 def ratings(
-    *, fulfilled: int = 0, partly: int = 0, not_fulfilled: int = 0, missing: int = 0, title: str = ""
+    counts: Optional[FrameLike] = None,
+    *,
+    fulfilled: int = 0,
+    partly: int = 0,
+    not_fulfilled: int = 0,
+    missing: int = 0,
+    title: str = "",
 ) -> SVG:
-    """The pie of ratings (uppfylld, delvis, ej uppfylld, ej bedömd)."""
+    """The pie of ratings (uppfylld, delvis, ej uppfylld, ej bedömd).
+
+    Give the counts, or a table as :func:`indikator.ratings_by_perspective`
+    returns it (its rows are added up: filter it to one perspective for that
+    perspective's pie).
+
+    >>> import polars as pl, indikator as ik
+    >>> r = pl.DataFrame({"perspective": ["Patient"] * 2, "rating": ["fulfilled", "partly"]})
+    >>> ik.plot.ratings(ik.ratings_by_perspective(r)).svg.startswith("<svg")
+    True
+    """
+    if counts is not None:
+        frame = _frame(counts)
+        for column in ("fulfilled", "partly", "not_fulfilled", "missing"):
+            if column not in frame.columns:
+                raise ColumnNotFoundError(
+                    f"column `{column}` (rating count) not found; the frame has: {', '.join(frame.columns)}"
+                )
+        fulfilled, partly, not_fulfilled, missing = (
+            int(frame[c].sum()) for c in ("fulfilled", "partly", "not_fulfilled", "missing")
+        )
     return SVG(svg_ratings(title, fulfilled, partly, not_fulfilled, missing))

@@ -55,7 +55,7 @@ def _run(what, stays, period, per, by, min_age, days, acute_only, merge_transfer
 
 
 def share(
-    stays: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: Union[str, Sequence[str], None] = None,
+    stays: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: ColumnsLike = None,
     min_age: float = 65, days: int = 30, acute_only: bool = False, merge_transfers: bool = True,
     died: Sequence[str] = _DIED, discharge_type: bool = True, as_of: Optional[DateLike] = None,
     invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
@@ -70,7 +70,7 @@ def share(
 
 
 def stays(
-    stays: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: Union[str, Sequence[str], None] = None,
+    stays: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: ColumnsLike = None,
     min_age: float = 65, days: int = 30, acute_only: bool = False, merge_transfers: bool = True,
     died: Sequence[str] = _DIED, discharge_type: bool = True, as_of: Optional[DateLike] = None,
     invalid: Literal["error", "exclude"] = "error", columns: Optional[Mapping[str, str]] = None,

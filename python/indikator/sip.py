@@ -19,8 +19,8 @@ Examples
 ...     "age": [12, 45, 45, 16, 50], "kommun": ["Krokom"] * 5})
 >>> ik.sip.counts(plans, period="H1 2024", by="kommun").select("age_group", "value").rows()
 [('barn och unga', 1.0), ('vuxna', 1.0)]
->>> ik.sip.change(plans, period="H1 2024", by="kommun").select("age_group", "previous", "rating").rows()
-[('barn och unga', 0.0, 'uppfylld'), ('vuxna', 1.0, 'ej uppfylld')]
+>>> ik.sip.change(plans, period="H1 2024", by="kommun").select("age_group", "previous_value", "rating").rows()
+[('barn och unga', 0.0, 'fulfilled'), ('vuxna', 1.0, 'not fulfilled')]
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def _run(what, plans, period, per, by, age_limit, exclude_statuses, invalid, con
 
 
 def counts(
-    plans: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: Union[str, Sequence[str], None] = None,
+    plans: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: ColumnsLike = None,
     age_limit: int = 18, exclude_statuses: Sequence[str] = (), invalid: Literal["error", "exclude"] = "error",
     confidence: Confidence = 0.95, columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
@@ -60,14 +60,19 @@ def counts(
 
 
 def change(
-    plans: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: Union[str, Sequence[str], None] = None,
+    plans: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: ColumnsLike = None,
     age_limit: int = 18, exclude_statuses: Sequence[str] = (), invalid: Literal["error", "exclude"] = "error",
     columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
-    """The counts against the same period a year earlier: ``count``,
-    ``previous``, ``difference``, ``change_percent`` (null when the previous
-    count is 0), ``rating`` of the target "ökat antal" (uppfylld / ej
-    uppfylld; unchanged does not meet it) and its ``rule`` in words."""
+    """The counts against the same period a year earlier, in the output
+    schema of :func:`counts` with what :func:`indikator.compare` adds
+    (``previous_period``, ``previous_value``, ``previous_lower``,
+    ``previous_upper``, ``vs_previous``), ``difference``, ``change_percent``
+    (null when the previous count is 0) and the target "ökat antal" rated as
+    :func:`indikator.assess` rates: ``rating`` (``fulfilled`` / ``not
+    fulfilled``; unchanged does not meet it), ``rating_sv``, ``colour``,
+    ``rule``, ``missing_reason``. A year before the first plan has no
+    counts: not compared, not rated, never zero."""
     return _run("change", plans, period, per, by, age_limit, exclude_statuses, invalid, 0.95, columns)
 
 

@@ -69,7 +69,7 @@ def _run(what, records, period, measure, snapshots, per, by, limits, exclude_pvv
 def fulfilment(
     records: FrameLike, *, period: PeriodLike, measure: Measure = "completed",
     snapshots: Optional[Sequence[DateLike]] = None, per: Optional[str] = None,
-    by: Union[str, Sequence[str], None] = None, limits: Optional[Mapping[str, int]] = None,
+    by: ColumnsLike = None, limits: Optional[Mapping[str, int]] = None,
     exclude_pvv: bool = True, exclude_mov: bool = True, pvv: bool = True, mov: bool = True,
     as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
     confidence: Confidence = 0.95, columns: Optional[Mapping[str, str]] = None,
@@ -80,9 +80,15 @@ def fulfilment(
     ``period`` with ``per="month"`` etc. for the completed one), ``numerator``
     (within the limit), ``denominator`` (waits counted), ``value`` (percent)
     with Wilson limits, ``status``, ``records`` (all waits measured), ``pvv``,
-    ``pvv_share``, ``mov``, ``mov_share`` (percent of ``records``) and
-    ``median_days``. ``as_of`` is the extraction date (default today).
-    ``pvv=False``/``mov=False`` say the flag is not recorded."""
+    ``pvv_share``, ``mov``, ``mov_share`` (percent of ``records``),
+    ``median_days``, what the share pools: ``kinds`` (the kinds of wait, e.g.
+    ``"first_visit, treatment"``) and ``limit_days`` (the limit of each, in
+    the same order), then ``confidence``, ``statistic``, ``method``.
+    ``as_of`` is the extraction date (default today): a period ending after
+    it, or outside the records' dates, is an error, never a share of
+    nothing. ``limits`` names kinds of the law or of the records (a
+    misspelt kind is an error listing them). ``pvv=False``/``mov=False`` say
+    the flag is not recorded."""
     return _run("fulfilment", records, period, measure, snapshots, per, by, limits, exclude_pvv, exclude_mov,
                 _BINS, as_of, invalid, confidence, columns, pvv, mov)
 
@@ -90,7 +96,7 @@ def fulfilment(
 def distribution(
     records: FrameLike, *, period: PeriodLike, measure: Measure = "completed", bins: Sequence[int] = _BINS,
     snapshots: Optional[Sequence[DateLike]] = None, per: Optional[str] = None,
-    by: Union[str, Sequence[str], None] = None, exclude_pvv: bool = True, exclude_mov: bool = True,
+    by: ColumnsLike = None, exclude_pvv: bool = True, exclude_mov: bool = True,
     pvv: bool = True, mov: bool = True, as_of: Optional[DateLike] = None,
     invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
     columns: Optional[Mapping[str, str]] = None,
@@ -112,7 +118,7 @@ def distribution(
 
 def summary(
     records: FrameLike, *, period: PeriodLike, measure: Measure = "completed",
-    snapshots: Optional[Sequence[DateLike]] = None, by: Union[str, Sequence[str], None] = None,
+    snapshots: Optional[Sequence[DateLike]] = None, by: ColumnsLike = None,
     limits: Optional[Mapping[str, int]] = None, exclude_pvv: bool = True, exclude_mov: bool = True,
     pvv: bool = True, mov: bool = True, as_of: Optional[DateLike] = None,
     invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
@@ -126,7 +132,7 @@ def summary(
 
 
 def summarise_months(
-    monthly: FrameLike, *, month: str = "period", by: Union[str, Sequence[str], None] = None,
+    monthly: FrameLike, *, month: str = "period", by: ColumnsLike = None,
     confidence: Confidence = 0.95,
 ) -> pl.DataFrame:
     """Two summaries of a monthly series of shares (``numerator``,

@@ -3,10 +3,11 @@
 
 use polars::prelude::*;
 
-use super::estimates::{read_estimates, Estimates};
+use super::estimates::read_estimates;
+use super::matching::{matched, TIME_COLUMNS};
 use super::polarity::Polarity;
 use crate::error::{Error, Result};
-use crate::measure::{column_of, f64_values, lookup, require_numeric};
+use crate::measure::{column_of, f64_values, require_numeric};
 
 /// A comparison judged by the indicator's polarity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -242,7 +243,16 @@ fn benchmark_values(table: &DataFrame, benchmark: &Benchmark) -> Result<Vec<Opti
                 vec![f64_values(other, "value")?[0]; table.height()]
             } else {
                 let right = other.select(on.iter().map(String::as_str).chain(["value"]))?;
-                let (joined, _) = lookup(table, &right, on, "benchmark table")?;
+                // A time column among the keys matches as periods ("2024-T1" is "T1 2024").
+                let time = on.iter().find(|k| TIME_COLUMNS.contains(&k.as_str()));
+                let (joined, _) = matched(
+                    table,
+                    &right,
+                    on,
+                    time.map(String::as_str),
+                    0,
+                    "benchmark table",
+                )?;
                 f64_values(&joined, "value")?
             }
         }
@@ -256,102 +266,6 @@ fn benchmark_values(table: &DataFrame, benchmark: &Benchmark) -> Result<Vec<Opti
         ));
     }
     Ok(values)
-}
-
-/// Add the previous period's `previous_value`, `previous_lower`,
-/// `previous_upper` and `vs_previous` (a [`Comparison::label`]: overlapping
-/// intervals are `similar`) to `current`, matching rows on the key columns
-/// `on` (an empty `on` compares one-row tables). The narrowest level both
-/// tables have is used (95 % when present).
-///
-/// `level` gives the confidence level of tables with one pair of limits
-/// (`lower`/`upper`); when `None` it is read from their `confidence` column.
-///
-/// # Errors
-/// Missing columns, duplicated groups in `previous`, tables at different
-/// levels, or one-row comparison of tables with several rows.
-pub fn compare_with_previous(
-    current: &DataFrame,
-    previous: &DataFrame,
-    on: &[String],
-    polarity: Polarity,
-    level: Option<f64>,
-) -> Result<DataFrame> {
-    let now = read_estimates(current, level)?;
-    let before = read_estimates(previous, level)?;
-    let shared = now
-        .levels
-        .iter()
-        .map(|l| l.level)
-        .find(|l| before.at(*l).is_some())
-        .ok_or_else(|| {
-            Error::argument(
-                "previous",
-                "both tables need limits at a common confidence level",
-                format!("{:?} and {:?}", levels_of(&now), levels_of(&before)),
-            )
-        })?;
-    let previous_rows = previous_in_order(current, previous, &before, shared, on)?;
-    let here = now.at(shared).expect("level chosen from `now`");
-    let mut labels = Vec::with_capacity(current.height());
-    for (i, (_, lo, up)) in previous_rows.iter().enumerate() {
-        let c = compare_periods((here.lower[i], here.upper[i]), (*lo, *up), polarity);
-        labels.push(c.label());
-    }
-    let mut out = current.clone();
-    let pick = |k: usize| -> Vec<Option<f64>> {
-        previous_rows.iter().map(|r| [r.0, r.1, r.2][k]).collect()
-    };
-    out.with_column(Column::new("previous_value".into(), pick(0)))?;
-    out.with_column(Column::new("previous_lower".into(), pick(1)))?;
-    out.with_column(Column::new("previous_upper".into(), pick(2)))?;
-    out.with_column(Column::new("vs_previous".into(), labels))?;
-    Ok(out)
-}
-
-type Row = (Option<f64>, Option<f64>, Option<f64>);
-
-fn levels_of(estimates: &Estimates) -> Vec<f64> {
-    estimates.levels.iter().map(|l| l.level).collect()
-}
-
-/// The previous period's (value, lower, upper) at `level`, in the order of `current`.
-fn previous_in_order(
-    current: &DataFrame,
-    previous: &DataFrame,
-    before: &Estimates,
-    level: f64,
-    on: &[String],
-) -> Result<Vec<Row>> {
-    let limits = before.at(level).expect("level chosen from `before`");
-    if on.is_empty() {
-        if current.height() != 1 || previous.height() != 1 {
-            return Err(Error::argument(
-                "on",
-                "name the key columns that match rows of the two periods (tables have several rows)",
-                format!("{} and {} rows", current.height(), previous.height()),
-            ));
-        }
-        return Ok(vec![(before.value[0], limits.lower[0], limits.upper[0])]);
-    }
-    let rows = DataFrame::new(
-        previous.height(),
-        vec![
-            Column::new("__ik_value".into(), &before.value),
-            Column::new("__ik_lower".into(), &limits.lower),
-            Column::new("__ik_upper".into(), &limits.upper),
-        ],
-    )?;
-    let keyed = previous
-        .select(on.iter().map(String::as_str))?
-        .hstack(rows.columns())?;
-    let (joined, _) = lookup(current, &keyed, on, "previous period's table")?;
-    let (v, l, u) = (
-        f64_values(&joined, "__ik_value")?,
-        f64_values(&joined, "__ik_lower")?,
-        f64_values(&joined, "__ik_upper")?,
-    );
-    Ok((0..v.len()).map(|i| (v[i], l[i], u[i])).collect())
 }
 
 #[cfg(test)]

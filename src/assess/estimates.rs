@@ -41,6 +41,14 @@ pub(crate) fn read_estimates(table: &DataFrame, level: Option<f64>) -> Result<Es
     let has = |c: &str| table.schema().contains(c);
     let mut levels = Vec::new();
     if has("lower_95") || has("lower_99_8") {
+        if let Some(given) = level {
+            return Err(Error::argument(
+                "level",
+                "the table has limits at both levels (`lower_95`…`upper_99_8`); `level` is only \
+                 for tables with one pair of limits (`lower`/`upper`) and no `confidence` column",
+                given,
+            ));
+        }
         for (level, (lo, up)) in [0.95, 0.998]
             .into_iter()
             .zip(Confidence::Both.limit_columns())
@@ -56,9 +64,25 @@ pub(crate) fn read_estimates(table: &DataFrame, level: Option<f64>) -> Result<Es
     } else {
         column_of(table, "lower", "lower confidence limit")?;
         column_of(table, "upper", "upper confidence limit")?;
-        let level = match level {
-            Some(l) => Confidence::from_level(l)?.levels()[0],
-            None => level_of(table)?,
+        let level = match (level, table.schema().contains("confidence")) {
+            (None, _) => level_of(table)?,
+            (Some(l), false) => Confidence::from_level(l)?.levels()[0],
+            (Some(l), true) => {
+                let given = Confidence::from_level(l)?.levels()[0];
+                let recorded = level_of(table)?;
+                if (given - recorded).abs() > 1e-12 {
+                    return Err(Error::argument(
+                        "level",
+                        &format!(
+                            "the table's limits are at {} (its `confidence` column); leave \
+                             `level` out or give the same level",
+                            Confidence::from_level(recorded)?
+                        ),
+                        l,
+                    ));
+                }
+                given
+            }
         };
         levels.push(LevelLimits {
             level,

@@ -8,19 +8,25 @@
 mod compare;
 mod estimates;
 mod funnel;
+mod matching;
 mod polarity;
+mod previous;
 mod rating;
 mod table;
 mod target;
 mod trend;
 
 pub use compare::{
-    compare_periods, compare_to_benchmark, compare_with_benchmark, compare_with_previous,
-    Benchmark, Comparison,
+    compare_periods, compare_to_benchmark, compare_with_benchmark, Benchmark, Comparison,
 };
 pub use funnel::{Funnel, FunnelStatistic, RateKind, RatioKind, DSR_NOT_APPLICABLE};
+pub use matching::TIME_COLUMNS;
 pub use polarity::Polarity;
+pub use previous::compare_with_previous;
 pub use rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};
-pub use table::{assess_table, assess_units, ratings_by_perspective};
+pub use table::{
+    assess_table, assess_units, headline_rows, ratings_by_perspective, BREAKDOWN_COLUMN,
+    BREAKDOWN_TOTAL, SERIES_COLUMN, SERIES_PERIOD,
+};
 pub use target::{Direction, Observed, Op, Target};
 pub use trend::{trend, Trend};

@@ -135,7 +135,12 @@ pub fn assess_units(table: &DataFrame, unit: &str, target: &Target) -> Result<As
 ///
 /// # Errors
 /// Missing columns, an unknown perspective or rating label.
+///
+/// The report's long table is taken as it comes: of its rows, only each
+/// indicator's own (the report period's row of the whole region, see
+/// [`headline_rows`]) is counted.
 pub fn ratings_by_perspective(table: &DataFrame) -> Result<DataFrame> {
+    let table = &headline_rows(table)?;
     let perspectives = column_of(table, "perspective", "perspective")?.cast(&DataType::String)?;
     let ratings = column_of(table, "rating", "rating")?.cast(&DataType::String)?;
     let mut pairs = Vec::with_capacity(table.height());
@@ -240,4 +245,31 @@ impl Columns {
             Column::new("missing_reason".into(), self.missing),
         ]
     }
+}
+
+/// The column of the report's long table that says which series a row is.
+pub const SERIES_COLUMN: &str = "series";
+/// The series of the report period itself (others: `previous_year`, `trend`, `breakdown`).
+pub const SERIES_PERIOD: &str = "period";
+/// The column of the report's long table naming a row's breakdown.
+pub const BREAKDOWN_COLUMN: &str = "breakdown";
+/// The breakdown of the whole region's figures.
+pub const BREAKDOWN_TOTAL: &str = "total";
+
+/// The rows that stand for each indicator as a whole: of a table in the
+/// report's long form (with [`SERIES_COLUMN`] and [`BREAKDOWN_COLUMN`]),
+/// the report period's rows of the whole region; any other table as it is.
+///
+/// # Errors
+/// Only from polars.
+pub fn headline_rows(table: &DataFrame) -> Result<DataFrame> {
+    let mut keep = lit(true);
+    let schema = table.schema();
+    if schema.get(SERIES_COLUMN) == Some(&DataType::String) {
+        keep = keep.and(col(SERIES_COLUMN).eq(lit(SERIES_PERIOD)));
+    }
+    if schema.get(BREAKDOWN_COLUMN) == Some(&DataType::String) {
+        keep = keep.and(col(BREAKDOWN_COLUMN).eq(lit(BREAKDOWN_TOTAL)));
+    }
+    Ok(table.clone().lazy().filter(keep).collect()?)
 }

@@ -132,7 +132,8 @@ pub enum Target {
         #[serde(default)]
         unit: String,
     },
-    /// A direction against the previous period: "ska öka från föregående år".
+    /// A direction against the same period a year earlier: "ska öka från
+    /// föregående år" (a tertial against the same tertial last year).
     /// An unchanged value does not meet it unless `equal_meets`. With
     /// `significant`, a move whose confidence intervals overlap is only
     /// "partly"; without it the form has two colours.
@@ -443,7 +444,10 @@ impl Target {
                 equal_meets,
                 significant,
             } => {
-                let mut w = format!("ska {} från föregående period", direction.swedish());
+                let mut w = format!(
+                    "ska {} jämfört med samma period föregående år",
+                    direction.swedish()
+                );
                 if *significant {
                     w.push_str(" (signifikant)");
                 }
@@ -544,7 +548,11 @@ impl Target {
                     ));
                 };
                 let moved = direction.moved(previous, value) || (*equal_meets && value == previous);
-                let rule = format!("{} (föregående {})", outcome(""), short(previous, ""));
+                let rule = format!(
+                    "{} (samma period föregående år {})",
+                    outcome(""),
+                    short(previous, "")
+                );
                 let rating = match (moved, *significant, observed.vs_previous) {
                     (false, _, _) => Rating::NotFulfilled,
                     (true, false, _) => Rating::Fulfilled,

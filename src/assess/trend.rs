@@ -7,12 +7,15 @@ use super::estimates::read_estimates;
 use super::polarity::Polarity;
 use crate::error::{Error, Result};
 use crate::measure::{f64_values, group_label, require, require_keys};
+use crate::period::PeriodColumn;
 use crate::stats::{trend_test, z_value, TrendDirection, TREND_CRITICAL_998};
 
 /// Options of [`trend`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trend {
-    /// The time column: numeric (years) or a date (converted to years).
+    /// The time column: numeric (years), a date (converted to years), or
+    /// period labels such as "T1 2024" or "2019–2023" (each at its middle,
+    /// in decimal years, so the slope is per year).
     pub time: String,
     /// Group columns; one trend per group.
     pub by: Vec<String>,
@@ -227,7 +230,8 @@ impl Output {
     }
 }
 
-/// The time column in years: numbers as they are, dates as fractional years.
+/// The time column in years: numbers as they are, dates as fractional years,
+/// period labels ("T1 2024", "2019–2023") at their middle in decimal years.
 fn time_in_years(series: &DataFrame, name: &str, dtype: &DataType) -> Result<Vec<Option<f64>>> {
     match dtype {
         d if d.is_primitive_numeric() => f64_values(series, name),
@@ -235,10 +239,15 @@ fn time_in_years(series: &DataFrame, name: &str, dtype: &DataType) -> Result<Vec
             .into_iter()
             .map(|d| d.map(|days| 1970.0 + days / 365.25))
             .collect()),
+        DataType::String => Ok(PeriodColumn::read(series, name)?
+            .keys
+            .iter()
+            .map(|k| k.map(|k| k.decimal_year()))
+            .collect()),
         other => Err(Error::WrongDtype {
             column: name.to_string(),
             role: "time".to_string(),
-            expected: "numeric (years) or a date".to_string(),
+            expected: "numeric (years), a date, or period labels".to_string(),
             found: other.to_string(),
         }),
     }

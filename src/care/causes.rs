@@ -140,7 +140,7 @@ impl fmt::Display for CauseSet {
 
 /// An ICD-10 code without dots, upper case: a letter, two digits, then
 /// digits or letters; `None` if it is not one.
-fn normalise(code: &str) -> Option<String> {
+pub(crate) fn normalise(code: &str) -> Option<String> {
     let c: String = code
         .trim()
         .chars()

@@ -251,8 +251,8 @@ impl Continuity {
         Ok(self.computed(visits, listings, wanted)?.patients)
     }
 
-    /// Per group: `numerator` and `denominator` of the mean (sum of the index,
-    /// number of patients), `value` (the mean index) with Student-t limits,
+    /// Per group: `denominator` (the number of patients; a mean index has no
+    /// `numerator`), `value` (the mean index) with Student-t limits,
     /// `median`, and `at_or_above` (the share of patients with the index at or
     /// above `threshold`) with Wilson limits `at_or_above_lower`/`_upper`.
     ///
@@ -278,6 +278,7 @@ impl Continuity {
             .by(self.by.clone())
             .compute(patients.clone().lazy())?;
         let _ = mean.drop_in_place("sd")?;
+        let _ = mean.drop_in_place("sum")?;
         let keys: Vec<Expr> = self.by.iter().map(|b| col(b.as_str())).collect();
         let marked = patients
             .lazy()
@@ -421,27 +422,8 @@ impl Continuity {
             .lazy()
             .filter(col("end").gt_eq(lit(first_end)))
             .collect()?;
-        // The earlier year's rows, keyed by the month end a year later.
-        let previous = all
-            .clone()
-            .lazy()
-            .with_column(col("end").map(
-                move |c: Column| {
-                    let shifted: Vec<Option<NaiveDate>> = c
-                        .date()?
-                        .as_date_iter()
-                        .map(|d| {
-                            d.and_then(|d| d.checked_add_months(Months::new(12)))
-                                .map(month_end)
-                        })
-                        .collect();
-                    Ok(Column::new(c.name().clone(), shifted))
-                },
-                |_, f| Ok(f.clone()),
-            ))
-            .collect()?;
-        let keys: Vec<String> = self.by.iter().cloned().chain(["end".to_string()]).collect();
-        crate::assess::compare_with_previous(&current, &previous, &keys, polarity, None)
+        // Each month end against the same month end a year earlier.
+        crate::assess::compare_with_previous(&current, &all, &self.by, Some("end"), polarity, None)
     }
 
     /// The per-patient table and the data-quality table.
@@ -512,24 +494,32 @@ impl Continuity {
             col(v.date.as_str()).cast(DataType::Date).alias("__ik_date"),
             col(v.date.as_str()).alias(TIME),
         ];
-        if self.professions.is_some() {
-            column_of(visits, &v.profession, "profession")?;
+        if let Some(professions) = &self.professions {
+            words_occur(visits, &v.profession, "professions", professions)?;
             selected.push(
                 col(v.profession.as_str())
                     .cast(DataType::String)
                     .alias("__ik_profession"),
             );
         }
-        if self.contact_types.is_some() {
-            column_of(visits, &v.contact_type, "contact type")?;
+        if let Some(types) = &self.contact_types {
+            words_occur(visits, &v.contact_type, "contact_types", types)?;
             selected.push(
                 col(v.contact_type.as_str())
                     .cast(DataType::String)
                     .alias("__ik_contact"),
             );
         }
-        if matches!(self.chronic, Chronic::DiagnosisCodes(_)) {
+        if let Chronic::DiagnosisCodes(codes) = &self.chronic {
             column_of(visits, &v.diagnosis, "diagnosis")?;
+            if let Some(bad) = codes.iter().find(|c| super::causes::normalise(c).is_none()) {
+                return Err(Error::argument(
+                    "chronic_codes",
+                    "diagnosis codes must be ICD-10 codes or categories (a letter, two digits, \
+                     optional sub-code: \"E11\", \"I50.9\")",
+                    format!("{bad:?}"),
+                ));
+            }
             selected.push(
                 col(v.diagnosis.as_str())
                     .cast(DataType::String)
@@ -874,6 +864,36 @@ fn text_test(column: &str, test: impl Fn(&str) -> bool + Send + Sync + 'static) 
         },
         |_, f| Ok(Field::new(f.name().clone(), DataType::Boolean)),
     )
+}
+
+/// Each of `words` (professions, contact types: the `argument`) occurs in
+/// the visits' column `column`, ignoring case: a misspelt word would
+/// otherwise select no visit and leave the others' figure unseen.
+fn words_occur(visits: &DataFrame, column: &str, argument: &str, words: &[String]) -> Result<()> {
+    let role = argument.trim_end_matches('s').replace('_', " ");
+    let values = column_of(visits, column, &role)?
+        .cast(&DataType::String)?
+        .as_materialized_series()
+        .unique()?;
+    let values: Vec<String> = values.str()?.iter().flatten().map(str::to_string).collect();
+    match words
+        .iter()
+        .find(|w| !values.iter().any(|v| v.eq_ignore_ascii_case(w)))
+    {
+        None => Ok(()),
+        Some(unknown) => {
+            let mut known = values.clone();
+            known.sort();
+            Err(Error::argument(
+                argument,
+                &format!(
+                    "each must occur in the `{column}` column (ignoring case): {}",
+                    known.join(", ")
+                ),
+                format!("{unknown:?}"),
+            ))
+        }
+    }
 }
 
 /// Whether a value is one of a few `words` (professions, contact types),

@@ -353,7 +353,31 @@ impl Mortality {
         checks.keys_present(deaths, &self.by)?;
         let kept = checks.kept.clone();
         let (first, last) = match self.years {
-            Some(y) => y,
+            Some((first, last)) => {
+                // The register covers the years of its records: a year asked
+                // for without any death of any cause is not published yet (or
+                // not in the file), never a year of zero deaths.
+                let recorded: std::collections::BTreeSet<i32> = (0..deaths.height())
+                    .filter(|&i| kept[i])
+                    .filter_map(|i| death_years[i])
+                    .collect();
+                let lacking: Vec<String> = (first..=last.min(first.saturating_add(500)))
+                    .filter(|y| !recorded.contains(y))
+                    .map(|y| y.to_string())
+                    .collect();
+                if !lacking.is_empty() {
+                    return Err(Error::data(
+                        &d.year,
+                        &format!(
+                            "every year asked for must have death records (the records cover {})",
+                            covered(&recorded)
+                        ),
+                        format!("no deaths at all in {}", lacking.join(", ")),
+                        format!(" (years {first}–{last})"),
+                    ));
+                }
+                (first, last)
+            }
             None => {
                 let ys = (0..deaths.height())
                     .filter(|&i| kept[i])
@@ -613,6 +637,31 @@ fn window_label((first, last): (i32, i32)) -> String {
     } else {
         format!("{first}–{last}")
     }
+}
+
+/// The years of a set in words: "2011–2024", or "2011–2015, 2018–2024" with gaps.
+fn covered(years: &std::collections::BTreeSet<i32>) -> String {
+    let mut spans: Vec<(i32, i32)> = Vec::new();
+    for &y in years {
+        match spans.last_mut() {
+            Some((_, last)) if *last + 1 == y => *last = y,
+            _ => spans.push((y, y)),
+        }
+    }
+    if spans.is_empty() {
+        return "no years".to_string();
+    }
+    spans
+        .iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Integer years of a year column, or the years of a date column.

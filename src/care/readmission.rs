@@ -7,14 +7,17 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::records::{
-    check_days, check_per, date_of, day_number, days, extraction_date, flags, numbers, percentages,
-    reserve, rows_of, sums_by, texts, Checks, InvalidRecords, Quality,
+    check_covered, check_days, check_per, date_of, day_number, days, extraction_date, flags,
+    numbers, percentages, reserve, rows_of, sums_by, texts, Checks, InvalidRecords, Quality,
 };
 use super::waits::PERIOD;
 use crate::error::{Error, Result};
 use crate::measure::require_keys;
 use crate::measure::{Confidence, OutputType};
 use crate::period::{Period, PeriodKind};
+
+/// The usual discharge types that mean the patient died.
+pub const DIED_DISCHARGE_TYPES: [&str; 3] = ["died", "död", "avliden"];
 
 /// Column names of the inpatient stays (one row per stay).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,7 +106,8 @@ pub struct Readmission {
     /// Join transfers and overlapping stays into one stay (default true).
     pub merge_transfers: bool,
     /// The discharge types that mean the patient died (compared ignoring
-    /// case; default "died", "död", "avliden").
+    /// case; default [`DIED_DISCHARGE_TYPES`]). A name other than those must occur in the
+    /// discharge-type column.
     pub died: Vec<String>,
     /// The day the data were taken out; later dates are invalid (default: today).
     pub as_of: Option<NaiveDate>,
@@ -145,7 +149,7 @@ impl Readmission {
             days: 30,
             acute_only: false,
             merge_transfers: true,
-            died: vec!["died".into(), "död".into(), "avliden".into()],
+            died: DIED_DISCHARGE_TYPES.iter().map(|d| d.to_string()).collect(),
             as_of: None,
             invalid: InvalidRecords::Error,
             confidence: Confidence::P95,
@@ -201,6 +205,26 @@ impl Readmission {
         let died: Vec<bool> = match &c.discharge_type {
             Some(name) => {
                 let types = texts(records, name, "discharge type")?;
+                let mut seen: Vec<&str> = types.iter().flatten().collect();
+                seen.sort_unstable();
+                seen.dedup();
+                // The usual words may be absent (a file without deaths);
+                // any other name must be one of the file's own types.
+                if let Some(unknown) = self.died.iter().find(|d| {
+                    !DIED_DISCHARGE_TYPES
+                        .iter()
+                        .any(|u| u.eq_ignore_ascii_case(d))
+                        && !seen.iter().any(|s| s.eq_ignore_ascii_case(d))
+                }) {
+                    return Err(Error::argument(
+                        "died",
+                        &format!(
+                            "each discharge type meaning death must occur in the `{name}` column ({})",
+                            seen.join(", ")
+                        ),
+                        format!("{unknown:?}"),
+                    ));
+                }
                 types
                     .iter()
                     .map(|t| t.is_some_and(|t| self.died.iter().any(|d| d.eq_ignore_ascii_case(t))))
@@ -228,6 +252,7 @@ impl Readmission {
         )?;
         checks.not_after(&c.admitted, &admitted, as_of)?;
         checks.not_after(&c.discharged, &discharged, as_of)?;
+        check_covered(&self.period, Some(as_of), &discharged, &c.discharged)?;
         checks.keys_present(records, &self.by)?;
         let kept = checks.kept.clone();
 
@@ -407,7 +432,7 @@ impl Readmission {
         let statistic = format!("share readmitted within {} days (percent)", self.days);
         let mut table = percentages(keys, &sums[0], &sums[1], self.confidence, &statistic);
         table.add_column(Column::new("follow_up_incomplete".into(), sums[2].clone()));
-        table.finish(OutputType::Standard)
+        table.finish(OutputType::Full)
     }
 
     /// The data-quality table (`rule`, `count`).

@@ -331,6 +331,48 @@ pub(crate) fn extraction_date(as_of: Option<NaiveDate>) -> NaiveDate {
     as_of.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
+/// Refuse a period the records cannot speak for, so that it never comes
+/// back as a plausible zero: one that ends after the extraction date `as_of`
+/// (its last days are not in the data), or that lies wholly before the first
+/// or after the last of the record dates `dates` (the column `column`).
+///
+/// # Errors
+/// [`Error::InvalidArgument`] naming the period, the rule and the dates the
+/// records cover.
+pub(crate) fn check_covered(
+    period: &Period,
+    as_of: Option<NaiveDate>,
+    dates: &[Option<i32>],
+    column: &str,
+) -> Result<()> {
+    if let Some(as_of) = as_of.filter(|d| period.end() > *d) {
+        return Err(Error::argument(
+            "period",
+            &format!(
+                "the period must end on or before the extraction date as_of = {as_of} (its \
+                 last days are not in the data)"
+            ),
+            format!("{period} ({} – {})", period.start(), period.end()),
+        ));
+    }
+    let (first, last) = dates
+        .iter()
+        .flatten()
+        .fold((i32::MAX, i32::MIN), |(lo, hi), d| (lo.min(*d), hi.max(*d)));
+    if first > last {
+        return Ok(()); // no dates at all: the checks of the records say so
+    }
+    let (first, last) = (date_of(first), date_of(last));
+    if period.end() < first || period.start() > last {
+        return Err(Error::argument(
+            "period",
+            &format!("the period must overlap the records: `{column}` runs from {first} to {last}"),
+            format!("{period} ({} – {})", period.start(), period.end()),
+        ));
+    }
+    Ok(())
+}
+
 /// Reject `by` columns that the indicator adds itself (`period`, `age_group`…).
 pub(crate) fn reserve(by: &[String], added: &[&str]) -> Result<()> {
     match by.iter().find(|b| added.contains(&b.as_str())) {

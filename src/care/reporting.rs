@@ -146,6 +146,6 @@ impl ReportingRate {
         table.add_column(Column::new("meets_rule".into(), meets));
         table.add_column(Column::new("missing_units".into(), missing));
         table.add_column(Column::new("other_units".into(), other));
-        table.finish(OutputType::Standard)
+        table.finish(OutputType::Full)
     }
 }

@@ -6,15 +6,15 @@ use chrono::{Datelike, Months, NaiveDate};
 use polars::prelude::*;
 
 use super::records::{
-    check_per, date_of, day_number, days, numbers, reserve, rows_of, texts, Checks, InvalidRecords,
-    Quality,
+    check_covered, check_per, date_of, day_number, days, numbers, reserve, rows_of, texts, Checks,
+    InvalidRecords, Quality,
 };
 use super::waits::PERIOD;
-use crate::assess::{Observed, Target};
+use crate::assess::{assess_table, compare_with_previous, Target};
 use crate::error::{Error, Result};
 use crate::measure::require_keys;
-use crate::measure::{lookup, Confidence, Count, Statistic};
-use crate::period::{Period, PeriodKind};
+use crate::measure::{f64_values, lookup, Confidence, Count, Statistic};
+use crate::period::{Period, PeriodColumn, PeriodKind};
 
 /// The age-group label of children and young people.
 pub const CHILDREN: &str = "barn och unga";
@@ -163,6 +163,24 @@ impl Sip {
             vec![false; records.height()]
         } else {
             let statuses = texts(records, &c.status, "status")?;
+            let mut seen: Vec<&str> = statuses.iter().flatten().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            if let Some(unknown) = self
+                .exclude_statuses
+                .iter()
+                .find(|x| !seen.iter().any(|s| s.eq_ignore_ascii_case(x)))
+            {
+                return Err(Error::argument(
+                    "exclude_statuses",
+                    &format!(
+                        "each status to exclude must occur in the `{}` column ({})",
+                        c.status,
+                        seen.join(", ")
+                    ),
+                    format!("{unknown:?}"),
+                ));
+            }
             statuses
                 .iter()
                 .map(|s| {
@@ -317,6 +335,15 @@ impl Sip {
         self.count(records, self.period, 0, &mut quality)
     }
 
+    /// Whether the records speak for `period`: it overlaps the dates
+    /// plans were established on (a period after the last or before the
+    /// first plan is not a period of zero plans, but one without data).
+    fn covers(&self, records: &DataFrame, period: Period) -> Result<bool> {
+        let c = &self.columns.established;
+        let established = days(records, c, "establishment date")?;
+        Ok(check_covered(&period, None, &established, c).is_ok())
+    }
+
     fn count(
         &self,
         records: &DataFrame,
@@ -324,6 +351,10 @@ impl Sip {
         shift: u32,
         quality: &mut Quality,
     ) -> Result<DataFrame> {
+        if shift == 0 {
+            let c = &self.columns.established;
+            check_covered(&period, None, &days(records, c, "establishment date")?, c)?;
+        }
         let plans = self.plans(records, period, shift, quality)?;
         let mut keys = self.by.clone();
         keys.extend([AGE_GROUP.to_string(), PERIOD.to_string()]);
@@ -343,59 +374,67 @@ impl Sip {
             .compute(full.lazy())
     }
 
-    /// The counts against the same period a year earlier: per group,
-    /// `age_group` and `period` (labelled with this year's period),
-    /// `count`, `previous`, `difference`, `change_percent` (null when the
-    /// previous count is 0) and the plan's target "ökat antal jämfört med
-    /// föregående år" as `rating` (uppfylld / ej uppfylld; unchanged does
-    /// not meet it) with its `rule` in words.
+    /// The counts against the same period a year earlier, in the output
+    /// schema: the counts of [`Sip::counts`], with `previous_period`,
+    /// `previous_value`, `previous_lower`, `previous_upper` and `vs_previous`
+    /// (as [`compare_with_previous`](crate::compare_with_previous) adds
+    /// them: overlapping Poisson intervals are `similar`), `difference`,
+    /// `change_percent` (null when the previous count is 0), and the plan's
+    /// target "ökat antal jämfört med samma period föregående år" rated as
+    /// every target is: `rating` (`fulfilled` / `not fulfilled`; unchanged
+    /// does not meet it), `rating_sv`, `colour`, `rule` and `missing_reason`.
     ///
     /// # Errors
     /// As [`Sip::counts`].
     pub fn change(&self, records: &DataFrame) -> Result<DataFrame> {
         let mut quality = Quality::default();
         let now = self.count(records, self.period, 0, &mut quality)?;
-        let before = self.count(records, self.period.previous_year(), 12, &mut quality)?;
-        let mut keys = self.by.clone();
-        keys.extend([AGE_GROUP.to_string(), PERIOD.to_string()]);
-        let (prev, _) = lookup(&now, &before, &keys, "previous year's counts")?;
-        let current: Vec<f64> = now
-            .column("value")?
-            .f64()?
-            .iter()
-            .map(|v| v.unwrap_or(0.0))
-            .collect();
-        let previous: Vec<f64> = prev
-            .column("value")?
-            .f64()?
-            .iter()
-            .map(|v| v.unwrap_or(0.0))
-            .collect();
-        let target = Target::increase();
-        let (mut ratings, mut rules) = (Vec::new(), Vec::new());
-        for (c, p) in current.iter().zip(&previous) {
-            let a = target.assess(&Observed {
-                value: Some(*c),
-                previous: Some(*p),
-                ..Default::default()
-            })?;
-            ratings.push(a.swedish());
-            rules.push(a.rule);
+        // Counted with this year's grid, then labelled with last year's
+        // periods; a year before the records began has no counts (null,
+        // never zero), so it is not compared and the target not rated.
+        let mut before = self.count(records, self.period.previous_year(), 12, &mut quality)?;
+        if !self.covers(records, self.period.previous_year())? {
+            for c in ["numerator", "value", "lower", "upper"] {
+                let empty = Column::full_null(c.into(), before.height(), &DataType::Float64);
+                before.with_column(empty)?;
+            }
         }
-        let mut out = now.select(keys.iter().map(String::as_str))?;
-        out.with_column(Column::new("count".into(), current.clone()))?;
-        out.with_column(Column::new("previous".into(), previous.clone()))?;
-        let diff: Vec<f64> = current.iter().zip(&previous).map(|(c, p)| c - p).collect();
+        let earlier: Vec<Option<String>> = PeriodColumn::read(&before, PERIOD)?
+            .keys
+            .iter()
+            .map(|k| k.map(|k| k.previous_year().canonical()))
+            .collect();
+        before.with_column(Column::new(PERIOD.into(), earlier))?;
+        let mut keys = self.by.clone();
+        keys.push(AGE_GROUP.to_string());
+        let mut out = compare_with_previous(
+            &now,
+            &before,
+            &keys,
+            Some(PERIOD),
+            crate::assess::Polarity::HighIsGood,
+            None,
+        )?;
+        let (current, previous) = (
+            f64_values(&out, "value")?,
+            f64_values(&out, "previous_value")?,
+        );
+        let diff: Vec<Option<f64>> = current
+            .iter()
+            .zip(&previous)
+            .map(|(c, p)| Some((*c)? - (*p)?))
+            .collect();
         let pct: Vec<Option<f64>> = current
             .iter()
             .zip(&previous)
-            .map(|(c, p)| (*p > 0.0).then(|| (c - p) / p * 100.0))
+            .map(|(c, p)| match (c, p) {
+                (Some(c), Some(p)) if *p > 0.0 => Some((c - p) / p * 100.0),
+                _ => None,
+            })
             .collect();
         out.with_column(Column::new("difference".into(), diff))?;
         out.with_column(Column::new("change_percent".into(), pct))?;
-        out.with_column(Column::new("rating".into(), ratings))?;
-        out.with_column(Column::new("rule".into(), rules))?;
-        Ok(out)
+        Ok(assess_table(&out, &Target::increase())?)
     }
 
     /// The data-quality table (`rule`, `count`) of the period's count.

@@ -9,11 +9,11 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::records::{
-    check_days, check_per, day_number, days, extraction_date, flags, medians_by, percentages,
-    reserve, sums_by, texts, Checks, InvalidRecords, Quality,
+    check_covered, check_days, check_per, day_number, days, extraction_date, flags, medians_by,
+    percentages, reserve, sums_by, texts, Checks, InvalidRecords, Quality,
 };
 use crate::error::{Error, Result};
-use crate::measure::require_keys;
+use crate::measure::{lookup, require_keys};
 use crate::measure::{require, Confidence, Mean, Statistic};
 use crate::period::{Period, PeriodKind};
 
@@ -306,6 +306,7 @@ const MOV: &str = "mov";
 const COUNTED: &str = "__ik_counted";
 const WITHIN: &str = "__ik_within";
 const ONE: &str = "records";
+const RULE: &str = "__ik_rule";
 /// The snapshot column of the waiting measure.
 pub const SNAPSHOT: &str = "snapshot";
 /// The period column of split results.
@@ -317,6 +318,8 @@ struct Measured {
     /// Group columns: `by`, then `snapshot` or `period` when present.
     keys: Vec<String>,
     quality: Quality,
+    /// The (kind, limit in days) pairs measured; the column `RULE` indexes them.
+    applied: Vec<(String, u32)>,
 }
 
 impl Waits {
@@ -470,16 +473,36 @@ impl Waits {
         let pvv: Vec<bool> = pvv.iter().map(|f| f.unwrap_or(false)).collect();
         let mov: Vec<bool> = mov.iter().map(|f| f.unwrap_or(false)).collect();
         let table = self.limits.table();
+        self.limits_name_known_kinds(&kinds)?;
         let known = table.kinds.join(", ");
-        // The limit of each wait in days, or -1 for an unknown or missing kind.
-        let limit: Vec<i32> = kinds
+        // The limit of each wait in days, or -1 for an unknown or missing
+        // kind, and the (kind, limit) it was measured against.
+        let mut applied: Vec<(usize, u32)> = Vec::new();
+        let (limit, rule): (Vec<i32>, Vec<u32>) = kinds
             .iter()
             .zip(&decided)
             .map(|(kind, day)| {
-                kind.and_then(|k| table.kind(k))
-                    .and_then(|k| table.days(k, day.unwrap_or(0)))
-                    .map_or(-1, |days| days as i32)
+                let k = kind.and_then(|k| table.kind(k));
+                let days = k.and_then(|k| table.days(k, day.unwrap_or(0)));
+                match (k, days) {
+                    (Some(k), Some(days)) => {
+                        let at =
+                            applied
+                                .iter()
+                                .position(|p| *p == (k, days))
+                                .unwrap_or_else(|| {
+                                    applied.push((k, days));
+                                    applied.len() - 1
+                                });
+                        (days as i32, at as u32)
+                    }
+                    _ => (-1, u32::MAX),
+                }
             })
+            .unzip();
+        let applied: Vec<(String, u32)> = applied
+            .into_iter()
+            .map(|(k, days)| (table.kinds[k].to_string(), days))
             .collect();
         checks.rule(
             &c.kind,
@@ -500,6 +523,12 @@ impl Waits {
         )?;
         checks.not_after(&c.decided, &decided, as_of)?;
         checks.not_after(&c.completed, &completed, as_of)?;
+        // The records speak for the days from the first decision to the
+        // extraction date; a period outside them has no data (a period in
+        // them without completions is a true zero).
+        if self.snapshots.is_none() {
+            check_covered(&self.period, Some(as_of), &decided, &c.decided)?;
+        }
         checks.keys_present(records, &self.by)?;
         let kept = checks.kept.clone();
         let excluded: Vec<bool> = pvv
@@ -547,6 +576,7 @@ impl Waits {
                 frame.with_column(on.with_name(COMPLETED.into()))?;
             }
             for column in flags.iter().cloned().chain([
+                Column::new(RULE.into(), &rule),
                 Column::new(WAIT.into(), days),
                 Column::new(WITHIN.into(), within),
                 Column::new(MEASURED.into(), mask),
@@ -623,7 +653,32 @@ impl Waits {
             frame,
             keys,
             quality,
+            applied,
         })
+    }
+
+    /// Every kind given a limit is a kind of the law or of the records: a
+    /// misspelt kind would otherwise leave the law's limit in force unseen.
+    fn limits_name_known_kinds(&self, kinds: &StringChunked) -> Result<()> {
+        let mut in_records: Vec<&str> = kinds.iter().flatten().collect();
+        in_records.sort_unstable();
+        in_records.dedup();
+        for kind in self.limits.kinds() {
+            if !WAIT_KINDS.contains(&kind) && in_records.binary_search(&kind).is_err() {
+                return Err(Error::argument(
+                    "limits",
+                    &format!(
+                        "a limit must be for a kind of wait of the law ({}) or of the `{}` \
+                         column ({})",
+                        WAIT_KINDS.join(", "),
+                        self.columns.kind,
+                        in_records.join(", ")
+                    ),
+                    format!("{kind:?}"),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Fulfilment per group (and snapshot or period): `numerator` (waits
@@ -638,7 +693,7 @@ impl Waits {
     /// invalid options.
     pub fn fulfilment(&self, records: &DataFrame) -> Result<DataFrame> {
         let m = self.measure(records)?;
-        let frame = m.frame.with_column(lit(true).alias(ONE));
+        let frame = m.frame.clone().with_column(lit(true).alias(ONE));
         let (keys, sums) = sums_by(frame.clone(), &m.keys, &[WITHIN, COUNTED, ONE, PVV, MOV])?;
         let medians = medians_by(frame, &m.keys, &keys, WAIT, COUNTED)?;
         let statistic = format!(
@@ -648,6 +703,7 @@ impl Waits {
                 WaitMeasure::Waiting => "waiting",
             }
         );
+        let (kinds, limits) = pooled_kinds(m.frame, &m.keys, &keys, &m.applied)?;
         let mut table = percentages(keys, &sums[0], &sums[1], self.confidence, &statistic);
         let share = |part: &[f64]| -> Vec<Option<f64>> {
             part.iter()
@@ -661,7 +717,9 @@ impl Waits {
         table.add_column(Column::new("mov".into(), sums[4].clone()));
         table.add_column(Column::new("mov_share".into(), share(&sums[4])));
         table.add_column(Column::new("median_days".into(), medians));
-        table.finish(crate::measure::OutputType::Standard)
+        table.add_column(Column::new("kinds".into(), kinds));
+        table.add_column(Column::new("limit_days".into(), limits));
+        table.finish(crate::measure::OutputType::Full)
     }
 
     /// The waits counted (PVV/MOV left out as set) in bins of days, per
@@ -727,7 +785,7 @@ impl Waits {
             self.confidence,
             "share of waits in the bin (percent)",
         )
-        .finish(crate::measure::OutputType::Standard)?;
+        .finish(crate::measure::OutputType::Full)?;
         let mut sort_by: Vec<PlSmallStr> = m.keys.iter().map(|k| k.as_str().into()).collect();
         sort_by.push("__ik_order".into());
         let sorted = table.sort(
@@ -764,6 +822,64 @@ impl Waits {
     }
 }
 
+/// What each group's share pools: its kinds of wait ("first_visit,
+/// treatment") and the limit of each in days, in the same order ("90, 90";
+/// a kind whose limit changed within the period gives both, "7/3").
+fn pooled_kinds(
+    frame: LazyFrame,
+    by: &[String],
+    keys: &DataFrame,
+    applied: &[(String, u32)],
+) -> Result<(Vec<String>, Vec<String>)> {
+    let rules = frame.select(
+        by.iter()
+            .map(|b| col(b.as_str()))
+            .chain([col(RULE)])
+            .collect::<Vec<_>>(),
+    );
+    let lists = if by.is_empty() {
+        crate::engine::collect(rules.select([col(RULE).unique().implode(false)]))?
+    } else {
+        let per_group = crate::engine::collect(
+            rules
+                .group_by(by.iter().map(|b| col(b.as_str())).collect::<Vec<_>>())
+                .agg([col(RULE).unique()]),
+        )?;
+        let on: Vec<String> = by.to_vec();
+        lookup(keys, &per_group, &on, "kinds of wait")?.0
+    };
+    let mut kinds_out = Vec::with_capacity(keys.height().max(1));
+    let mut limits_out = Vec::with_capacity(keys.height().max(1));
+    for list in lists.column(RULE)?.list()?.amortized_iter() {
+        let mut pairs: Vec<&(String, u32)> = match list {
+            Some(s) => s
+                .as_ref()
+                .u32()?
+                .iter()
+                .flatten()
+                .filter_map(|i| applied.get(i as usize))
+                .collect(),
+            None => Vec::new(),
+        };
+        pairs.sort();
+        let mut kinds: Vec<&str> = Vec::new();
+        let mut limits: Vec<String> = Vec::new();
+        for (kind, days) in pairs {
+            if kinds.last() == Some(&kind.as_str()) {
+                if let Some(l) = limits.last_mut() {
+                    l.push_str(&format!("/{days}"));
+                }
+            } else {
+                kinds.push(kind);
+                limits.push(days.to_string());
+            }
+        }
+        kinds_out.push(kinds.join(", "));
+        limits_out.push(limits.join(", "));
+    }
+    Ok((kinds_out, limits_out))
+}
+
 /// The labels of the bins with these upper bounds: "0–30", "31–60", "61–90", "> 90".
 pub fn bin_labels(bounds: &[u32]) -> Vec<String> {
     let mut labels = Vec::with_capacity(bounds.len() + 1);
@@ -785,9 +901,10 @@ pub fn bin_labels(bounds: &[u32]) -> Vec<String> {
 ///   Wilson limits — the share of the period's patients;
 /// - `"mean of monthly shares"`: the plain mean of the monthly percentages
 ///   (how the region's plan reported BUP January–August 2018 as 63,5 %),
-///   with `numerator` the sum of the monthly percentages, `denominator` the
-///   number of months and Student-t limits over the months. It weighs a
-///   month of 10 patients like a month of 100.
+///   with Student-t limits over the months and no `numerator` or
+///   `denominator` (a mean of percentages has no counts; `months` says how
+///   many months it averages). It weighs a month of 10 patients like a
+///   month of 100.
 ///
 /// `monthly` has the group columns, the month column (dropped), and
 /// `numerator`, `denominator`, `value` as from [`Waits::fulfilment`]. A
@@ -848,7 +965,7 @@ pub fn summarise_months(
         "pooled share over the months (percent)",
     );
     pooled.add_column(Column::new("months".into(), sums[2].clone()));
-    let mut pooled = pooled.finish(crate::measure::OutputType::Standard)?;
+    let mut pooled = pooled.finish(crate::measure::OutputType::Full)?;
     pooled.with_column(Column::new(
         "summary".into(),
         vec!["pooled share"; pooled.height()],
@@ -857,14 +974,20 @@ pub fn summarise_months(
         .by(by.to_vec())
         .confidence(confidence)
         .compute(with_value.lazy())?;
-    let _ = mean.drop_in_place("sd")?;
+    // A mean of percentages has no counts: the months are its own column.
     let months = mean
         .column("denominator")?
         .clone()
         .with_name("months".into());
-    let status = mean.drop_in_place("status")?;
+    let no_counts = Column::full_null("denominator".into(), mean.height(), &DataType::Float64);
+    mean.with_column(no_counts)?;
     mean.with_column(months)?;
-    mean.with_column(status)?;
+    mean.apply("statistic", |s| {
+        Column::new(
+            s.name().clone(),
+            vec!["mean of monthly shares (percent)"; s.len()],
+        )
+    })?;
     mean.with_column(Column::new(
         "summary".into(),
         vec!["mean of monthly shares"; mean.height()],

@@ -144,7 +144,8 @@ pub enum IsrKind {
 /// group from `observed_totals`. Limits: exact Poisson limits of `O` below
 /// 10 events, Byar's from 10, divided by `E` and scaled like the value
 /// (PHEindicatormethods `calculate_ISRatio`, `calculate_ISRate`). Zero
-/// populations in a band are allowed. `numerator` holds `O`, `denominator` `E`.
+/// populations in a band are allowed. `numerator` holds `O` and the column
+/// `expected` holds `E` (`denominator` is empty: `E` is not a count).
 ///
 /// # Errors
 /// Missing or non-numeric columns; negative counts or populations; bands
@@ -426,21 +427,25 @@ impl Statistic for Isr {
         };
         let levels = self.common.confidence.levels();
         let mut table = Table::new(keys, self.common.confidence, statistic);
+        let mut expected_out = Vec::with_capacity(per_group.height());
         for i in 0..per_group.height() {
             let (o, e) = (observed[i], expected[i]);
             let estimate = if xnulls[i].unwrap_or(0.0) > 0.0 || o.is_none() {
-                Estimate::missing(None, e, Status::NumeratorMissing)
+                expected_out.push(e);
+                Estimate::missing(None, None, Status::NumeratorMissing)
             } else if nnulls[i].unwrap_or(0.0) > 0.0 {
+                expected_out.push(None);
                 Estimate::missing(o, None, Status::DenominatorMissing)
             } else {
                 let (o, e) = (o.unwrap_or(0.0), e.unwrap_or(0.0));
+                expected_out.push(Some(e));
                 if e <= 0.0 {
-                    Estimate::missing(Some(o), Some(e), Status::ExpectedZero)
+                    Estimate::missing(Some(o), None, Status::ExpectedZero)
                 } else {
                     let (limits, method) = scaled_poisson_limits(o, levels, scale / e);
                     Estimate {
                         numerator: Some(o),
-                        denominator: Some(e),
+                        denominator: None,
                         value: Some(o / e * scale),
                         limits,
                         method: Some(method),
@@ -450,6 +455,7 @@ impl Statistic for Isr {
             };
             table.push(estimate);
         }
+        table.add_column(Column::new("expected".into(), expected_out));
         if self.kind == IsrKind::Rate {
             table.add_column(Column::new(
                 "ref_rate".into(),

@@ -14,7 +14,8 @@ use crate::stats::mean_limits;
 /// # Method
 /// Value `Σv / n`; limits `mean ± t_{(1+level)/2, n−1} · sd / √n` with the
 /// sample standard deviation (PHEindicatormethods `phe_mean`). The output has
-/// `numerator` = sum, `denominator` = number of values, and a column `sd`.
+/// `denominator` = the number of values, no `numerator` (a sum of values is
+/// not a count: it is the column `sum`), and a column `sd`.
 /// A group of one value gets its value but no limits (`status` says so); a
 /// group with a missing value gets nothing (`status` "values missing").
 ///
@@ -50,6 +51,7 @@ impl Mean {
 }
 
 const SD: &str = "sd";
+const SUM: &str = "sum";
 const ROWS: &str = "rows";
 
 impl Statistic for Mean {
@@ -105,7 +107,7 @@ impl Statistic for Mean {
             }
             sd_out.push(if n >= 2.0 { *sd } else { None });
             table.push(Estimate {
-                numerator: Some(*sum),
+                numerator: None,
                 denominator: Some(n),
                 value: Some(mean),
                 limits,
@@ -113,6 +115,7 @@ impl Statistic for Mean {
                 status,
             });
         }
+        table.add_column(Column::new(SUM.into(), sums));
         table.add_column(Column::new(SD.into(), sd_out));
         table.finish(self.common.output)
     }

@@ -13,7 +13,7 @@ use crate::error::Result;
 /// The count columns of the output schema.
 pub(crate) const COUNT_COLUMNS: [&str; 2] = ["numerator", "denominator"];
 /// The columns computed from a row's counts.
-pub(crate) const DERIVED_COLUMNS: [&str; 8] = [
+pub(crate) const DERIVED_COLUMNS: [&str; 10] = [
     "value",
     "lower",
     "upper",
@@ -22,6 +22,8 @@ pub(crate) const DERIVED_COLUMNS: [&str; 8] = [
     "lower_99_8",
     "upper_99_8",
     "sd",
+    "sum",
+    "expected",
 ];
 /// The flag and metadata columns (and the pooled-period count).
 pub(crate) const META_COLUMNS: [&str; 5] =
@@ -206,7 +208,17 @@ impl Table {
                 }
             }
         }
-        Ok(DataFrame::new(height, cols)?)
+        let table = DataFrame::new(height, cols)?;
+        // Rows in the order of their groups, a time column ordered as time.
+        match crate::period::time_order(&self.keys)? {
+            Some(order) if order.iter().enumerate().any(|(i, &row)| i != row) => {
+                let idx = IdxCa::from_vec("".into(), order.iter().map(|&i| i as IdxSize).collect());
+                let mut taken = table.take(&idx)?;
+                taken.rechunk_mut();
+                Ok(taken)
+            }
+            _ => Ok(table),
+        }
     }
 }
 

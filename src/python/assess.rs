@@ -344,18 +344,19 @@ pub(crate) fn compare_benchmark(
 }
 
 #[pyfunction]
-#[pyo3(signature = (table, previous, on, polarity, level))]
+#[pyo3(signature = (table, previous, on, time, polarity, level))]
 pub(crate) fn compare_previous(
     py: Python<'_>,
     table: PyDataFrame,
     previous: PyDataFrame,
     on: Vec<String>,
+    time: Option<String>,
     polarity: &str,
     level: Option<f64>,
 ) -> PyResult<PyDataFrame> {
     let polarity: Polarity = parse(polarity)?;
     detached(py, move || {
-        compare_with_previous(&table.0, &previous.0, &on, polarity, level)
+        compare_with_previous(&table.0, &previous.0, &on, time.as_deref(), polarity, level)
     })
     .map(PyDataFrame)
 }

@@ -12,8 +12,8 @@ use crate::assess::RatingCounts;
 use crate::catalog::Catalog;
 use crate::period::Period;
 use crate::report::{
-    check_catalog, html, kommun_chart, notebook_html, ratings_chart, run_catalog, trend_chart,
-    write_report, xlsx, Point, Report, RunOptions,
+    check_catalog, group_points, html, kommun_chart, notebook_html, ratings_chart, run_catalog,
+    trend_chart, trend_points, write_report, xlsx, Report, RunOptions,
 };
 
 /// A catalogue of indicators (see `indikator.Catalog`).
@@ -198,7 +198,7 @@ pub(crate) fn svg_trend(
     target: Option<f64>,
 ) -> PyResult<String> {
     detached(py, move || {
-        let points = Point::from_frame(&frame.0, &label)?;
+        let points = trend_points(&frame.0, &label)?;
         Ok(trend_chart(&title, &unit, decimals, &points, target))
     })
 }
@@ -215,7 +215,7 @@ pub(crate) fn svg_by_kommun(
     riket: Option<f64>,
 ) -> PyResult<String> {
     detached(py, move || {
-        let points = Point::from_frame(&frame.0, &label)?;
+        let points = group_points(&frame.0, &label, "kommun")?;
         Ok(kommun_chart(&title, &unit, decimals, &points, riket))
     })
 }

@@ -10,7 +10,10 @@ use super::compute::{figure, years_before, Figure, Source, FIGURE_COLUMNS};
 use super::inputs::Inputs;
 use super::long::LongRow;
 use super::model::{IndicatorResult, Point, RatingResult};
-use crate::assess::{assess_table, assess_units, compare_to_benchmark, Assessment, Rating, Target};
+use crate::assess::{
+    assess_table, assess_units, compare_to_benchmark, Assessment, Rating, Target, BREAKDOWN_TOTAL,
+    SERIES_PERIOD,
+};
 use crate::catalog::{Catalog, Family, Indicator};
 use crate::demo::kommun_name;
 use crate::disclosure::{Margin, Suppression, FLAG_COLUMN};
@@ -75,7 +78,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
         let masked = suppressed(&computed.table, &[], ind, threshold, cx.suppress)?;
         let point = point_of(&masked, 0, &computed.label)?;
         let series = match k {
-            0 => "period",
+            0 => SERIES_PERIOD,
             1 => "previous_year",
             _ => "trend",
         };
@@ -85,7 +88,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
             &computed,
             &masked,
             0,
-            "total",
+            BREAKDOWN_TOTAL,
             REGION_TOTAL,
             inputs,
             ind,
@@ -163,7 +166,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
     };
     // The report period's row goes first in the long table and carries the
     // comparison with riket and the rating; the rest follow in time order.
-    if let Some(i) = rows.iter().position(|r| r.series == "period") {
+    if let Some(i) = rows.iter().position(|r| r.series == SERIES_PERIOD) {
         let mut row = rows.remove(i);
         row.riket = riket.as_ref().map(|r| r.value);
         row.riket_source = riket.as_ref().map(|r| r.source.clone()).unwrap_or_default();
@@ -192,9 +195,9 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
 /// The model and long-table row of an indicator that failed.
 pub fn failed(ind: &Indicator, cx: &Context, error: &str) -> Evaluated {
     let mut row = base_row(ind, cx);
-    row.series = "period".into();
+    row.series = SERIES_PERIOD.into();
     row.period = cx.period.to_string();
-    row.breakdown = "total".into();
+    row.breakdown = BREAKDOWN_TOTAL.into();
     row.group = REGION_TOTAL.into();
     row.status = format!("error: {error}");
     row.suppressed = "none".into();

@@ -5,6 +5,7 @@
 use polars::prelude::*;
 
 use crate::error::Result;
+use crate::measure::Confidence;
 
 /// One row of the long table.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -19,11 +20,12 @@ pub struct LongRow {
     pub perspective: String,
     /// The report period (Swedish form).
     pub report_period: String,
-    /// `period`, `previous_year`, `trend`, `baseline` or `breakdown`.
+    /// `period`, `previous_year`, `trend`, `baseline` or `breakdown`
+    /// ([`crate::SERIES_COLUMN`]; the report period's own row is [`crate::SERIES_PERIOD`]).
     pub series: String,
     /// The period of this figure ("jan–aug 2023", "2019–2023").
     pub period: String,
-    /// The breakdown column, or `total`.
+    /// The breakdown column, or `total` ([`crate::BREAKDOWN_TOTAL`]).
     pub breakdown: String,
     /// The group ("Östersund", "K"), or the region for totals.
     pub group: String,
@@ -79,6 +81,15 @@ pub fn long_table(rows: &[LongRow]) -> Result<DataFrame> {
     let text = |name: &str, f: fn(&LongRow) -> &str| {
         Column::new(name.into(), rows.iter().map(f).collect::<Vec<_>>())
     };
+    // Text that may be absent is null, never an empty string.
+    let optional = |name: &str, f: fn(&LongRow) -> &str| {
+        Column::new(
+            name.into(),
+            rows.iter()
+                .map(|r| Some(f(r)).filter(|t| !t.is_empty()))
+                .collect::<Vec<_>>(),
+        )
+    };
     let number = |name: &str, f: fn(&LongRow) -> Option<f64>| {
         Column::new(name.into(), rows.iter().map(f).collect::<Vec<_>>())
     };
@@ -97,21 +108,26 @@ pub fn long_table(rows: &[LongRow]) -> Result<DataFrame> {
         number("value", |r| r.value),
         number("lower", |r| r.lower),
         number("upper", |r| r.upper),
+        // The report's limits are 95 % limits: the level travels with them.
+        Column::new(
+            "confidence".into(),
+            vec![Confidence::P95.to_string(); rows.len()],
+        ),
         text("unit", |r| &r.unit),
         text("status", |r| &r.status),
         text("suppressed", |r| &r.suppressed),
         number("riket", |r| r.riket),
-        text("riket_source", |r| &r.riket_source),
-        text("vs_riket", |r| &r.vs_riket),
-        text("target", |r| &r.target),
-        text("rating", |r| &r.rating),
-        text("rating_sv", |r| &r.rating_sv),
-        text("rule", |r| &r.rule),
+        optional("riket_source", |r| &r.riket_source),
+        optional("vs_riket", |r| &r.vs_riket),
+        optional("target", |r| &r.target),
+        optional("rating", |r| &r.rating),
+        optional("rating_sv", |r| &r.rating_sv),
+        optional("rule", |r| &r.rule),
         text("parameters", |r| &r.parameters),
         text("inputs", |r| &r.inputs),
         number("rows_read", |r| r.rows_read),
         number("rows_excluded", |r| r.rows_excluded),
-        text("exclusions", |r| &r.exclusions),
+        optional("exclusions", |r| &r.exclusions),
         text("library_version", |r| &r.library_version),
     ];
     Ok(DataFrame::new(rows.len(), columns)?)

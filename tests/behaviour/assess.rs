@@ -107,6 +107,7 @@ fn previous_period_overlap_means_no_change() {
         &now,
         &before,
         &["kommun".to_string()],
+        None,
         Polarity::HighIsGood,
         None,
     )
@@ -212,6 +213,7 @@ fn direction_target_reads_the_previous_period_columns() {
         &now,
         &before,
         &["kommun".to_string()],
+        None,
         Polarity::HighIsGood,
         None,
     )

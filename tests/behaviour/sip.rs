@@ -107,12 +107,41 @@ fn change_against_the_same_period_last_year_rates_the_increase_target() {
     ]);
     let out = sip("jan–aug 2024").by(["kommun"]).change(&p).unwrap();
     assert_eq!(texts(&out, "age_group"), ["barn och unga", "vuxna"]);
-    assert_eq!(floats(&out, "count"), [Some(0.0), Some(3.0)]);
-    assert_eq!(floats(&out, "previous"), [Some(1.0), Some(2.0)]);
+    assert_eq!(floats(&out, "value"), [Some(0.0), Some(3.0)]);
+    assert_eq!(floats(&out, "previous_value"), [Some(1.0), Some(2.0)]);
     assert_eq!(floats(&out, "difference"), [Some(-1.0), Some(1.0)]);
     assert_eq!(floats(&out, "change_percent"), [Some(-100.0), Some(50.0)]);
-    assert_eq!(texts(&out, "rating"), ["ej uppfylld", "uppfylld"]);
+    // The same vocabulary as every rating: codes in English, words in Swedish.
+    assert_eq!(texts(&out, "rating"), ["not fulfilled", "fulfilled"]);
+    assert_eq!(texts(&out, "rating_sv"), ["ej uppfylld", "uppfylld"]);
     assert_eq!(texts(&out, "period"), ["2024-delar", "2024-delar"]);
+    assert_eq!(texts(&out, "previous_period"), ["2023-delar", "2023-delar"]);
+    // Poisson intervals of 0 vs 1 and 3 vs 2 overlap: no significant change.
+    assert_eq!(texts(&out, "vs_previous"), ["similar", "similar"]);
+    // The output schema, so compare, suppress and the plots take it as it comes.
+    assert_eq!(texts(&out, "confidence"), ["95%", "95%"]);
+}
+
+#[test]
+fn change_against_a_year_before_the_first_plan_is_not_a_year_of_zero_plans() {
+    let p = plans(&[
+        (1, "2024-02-01", "1980-01-01", "Ragunda", "x"),
+        (2, "2024-03-01", "2010-01-01", "Ragunda", "x"),
+    ]);
+    let out = sip("jan–aug 2024").by(["kommun"]).change(&p).unwrap();
+    assert_eq!(floats(&out, "previous_value"), [None, None]);
+    assert_eq!(floats(&out, "difference"), [None, None]);
+    assert_eq!(texts(&out, "vs_previous"), ["not compared", "not compared"]);
+    assert_eq!(
+        texts(&out, "missing_reason"),
+        ["not_measurable", "not_measurable"]
+    );
+    // A period after the last plan is an error, not a count of zero.
+    let e = sip("2026").counts(&p).unwrap_err().to_string();
+    assert!(
+        e.contains("`established` runs from 2024-02-01 to 2024-03-01") && e.contains("2026"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -119,7 +119,7 @@ fn ska_oka_unchanged_does_not_meet_it_unless_asked() {
     let (_, rule) = rate(&t, with_previous(120.0, 100.0));
     assert_eq!(
         rule,
-        "ska öka från föregående period — utfall 120 (föregående 100)"
+        "ska öka jämfört med samma period föregående år — utfall 120 (samma period föregående år 100)"
     );
 }
 

@@ -263,7 +263,11 @@ fn the_waiting_snapshot_counts_those_still_waiting_at_each_month_end() {
         .as_of(d("2024-03-31"))
         .fulfilment(&r);
     // T1 2024 runs to April: a snapshot after as_of is an argument error.
-    assert!(out.unwrap_err().to_string().contains("snapshot"));
+    let e = out.unwrap_err().to_string();
+    assert!(
+        e.contains("extraction date") && e.contains("2024-03-31"),
+        "{e}"
+    );
     let mut w = Waits::waiting(period("T1 2024")).as_of(d("2024-03-31"));
     w.snapshots = Some(vec![d("2024-01-31"), d("2024-02-29")]);
     let out = w.fulfilment(&r).unwrap();

@@ -26,7 +26,7 @@ fn results() -> Csv {
 
 const ALL: [(&str, &str); 7] = [
     ("numerator", "observed"),
-    ("denominator", "expected"),
+    ("expected", "expected"),
     ("value", "value"),
     ("lower_95", "lower95_0cl"),
     ("upper_95", "upper95_0cl"),
@@ -116,7 +116,7 @@ fn zero_population_in_a_band_is_allowed() {
         .unwrap();
     let pairs = [
         ("numerator", "observed"),
-        ("denominator", "expected"),
+        ("expected", "expected"),
         ("value", "value"),
         ("lower", "lower95_0cl"),
         ("upper", "upper95_0cl"),

@@ -6,7 +6,7 @@ use polars::prelude::*;
 use crate::common::{assert_matches, floats, Csv, BOTH, GOLDEN_REL_TOL};
 
 const COUNTS: [(&str, &str); 3] = [
-    ("numerator", "value_sum"),
+    ("sum", "value_sum"),
     ("denominator", "value_count"),
     ("sd", "stdev"),
 ];

@@ -37,3 +37,11 @@ def assert_close(got, want, what: str = "") -> None:
         assert g is not None, f"{what}[{i}]: got missing, want {w!r}"
         err = abs(g - w) / abs(w) if w != 0 else abs(g)
         assert err <= REL_TOL, f"{what}[{i}]: got {g!r}, want {w!r} (relative error {err:.2e})"
+
+
+@pytest.fixture(scope="session")
+def demo_report():
+    """The shipped catalogue run on the embedded synthetic data (once per session)."""
+    import indikator as ik
+
+    return ik.Catalog.shipped().run(period="2024-delar")

@@ -105,7 +105,7 @@ def test_not_a_frame():
 
 
 def test_by_not_strings(df):
-    raises(ik.ArgumentError, "argument `by`: column names must be strings; got 1", ik.rate, df, "x", "n", by=[1])
+    raises(ik.ArgumentError, "argument `by`: column names must be strings or pl.col(...); got 1", ik.rate, df, "x", "n", by=[1])
 
 
 def test_unknown_standard_population():
@@ -175,4 +175,4 @@ def test_categorical_decimal_and_small_integer_columns_are_accepted():
 
 
 def test_a_column_name_that_is_not_a_string(df):
-    raises(ik.ArgumentError, "argument for the numerator column: a column name must be a string; got None", ik.rate, df, None, "n")
+    raises(ik.ArgumentError, "argument for the numerator column: column names must be strings or pl.col(...); got None", ik.rate, df, None, "n")

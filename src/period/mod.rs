@@ -6,11 +6,14 @@
 //! "2017-delar"). Each knows its first and last day, whether it contains a
 //! date, and the same period a year earlier.
 
-use std::fmt;
-use std::str::FromStr;
+mod forms;
+mod frame;
+mod series;
 
 use chrono::{Datelike, NaiveDate};
-use polars::prelude::*;
+
+pub use frame::{period_expr, period_labels, PeriodKind};
+pub use series::{time_order, PeriodColumn, TimeKey, TIME_COLUMNS};
 
 use crate::error::{Error, Result};
 
@@ -79,10 +82,10 @@ pub enum Period {
     },
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
 ];
-const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "januari",
     "februari",
     "mars",
@@ -104,7 +107,7 @@ a half-year (\"H1 2024\", \"2024-H1\"), the interim period (\"jan–aug 2017\", 
 a month (\"mars 2017\", \"2017-03\") or rolling twelve months (\"R12 2017-03\", \"2017-03-R12\")";
 
 /// Years outside this range are rejected as typing errors.
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
@@ -286,368 +289,6 @@ impl Period {
             Period::Rolling12 { .. } => Period::Rolling12 { year, month },
         }
     }
-}
-
-impl fmt::Display for Period {
-    /// The Swedish form: `mars 2017`, `T2 2017`, `H1 2024`, `jan–aug 2017`,
-    /// `2017`, `apr 2016–mar 2017`, `2011–2015`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.clamped() {
-            Period::Month { year, month } => {
-                write!(f, "{} {year}", MONTH_NAMES[(month - 1) as usize])
-            }
-            Period::Tertial { year, tertial } => write!(f, "T{tertial} {year}"),
-            Period::HalfYear { year, half } => write!(f, "H{half} {year}"),
-            Period::Delar { year } => write!(f, "jan–aug {year}"),
-            Period::Year { year } => write!(f, "{year}"),
-            Period::Rolling12 { .. } => {
-                let (s, e) = (self.start(), self.end());
-                write!(
-                    f,
-                    "{} {}–{} {}",
-                    MONTHS[s.month0() as usize],
-                    s.year(),
-                    MONTHS[e.month0() as usize],
-                    e.year()
-                )
-            }
-            Period::Years { first, last } if first == last => write!(f, "{first}"),
-            Period::Years { first, last } => write!(f, "{first}–{last}"),
-        }
-    }
-}
-
-fn bad(text: &str) -> Error {
-    Error::argument(
-        "period",
-        &format!("a period must be {PERIOD_FORMS}"),
-        format!("{text:?}"),
-    )
-}
-
-fn year(text: &str, original: &str) -> Result<i32> {
-    let y: i32 = text.trim().parse().map_err(|_| bad(original))?;
-    if YEARS.contains(&y) && text.trim().len() == 4 {
-        Ok(y)
-    } else {
-        Err(Error::argument(
-            "period",
-            "years must be written with four digits, 1900–2100",
-            format!("{original:?}"),
-        ))
-    }
-}
-
-fn month_number(text: &str) -> Option<u32> {
-    let t = text.trim().trim_end_matches('.').to_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| *m == t)
-        .or_else(|| MONTH_NAMES.iter().position(|m| *m == t))
-        .map(|i| i as u32 + 1)
-}
-
-/// The Swedish form of rolling twelve months, `apr 2016–mar 2017`, split in
-/// words as `apr`, `2016–mar`, `2017`. `None` when the words are not months.
-fn rolling_span(
-    first: &str,
-    middle: &str,
-    last_year: &str,
-    original: &str,
-) -> Result<Option<Period>> {
-    let Some((first_year, last_month)) = middle.split_once(['–', '-']) else {
-        return Ok(None);
-    };
-    let (Some(m1), Some(m2)) = (month_number(first), month_number(last_month)) else {
-        return Ok(None);
-    };
-    let (y1, y2) = (year(first_year, original)?, year(last_year, original)?);
-    let months = (y2 - y1) * 12 + m2 as i32 - m1 as i32 + 1;
-    if months != 12 {
-        return Err(Error::argument(
-            "period",
-            "a span of months must cover twelve months (rolling twelve months)",
-            format!("{original:?} ({months} months)"),
-        ));
-    }
-    Ok(Some(Period::Rolling12 {
-        year: y2,
-        month: m2,
-    }))
-}
-
-/// `2017-03` → (2017, 3).
-fn iso_month(text: &str, original: &str) -> Result<Option<(i32, u32)>> {
-    let Some((y, m)) = text.split_once('-') else {
-        return Ok(None);
-    };
-    if m.len() != 2 || !m.chars().all(|c| c.is_ascii_digit()) {
-        return Ok(None);
-    }
-    let month: u32 = m.parse().map_err(|_| bad(original))?;
-    if !(1..=12).contains(&month) {
-        return Err(Error::argument(
-            "period",
-            "months must be 01–12",
-            format!("{original:?}"),
-        ));
-    }
-    Ok(Some((year(y, original)?, month)))
-}
-
-impl FromStr for Period {
-    type Err = Error;
-
-    /// Parse any of the forms in [`PERIOD_FORMS`] (case-insensitive; an en
-    /// dash, a hyphen or "till" between years).
-    fn from_str(original: &str) -> Result<Period> {
-        let s = original.trim().to_lowercase().replace('—', "–");
-        let words: Vec<&str> = s.split_whitespace().collect();
-        let numbered = |prefix: char, w: &str, max: u32| -> Option<u32> {
-            let rest = w.strip_prefix(prefix)?;
-            let n: u32 = rest.parse().ok()?;
-            (1..=max).contains(&n).then_some(n)
-        };
-        match words.as_slice() {
-            [w, y] if numbered('t', w, 3).is_some() => {
-                return Ok(Period::Tertial {
-                    year: year(y, original)?,
-                    tertial: numbered('t', w, 3).unwrap_or(1),
-                })
-            }
-            [w, y] if numbered('h', w, 2).is_some() => {
-                return Ok(Period::HalfYear {
-                    year: year(y, original)?,
-                    half: numbered('h', w, 2).unwrap_or(1),
-                })
-            }
-            [w, y] if *w == "jan–aug" || *w == "jan-aug" || *w == "delår" => {
-                return Ok(Period::Delar {
-                    year: year(y, original)?,
-                })
-            }
-            ["r12", ym] => {
-                if let Some((year, month)) = iso_month(ym, original)? {
-                    return Ok(Period::Rolling12 { year, month });
-                }
-            }
-            [first, middle, last_year] => {
-                if let Some(period) = rolling_span(first, middle, last_year, original)? {
-                    return Ok(period);
-                }
-            }
-            [m, y] => {
-                if let Some(month) = month_number(m) {
-                    return Ok(Period::Month {
-                        year: year(y, original)?,
-                        month,
-                    });
-                }
-            }
-            [single] => return parse_compact(single, original),
-            _ => {}
-        }
-        Err(bad(original))
-    }
-}
-
-/// One-word forms: `2017`, `2011–2015`, `2017-T2`, `2024-H1`, `2017-delar`, `2017-03`, `2017-03-R12`.
-fn parse_compact(s: &str, original: &str) -> Result<Period> {
-    if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
-        return Ok(Period::Year {
-            year: year(s, original)?,
-        });
-    }
-    for sep in ["–", "/"] {
-        if let Some((a, b)) = s.split_once(sep) {
-            let (first, last) = (year(a, original)?, year(b, original)?);
-            if last < first {
-                return Err(Error::argument(
-                    "period",
-                    "a span of years must not end before it starts",
-                    format!("{original:?}"),
-                ));
-            }
-            return Ok(Period::Years { first, last });
-        }
-    }
-    if let Some(ym) = s.strip_suffix("-r12") {
-        if let Some((year, month)) = iso_month(ym, original)? {
-            return Ok(Period::Rolling12 { year, month });
-        }
-    }
-    if let Some((y, rest)) = s.split_once('-') {
-        if rest == "delar" || rest == "delår" {
-            return Ok(Period::Delar {
-                year: year(y, original)?,
-            });
-        }
-        if let Some(t) = rest
-            .strip_prefix('t')
-            .and_then(|t| t.parse::<u32>().ok())
-            .filter(|t| (1..=3).contains(t))
-        {
-            return Ok(Period::Tertial {
-                year: year(y, original)?,
-                tertial: t,
-            });
-        }
-        if let Some(h) = rest
-            .strip_prefix('h')
-            .and_then(|h| h.parse::<u32>().ok())
-            .filter(|h| (1..=2).contains(h))
-        {
-            return Ok(Period::HalfYear {
-                year: year(y, original)?,
-                half: h,
-            });
-        }
-        if let Some((year, month)) = iso_month(s, original)? {
-            return Ok(Period::Month { year, month });
-        }
-        // "2011-2015" with a hyphen.
-        if rest.len() == 4 && rest.chars().all(|c| c.is_ascii_digit()) {
-            return parse_compact(&format!("{y}–{rest}"), original);
-        }
-    }
-    Err(bad(original))
-}
-
-impl serde::Serialize for Period {
-    /// Periods are written in their ISO-like form, e.g. `"2011/2015"`.
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.iso())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Period {
-    /// Any form [`Period::from_str`] accepts.
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// The kinds of period a record can be assigned to (one period per date).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PeriodKind {
-    /// Calendar months.
-    Month,
-    /// Tertials.
-    Tertial,
-    /// Half-years.
-    HalfYear,
-    /// January–August; dates in September–December belong to none.
-    Delar,
-    /// Calendar years.
-    Year,
-}
-
-const KINDS: &str = "one of \"month\", \"tertial\", \"half_year\", \"delar\", \"year\" \
-(or månad, halvår, delår, år)";
-
-impl FromStr for PeriodKind {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self> {
-        match s.trim().to_lowercase().replace([' ', '-'], "_").as_str() {
-            "month" | "månad" => Ok(PeriodKind::Month),
-            "tertial" => Ok(PeriodKind::Tertial),
-            "half_year" | "halfyear" | "halvår" => Ok(PeriodKind::HalfYear),
-            "delar" | "delår" => Ok(PeriodKind::Delar),
-            "year" | "år" => Ok(PeriodKind::Year),
-            _ => Err(Error::argument("kind", KINDS, format!("{s:?}"))),
-        }
-    }
-}
-
-impl PeriodKind {
-    /// The period of this kind containing `day` (`None` for a delår and a
-    /// day in September–December).
-    pub fn containing(self, day: NaiveDate) -> Option<Period> {
-        let (year, month) = (day.year(), day.month());
-        Some(match self {
-            PeriodKind::Month => Period::Month { year, month },
-            PeriodKind::Tertial => Period::Tertial {
-                year,
-                tertial: (month - 1) / 4 + 1,
-            },
-            PeriodKind::HalfYear => Period::HalfYear {
-                year,
-                half: (month - 1) / 6 + 1,
-            },
-            PeriodKind::Delar if month <= 8 => Period::Delar { year },
-            PeriodKind::Delar => return None,
-            PeriodKind::Year => Period::Year { year },
-        })
-    }
-}
-
-/// The label of the period of `kind` containing each date of `dates` (a
-/// `Date` or `Datetime` series): the ISO-like form (`"2017-T2"`, sorts in
-/// time order) or, with `swedish`, the Swedish form (`"T2 2017"`). Null
-/// dates, and dates outside a delår, give null.
-///
-/// # Errors
-/// [`Error::WrongDtype`] when `dates` is not a date or datetime series.
-pub fn period_labels(dates: &Series, kind: PeriodKind, swedish: bool) -> Result<Series> {
-    let days = match dates.dtype() {
-        DataType::Date => dates.clone(),
-        DataType::Datetime(_, _) => dates.cast(&DataType::Date)?,
-        other => {
-            return Err(Error::WrongDtype {
-                column: dates.name().to_string(),
-                role: "dates to assign to periods".to_string(),
-                expected: "a date or datetime".to_string(),
-                found: other.to_string(),
-            })
-        }
-    };
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN);
-    let days = days.cast(&DataType::Int32)?;
-    let labels: StringChunked = days
-        .i32()?
-        .iter()
-        .map(|d| {
-            let day = epoch.checked_add_signed(chrono::Duration::days(i64::from(d?)))?;
-            let period = kind.containing(day)?;
-            Some(if swedish {
-                period.to_string()
-            } else {
-                period.iso()
-            })
-        })
-        .collect();
-    Ok(labels.with_name(dates.name().clone()).into_series())
-}
-
-/// A polars expression giving the label of the period of `kind` containing
-/// each date of `dates` (see [`period_labels`]).
-///
-/// ```
-/// use indikator::{period_expr, PeriodKind};
-/// use polars::prelude::*;
-/// let visits = df!("date" => [chrono::NaiveDate::from_ymd_opt(2017, 5, 2).unwrap()])?;
-/// let out = visits.lazy()
-///     .select([period_expr(col("date"), PeriodKind::Tertial, false).alias("period")])
-///     .collect()?;
-/// assert_eq!(out.column("period")?.str()?.get(0), Some("2017-T2"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn period_expr(dates: Expr, kind: PeriodKind, swedish: bool) -> Expr {
-    dates.map(
-        move |c: Column| {
-            period_labels(c.as_materialized_series(), kind, swedish)
-                .map(Column::from)
-                .map_err(|e| PolarsError::ComputeError(e.to_string().into()))
-        },
-        |_, field| Ok(Field::new(field.name().clone(), DataType::String)),
-    )
 }
 
 #[cfg(test)]

@@ -1,0 +1,154 @@
+//! The points of a chart from any result table of the library: a result of
+//! a statistic or a care family, a comparison, or the report's long table
+//! taken as it comes (its whole-region rows of one indicator). A trend's
+//! points are in time order, periods read as periods; a table that holds
+//! several rows for one point is refused, never drawn over itself.
+
+use polars::prelude::*;
+
+use super::model::Point;
+use crate::assess::{BREAKDOWN_COLUMN, BREAKDOWN_TOTAL};
+use crate::error::{Error, Result};
+use crate::measure::{column_of, f64_values};
+use crate::period::PeriodColumn;
+
+impl Point {
+    /// Points from the rows of a table with a label column and `value`, and
+    /// optionally the limits (`lower`/`upper`, or the 95 % pair
+    /// `lower_95`/`upper_95`), `numerator`, `denominator`, `status` and
+    /// `suppressed` (`none`/`primary`/`secondary`, or a boolean), in row order.
+    ///
+    /// # Errors
+    /// A missing label or value column, or non-numeric numbers.
+    pub fn from_frame(frame: &DataFrame, label: &str) -> Result<Vec<Point>> {
+        let labels = column_of(frame, label, "label")?.cast(&DataType::String)?;
+        let optional = |name: &str| -> Result<Vec<Option<f64>>> {
+            if frame.schema().contains(name) {
+                f64_values(frame, name)
+            } else {
+                Ok(vec![None; frame.height()])
+            }
+        };
+        let value = f64_values(frame, column_of(frame, "value", "value")?.name())?;
+        let (lower, upper) = if frame.schema().contains("lower") {
+            (optional("lower")?, optional("upper")?)
+        } else {
+            (optional("lower_95")?, optional("upper_95")?)
+        };
+        let (numerator, denominator) = (optional("numerator")?, optional("denominator")?);
+        let text = |name: &str| -> Result<Vec<Option<String>>> {
+            if !frame.schema().contains(name) {
+                return Ok(vec![None; frame.height()]);
+            }
+            let c = frame.column(name)?.cast(&DataType::String)?;
+            Ok(c.str()?.iter().map(|s| s.map(str::to_string)).collect())
+        };
+        let (status, flags) = (text("status")?, text("suppressed")?);
+        Ok(labels
+            .str()?
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Point {
+                label: l.unwrap_or("").to_string(),
+                value: value[i],
+                lower: lower[i],
+                upper: upper[i],
+                numerator: numerator[i],
+                denominator: denominator[i],
+                status: status[i].clone().unwrap_or_else(|| "ok".into()),
+                suppressed: matches!(flags[i].as_deref(), Some("primary" | "secondary" | "true")),
+            })
+            .collect())
+    }
+}
+
+/// The points of a trend chart: one per period of the column `label`
+/// (period labels, whole years or dates), in time order. Of the report's
+/// long table, the whole region's rows are drawn.
+///
+/// # Errors
+/// Missing columns, a label that is not a period, rows of several
+/// indicators, or two rows for one period (naming the period and the
+/// columns that would tell them apart).
+pub fn trend_points(frame: &DataFrame, label: &str) -> Result<Vec<Point>> {
+    let frame = of_one_indicator(&keep(frame, BREAKDOWN_COLUMN, BREAKDOWN_TOTAL)?)?;
+    let time = PeriodColumn::read(&frame, label)?;
+    let order = time.order();
+    if let Some(w) = order
+        .windows(2)
+        .find(|w| time.keys[w[0]].is_some() && time.keys[w[0]] == time.keys[w[1]])
+    {
+        let shown = frame.column(label)?.cast(&DataType::String)?;
+        return Err(Error::data(
+            label,
+            "a trend has one row per period: filter the table to one group first",
+            format!("{:?} twice", shown.str()?.get(w[0]).unwrap_or("")),
+            format!(" (the table's columns: {})", names(&frame)),
+        ));
+    }
+    let idx = IdxCa::from_vec("".into(), order.iter().map(|&i| i as IdxSize).collect());
+    Point::from_frame(&frame.take(&idx)?, label)
+}
+
+/// The points of a bar chart, one per group of the column `label`, in row
+/// order. Of the report's long table, the rows of the breakdown
+/// `breakdown` (e.g. `kommun`; the report period's only) are drawn.
+///
+/// # Errors
+/// Missing columns, rows of several indicators, or a group twice.
+pub fn group_points(frame: &DataFrame, label: &str, breakdown: &str) -> Result<Vec<Point>> {
+    let frame = keep(frame, BREAKDOWN_COLUMN, breakdown)?;
+    let frame = of_one_indicator(&frame)?;
+    let groups = column_of(&frame, label, "label")?.cast(&DataType::String)?;
+    let labels: Vec<Option<&str>> = groups.str()?.iter().collect();
+    let mut seen = std::collections::HashSet::new();
+    if let Some(row) = labels.iter().position(|l| !seen.insert(*l)) {
+        return Err(Error::data(
+            label,
+            "a chart by group has one row per group: filter the table first",
+            format!("{:?} twice", labels[row].unwrap_or("")),
+            format!(" (the table's columns: {})", names(&frame)),
+        ));
+    }
+    Point::from_frame(&frame, label)
+}
+
+/// The rows whose text column `column`, where the table has it, is `value`.
+fn keep(frame: &DataFrame, column: &str, value: &str) -> Result<DataFrame> {
+    if frame.schema().get(column) != Some(&DataType::String) {
+        return Ok(frame.clone());
+    }
+    Ok(frame
+        .clone()
+        .lazy()
+        .filter(col(column).eq(lit(value)))
+        .collect()?)
+}
+
+/// The table, if its `indicator_id` column (where it has one) names one indicator.
+fn of_one_indicator(frame: &DataFrame) -> Result<DataFrame> {
+    let Ok(ids) = frame.column("indicator_id") else {
+        return Ok(frame.clone());
+    };
+    let ids = ids.cast(&DataType::String)?;
+    let unique = ids.as_materialized_series().unique_stable()?;
+    if unique.len() > 1 {
+        let shown: Vec<&str> = unique.str()?.iter().flatten().collect();
+        return Err(Error::data(
+            "indicator_id",
+            "a chart shows one indicator: filter the table to one",
+            shown.join(", "),
+            "",
+        ));
+    }
+    Ok(frame.clone())
+}
+
+fn names(frame: &DataFrame) -> String {
+    frame
+        .get_column_names()
+        .iter()
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -54,10 +54,12 @@ impl Default for StayColumns {
 /// - Stays are read as calendar days (datetimes are cut to their date).
 /// - With `merge_transfers` (default), a stay admitted on or before the
 ///   day another stay of the patient ended (a transfer between wards or
-///   hospitals, or an overlap) is joined to it: one stay from the first
-///   admission to the last discharge, with the age and acute flag of the
-///   first admission and the unit, group columns and discharge type of the
-///   stay that ended it.
+///   hospitals, or an overlap), or on the day after a discharge to another
+///   hospital (`discharge_type` one of `transferred`), is joined to it: one
+///   stay from the first admission to the last discharge, with the age and
+///   acute flag of the first admission and the unit, group columns and
+///   discharge type of the stay that ended it. So a chain of transfers is
+///   one episode, and its last discharge is the index discharge.
 /// - Index stays: stays discharged in `period` of patients aged at least
 ///   `min_age` at admission, alive at discharge (`discharge_type` not one
 ///   of `died`).
@@ -105,6 +107,10 @@ pub struct Readmission {
     /// The discharge types that mean the patient died (compared ignoring
     /// case; default "died", "död", "avliden").
     pub died: Vec<String>,
+    /// The discharge types that mean a transfer to another hospital: an
+    /// admission on the next day is then joined too (compared ignoring
+    /// case; default "transfer", "annat sjukhus", "överflyttad").
+    pub transferred: Vec<String>,
     /// The day the data were taken out; later dates are invalid (default: today).
     pub as_of: Option<NaiveDate>,
     /// What to do with invalid records (default: an error).
@@ -125,6 +131,8 @@ struct Stay {
     age: f64,
     acute: bool,
     died: bool,
+    /// Discharged to another hospital.
+    transferred: bool,
 }
 
 /// The stays with the index flag and the outcome.
@@ -146,6 +154,11 @@ impl Readmission {
             acute_only: false,
             merge_transfers: true,
             died: vec!["died".into(), "död".into(), "avliden".into()],
+            transferred: vec![
+                "transfer".into(),
+                "annat sjukhus".into(),
+                "överflyttad".into(),
+            ],
             as_of: None,
             invalid: InvalidRecords::Error,
             confidence: Confidence::P95,
@@ -198,15 +211,18 @@ impl Readmission {
         } else {
             vec![Some(true); records.height()]
         };
-        let died: Vec<bool> = match &c.discharge_type {
+        let (died, transferred): (Vec<bool>, Vec<bool>) = match &c.discharge_type {
             Some(name) => {
                 let types = texts(records, name, "discharge type")?;
-                types
-                    .iter()
-                    .map(|t| t.is_some_and(|t| self.died.iter().any(|d| d.eq_ignore_ascii_case(t))))
-                    .collect()
+                let of = |list: &[String]| -> Vec<bool> {
+                    types
+                        .iter()
+                        .map(|t| t.is_some_and(|t| list.iter().any(|d| d.eq_ignore_ascii_case(t))))
+                        .collect()
+                };
+                (of(&self.died), of(&self.transferred))
             }
-            None => vec![false; records.height()],
+            None => (vec![false; records.height()], vec![false; records.height()]),
         };
         require_keys(records.schema(), &self.by, "group")?;
         let as_of = extraction_date(self.as_of);
@@ -261,11 +277,13 @@ impl Readmission {
                 .filter(|_| same_patient && self.merge_transfers)
             {
                 let end = last.discharged.unwrap_or(i32::MAX);
-                if a <= end {
-                    if a == end {
-                        transfers += 1;
-                    } else {
+                // The day after a discharge to another hospital is still a transfer.
+                let next_day = last.transferred && end < i32::MAX && a == end + 1;
+                if a <= end || next_day {
+                    if a < end {
                         overlaps += 1;
+                    } else {
+                        transfers += 1;
                     }
                     let later = match (discharged[i], last.discharged) {
                         (None, _) => true,
@@ -276,6 +294,7 @@ impl Readmission {
                         last.discharged = discharged[i];
                         last.last_row = i;
                         last.died = died[i];
+                        last.transferred = transferred[i];
                     }
                     continue;
                 }
@@ -288,11 +307,13 @@ impl Readmission {
                 age: ages[i].unwrap_or(0.0),
                 acute: acute[i],
                 died: died[i],
+                transferred: transferred[i],
             });
         }
         if self.merge_transfers {
             quality.push(
-                "transfers joined (admitted the day another stay ended)",
+                "transfers joined (admitted the day another stay ended, or the next day after a \
+                 discharge to another hospital)",
                 transfers,
             );
             quality.push("overlapping stays joined", overlaps);

@@ -34,6 +34,16 @@ fn stays(rows: &[Stay]) -> DataFrame {
     .unwrap()
 }
 
+/// A date column of a result.
+fn dates(df: &DataFrame, column: &str) -> Vec<Option<NaiveDate>> {
+    df.column(column)
+        .unwrap()
+        .date()
+        .unwrap()
+        .as_date_iter()
+        .collect()
+}
+
 fn year(y: &str) -> Readmission {
     let mut r = Readmission::new(y.parse::<Period>().unwrap());
     r.as_of = Some(d("2026-01-01"));
@@ -87,22 +97,8 @@ fn a_same_day_admission_is_a_transfer_joined_into_one_stay() {
     ]);
     let out = year("2024").stays(&s).unwrap();
     assert_eq!(out.height(), 1, "one joined stay");
-    let dates: Vec<_> = out
-        .column("discharged")
-        .unwrap()
-        .date()
-        .unwrap()
-        .as_date_iter()
-        .collect();
-    assert_eq!(dates, [Some(d("2024-03-20"))]);
-    let admitted: Vec<_> = out
-        .column("admitted")
-        .unwrap()
-        .date()
-        .unwrap()
-        .as_date_iter()
-        .collect();
-    assert_eq!(admitted, [Some(d("2024-03-01"))]);
+    assert_eq!(dates(&out, "discharged"), [Some(d("2024-03-20"))]);
+    assert_eq!(dates(&out, "admitted"), [Some(d("2024-03-01"))]);
     // Without joining, the transfer is a readmission on day 0.
     let mut apart = year("2024");
     apart.merge_transfers = false;
@@ -175,16 +171,8 @@ fn the_day_after_a_discharge_to_another_hospital_is_a_transfer_and_no_other_day(
     ]);
     let out = year("2024").stays(&s).unwrap();
     assert_eq!(texts(&out, "patient_id"), ["a", "b", "b", "c", "c"]);
-    let dates = |c: &str| -> Vec<Option<NaiveDate>> {
-        out.column(c)
-            .unwrap()
-            .date()
-            .unwrap()
-            .as_date_iter()
-            .collect()
-    };
-    assert_eq!(dates("admitted")[0], Some(d("2024-03-01")));
-    assert_eq!(dates("discharged")[0], Some(d("2024-03-20")));
+    assert_eq!(dates(&out, "admitted")[0], Some(d("2024-03-01")));
+    assert_eq!(dates(&out, "discharged")[0], Some(d("2024-03-20")));
     assert_eq!(
         floats(&out, "days_to_readmission"),
         [None, Some(1.0), None, Some(2.0), None]

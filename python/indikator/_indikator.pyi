@@ -109,8 +109,9 @@ def reporting_rate(
 ) -> pl.DataFrame: ...
 def readmission(
     what: str, stays: pl.DataFrame, period: str, per: Optional[str], by: list[str], min_age: float, days: int,
-    acute_only: bool, merge_transfers: bool, died: list[str], as_of: Optional[datetime.date], invalid: str,
-    confidence: _Confidence, columns: list[str], discharge_type: Optional[str],
+    acute_only: bool, merge_transfers: bool, died: list[str], transferred: list[str],
+    as_of: Optional[datetime.date], invalid: str, confidence: _Confidence, columns: list[str],
+    discharge_type: Optional[str],
 ) -> pl.DataFrame: ...
 def sip(
     what: str, plans: pl.DataFrame, period: str, per: Optional[str], by: list[str], age_limit: int,

@@ -6,7 +6,9 @@ Stays have the columns ``patient_id``, ``admitted``, ``discharged`` (dates
 or datetimes, read as calendar days; null while admitted), ``age`` (at
 admission), ``discharge_type`` (``discharge_type=False`` when not recorded)
 and, for ``acute_only``, ``acute``. A stay admitted on or before the day
-another ended is a transfer and joined into one stay (``merge_transfers``).
+another ended, or on the day after a discharge to another hospital (a
+``discharge_type`` in ``transferred``), is a transfer and joined into one
+stay (``merge_transfers``): the chain's last discharge is the index discharge.
 Day 30 after the discharge counts, day 31 does not; a readmission is itself
 an index stay, so chains count at every link. ``follow_up_incomplete``
 counts index stays whose 30 days pass the latest admission in the data.
@@ -40,16 +42,18 @@ __all__ = ["quality", "share", "stays"]
 Confidence = Union[float, str, Sequence[float]]
 _COLUMNS = ("patient_id", "admitted", "discharged", "age", "acute", "discharge_type")
 _DIED = ("died", "död", "avliden")
+_TRANSFERRED = ("transfer", "annat sjukhus", "överflyttad")
 
 
-def _run(what, stays, period, per, by, min_age, days, acute_only, merge_transfers, died, discharge_type, as_of,
-         invalid, confidence, columns):
+def _run(what, stays, period, per, by, min_age, days, acute_only, merge_transfers, died, transferred,
+         discharge_type, as_of, invalid, confidence, columns):
     *cols, kind = names(_COLUMNS, columns, "columns")
     if isinstance(min_age, bool) or not isinstance(min_age, (int, float)):
         raise ArgumentError(f"argument `min_age`: an age in years; got {min_age!r}")
     return _rs.readmission(
         what, as_frame(stays, "stays"), _period(period), per, as_list(by), float(min_age), whole(days, "days"),
-        bool(acute_only), bool(merge_transfers), as_list(list(died), "died"), date(as_of, "as_of"), invalid,
+        bool(acute_only), bool(merge_transfers), as_list(list(died), "died"),
+        as_list(list(transferred), "transferred"), date(as_of, "as_of"), invalid,
         confidence, cols, kind if discharge_type else None,
     )
 
@@ -57,40 +61,41 @@ def _run(what, stays, period, per, by, min_age, days, acute_only, merge_transfer
 def share(
     stays: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: ColumnsLike = None,
     min_age: float = 65, days: int = 30, acute_only: bool = False, merge_transfers: bool = True,
-    died: Sequence[str] = _DIED, discharge_type: bool = True, as_of: Optional[DateLike] = None,
-    invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
+    died: Sequence[str] = _DIED, transferred: Sequence[str] = _TRANSFERRED, discharge_type: bool = True,
+    as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
     columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The share readmitted per group (and ``period`` with ``per="month"``):
     ``numerator`` (index stays followed by a readmission), ``denominator``
     (index stays), ``value`` (percent) with Wilson limits, ``status`` and
     ``follow_up_incomplete``."""
-    return _run("share", stays, period, per, by, min_age, days, acute_only, merge_transfers, died, discharge_type,
-                as_of, invalid, confidence, columns)
+    return _run("share", stays, period, per, by, min_age, days, acute_only, merge_transfers, died, transferred,
+                discharge_type, as_of, invalid, confidence, columns)
 
 
 def stays(
     stays: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: ColumnsLike = None,
     min_age: float = 65, days: int = 30, acute_only: bool = False, merge_transfers: bool = True,
-    died: Sequence[str] = _DIED, discharge_type: bool = True, as_of: Optional[DateLike] = None,
-    invalid: Literal["error", "exclude"] = "error", columns: Optional[Mapping[str, str]] = None,
+    died: Sequence[str] = _DIED, transferred: Sequence[str] = _TRANSFERRED, discharge_type: bool = True,
+    as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
+    columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """One row per index stay (transfers joined): groups, ``patient_id``,
     ``admitted``, ``discharged``, ``age``, ``readmitted``,
     ``days_to_readmission``, ``follow_up_incomplete``. Holds patient ids:
     for analysis, not for publication."""
-    return _run("stays", stays, period, per, by, min_age, days, acute_only, merge_transfers, died, discharge_type,
-                as_of, invalid, 0.95, columns)
+    return _run("stays", stays, period, per, by, min_age, days, acute_only, merge_transfers, died, transferred,
+                discharge_type, as_of, invalid, 0.95, columns)
 
 
 def quality(
     stays: FrameLike, *, period: PeriodLike, min_age: float = 65, days: int = 30, acute_only: bool = False,
-    merge_transfers: bool = True, died: Sequence[str] = _DIED, discharge_type: bool = True,
-    as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
+    merge_transfers: bool = True, died: Sequence[str] = _DIED, transferred: Sequence[str] = _TRANSFERRED,
+    discharge_type: bool = True, as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
     columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The data-quality table (``rule``, ``count``): stays read, excluded,
     transfers joined, discharges in the period, too young, died, index
     stays, and those with incomplete follow-up."""
     return _run("quality", stays, period, None, None, min_age, days, acute_only, merge_transfers, died,
-                discharge_type, as_of, invalid, 0.95, columns)
+                transferred, discharge_type, as_of, invalid, 0.95, columns)

@@ -13,7 +13,7 @@ mod waits;
 pub use causes::{CauseSet, CAUSE_SETS};
 pub use continuity::{Chronic, Continuity, ContinuityResult, ListingColumns, VisitColumns};
 pub use mortality::{DeathColumns, Mortality, PopulationColumns};
-pub use readmission::{Readmission, StayColumns, DIED_DISCHARGE_TYPES};
+pub use readmission::{Readmission, StayColumns, DIED_DISCHARGE_TYPES, TRANSFER_DISCHARGE_TYPES};
 pub use records::InvalidRecords;
 pub use reporting::ReportingRate;
 pub use sip::{PlanColumns, Sip, ADULTS, CHILDREN};

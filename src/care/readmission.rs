@@ -19,6 +19,36 @@ use crate::period::{Period, PeriodKind};
 /// The usual discharge types that mean the patient died.
 pub const DIED_DISCHARGE_TYPES: [&str; 3] = ["died", "död", "avliden"];
 
+/// The usual discharge types that mean a transfer to another hospital.
+pub const TRANSFER_DISCHARGE_TYPES: [&str; 3] = ["transfer", "annat sjukhus", "överflyttad"];
+
+/// The usual words of a list may be absent from a file (one without deaths);
+/// any other name must be one of the file's own discharge types, or a
+/// misspelt type would silently match nothing.
+fn occur(
+    argument: &str,
+    list: &[String],
+    usual: &[&str],
+    seen: &[&str],
+    column: &str,
+) -> Result<()> {
+    let unknown = list.iter().find(|d| {
+        !usual.iter().any(|u| u.eq_ignore_ascii_case(d))
+            && !seen.iter().any(|s| s.eq_ignore_ascii_case(d))
+    });
+    match unknown {
+        None => Ok(()),
+        Some(d) => Err(Error::argument(
+            argument,
+            &format!(
+                "each discharge type named must occur in the `{column}` column ({})",
+                seen.join(", ")
+            ),
+            format!("{d:?}"),
+        )),
+    }
+}
+
 /// Column names of the inpatient stays (one row per stay).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StayColumns {
@@ -57,10 +87,12 @@ impl Default for StayColumns {
 /// - Stays are read as calendar days (datetimes are cut to their date).
 /// - With `merge_transfers` (default), a stay admitted on or before the
 ///   day another stay of the patient ended (a transfer between wards or
-///   hospitals, or an overlap) is joined to it: one stay from the first
-///   admission to the last discharge, with the age and acute flag of the
-///   first admission and the unit, group columns and discharge type of the
-///   stay that ended it.
+///   hospitals, or an overlap), or on the day after a discharge to another
+///   hospital (`discharge_type` one of `transferred`), is joined to it: one
+///   stay from the first admission to the last discharge, with the age and
+///   acute flag of the first admission and the unit, group columns and
+///   discharge type of the stay that ended it. So a chain of transfers is
+///   one episode, and its last discharge is the index discharge.
 /// - Index stays: stays discharged in `period` of patients aged at least
 ///   `min_age` at admission, alive at discharge (`discharge_type` not one
 ///   of `died`).
@@ -109,6 +141,11 @@ pub struct Readmission {
     /// case; default [`DIED_DISCHARGE_TYPES`]). A name other than those must occur in the
     /// discharge-type column.
     pub died: Vec<String>,
+    /// The discharge types that mean a transfer to another hospital: an
+    /// admission on the next day is then joined too (compared ignoring
+    /// case; default [`TRANSFER_DISCHARGE_TYPES`]). A name other than those
+    /// must occur in the discharge-type column.
+    pub transferred: Vec<String>,
     /// The day the data were taken out; later dates are invalid (default: today).
     pub as_of: Option<NaiveDate>,
     /// What to do with invalid records (default: an error).
@@ -129,6 +166,8 @@ struct Stay {
     age: f64,
     acute: bool,
     died: bool,
+    /// Discharged to another hospital.
+    transferred: bool,
 }
 
 /// The stays with the index flag and the outcome.
@@ -150,6 +189,10 @@ impl Readmission {
             acute_only: false,
             merge_transfers: true,
             died: DIED_DISCHARGE_TYPES.iter().map(|d| d.to_string()).collect(),
+            transferred: TRANSFER_DISCHARGE_TYPES
+                .iter()
+                .map(|d| d.to_string())
+                .collect(),
             as_of: None,
             invalid: InvalidRecords::Error,
             confidence: Confidence::P95,
@@ -202,35 +245,27 @@ impl Readmission {
         } else {
             vec![Some(true); records.height()]
         };
-        let died: Vec<bool> = match &c.discharge_type {
+        let (died, transferred): (Vec<bool>, Vec<bool>) = match &c.discharge_type {
             Some(name) => {
                 let types = texts(records, name, "discharge type")?;
                 let mut seen: Vec<&str> = types.iter().flatten().collect();
                 seen.sort_unstable();
                 seen.dedup();
-                // The usual words may be absent (a file without deaths);
-                // any other name must be one of the file's own types.
-                if let Some(unknown) = self.died.iter().find(|d| {
-                    !DIED_DISCHARGE_TYPES
-                        .iter()
-                        .any(|u| u.eq_ignore_ascii_case(d))
-                        && !seen.iter().any(|s| s.eq_ignore_ascii_case(d))
-                }) {
-                    return Err(Error::argument(
-                        "died",
-                        &format!(
-                            "each discharge type meaning death must occur in the `{name}` column ({})",
-                            seen.join(", ")
-                        ),
-                        format!("{unknown:?}"),
-                    ));
+                for (argument, list, usual) in [
+                    ("died", &self.died, &DIED_DISCHARGE_TYPES),
+                    ("transferred", &self.transferred, &TRANSFER_DISCHARGE_TYPES),
+                ] {
+                    occur(argument, list, usual, &seen, name)?;
                 }
-                types
-                    .iter()
-                    .map(|t| t.is_some_and(|t| self.died.iter().any(|d| d.eq_ignore_ascii_case(t))))
-                    .collect()
+                let of = |list: &[String]| -> Vec<bool> {
+                    types
+                        .iter()
+                        .map(|t| t.is_some_and(|t| list.iter().any(|d| d.eq_ignore_ascii_case(t))))
+                        .collect()
+                };
+                (of(&self.died), of(&self.transferred))
             }
-            None => vec![false; records.height()],
+            None => (vec![false; records.height()], vec![false; records.height()]),
         };
         require_keys(records.schema(), &self.by, "group")?;
         let as_of = extraction_date(self.as_of);
@@ -286,11 +321,13 @@ impl Readmission {
                 .filter(|_| same_patient && self.merge_transfers)
             {
                 let end = last.discharged.unwrap_or(i32::MAX);
-                if a <= end {
-                    if a == end {
-                        transfers += 1;
-                    } else {
+                // The day after a discharge to another hospital is still a transfer.
+                let next_day = last.transferred && end < i32::MAX && a == end + 1;
+                if a <= end || next_day {
+                    if a < end {
                         overlaps += 1;
+                    } else {
+                        transfers += 1;
                     }
                     let later = match (discharged[i], last.discharged) {
                         (None, _) => true,
@@ -301,6 +338,7 @@ impl Readmission {
                         last.discharged = discharged[i];
                         last.last_row = i;
                         last.died = died[i];
+                        last.transferred = transferred[i];
                     }
                     continue;
                 }
@@ -313,11 +351,13 @@ impl Readmission {
                 age: ages[i].unwrap_or(0.0),
                 acute: acute[i],
                 died: died[i],
+                transferred: transferred[i],
             });
         }
         if self.merge_transfers {
             quality.push(
-                "transfers joined (admitted the day another stay ended)",
+                "transfers joined (admitted the day another stay ended, or the next day after a \
+                 discharge to another hospital)",
                 transfers,
             );
             quality.push("overlapping stays joined", overlaps);

@@ -17,7 +17,7 @@
 //! | `waits` | 776 709 (about 110 000 a year, 2019–2025, and the 2018 backlog) |
 //! | `listings` | 41 141 (40 000 patients) |
 //! | `visits` | 951 657 (2017–2025) |
-//! | `stays` | 105 404 (about 15 000 a year, 2019–2025) |
+//! | `stays` | 109 823 (about 15 700 a year, 2019–2025; 4 % transfers) |
 //! | `sip` | 5 585 (about 800 a year, 2019–2025) |
 //! | `riket` | 180 |
 //!

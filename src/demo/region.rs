@@ -287,7 +287,7 @@ pub(crate) const CENTRES: [Centre; 26] = [
     centre("Hälsocentral Ytterhogdal", 6, 4, 0, 0.4),
     centre("Hälsocentral Odensala", 7, 12, 2, 1.3),
     centre("Hälsocentral Lugnvik", 7, 10, 2, 1.1),
-    centre("Hälsocentral Z", 7, 11, 2, 1.2),
+    centre("Hälsocentral Körfältet", 7, 11, 2, 1.2),
     centre("Hälsocentral Frösön", 7, 10, 2, 1.1),
     centre("Hälsocentral Torvalla", 7, 8, 2, 0.9),
     centre("Hälsocentral Brunflo", 7, 7, 1, 0.7),

@@ -1,8 +1,10 @@
 //! Inpatient stays, 2019–2025: chains of stays per patient, where a live
 //! discharge is followed by an acute readmission within 30 days about one
 //! time in five (more for the very old), or later by a new stay, or by
-//! nothing. About 70 % of the stays are of people aged 65 or more (~800
-//! index stays a month), the rest younger, so the age filter matters.
+//! nothing. About 4 % of the discharges are transfers to another hospital:
+//! the episode goes on in a stay at another clinic admitted the same day
+//! (or the next). About 70 % of the stays are of people aged 65 or more
+//! (~800 index stays a month), the rest younger, so the age filter matters.
 
 use polars::prelude::*;
 
@@ -42,13 +44,26 @@ fn admission_risk(old: bool, cell: Cell) -> f64 {
     }
 }
 
-fn clinic(rng: &mut Rng, age: i32) -> &'static str {
-    let weights: [f64; 4] = match age {
+/// The discharge type of a death.
+const DIED: &str = "död";
+/// The discharge type of a transfer to another hospital.
+const TRANSFERRED: &str = "annat sjukhus";
+/// The clinics of the stays.
+const CLINICS: [&str; 4] = ["Medicin", "Kirurgi", "Ortopedi", "Geriatrik"];
+
+/// The clinic of a stay at an age; a transfer goes to another than `from`.
+fn clinic(rng: &mut Rng, age: i32, from: Option<&str>) -> &'static str {
+    let mut weights: [f64; 4] = match age {
         ..=64 => [0.4, 0.35, 0.25, 0.0],
         65..=79 => [0.5, 0.17, 0.2, 0.13],
         _ => [0.42, 0.1, 0.2, 0.28],
     };
-    ["Medicin", "Kirurgi", "Ortopedi", "Geriatrik"][rng.weighted(&weights)]
+    for (w, name) in weights.iter_mut().zip(CLINICS) {
+        if Some(name) == from {
+            *w = 0.0;
+        }
+    }
+    CLINICS[rng.weighted(&weights)]
 }
 
 fn discharge_type(rng: &mut Rng, age: i32) -> &'static str {
@@ -59,9 +74,9 @@ fn discharge_type(rng: &mut Rng, age: i32) -> &'static str {
     };
     let u = rng.uniform();
     if u < died {
-        "död"
+        DIED
     } else if u < died + 0.04 {
-        "annat sjukhus"
+        TRANSFERRED
     } else if u < died + 0.04 + home_care {
         "särskilt boende"
     } else {
@@ -103,6 +118,8 @@ pub(crate) fn generate(
                 let start = rng.day(y0, y1);
                 let mut admitted = start;
                 let mut acute = rng.bernoulli(0.75);
+                // The clinic the patient was transferred from.
+                let mut from: Option<&str> = None;
                 while admitted <= last {
                     let age = (cell.age as i32 + (admitted - start) / 365).min(MAX_AGE as i32);
                     let days = rng
@@ -110,6 +127,7 @@ pub(crate) fn generate(
                         .round();
                     let discharged = admitted + (days as i32).clamp(1, 15);
                     let kind = discharge_type(&mut rng, age);
+                    let here = clinic(&mut rng, age, from);
                     if admitted >= first && discharged <= extraction() {
                         stays.push(Stay {
                             patient,
@@ -119,13 +137,19 @@ pub(crate) fn generate(
                             cell,
                             acute,
                             discharge_type: kind,
-                            clinic: clinic(&mut rng, age),
+                            clinic: here,
                         });
                     }
-                    if kind == "död" {
+                    if kind == DIED {
                         break;
                     }
-                    if rng.bernoulli(readmission_risk(age)) {
+                    from = None;
+                    if kind == TRANSFERRED {
+                        // The same episode (and acute flag) at another clinic:
+                        // admitted the same day, one time in five the next.
+                        admitted = discharged + i32::from(rng.bernoulli(0.2));
+                        from = Some(here);
+                    } else if rng.bernoulli(readmission_risk(age)) {
                         // Early readmissions are the most common.
                         let weights: Vec<f64> = (1..=30).map(|g| 1.0 / f64::from(g + 3)).collect();
                         admitted = discharged + 1 + rng.weighted(&weights) as i32;
@@ -215,28 +239,55 @@ mod tests {
             .clone();
         let age = stays.column("age").unwrap().i32().unwrap();
         let kind = stays.column("discharge_type").unwrap().str().unwrap();
-        let mut by_patient: HashMap<&str, Vec<(i32, i32, i32, &str)>> = HashMap::new();
+        let clinic = stays.column("clinic").unwrap().str().unwrap();
+        type Row<'a> = (i32, i32, i32, &'a str, &'a str);
+        let mut by_patient: HashMap<&str, Vec<Row>> = HashMap::new();
         for i in 0..stays.height() {
             by_patient.entry(ids.get(i).unwrap()).or_default().push((
                 admitted.get(i).unwrap(),
                 discharged.get(i).unwrap(),
                 age.get(i).unwrap(),
                 kind.get(i).unwrap(),
+                clinic.get(i).unwrap(),
             ));
         }
-        let (mut index, mut readmitted) = (0, 0);
+        let (mut index, mut readmitted, mut transfers) = (0, 0, 0);
         for list in by_patient.values_mut() {
             list.sort();
-            for (k, s) in list.iter().enumerate() {
-                if let Some(next) = list.get(k + 1) {
-                    assert!(next.0 > s.1, "overlapping stays");
+            // A transfer goes on at another clinic the same day or the next:
+            // one episode, with the age of its first stay.
+            let mut episodes: Vec<Row> = Vec::new();
+            for &s in list.iter() {
+                match episodes.last_mut() {
+                    Some(e) if e.3 == TRANSFERRED && s.0 - e.1 <= 1 => {
+                        assert!(s.0 >= e.1, "overlapping stays");
+                        assert_ne!(s.4, e.4, "a transfer to the same clinic");
+                        transfers += 1;
+                        (e.1, e.3, e.4) = (s.1, s.3, s.4);
+                    }
+                    Some(e) => {
+                        assert!(s.0 > e.1, "overlapping stays");
+                        episodes.push(s);
+                    }
+                    None => episodes.push(s),
                 }
-                if s.2 >= 65 && s.3 != "död" && s.1 <= ymd_last() {
+            }
+            for (k, s) in episodes.iter().enumerate() {
+                if s.2 >= 65 && s.3 != DIED && s.1 <= ymd_last() {
                     index += 1;
-                    readmitted += usize::from(list.get(k + 1).is_some_and(|n| n.0 - s.1 <= 30));
+                    readmitted += usize::from(episodes.get(k + 1).is_some_and(|n| n.0 - s.1 <= 30));
                 }
             }
         }
+        // About 4 % of the discharges go to another hospital, and nearly all
+        // of those go on in a stay in the data (not those at its end).
+        let transferred = kind.iter().filter(|k| *k == Some(TRANSFERRED)).count();
+        let share_transferred = transferred as f64 / stays.height() as f64;
+        assert!(
+            (0.035..0.045).contains(&share_transferred),
+            "{share_transferred}"
+        );
+        assert!(transfers <= transferred && transfers * 100 >= transferred * 97);
         let share = readmitted as f64 / index as f64 * 100.0;
         assert!((15.0..25.0).contains(&share), "{share}");
         // Index stays per month, at scale 0.5: ~400.
@@ -248,11 +299,27 @@ mod tests {
         let r = readmission.share(&stays).unwrap();
         let value = r.column("value").unwrap().f64().unwrap().get(0).unwrap();
         assert!((15.0..25.0).contains(&value), "{value}");
+        // It joins the same transfers, and nothing overlaps.
+        let quality = readmission.quality(&stays).unwrap();
+        let count = |prefix: &str| {
+            let rules = quality.column("rule").unwrap().str().unwrap();
+            let counts = quality
+                .column("count")
+                .unwrap()
+                .cast(&DataType::Float64)
+                .unwrap();
+            let i = (0..quality.height())
+                .find(|&i| rules.get(i).is_some_and(|r| r.starts_with(prefix)))
+                .unwrap();
+            counts.f64().unwrap().get(i).unwrap() as usize
+        };
+        assert_eq!(count("transfers joined"), transfers);
+        assert_eq!(count("overlapping stays joined"), 0);
         // Under 65s are about 30 % of the stays; died ~4 %.
         let young = age.iter().filter(|a| a.is_some_and(|a| a < 65)).count() as f64;
         let young = young / stays.height() as f64;
         assert!((0.22..0.38).contains(&young), "{young}");
-        let died = kind.iter().filter(|k| *k == Some("död")).count() as f64 / stays.height() as f64;
+        let died = kind.iter().filter(|k| *k == Some(DIED)).count() as f64 / stays.height() as f64;
         assert!((0.02..0.06).contains(&died), "{died}");
     }
 

@@ -36,21 +36,24 @@ struct Kind {
     model: Model,
 }
 
+/// The gynaecological outpatient clinic: its referrals are of women.
+const GYNECOLOGY: &str = "Gynekologmottagningen";
+
 const FIRST_VISIT_UNITS: [(&str, f64, f64); 6] = [
-    ("Ortopedi Östersund", 0.2, 1.35),
-    ("Ögon Östersund", 0.18, 1.1),
-    ("Kirurgi Östersund", 0.2, 0.8),
-    ("Gynekologi", 0.15, 0.7),
-    ("Öron-näsa-hals", 0.15, 1.0),
-    ("Hudmottagning", 0.12, 1.25),
+    ("Ortopedmottagningen", 0.2, 1.35),
+    ("Ögonmottagningen", 0.18, 1.1),
+    ("Kirurgmottagningen", 0.2, 0.8),
+    (GYNECOLOGY, 0.15, 0.7),
+    ("Öron-näsa-halsmottagningen", 0.15, 1.0),
+    ("Hudmottagningen", 0.12, 1.25),
 ];
 
 const TREATMENT_UNITS: [(&str, f64, f64); 5] = [
-    ("Ortopedi Östersund", 0.3, 1.3),
-    ("Ögon Östersund", 0.25, 0.9),
-    ("Kirurgi Östersund", 0.25, 0.85),
-    ("Gynekologi", 0.1, 0.8),
-    ("Öron-näsa-hals", 0.1, 1.0),
+    ("Ortopedmottagningen", 0.3, 1.3),
+    ("Ögonmottagningen", 0.25, 0.9),
+    ("Kirurgmottagningen", 0.25, 0.85),
+    (GYNECOLOGY, 0.1, 0.8),
+    ("Öron-näsa-halsmottagningen", 0.1, 1.0),
 ];
 
 const BUP: [(&str, f64, f64); 1] = [("BUP", 1.0, 1.0)];
@@ -219,7 +222,7 @@ pub(crate) fn generate(seed: u64, scale: f64, population: &Population) -> crate:
                     (None, 1.0, false)
                 } else {
                     let u = kind.units[rng.weighted(&unit_weights)];
-                    (Some(u.0), u.2, u.0 == "Gynekologi")
+                    (Some(u.0), u.2, u.0 == GYNECOLOGY)
                 };
                 let (cells, weights) = &samplers[usize::from(gyn)];
                 let cell = cells[weights.sample(&mut rng)];

@@ -194,8 +194,8 @@ pub(crate) fn reporting_rate(
 }
 
 #[pyfunction]
-#[pyo3(signature = (what, stays, period, per, by, min_age, days, acute_only, merge_transfers, died, as_of,
-                    invalid, confidence, columns, discharge_type))]
+#[pyo3(signature = (what, stays, period, per, by, min_age, days, acute_only, merge_transfers, died,
+                    transferred, as_of, invalid, confidence, columns, discharge_type))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn readmission(
     py: Python<'_>,
@@ -209,6 +209,7 @@ pub(crate) fn readmission(
     acute_only: bool,
     merge_transfers: bool,
     died: Vec<String>,
+    transferred: Vec<String>,
     as_of: Option<NaiveDate>,
     invalid: &str,
     confidence: &Bound<'_, PyAny>,
@@ -225,6 +226,7 @@ pub(crate) fn readmission(
         acute_only,
         merge_transfers,
         died,
+        transferred,
         as_of,
         invalid: parsed(invalid)?,
         confidence: args::confidence(confidence)?,

@@ -34,6 +34,16 @@ fn stays(rows: &[Stay]) -> DataFrame {
     .unwrap()
 }
 
+/// A date column of a result.
+fn dates(df: &DataFrame, column: &str) -> Vec<Option<NaiveDate>> {
+    df.column(column)
+        .unwrap()
+        .date()
+        .unwrap()
+        .as_date_iter()
+        .collect()
+}
+
 fn year(y: &str) -> Readmission {
     let mut r = Readmission::new(y.parse::<Period>().unwrap());
     r.as_of = Some(d("2026-01-01"));
@@ -87,22 +97,8 @@ fn a_same_day_admission_is_a_transfer_joined_into_one_stay() {
     ]);
     let out = year("2024").stays(&s).unwrap();
     assert_eq!(out.height(), 1, "one joined stay");
-    let dates: Vec<_> = out
-        .column("discharged")
-        .unwrap()
-        .date()
-        .unwrap()
-        .as_date_iter()
-        .collect();
-    assert_eq!(dates, [Some(d("2024-03-20"))]);
-    let admitted: Vec<_> = out
-        .column("admitted")
-        .unwrap()
-        .date()
-        .unwrap()
-        .as_date_iter()
-        .collect();
-    assert_eq!(admitted, [Some(d("2024-03-01"))]);
+    assert_eq!(dates(&out, "discharged"), [Some(d("2024-03-20"))]);
+    assert_eq!(dates(&out, "admitted"), [Some(d("2024-03-01"))]);
     // Without joining, the transfer is a readmission on day 0.
     let mut apart = year("2024");
     apart.merge_transfers = false;
@@ -112,6 +108,89 @@ fn a_same_day_admission_is_a_transfer_joined_into_one_stay() {
     let q = year("2024").quality(&s).unwrap();
     let rules = texts(&q, "rule");
     assert!(rules.iter().any(|r| r.starts_with("transfers joined")));
+}
+
+/// The count of a rule of the quality table.
+fn rule_count(q: &DataFrame, prefix: &str) -> Option<f64> {
+    let rules = texts(q, "rule");
+    let counts = floats(q, "count");
+    rules
+        .iter()
+        .position(|r| r.starts_with(prefix))
+        .and_then(|i| counts[i])
+}
+
+#[test]
+fn the_day_after_a_discharge_to_another_hospital_is_a_transfer_and_no_other_day() {
+    let s = stays(&[
+        // Transferred to another hospital, admitted there the next day: one episode.
+        (
+            "a",
+            "2024-03-01",
+            Some("2024-03-05"),
+            80,
+            true,
+            "annat sjukhus",
+            "K",
+        ),
+        ("a", "2024-03-06", Some("2024-03-20"), 80, true, "hem", "K"),
+        // Home, back the next day: a readmission on day 1.
+        ("b", "2024-03-01", Some("2024-03-05"), 80, true, "hem", "K"),
+        ("b", "2024-03-06", Some("2024-03-20"), 80, true, "hem", "K"),
+        // Transferred, admitted two days later: a readmission on day 2.
+        (
+            "c",
+            "2024-03-01",
+            Some("2024-03-05"),
+            80,
+            true,
+            "Annat sjukhus",
+            "M",
+        ),
+        ("c", "2024-03-07", Some("2024-03-20"), 80, true, "hem", "M"),
+        // A chain of transfers (next day, then same day) ends in a death: no index stay.
+        (
+            "d",
+            "2024-05-01",
+            Some("2024-05-03"),
+            90,
+            true,
+            "transfer",
+            "M",
+        ),
+        (
+            "d",
+            "2024-05-04",
+            Some("2024-05-10"),
+            90,
+            true,
+            "överflyttad",
+            "M",
+        ),
+        ("d", "2024-05-10", Some("2024-05-12"), 90, true, "död", "M"),
+    ]);
+    let out = year("2024").stays(&s).unwrap();
+    assert_eq!(texts(&out, "patient_id"), ["a", "b", "b", "c", "c"]);
+    assert_eq!(dates(&out, "admitted")[0], Some(d("2024-03-01")));
+    assert_eq!(dates(&out, "discharged")[0], Some(d("2024-03-20")));
+    assert_eq!(
+        floats(&out, "days_to_readmission"),
+        [None, Some(1.0), None, Some(2.0), None]
+    );
+    let q = year("2024").quality(&s).unwrap();
+    assert_eq!(rule_count(&q, "transfers joined"), Some(3.0));
+    assert_eq!(rule_count(&q, "discharges of patients who died"), Some(1.0));
+    // With no transfer types only the same day is a transfer: a and d are readmitted on day 1.
+    let mut untyped = year("2024");
+    untyped.transferred.clear();
+    let q = untyped.quality(&s).unwrap();
+    assert_eq!(rule_count(&q, "transfers joined"), Some(1.0));
+    let out = untyped.stays(&s).unwrap();
+    assert_eq!(
+        texts(&out, "patient_id"),
+        ["a", "a", "b", "b", "c", "c", "d"]
+    );
+    assert_eq!(floats(&out, "days_to_readmission")[6], Some(1.0));
 }
 
 #[test]

@@ -108,6 +108,18 @@ def test_readmission_day_30_counts_and_day_31_does_not():
     assert out["days_to_readmission"].to_list()[0] == 30
 
 
+
+def test_readmission_joins_the_day_after_a_transfer_to_another_hospital():
+    stays = pl.DataFrame({
+        "patient_id": ["a", "a"], "admitted": [dt.date(2024, 3, 1), dt.date(2024, 3, 6)],
+        "discharged": [dt.date(2024, 3, 5), dt.date(2024, 3, 20)], "age": [80, 80],
+        "discharge_type": ["annat sjukhus", "hem"]})
+    out = ik.readmission.stays(stays, period="2024", as_of="2025-01-01")
+    assert out.select("admitted", "discharged", "readmitted").rows() == [
+        (dt.date(2024, 3, 1), dt.date(2024, 3, 20), False)]
+    apart = ik.readmission.stays(stays, period="2024", as_of="2025-01-01", transferred=["överflyttad"])
+    assert apart["days_to_readmission"].to_list() == [1, None]
+
 def test_suicide_15_24_in_2016_is_6_90():
     deaths = pl.DataFrame({"year": [2016, 2016], "age": [19, 14], "cause": ["X70.9", "X70"]})
     population = pl.DataFrame({"year": [2016] * 2, "age": ["10-14", "15-24"], "population": [7000, 14_500]})

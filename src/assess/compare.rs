@@ -242,6 +242,10 @@ fn benchmark_values(table: &DataFrame, benchmark: &Benchmark) -> Result<Vec<Opti
                 }
                 vec![f64_values(other, "value")?[0]; table.height()]
             } else {
+                for key in on {
+                    crate::measure::require(table.schema(), key, "key")?;
+                    crate::measure::require(other.schema(), key, "key of the benchmark table")?;
+                }
                 let right = other.select(on.iter().map(String::as_str).chain(["value"]))?;
                 // A time column among the keys matches as periods ("2024-T1" is "T1 2024").
                 let time = on.iter().find(|k| TIME_COLUMNS.contains(&k.as_str()));

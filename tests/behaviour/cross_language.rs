@@ -53,7 +53,7 @@ fn period(s: &str) -> Period {
 }
 
 /// The cases, each a name and a result frame.
-fn cases() -> Vec<(&'static str, DataFrame)> {
+pub(crate) fn cases() -> Vec<(&'static str, DataFrame)> {
     let referrals = read("referrals.csv", &["decided", "completed"], &["pvv", "mov"]);
     let stays = read("stays.csv", &["admitted", "discharged"], &["age", "acute"]);
     let plans = read("plans.csv", &["established", "birth_date"], &["plan_id"]);

@@ -6,6 +6,7 @@ mod common;
 
 mod assess;
 mod care_properties;
+mod chaining;
 mod continuity;
 mod cross_language;
 mod disclosure;

@@ -1,5 +1,5 @@
 //! Shared helpers for the integration tests: reading the golden CSV tables
-//! of PHEindicatormethods from `../shared/conformance/phe/` (never copied
+//! of PHEindicatormethods from `tests/data/conformance/phe/` (copied
 //! into this repository) and comparing numbers at a named tolerance.
 #![allow(dead_code)]
 
@@ -19,12 +19,12 @@ pub const BOTH: [(&str, &str); 5] = [
     ("upper_99_8", "upper99_8cl"),
 ];
 
-/// The folder of the golden tables: `$INDIKATOR_GOLDEN_DIR`, or
-/// `../shared/conformance/phe` beside the crate.
+/// The folder of the golden tables: `$INDIKATOR_GOLDEN_DIR`, or the
+/// project's own copy, `tests/data/conformance/phe` (see its README).
 pub fn golden_dir() -> PathBuf {
     match std::env::var_os("INDIKATOR_GOLDEN_DIR") {
         Some(d) => PathBuf::from(d),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/phe"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/conformance/phe"),
     }
 }
 

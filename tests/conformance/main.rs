@@ -1,6 +1,6 @@
 //! Conformance with PHEindicatormethods 2.1.0: every golden table on rates,
 //! proportions, means, Byar/Wilson, DSR and ISR, read from
-//! `../shared/conformance/phe/` and reproduced to 1e-9 relative.
+//! `tests/data/conformance/phe/` (the project's copy) and reproduced to 1e-9 relative.
 
 #[path = "../common/mod.rs"]
 mod common;

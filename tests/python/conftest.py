@@ -1,5 +1,5 @@
-"""Shared fixtures: the golden tables of PHEindicatormethods, read from
-``../shared/conformance/phe/`` (never copied into this repository)."""
+"""Shared fixtures: the golden tables of PHEindicatormethods, read from the
+project's own copy in ``tests/data/conformance/phe/`` (see its README)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-GOLDEN = Path(os.environ.get("INDIKATOR_GOLDEN_DIR", Path(__file__).resolve().parents[2] / ".." / "shared" / "conformance" / "phe"))
+GOLDEN = Path(os.environ.get("INDIKATOR_GOLDEN_DIR", Path(__file__).resolve().parents[1] / "data" / "conformance" / "phe"))
 
 #: Relative tolerance the golden tables are reproduced to (see their README).
 REL_TOL = 1e-9

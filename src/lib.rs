@@ -41,11 +41,14 @@ pub mod demo;
 mod disclosure;
 mod engine;
 mod error;
+mod geography;
 mod measure;
 mod period;
 #[cfg(feature = "report")]
 mod report;
 pub mod stats;
+#[cfg(feature = "report")]
+mod synthetic;
 mod text;
 
 #[cfg(feature = "python")]
@@ -79,6 +82,9 @@ pub use disclosure::{
     exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL,
 };
 pub use error::{Error, Result};
+pub use geography::{
+    kommun_name, HealthCentre, Kommun, COUNTY_CODE, HALSOCENTRALER, KOMMUNER, REGION_NAME,
+};
 pub use measure::{
     Common, Confidence, Count, Dsr, Events, Grouping, Isr, IsrKind, Mean, OutputType, Pool,
     PoolMethod, Proportion, Rate, Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS,
@@ -89,10 +95,12 @@ pub use period::{
 };
 #[cfg(feature = "report")]
 pub use report::{
-    check_catalog, group_points, html as report_html, is_synthetic, kommun_chart, notebook_html,
+    check_catalog, group_points, html as report_html, kommun_chart, notebook_html,
     outputs as report_outputs, rating_hex, ratings_chart, run_catalog, sha256_hex, trend_chart,
     trend_points, write_report, xlsx as report_xlsx, BenchmarkValue, Benchmarks, IndicatorResult,
     InputFile, Point, RatingResult, Report, RunOptions, OUTPUT_FILES, RIKET,
 };
 pub use stats::ContinuityIndex;
+#[cfg(feature = "report")]
+pub use synthetic::{is_synthetic, SYNTHETIC_BANNER, SYNTHETIC_METADATA_KEY, SYNTHETIC_NOTE};
 pub use text::swedish_number;

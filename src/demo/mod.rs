@@ -6,8 +6,9 @@
 //! primary care, inpatient stays, coordinated plans (SIP) — and synthetic
 //! national benchmark values, all with the column names of the care
 //! layer's defaults. [`write`] puts them in a directory as Parquet files
-//! with a README. The same seed gives the same tables; the kommuner and
-//! hälsocentraler are real names, the people and their records invented.
+//! with a README. The same seed gives the same tables; the places are the
+//! region's own ([`crate::geography`]), the people and their records
+//! invented, and every table says so ([`crate::synthetic`]).
 //!
 //! | table | rows at scale 1 (seed 2024) |
 //! |---|---|
@@ -45,7 +46,8 @@ mod write;
 
 use polars::prelude::DataFrame;
 
-pub use region::{kommun_name, Kommun, KOMMUNER};
+pub use crate::synthetic::SYNTHETIC_NOTE;
+pub use region::POPULATION_2024;
 pub use riket::RIKET_INDICATORS;
 pub use write::write;
 
@@ -54,11 +56,6 @@ use population::Population;
 
 /// The seed of the published demo data.
 pub const DEFAULT_SEED: u64 = 2024;
-
-/// The label every synthetic data set carries, in Swedish and English.
-pub const SYNTHETIC_NOTE: &str = "SYNTETISKA DATA — påhittade uppgifter för demonstration, \
-inte verkliga personer eller verkliga utfall. / Synthetic data — invented records for \
-demonstration, not real people or real outcomes.";
 
 /// The tables in the order [`generate`] returns them.
 pub const TABLES: [&str; 9] = [

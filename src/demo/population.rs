@@ -4,7 +4,7 @@
 use polars::prelude::*;
 
 use super::columns::{frame, texts};
-use super::region::{age_weight, male_share, KOMMUNER, MAX_AGE, PROFILES};
+use super::region::{age_weight, male_share, KOMMUNER, MAX_AGE, POPULATION_2024, PROFILES};
 use super::rng::{Rng, Weighted};
 
 /// The first year of the population table.
@@ -66,10 +66,9 @@ impl Population {
         let years = (LAST - FIRST + 1) as usize;
         let mut counts = vec![0; years * KOMMUNER.len() * 2 * AGES];
         for year in FIRST..=LAST {
-            for (k, kommun) in KOMMUNER.iter().enumerate() {
-                let total = f64::from(kommun.population)
-                    * (1.0 + PROFILES[k].growth).powi(year - 2024)
-                    * scale;
+            for (k, population) in POPULATION_2024.iter().enumerate() {
+                let total =
+                    f64::from(*population) * (1.0 + PROFILES[k].growth).powi(year - 2024) * scale;
                 let weights: Vec<f64> = (0..AGES).map(|a| age_weight(k, a, year)).collect();
                 let sum: f64 = weights.iter().sum();
                 for (age, w) in weights.iter().enumerate() {
@@ -149,7 +148,7 @@ mod tests {
         let p = Population::generate(super::super::DEFAULT_SEED, 1.0);
         for (k, kommun) in KOMMUNER.iter().enumerate() {
             let total = p.kommun_total(2024, k) as f64;
-            let real = f64::from(kommun.population);
+            let real = f64::from(POPULATION_2024[k]);
             assert!(
                 (total - real).abs() / real < 0.03,
                 "{}: {total} vs {real}",

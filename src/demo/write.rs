@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use super::{generate, SYNTHETIC_NOTE};
+use super::generate;
 use crate::error::{Error, Result};
+use crate::synthetic::{SYNTHETIC_METADATA_KEY, SYNTHETIC_NOTE};
 
 /// An IO failure on `path`, as a file error naming the path.
 fn io_error(path: &Path, what: &str, error: impl std::fmt::Display) -> Error {
@@ -64,7 +65,7 @@ pub fn write(dir: &Path, seed: u64, scale: f64) -> Result<Vec<PathBuf>> {
     let mut tables = generate(seed, scale)?;
     fs::create_dir_all(dir).map_err(|e| io_error(dir, "cannot create the directory", e))?;
     let metadata = KeyValueMetadata::from_static(vec![
-        ("indikator.synthetic".into(), "true".into()),
+        (SYNTHETIC_METADATA_KEY.into(), "true".into()),
         ("indikator.seed".into(), seed.to_string()),
         ("indikator.scale".into(), scale.to_string()),
         ("indikator.note".into(), SYNTHETIC_NOTE.into()),

@@ -38,7 +38,7 @@ fn demo_dir() -> crate::Result<PathBuf> {
         env!("CARGO_PKG_VERSION"),
         crate::demo::DEFAULT_SEED
     ));
-    if !crate::report::is_synthetic(&dir) {
+    if !crate::synthetic::is_synthetic(&dir) {
         crate::demo::write(&dir, crate::demo::DEFAULT_SEED, 1.0)?;
     }
     Ok(dir)

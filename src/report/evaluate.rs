@@ -15,9 +15,9 @@ use crate::assess::{
     SERIES_PERIOD,
 };
 use crate::catalog::{Catalog, Family, Indicator};
-use crate::demo::kommun_name;
 use crate::disclosure::{Margin, Suppression, FLAG_COLUMN};
 use crate::error::Result;
+use crate::geography::kommun_name;
 use crate::measure::f64_values;
 use crate::period::Period;
 

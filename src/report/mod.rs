@@ -3,6 +3,7 @@
 //! (with inline SVG charts), XLSX, Parquet and CSV with provenance.
 
 mod benchmark;
+mod chart;
 mod check;
 mod compute;
 mod evaluate;
@@ -15,19 +16,20 @@ mod model;
 mod notebook;
 mod points;
 mod run;
-mod svg;
+mod style;
 mod write;
 mod xlsx;
 
 pub use benchmark::{Benchmarks, RIKET};
+pub use chart::{kommun_chart, ratings_chart, trend_chart};
 pub use check::check as check_catalog;
 pub use html::html;
 pub use inputs::sha256_hex;
 pub use model::{BenchmarkValue, IndicatorResult, InputFile, Point, RatingResult, Report};
 pub use notebook::notebook_html;
 pub use points::{group_points, trend_points};
-pub use run::{is_synthetic, run as run_catalog, RunOptions};
-pub(crate) use svg::fixed_number;
-pub use svg::{kommun_chart, rating_hex, ratings_chart, trend_chart};
+pub use run::{run as run_catalog, RunOptions};
+pub(crate) use style::fixed_number;
+pub use style::rating_hex;
 pub use write::{outputs, write_report, OUTPUT_FILES};
 pub use xlsx::xlsx;

@@ -2,7 +2,7 @@
 //! with its value, last year, riket and rating (the full report is the HTML file).
 
 use super::model::Report;
-use super::svg::{escape, rating_hex, value_words};
+use super::style::{escape, rating_hex, value_words};
 
 /// An HTML fragment (no page, no styles that leak into the notebook).
 pub fn notebook_html(report: &Report) -> String {

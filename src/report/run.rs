@@ -42,12 +42,6 @@ impl RunOptions {
     }
 }
 
-/// Whether a data directory holds the synthetic data (its README says so).
-pub fn is_synthetic(dir: &Path) -> bool {
-    std::fs::read_to_string(dir.join("README.txt"))
-        .is_ok_and(|text| text.contains(crate::demo::SYNTHETIC_NOTE))
-}
-
 /// Compute every indicator of `catalog` over the tables in `data`.
 ///
 /// # Errors
@@ -98,7 +92,7 @@ pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Repor
         catalog: format!("{} {}", catalog.catalog.id, catalog.catalog.version),
         period: options.period.to_string(),
         previous_period: options.period.previous_year().to_string(),
-        synthetic: is_synthetic(inputs.dir()),
+        synthetic: crate::synthetic::is_synthetic(inputs.dir()),
         library_version: env!("CARGO_PKG_VERSION").to_string(),
         indicators,
         inputs: inputs.used(),

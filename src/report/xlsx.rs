@@ -10,13 +10,13 @@ use rust_xlsxwriter::{
 };
 
 use super::model::{IndicatorResult, Point, Report};
-use super::svg::{rating_hex, rating_text_hex};
+use super::style::{rating_hex, rating_text_hex};
 use crate::assess::{rating_counts, Perspective};
 use crate::disclosure::SUPPRESSED_SYMBOL;
 use crate::error::{Error, Result};
+use crate::synthetic::SYNTHETIC_BANNER;
 
 /// The note on a workbook of synthetic data.
-const SYNTHETIC_NOTE: &str = "SYNTETISKA DATA — påhittade uppgifter för demonstration";
 
 /// The columns of a perspective's sheet, with their widths.
 const INDICATOR_COLUMNS: [(&str, f64); 10] = [
@@ -218,7 +218,7 @@ fn overview(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Filled
     )?;
     sheet.write_string(4, 0, format!("Indikatorkatalog: {}", report.catalog))?;
     if report.synthetic {
-        sheet.write_string_with_format(5, 0, SYNTHETIC_NOTE, &formats.warning)?;
+        sheet.write_string_with_format(5, 0, SYNTHETIC_BANNER, &formats.warning)?;
     }
     let heading = 7;
     sheet.write_string_with_format(heading, 0, "Perspektiv", &formats.header)?;
@@ -454,7 +454,7 @@ fn provenance(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Fill
     }
     let mut row = 6;
     if report.synthetic {
-        sheet.write_string_with_format(5, 0, SYNTHETIC_NOTE, &formats.warning)?;
+        sheet.write_string_with_format(5, 0, SYNTHETIC_BANNER, &formats.warning)?;
         row = 7;
     }
     let columns = [

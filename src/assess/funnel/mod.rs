@@ -2,6 +2,12 @@
 //! the average of a set of units, and the significance of each unit, for
 //! proportions, ratios (observed/expected) and rates (crude or DSR), as
 //! PHEindicatormethods 2.1.0 computes them.
+//!
+//! `mod.rs` holds the options and reads the units; `limits.rs` draws the
+//! control limits; `significance.rs` judges each unit and gives its point.
+
+mod limits;
+mod significance;
 
 use polars::prelude::*;
 
@@ -91,7 +97,7 @@ const SIGNIFICANCE: [&str; 5] = [
 /// "Not applicable" label for DSR units with fewer than 10 events.
 pub const DSR_NOT_APPLICABLE: &str = "Not applicable for events less than 10 for dsrs";
 
-struct Units {
+pub(super) struct Units {
     numerator: Vec<f64>,
     /// Denominator, expected events, or the derived population of a rate (None: not derivable).
     denominator: Vec<Option<f64>>,
@@ -113,7 +119,7 @@ impl Funnel {
         }
     }
 
-    fn statistic_label(&self) -> String {
+    pub(super) fn statistic_label(&self) -> String {
         match self.statistic {
             FunnelStatistic::Proportion { .. } => "proportion".to_string(),
             FunnelStatistic::Ratio {
@@ -135,7 +141,7 @@ impl Funnel {
         }
     }
 
-    fn check(&self) -> Result<()> {
+    pub(super) fn check(&self) -> Result<()> {
         match self.statistic {
             FunnelStatistic::Proportion { multiplier }
                 if multiplier != 1.0 && multiplier != 100.0 =>
@@ -189,7 +195,7 @@ impl Funnel {
     /// present and > 0 (proportions, ratios); numerators ≤ denominators
     /// (proportions); rates present where there are events, and a
     /// population where there are none (rates).
-    fn units(&self, data: &DataFrame) -> Result<Units> {
+    pub(super) fn units(&self, data: &DataFrame) -> Result<Units> {
         self.check()?;
         let role = |r: &str| r.to_string();
         require_numeric(data.schema(), &self.numerator, "numerator")?;
@@ -301,235 +307,6 @@ impl Funnel {
             denominator,
         })
     }
-
-    /// The control limits: 100 points along the x axis (population for
-    /// proportions, observed events for ratios and rates) with the lower
-    /// and upper limits at 2σ and 3σ, the baseline (proportions and rates)
-    /// and, for ratios, the expected events at each limit, for rates the
-    /// one-year population at each limit.
-    ///
-    /// # Errors
-    /// Missing columns and the checks on the units (see the type's docs).
-    pub fn limits(&self, data: &DataFrame) -> Result<DataFrame> {
-        let units = self.units(data)?;
-        let known: Vec<f64> = units.denominator.iter().flatten().copied().collect();
-        let average = units.numerator.iter().sum::<f64>() / known.iter().sum::<f64>();
-        let (min, max) = known
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-                (a.min(*v), b.max(*v))
-            });
-        let mut columns = Vec::new();
-        let mut push =
-            |name: &str, values: Vec<f64>| columns.push(Column::new(name.into(), values));
-        let tails = [(0.025, 0.975, "2s"), (0.001, 0.999, "3s")];
-        match self.statistic {
-            FunnelStatistic::Proportion { multiplier } => {
-                let axis_min = if max > 2.0 * min {
-                    0.0
-                } else {
-                    signif_floor(min)
-                };
-                let x = funnel_axis(axis_min, signif_ceiling(max), false);
-                push("population", x.clone());
-                for (_, one_sided, s) in tails {
-                    let at = |high: bool| -> Vec<f64> {
-                        x.iter()
-                            .map(|n| {
-                                let l = proportion_funnel_limit(
-                                    one_sided, *n, average, high, multiplier,
-                                );
-                                if high {
-                                    l.min(100.0)
-                                } else {
-                                    l.max(0.0)
-                                }
-                            })
-                            .collect()
-                    };
-                    push(&format!("lower_{s}_limit"), at(false));
-                    push(&format!("upper_{s}_limit"), at(true));
-                }
-                push("baseline", vec![average * multiplier; x.len()]);
-            }
-            FunnelStatistic::Ratio { kind } => {
-                let axis_min = if max > 2.0 * min {
-                    0.0
-                } else {
-                    signif_floor(min)
-                };
-                let x = funnel_axis(axis_min, signif_ceiling(max), true);
-                push("observed_events", x.clone());
-                for (p, _, s) in tails {
-                    for (side, high) in [("lower", true), ("upper", false)] {
-                        let expected: Vec<f64> =
-                            x.iter().map(|o| poisson_funnel_mean(*o, p, high)).collect();
-                        let limit = x
-                            .iter()
-                            .zip(&expected)
-                            .map(|(o, e)| match kind {
-                                RatioKind::Count => o / e - 1.0,
-                                RatioKind::Isr => o / e * 100.0,
-                            })
-                            .collect();
-                        push(&format!("{side}_{s}_exp_events"), expected);
-                        push(&format!("{side}_{s}_limit"), limit);
-                    }
-                }
-            }
-            FunnelStatistic::Rate {
-                multiplier, years, ..
-            } => {
-                let axis_min = if max > 2.0 * min {
-                    0.0
-                } else {
-                    signif_floor(min / years) * years
-                };
-                let axis_max = signif_ceiling(max / years) * years;
-                let x = funnel_axis(
-                    (axis_min * average).floor(),
-                    (axis_max * average).ceil(),
-                    false,
-                );
-                push("events", x.clone());
-                for (p, _, s) in tails {
-                    for (side, high) in [("lower", true), ("upper", false)] {
-                        let population: Vec<f64> = x
-                            .iter()
-                            .map(|o| poisson_funnel_mean(*o, p, high) / average)
-                            .collect();
-                        let limit = x
-                            .iter()
-                            .zip(&population)
-                            .map(|(o, pop)| o / pop * multiplier)
-                            .collect();
-                        push(
-                            &format!("{side}_{s}_population_1_year"),
-                            population.iter().map(|p| p / years).collect(),
-                        );
-                        push(&format!("{side}_{s}_limit"), limit);
-                    }
-                }
-                push("baseline", vec![average * multiplier; x.len()]);
-            }
-        }
-        let height = columns[0].len();
-        let method = if matches!(self.statistic, FunnelStatistic::Proportion { .. }) {
-            "Wilson"
-        } else {
-            "Poisson"
-        };
-        columns.push(Column::new(
-            "statistic".into(),
-            vec![self.statistic_label(); height],
-        ));
-        columns.push(Column::new("method".into(), vec![method; height]));
-        Ok(DataFrame::new(height, columns)?)
-    }
-
-    /// The table with a `significance` column: `High (0.001)`, `High
-    /// (0.025)`, `Low (0.001)`, `Low (0.025)` or `Not significant` against the
-    /// average of all units (for DSRs also `Not applicable for events less
-    /// than 10 for dsrs`).
-    ///
-    /// # Errors
-    /// Missing columns and the checks on the units (see the type's docs).
-    pub fn significance(&self, data: &DataFrame) -> Result<DataFrame> {
-        let units = self.units(data)?;
-        let known_sum: f64 = units.denominator.iter().flatten().sum();
-        let average = units.numerator.iter().sum::<f64>() / known_sum;
-        let labels: Vec<&str> = units
-            .numerator
-            .iter()
-            .zip(&units.denominator)
-            .map(|(x, d)| match self.statistic {
-                FunnelStatistic::Proportion { .. } => {
-                    let n = d.unwrap_or(f64::NAN);
-                    let v = x / n;
-                    let limit =
-                        |p: f64, high: bool| proportion_funnel_limit(p, n, average, high, 1.0);
-                    ladder(
-                        [
-                            v < limit(0.999, false),
-                            v < limit(0.975, false),
-                            v > limit(0.999, true),
-                            v > limit(0.975, true),
-                        ],
-                        [2, 3, 0, 1],
-                    )
-                }
-                FunnelStatistic::Ratio { .. } | FunnelStatistic::Rate { .. } => {
-                    let centre = if matches!(self.statistic, FunnelStatistic::Ratio { .. }) {
-                        1.0
-                    } else {
-                        average
-                    };
-                    let dsr_few = matches!(
-                        self.statistic,
-                        FunnelStatistic::Rate {
-                            kind: RateKind::Dsr,
-                            ..
-                        }
-                    ) && *x < 10.0;
-                    if dsr_few {
-                        return DSR_NOT_APPLICABLE;
-                    }
-                    let Some(e) = d else { return SIGNIFICANCE[4] };
-                    let limit = |level: f64, high: bool| funnel_count_limit(*x, *e, level, high);
-                    ladder(
-                        [
-                            centre < limit(0.998, false),
-                            centre < limit(0.95, false),
-                            centre > limit(0.998, true),
-                            centre > limit(0.95, true),
-                        ],
-                        [0, 1, 2, 3],
-                    )
-                }
-            })
-            .collect();
-        let mut out = data.clone();
-        out.with_column(Column::new("significance".into(), labels))?;
-        Ok(out)
-    }
-
-    /// Rates only: the points to draw, `rate_chart` (the rate; null for a DSR
-    /// with fewer than 10 events) and `denominator_derived` (the one-year
-    /// population behind the rate).
-    ///
-    /// # Errors
-    /// A funnel that is not of rates, and the checks on the units.
-    pub fn points(&self, data: &DataFrame) -> Result<DataFrame> {
-        let FunnelStatistic::Rate { kind, years, .. } = self.statistic else {
-            return Err(Error::argument(
-                "statistic",
-                "funnel points are drawn for rates",
-                self.statistic_label(),
-            ));
-        };
-        let units = self.units(data)?;
-        let rate = f64_values(data, self.rate.as_deref().unwrap_or_default())?;
-        let mut chart = Vec::with_capacity(rate.len());
-        let mut derived = Vec::with_capacity(rate.len());
-        for ((x, d), r) in units.numerator.iter().zip(&units.denominator).zip(rate) {
-            let few = kind == RateKind::Dsr && *x < 10.0;
-            chart.push(if few { None } else { r });
-            derived.push(if few { None } else { d.map(|d| d / years) });
-        }
-        let mut out = data.clone();
-        out.with_column(Column::new("rate_chart".into(), chart))?;
-        out.with_column(Column::new("denominator_derived".into(), derived))?;
-        Ok(out)
-    }
-}
-
-/// The first label whose test holds (the order of the reference's ladder).
-fn ladder(tests: [bool; 4], labels: [usize; 4]) -> &'static str {
-    tests
-        .iter()
-        .zip(labels)
-        .find(|(t, _)| **t)
-        .map_or(SIGNIFICANCE[4], |(_, l)| SIGNIFICANCE[l])
 }
 
 /// A whole number with commas between thousands, as the reference labels multipliers.

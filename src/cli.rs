@@ -270,8 +270,8 @@ fn print_summary(report: &Report) {
         report.title, report.region, report.period
     );
     println!(
-        "{:<26} {:>12} {:>12} {:>12}  {}",
-        "Indikator", "Utfall", "Föreg. år", "Riket", "Bedömning"
+        "{:<26} {:>12} {:>12} {:>12}  Bedömning",
+        "Indikator", "Utfall", "Föreg. år", "Riket"
     );
     let number = |v: Option<f64>, d: usize, suppressed: bool| match v {
         Some(v) => fixed_number(v, d),

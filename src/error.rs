@@ -70,7 +70,7 @@ pub enum Error {
     /// type, or a rule of the catalogue (with the line and column in the file).
     #[error("catalogue {file}, line {line}, column {column}: {message}")]
     Catalog {
-        /// The catalogue file (or "<text>" for a string).
+        /// The catalogue file (or `<text>` for a string).
         file: String,
         /// 1-based line.
         line: usize,
@@ -86,6 +86,9 @@ pub enum Error {
         path: String,
         /// What is wrong with it.
         problem: String,
+        /// The operating system's error, where there is one (`source()` gives it).
+        #[source]
+        source: Option<std::io::Error>,
     },
     /// An output that could not be made (e.g. a report too large for a workbook).
     #[error("could not write the {format}: {message}")]
@@ -119,6 +122,33 @@ impl Error {
         Error::File {
             path: path.as_ref().display().to_string(),
             problem: problem.to_string(),
+            source: None,
+        }
+    }
+
+    /// [`Error::File`] from the operating system's error, kept as the source.
+    #[cfg_attr(not(feature = "report"), allow(dead_code))]
+    pub(crate) fn io(path: impl AsRef<std::path::Path>, error: std::io::Error) -> Self {
+        Error::io_in(path, "", error)
+    }
+
+    /// [`Error::File`] from the operating system's error with what was being
+    /// done ("cannot be opened"), the error kept as the source.
+    #[cfg_attr(not(feature = "report"), allow(dead_code))]
+    pub(crate) fn io_in(
+        path: impl AsRef<std::path::Path>,
+        doing: &str,
+        error: std::io::Error,
+    ) -> Self {
+        let problem = if doing.is_empty() {
+            error.to_string()
+        } else {
+            format!("{doing}: {error}")
+        };
+        Error::File {
+            path: path.as_ref().display().to_string(),
+            problem,
+            source: Some(error),
         }
     }
 
@@ -135,5 +165,21 @@ impl Error {
             value: value.to_string(),
             location: location.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn a_file_error_keeps_the_operating_system_error_as_its_source() {
+        let os = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let e = Error::io_in("data/x.parquet", "cannot be opened", os);
+        assert_eq!(e.to_string(), "file `data/x.parquet`: cannot be opened: no such file");
+        let source = e.source().expect("a source");
+        assert_eq!(source.to_string(), "no such file");
+        assert!(Error::file("x", "not a catalogue").source().is_none());
     }
 }

@@ -60,12 +60,12 @@ mod python;
 struct ReadmeDoctests;
 
 pub use assess::{
-    assess_table, assess_units, compare_periods, compare_to_benchmark, compare_with_benchmark,
-    compare_with_previous, headline_rows, rating_counts, ratings_by_perspective, trend, Assessment,
-    Benchmark, Comparison, Direction, Funnel, FunnelStatistic, MissingReason, Observed, Op,
-    Perspective, Polarity, RateKind, Rating, RatingCounts, RatioKind, Target, Trend,
-    BREAKDOWN_COLUMN, BREAKDOWN_TOTAL, DSR_NOT_APPLICABLE, SERIES_COLUMN, SERIES_PERIOD,
-    TIME_COLUMNS,
+    assess_table, assess_units, compare_estimate_with_benchmark, compare_estimate_with_previous,
+    compare_with_benchmark, compare_with_previous, headline_rows, rating_counts,
+    ratings_by_perspective, trend, Assessment, Benchmark, Comparison, Direction, Funnel,
+    FunnelStatistic, MissingReason, Observed, Op, Perspective, Polarity, RateKind, Rating,
+    RatingCounts, RatioKind, Target, Trend, BREAKDOWN_COLUMN, BREAKDOWN_TOTAL, DSR_NOT_APPLICABLE,
+    SERIES_COLUMN, SERIES_PERIOD, TIME_COLUMNS,
 };
 pub use care::{
     bin_labels, summarise_months, CauseSet, Chronic, Continuity, ContinuityResult, DeathColumns,
@@ -95,10 +95,10 @@ pub use period::{
 };
 #[cfg(feature = "report")]
 pub use report::{
-    check_catalog, group_points, html as report_html, kommun_chart, notebook_html,
-    outputs as report_outputs, rating_hex, ratings_chart, run_catalog, sha256_hex, trend_chart,
-    trend_points, write_report, xlsx as report_xlsx, BenchmarkValue, Benchmarks, IndicatorResult,
-    InputFile, Point, RatingResult, Report, RunOptions, OUTPUT_FILES, RIKET,
+    check_catalog, group_points, html as report_html, kommun_chart, outputs as report_outputs,
+    ratings_chart, run_catalog, trend_chart, trend_points, write_report, xlsx as report_xlsx,
+    BenchmarkValue, Benchmarks, IndicatorResult, InputFile, Point, RatingResult, Report,
+    RunOptions, OUTPUT_FILES, RIKET,
 };
 pub use stats::ContinuityIndex;
 #[cfg(feature = "report")]

@@ -101,13 +101,13 @@ impl std::str::FromStr for Comparison {
 /// interval excludes it, so 95 % and 99.8 % together give five levels.
 ///
 /// ```
-/// use indikator::{compare_to_benchmark, Comparison, Polarity};
+/// use indikator::{compare_estimate_with_benchmark, Comparison, Polarity};
 /// // A share of 84 % [80, 88] (95 %), [77, 90] (99.8 %) against riket at 89 %.
 /// let limits = [(0.95, Some(80.0), Some(88.0)), (0.998, Some(77.0), Some(90.0))];
-/// let (c, level) = compare_to_benchmark(Some(84.0), &limits, Some(89.0), Polarity::HighIsGood);
+/// let (c, level) = compare_estimate_with_benchmark(Some(84.0), &limits, Some(89.0), Polarity::HighIsGood);
 /// assert_eq!((c, level), (Comparison::Worse, Some(0.95)));
 /// ```
-pub fn compare_to_benchmark(
+pub fn compare_estimate_with_benchmark(
     value: Option<f64>,
     limits: &[(f64, Option<f64>, Option<f64>)],
     benchmark: Option<f64>,
@@ -146,7 +146,7 @@ pub fn compare_to_benchmark(
 /// Compare two periods by their confidence intervals: overlapping intervals
 /// mean no significant change ([`Comparison::Similar`]); otherwise the
 /// change is judged by `polarity`. Each argument is `(lower, upper)`.
-pub fn compare_periods(
+pub fn compare_estimate_with_previous(
     current: (Option<f64>, Option<f64>),
     previous: (Option<f64>, Option<f64>),
     polarity: Polarity,
@@ -184,7 +184,7 @@ pub enum Benchmark {
 /// Add `benchmark`, `vs_benchmark` (a [`Comparison::label`]) and
 /// `vs_benchmark_level` (the level at which it is significant, or null) to a
 /// result table. The limits are read as described for `level` in
-/// [`compare_with_previous`].
+/// [`compare_with_previous`](super::compare_with_previous).
 ///
 /// # Errors
 /// Missing or non-numeric columns, a benchmark table with duplicated or
@@ -205,7 +205,7 @@ pub fn compare_with_benchmark(
             .iter()
             .map(|l| (l.level, l.lower[i], l.upper[i]))
             .collect();
-        let (c, at) = compare_to_benchmark(estimates.value[i], &limits, *b, polarity);
+        let (c, at) = compare_estimate_with_benchmark(estimates.value[i], &limits, *b, polarity);
         labels.push(c.label());
         levels.push(at);
     }
@@ -289,7 +289,9 @@ mod tests {
     #[test]
     fn five_levels_against_a_benchmark() {
         let limits = BOTH(80.0, 88.0, 77.0, 90.0);
-        let at = |b: f64| compare_to_benchmark(Some(84.0), &limits, Some(b), Polarity::HighIsGood);
+        let at = |b: f64| {
+            compare_estimate_with_benchmark(Some(84.0), &limits, Some(b), Polarity::HighIsGood)
+        };
         assert_eq!(at(70.0), (Comparison::Better, Some(0.998)));
         assert_eq!(at(78.0), (Comparison::Better, Some(0.95)));
         assert_eq!(at(84.0), (Comparison::Similar, None));
@@ -300,27 +302,31 @@ mod tests {
     #[test]
     fn a_benchmark_on_the_limit_is_similar() {
         let limits = [(0.95, Some(80.0), Some(88.0))];
-        let c = compare_to_benchmark(Some(84.0), &limits, Some(88.0), Polarity::HighIsGood);
+        let c =
+            compare_estimate_with_benchmark(Some(84.0), &limits, Some(88.0), Polarity::HighIsGood);
         assert_eq!(c, (Comparison::Similar, None));
     }
 
     #[test]
     fn polarity_decides_better_or_worse() {
         let limits = [(0.95, Some(20.0), Some(30.0))];
-        let low = compare_to_benchmark(Some(25.0), &limits, Some(15.0), Polarity::LowIsGood);
+        let low =
+            compare_estimate_with_benchmark(Some(25.0), &limits, Some(15.0), Polarity::LowIsGood);
         assert_eq!(low, (Comparison::Worse, Some(0.95)));
-        let none = compare_to_benchmark(Some(25.0), &limits, Some(15.0), Polarity::NoJudgement);
+        let none =
+            compare_estimate_with_benchmark(Some(25.0), &limits, Some(15.0), Polarity::NoJudgement);
         assert_eq!(none, (Comparison::Higher, Some(0.95)));
     }
 
     #[test]
     fn missing_pieces_are_not_compared() {
         let limits = [(0.95, None, Some(30.0))];
-        let c = compare_to_benchmark(Some(25.0), &limits, Some(15.0), Polarity::LowIsGood);
+        let c =
+            compare_estimate_with_benchmark(Some(25.0), &limits, Some(15.0), Polarity::LowIsGood);
         assert_eq!(c, (Comparison::NotCompared, None));
-        let c = compare_to_benchmark(None, &[], Some(15.0), Polarity::LowIsGood);
+        let c = compare_estimate_with_benchmark(None, &[], Some(15.0), Polarity::LowIsGood);
         assert_eq!(c, (Comparison::NotCompared, None));
-        let c = compare_to_benchmark(
+        let c = compare_estimate_with_benchmark(
             Some(1.0),
             &BOTH(0.0, 2.0, 0.0, 3.0),
             None,
@@ -333,7 +339,7 @@ mod tests {
     fn overlapping_intervals_mean_no_change() {
         let p = Polarity::HighIsGood;
         let cmp = |c: (f64, f64), q: (f64, f64)| {
-            compare_periods((Some(c.0), Some(c.1)), (Some(q.0), Some(q.1)), p)
+            compare_estimate_with_previous((Some(c.0), Some(c.1)), (Some(q.0), Some(q.1)), p)
         };
         assert_eq!(cmp((80.0, 88.0), (86.0, 92.0)), Comparison::Similar);
         // Touching intervals overlap.
@@ -341,7 +347,7 @@ mod tests {
         assert_eq!(cmp((80.0, 88.0), (70.0, 79.9)), Comparison::Better);
         assert_eq!(cmp((60.0, 69.0), (70.0, 79.0)), Comparison::Worse);
         assert_eq!(
-            compare_periods((None, Some(1.0)), (Some(0.0), Some(1.0)), p),
+            compare_estimate_with_previous((None, Some(1.0)), (Some(0.0), Some(1.0)), p),
             Comparison::NotCompared
         );
     }

@@ -17,7 +17,8 @@ mod target;
 mod trend;
 
 pub use compare::{
-    compare_periods, compare_to_benchmark, compare_with_benchmark, Benchmark, Comparison,
+    compare_estimate_with_benchmark, compare_estimate_with_previous, compare_with_benchmark,
+    Benchmark, Comparison,
 };
 pub use funnel::{Funnel, FunnelStatistic, RateKind, RatioKind, DSR_NOT_APPLICABLE};
 pub use matching::TIME_COLUMNS;

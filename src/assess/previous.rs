@@ -4,7 +4,7 @@
 
 use polars::prelude::*;
 
-use super::compare::compare_periods;
+use super::compare::compare_estimate_with_previous;
 use super::estimates::{read_estimates, Estimates};
 use super::matching::{matched, shared_time};
 use super::polarity::Polarity;
@@ -80,7 +80,8 @@ pub fn compare_with_previous(
         .iter()
         .enumerate()
         .map(|(i, (_, lo, up))| {
-            compare_periods((here.lower[i], here.upper[i]), (*lo, *up), polarity).label()
+            compare_estimate_with_previous((here.lower[i], here.upper[i]), (*lo, *up), polarity)
+                .label()
         })
         .collect();
     let mut out = current.clone();

@@ -2,7 +2,7 @@
 
 use polars::prelude::*;
 
-use super::compare::compare_periods;
+use super::compare::compare_estimate_with_previous;
 use super::estimates::read_estimates;
 use super::polarity::Polarity;
 use super::rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};
@@ -74,7 +74,7 @@ pub fn assess_table(table: &DataFrame, target: &Target) -> Result<DataFrame> {
     for i in 0..table.height() {
         let vs_previous = current.as_ref().map(|e| {
             let (_, lo, up) = e.narrowest(i);
-            compare_periods(
+            compare_estimate_with_previous(
                 (lo, up),
                 (previous_lower[i], previous_upper[i]),
                 Polarity::NoJudgement,

@@ -434,7 +434,7 @@ impl Sip {
             .collect();
         out.with_column(Column::new("difference".into(), diff))?;
         out.with_column(Column::new("change_percent".into(), pct))?;
-        Ok(assess_table(&out, &Target::increase())?)
+        assess_table(&out, &Target::increase())
     }
 
     /// The data-quality table (`rule`, `count`) of the period's count.

@@ -139,7 +139,7 @@ impl Catalog {
     /// [`Error::File`] when it cannot be read, else as [`Catalog::from_toml_str`].
     pub fn from_path(path: impl AsRef<Path>) -> Result<Catalog> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::file(path, e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         Catalog::parse(&text, &path.display().to_string())
     }
 
@@ -309,10 +309,10 @@ fn check_target(target: &Target, polarity: Polarity) -> std::result::Result<(), 
             ))
         }
     };
-    let agrees = match (high_good, polarity) {
-        (Some(true), Polarity::LowIsGood) | (Some(false), Polarity::HighIsGood) => false,
-        _ => true,
-    };
+    let agrees = !matches!(
+        (high_good, polarity),
+        (Some(true), Polarity::LowIsGood) | (Some(false), Polarity::HighIsGood)
+    );
     if agrees {
         Ok(())
     } else {

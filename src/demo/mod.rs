@@ -5,10 +5,11 @@
 //! population, deaths, injuries, vårdgaranti waits, listings and visits in
 //! primary care, inpatient stays, coordinated plans (SIP) — and synthetic
 //! national benchmark values, all with the column names of the care
-//! layer's defaults. [`write`] puts them in a directory as Parquet files
+//! layer's defaults. [`write()`] puts them in a directory as Parquet files
 //! with a README. The same seed gives the same tables; the places are the
-//! region's own ([`crate::geography`]), the people and their records
-//! invented, and every table says so ([`crate::synthetic`]).
+//! region's own ([`crate::KOMMUNER`], [`crate::HALSOCENTRALER`]), the people
+//! and their records invented, and every table says so
+//! ([`crate::SYNTHETIC_NOTE`]).
 //!
 //! | table | rows at scale 1 (seed 2024) |
 //! |---|---|

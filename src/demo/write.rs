@@ -11,8 +11,8 @@ use super::generate;
 use crate::error::{Error, Result};
 use crate::synthetic::{SYNTHETIC_METADATA_KEY, SYNTHETIC_NOTE};
 
-/// An IO failure on `path`, as a file error naming the path.
-fn io_error(path: &Path, what: &str, error: impl std::fmt::Display) -> Error {
+/// A failure of the Parquet writer on `path`, as a file error naming the path.
+fn parquet_error(path: &Path, what: &str, error: impl std::fmt::Display) -> Error {
     Error::file(path, format!("{what} ({error})"))
 }
 
@@ -24,11 +24,11 @@ fn atomically(path: &Path, write: impl FnOnce(&mut fs::File) -> Result<()>) -> R
     let tmp = PathBuf::from(tmp);
     let result = (|| {
         let mut file =
-            fs::File::create(&tmp).map_err(|e| io_error(&tmp, "cannot create the file", e))?;
+            fs::File::create(&tmp).map_err(|e| Error::io_in(&tmp, "cannot create the file", e))?;
         write(&mut file)?;
         file.sync_all()
-            .map_err(|e| io_error(&tmp, "cannot write the file", e))?;
-        fs::rename(&tmp, path).map_err(|e| io_error(path, "cannot move the file into place", e))
+            .map_err(|e| Error::io_in(&tmp, "cannot write the file", e))?;
+        fs::rename(&tmp, path).map_err(|e| Error::io_in(path, "cannot move the file into place", e))
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -63,7 +63,7 @@ fn readme(seed: u64, scale: f64, tables: &[(&str, DataFrame)]) -> String {
 /// be created or written ([`Error::InvalidArgument`] of `dir`, naming the path).
 pub fn write(dir: &Path, seed: u64, scale: f64) -> Result<Vec<PathBuf>> {
     let mut tables = generate(seed, scale)?;
-    fs::create_dir_all(dir).map_err(|e| io_error(dir, "cannot create the directory", e))?;
+    fs::create_dir_all(dir).map_err(|e| Error::io_in(dir, "cannot create the directory", e))?;
     let metadata = KeyValueMetadata::from_static(vec![
         (SYNTHETIC_METADATA_KEY.into(), "true".into()),
         ("indikator.seed".into(), seed.to_string()),
@@ -77,7 +77,7 @@ pub fn write(dir: &Path, seed: u64, scale: f64) -> Result<Vec<PathBuf>> {
             ParquetWriter::new(file)
                 .with_key_value_metadata(Some(metadata.clone()))
                 .finish(frame)
-                .map_err(|e| io_error(&path, "cannot write the Parquet file", e))?;
+                .map_err(|e| parquet_error(&path, "cannot write the Parquet file", e))?;
             Ok(())
         })?;
         written.push(path);
@@ -86,7 +86,7 @@ pub fn write(dir: &Path, seed: u64, scale: f64) -> Result<Vec<PathBuf>> {
     let text = readme(seed, scale, &tables);
     atomically(&path, |file| {
         file.write_all(text.as_bytes())
-            .map_err(|e| io_error(&path, "cannot write the file", e))
+            .map_err(|e| Error::io_in(&path, "cannot write the file", e))
     })?;
     written.push(path);
     Ok(written)

@@ -100,7 +100,7 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
-/// The forms [`Period::from_str`] accepts, for error messages.
+/// The forms a [`Period`] parses from (its `FromStr`), for error messages.
 pub const PERIOD_FORMS: &str =
     "a year (\"2017\"), years (\"2011–2015\"), a tertial (\"T2 2017\", \"2017-T2\"), \
 a half-year (\"H1 2024\", \"2024-H1\"), the interim period (\"jan–aug 2017\", \"2017-delar\"), \

@@ -62,7 +62,7 @@ impl Benchmarks {
     /// [`Error::File`] when it cannot be read or parsed; a table without the
     /// columns `indicator`, `period`, `area`, `value`.
     pub fn read(path: &Path) -> Result<Benchmarks> {
-        let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),

@@ -11,8 +11,8 @@ use super::inputs::Inputs;
 use super::long::LongRow;
 use super::model::{IndicatorResult, Point, RatingResult};
 use crate::assess::{
-    assess_table, assess_units, compare_to_benchmark, Assessment, Rating, Target, BREAKDOWN_TOTAL,
-    SERIES_PERIOD,
+    assess_table, assess_units, compare_estimate_with_benchmark, Assessment, Rating, Target,
+    BREAKDOWN_TOTAL, SERIES_PERIOD,
 };
 use crate::catalog::{Catalog, Family, Indicator};
 use crate::disclosure::{Margin, Suppression, FLAG_COLUMN};
@@ -143,7 +143,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
     let riket = riket_of(ind, cx, current.as_ref());
     let vs_riket = current.as_ref().map(|c| {
         let limits = [(0.95, c.lower, c.upper)];
-        compare_to_benchmark(
+        compare_estimate_with_benchmark(
             c.value,
             &limits,
             riket.as_ref().map(|r| r.value),

@@ -31,7 +31,7 @@ impl Inputs {
         if !dir.is_dir() {
             return Err(Error::file(dir, "the data directory does not exist"));
         }
-        let dir = dir.canonicalize().map_err(|e| Error::file(dir, e))?;
+        let dir = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
         let mut files = BTreeMap::new();
         for ind in &catalog.indicators {
             for table in ind.statistic.tables() {
@@ -61,7 +61,7 @@ impl Inputs {
         let path = self.dir.join(file);
         let real = path
             .canonicalize()
-            .map_err(|e| Error::file(&path, format!("cannot be opened: {e}")))?;
+            .map_err(|e| Error::io_in(&path, "cannot be opened", e))?;
         if !real.starts_with(&self.dir) {
             return Err(Error::file(
                 &path,
@@ -88,7 +88,7 @@ impl Inputs {
         }
         let file = self.file_of(table);
         let path = self.resolve(&file)?;
-        let bytes = std::fs::read(&path).map_err(|e| Error::file(&path, e))?;
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         let frame = read_frame(&path, bytes.clone())?;
         let input = InputFile {
             table: table.to_string(),
@@ -111,7 +111,7 @@ impl Inputs {
             return Ok(frame.schema().as_ref().clone());
         }
         let path = self.resolve(&self.file_of(table))?;
-        let file = std::fs::File::open(&path).map_err(|e| Error::file(&path, e))?;
+        let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
         if is_csv(&path) {
             let frame = csv_options(Some(100))
                 .into_reader_with_file_handle(file)

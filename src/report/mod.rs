@@ -24,12 +24,11 @@ pub use benchmark::{Benchmarks, RIKET};
 pub use chart::{kommun_chart, ratings_chart, trend_chart};
 pub use check::check as check_catalog;
 pub use html::html;
-pub use inputs::sha256_hex;
 pub use model::{BenchmarkValue, IndicatorResult, InputFile, Point, RatingResult, Report};
-pub use notebook::notebook_html;
+#[cfg(feature = "python")]
+pub(crate) use notebook::notebook_html;
 pub use points::{group_points, trend_points};
 pub use run::{run as run_catalog, RunOptions};
 pub(crate) use style::fixed_number;
-pub use style::rating_hex;
 pub use write::{outputs, write_report, OUTPUT_FILES};
 pub use xlsx::xlsx;

@@ -5,6 +5,7 @@ use super::model::Report;
 use super::style::{escape, rating_hex, value_words};
 
 /// An HTML fragment (no page, no styles that leak into the notebook).
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub fn notebook_html(report: &Report) -> String {
     let mut out = String::new();
     let synthetic = if report.synthetic {

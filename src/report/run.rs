@@ -108,11 +108,7 @@ fn progress(done: usize, total: usize, what: &str) {
         return;
     }
     let width = 30;
-    let filled = if total == 0 {
-        width
-    } else {
-        done * width / total
-    };
+    let filled = (done * width).checked_div(total).unwrap_or(width);
     let _ = write!(
         err,
         "\r[{}{}] {done}/{total} {what:<32}",

@@ -26,17 +26,17 @@ pub const OUTPUT_FILES: [&str; 4] = [
 /// under a final name.
 pub fn write_report(report: &Report, out: &Path) -> Result<Vec<PathBuf>> {
     let contents = outputs(report)?;
-    std::fs::create_dir_all(out).map_err(|e| Error::file(out, e))?;
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     // Every file is made before any is put in place.
     let mut staged = Vec::new();
     for (name, bytes) in contents {
         let tmp = out.join(format!(".{name}.{}.tmp", std::process::id()));
-        std::fs::write(&tmp, bytes).map_err(|e| Error::file(&tmp, e))?;
+        std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
         staged.push((tmp, out.join(name)));
     }
     let mut written = Vec::new();
     for (tmp, path) in staged {
-        std::fs::rename(&tmp, &path).map_err(|e| Error::file(&path, e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))?;
         written.push(path);
     }
     Ok(written)

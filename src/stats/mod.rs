@@ -22,7 +22,9 @@ pub use funnel::{
     funnel_axis, funnel_count_limit, poisson_funnel_mean, proportion_funnel_limit, signif_ceiling,
     signif_floor,
 };
-pub use poisson::{exact_poisson_lower, exact_poisson_upper, poisson_limits, PoissonMethod};
+pub use poisson::{
+    exact_poisson_lower, exact_poisson_upper, poisson_limits, PoissonMethod, EXACT_BELOW,
+};
 pub use student_t::mean_limits;
 pub use trend::{trend_test, weighted_slope, TrendDirection, TrendFit, TREND_CRITICAL_998};
 pub use wilson::{wilson_lower, wilson_upper};

@@ -8,7 +8,8 @@ use super::draw::*;
 /// The trend of an indicator: the value per period as a line with markers,
 /// its 95 % confidence band, and the target as a dashed line labelled "Mål".
 ///
-
+/// Periods are categories, drawn in the order given ([`super::super::trend_points`]
+/// gives a result's rows in time order). A missing value
 /// breaks the line (a gap); a masked one is marked `..`. Tick and value
 /// labels are written the Swedish way with `decimals` decimals.
 pub fn trend_chart(

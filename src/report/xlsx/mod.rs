@@ -16,8 +16,6 @@ use crate::disclosure::SUPPRESSED_SYMBOL;
 use crate::error::{Error, Result};
 use crate::synthetic::SYNTHETIC_BANNER;
 
-/// The note on a workbook of synthetic data.
-
 /// The columns of a perspective's sheet, with their widths.
 const INDICATOR_COLUMNS: [(&str, f64); 10] = [
     ("Indikator", 42.0),

@@ -23,8 +23,9 @@ test-rust: $(STAMP)
 	cargo test --no-default-features
 	cargo test --features python
 
+# The test build: the wheel's features and the test hooks (`_force_panic`).
 develop: $(STAMP)
-	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/maturin develop --quiet
+	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/maturin develop --quiet --features test-hooks
 
 test-python: develop
 	$(PY) -m pytest -q

@@ -11,13 +11,25 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
+use polars::prelude::DataFrame;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
-use super::errors::{for_argument, to_py_err};
+use super::errors::{detached, for_argument, to_py_err};
 use crate::care::{CareCommon, RecordColumns};
 use crate::measure::{Common, Confidence, Grouping, Pool, PoolMethod, StandardPopulation};
 use crate::period::PeriodKind;
+
+/// One output: the options object converted to the Rust options `O`, then
+/// `output` run with them with the GIL released.
+pub(crate) fn output<A, O, F>(py: Python<'_>, options: A, output: F) -> PyResult<PyDataFrame>
+where
+    O: TryFrom<A, Error = PyErr> + Send,
+    F: FnOnce(O) -> crate::Result<DataFrame> + Send,
+{
+    let options = O::try_from(options)?;
+    detached(py, move || output(options)).map(PyDataFrame)
+}
 
 /// Confidence from a float (0.95), a string ("99.8%", "both") or a sequence of floats.
 pub(crate) fn confidence(value: &Bound<'_, PyAny>) -> PyResult<Confidence> {

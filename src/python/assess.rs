@@ -4,7 +4,7 @@
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
-use super::args::parsed;
+use super::args::{output, parsed};
 use super::errors::{detached, to_py_err};
 use super::targets::{PyAssessment, PyTarget};
 use crate::assess::{
@@ -114,8 +114,9 @@ pub(crate) fn trend_table(
     series: PyDataFrame,
     options: TrendArgs,
 ) -> PyResult<PyDataFrame> {
-    let options = Trend::try_from(options)?;
-    detached(py, move || trend(&series.0, &options)).map(PyDataFrame)
+    output(py, options, move |options: Trend| {
+        trend(&series.0, &options)
+    })
 }
 
 #[pyfunction(name = "assess")]
@@ -214,8 +215,7 @@ pub(crate) fn funnel_limits(
     data: PyDataFrame,
     options: FunnelArgs,
 ) -> PyResult<PyDataFrame> {
-    let funnel = Funnel::try_from(options)?;
-    detached(py, move || funnel.limits(&data.0)).map(PyDataFrame)
+    output(py, options, move |funnel: Funnel| funnel.limits(&data.0))
 }
 
 #[pyfunction]
@@ -224,8 +224,9 @@ pub(crate) fn funnel_significance(
     data: PyDataFrame,
     options: FunnelArgs,
 ) -> PyResult<PyDataFrame> {
-    let funnel = Funnel::try_from(options)?;
-    detached(py, move || funnel.significance(&data.0)).map(PyDataFrame)
+    output(py, options, move |funnel: Funnel| {
+        funnel.significance(&data.0)
+    })
 }
 
 #[pyfunction]
@@ -234,6 +235,5 @@ pub(crate) fn funnel_points(
     data: PyDataFrame,
     options: FunnelArgs,
 ) -> PyResult<PyDataFrame> {
-    let funnel = Funnel::try_from(options)?;
-    detached(py, move || funnel.points(&data.0)).map(PyDataFrame)
+    output(py, options, move |funnel: Funnel| funnel.points(&data.0))
 }

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
-use super::args::{columns, parsed, period_kind, CareArgs, StandardArg};
-use super::errors::{detached, to_py_err};
+use super::args::{columns, output, parsed, period_kind, CareArgs, StandardArg};
+use super::errors::to_py_err;
 use crate::care::{CauseSet, Mortality, Readmission, Sip, StayColumns};
 
 /// `indikator._options.ReadmissionOptions`.
@@ -60,8 +60,9 @@ pub(crate) fn readmission_share(
     stays: PyDataFrame,
     options: ReadmissionArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let readmission = Readmission::try_from(options)?;
-    detached(py, move || readmission.share(&stays.0)).map(PyDataFrame)
+    output(py, options, move |readmission: Readmission| {
+        readmission.share(&stays.0)
+    })
 }
 
 #[pyfunction]
@@ -70,8 +71,9 @@ pub(crate) fn readmission_stays(
     stays: PyDataFrame,
     options: ReadmissionArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let readmission = Readmission::try_from(options)?;
-    detached(py, move || readmission.stays(&stays.0)).map(PyDataFrame)
+    output(py, options, move |readmission: Readmission| {
+        readmission.stays(&stays.0)
+    })
 }
 
 #[pyfunction]
@@ -80,8 +82,9 @@ pub(crate) fn readmission_quality(
     stays: PyDataFrame,
     options: ReadmissionArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let readmission = Readmission::try_from(options)?;
-    detached(py, move || readmission.quality(&stays.0)).map(PyDataFrame)
+    output(py, options, move |readmission: Readmission| {
+        readmission.quality(&stays.0)
+    })
 }
 
 /// `indikator._options.SipOptions`.
@@ -117,8 +120,7 @@ pub(crate) fn sip_counts(
     plans: PyDataFrame,
     options: SipArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let sip = Sip::try_from(options)?;
-    detached(py, move || sip.counts(&plans.0)).map(PyDataFrame)
+    output(py, options, move |sip: Sip| sip.counts(&plans.0))
 }
 
 #[pyfunction]
@@ -127,8 +129,7 @@ pub(crate) fn sip_change(
     plans: PyDataFrame,
     options: SipArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let sip = Sip::try_from(options)?;
-    detached(py, move || sip.change(&plans.0)).map(PyDataFrame)
+    output(py, options, move |sip: Sip| sip.change(&plans.0))
 }
 
 #[pyfunction]
@@ -137,8 +138,7 @@ pub(crate) fn sip_quality(
     plans: PyDataFrame,
     options: SipArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let sip = Sip::try_from(options)?;
-    detached(py, move || sip.quality(&plans.0)).map(PyDataFrame)
+    output(py, options, move |sip: Sip| sip.quality(&plans.0))
 }
 
 /// The causes of death: a named set, or ICD-10 ranges.
@@ -209,8 +209,9 @@ pub(crate) fn mortality_rates(
     population: PyDataFrame,
     options: MortalityArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let mortality = Mortality::try_from(options)?;
-    detached(py, move || mortality.rates(&deaths.0, &population.0)).map(PyDataFrame)
+    output(py, options, move |mortality: Mortality| {
+        mortality.rates(&deaths.0, &population.0)
+    })
 }
 
 #[pyfunction]
@@ -220,6 +221,7 @@ pub(crate) fn mortality_quality(
     population: PyDataFrame,
     options: MortalityArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let mortality = Mortality::try_from(options)?;
-    detached(py, move || mortality.quality(&deaths.0, &population.0)).map(PyDataFrame)
+    output(py, options, move |mortality: Mortality| {
+        mortality.quality(&deaths.0, &population.0)
+    })
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
-use super::args::{columns, parsed};
+use super::args::{columns, output, parsed};
 use super::errors::{detached, to_py_err};
 use crate::assess::Polarity;
 use crate::care::{Chronic, Continuity};
@@ -69,8 +69,9 @@ pub(crate) fn continuity_patients(
     listings: PyDataFrame,
     options: ContinuityArgs,
 ) -> PyResult<PyDataFrame> {
-    let continuity = Continuity::try_from(options)?;
-    detached(py, move || continuity.patients(&visits.0, &listings.0)).map(PyDataFrame)
+    output(py, options, move |continuity: Continuity| {
+        continuity.patients(&visits.0, &listings.0)
+    })
 }
 
 #[pyfunction]
@@ -80,8 +81,9 @@ pub(crate) fn continuity_summary(
     listings: PyDataFrame,
     options: ContinuityArgs,
 ) -> PyResult<PyDataFrame> {
-    let continuity = Continuity::try_from(options)?;
-    detached(py, move || continuity.summary(&visits.0, &listings.0)).map(PyDataFrame)
+    output(py, options, move |continuity: Continuity| {
+        continuity.summary(&visits.0, &listings.0)
+    })
 }
 
 #[pyfunction]
@@ -91,13 +93,9 @@ pub(crate) fn continuity_quality(
     listings: PyDataFrame,
     options: ContinuityArgs,
 ) -> PyResult<PyDataFrame> {
-    let continuity = Continuity::try_from(options)?;
-    detached(py, move || {
-        continuity
-            .compute(&visits.0, &listings.0)
-            .map(|r| r.quality)
+    output(py, options, move |continuity: Continuity| {
+        Ok(continuity.compute(&visits.0, &listings.0)?.quality)
     })
-    .map(PyDataFrame)
 }
 
 /// The keys `indikator._options.RollingOptions` adds to `ContinuityOptions`.

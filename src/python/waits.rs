@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
-use super::args::{columns, confidence, parsed, period_kind, CareArgs};
+use super::args::{columns, confidence, output, parsed, period_kind, CareArgs};
 use super::errors::detached;
 use crate::care::{ReportingRate, WaitColumns, WaitLimits, Waits};
 
@@ -69,8 +69,9 @@ pub(crate) fn waits_fulfilment(
     records: PyDataFrame,
     options: WaitsArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let waits = Waits::try_from(options)?;
-    detached(py, move || waits.fulfilment(&records.0)).map(PyDataFrame)
+    output(py, options, move |waits: Waits| {
+        waits.fulfilment(&records.0)
+    })
 }
 
 #[pyfunction]
@@ -79,8 +80,9 @@ pub(crate) fn waits_distribution(
     records: PyDataFrame,
     options: WaitsArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let waits = Waits::try_from(options)?;
-    detached(py, move || waits.distribution(&records.0)).map(PyDataFrame)
+    output(py, options, move |waits: Waits| {
+        waits.distribution(&records.0)
+    })
 }
 
 #[pyfunction]
@@ -89,8 +91,7 @@ pub(crate) fn waits_summary(
     records: PyDataFrame,
     options: WaitsArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let waits = Waits::try_from(options)?;
-    detached(py, move || waits.summary(&records.0)).map(PyDataFrame)
+    output(py, options, move |waits: Waits| waits.summary(&records.0))
 }
 
 #[pyfunction]
@@ -99,8 +100,7 @@ pub(crate) fn waits_quality(
     records: PyDataFrame,
     options: WaitsArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let waits = Waits::try_from(options)?;
-    detached(py, move || waits.quality(&records.0)).map(PyDataFrame)
+    output(py, options, move |waits: Waits| waits.quality(&records.0))
 }
 
 /// `indikator._options.MonthsOptions`.
@@ -159,6 +159,7 @@ pub(crate) fn reporting_rate(
     reports: PyDataFrame,
     options: ReportingRateArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let rate = ReportingRate::try_from(options)?;
-    detached(py, move || rate.compute(&reports.0)).map(PyDataFrame)
+    output(py, options, move |rate: ReportingRate| {
+        rate.compute(&reports.0)
+    })
 }

@@ -14,8 +14,11 @@ PeriodLike = Union[str, int, Period]
 
 def date(value: Optional[DateLike], argument: str) -> Optional[dt.date]:
     """A date from a date, datetime or ISO string; ``None`` stays ``None``."""
-    if value is None:
-        return None
+    return None if value is None else day(value, argument)
+
+
+def day(value: DateLike, argument: str) -> dt.date:
+    """A date from a date, datetime or ISO string (a date that must be given)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -43,7 +43,7 @@ from . import _indikator as _rs
 from . import _options
 from ._frames import ColumnsLike, FrameLike, as_frame, as_list
 from ._options import ContinuityOptions, RollingOptions
-from ._records import DateLike, date, whole
+from ._records import DateLike, day, whole
 
 Index = Literal["coc", "upc", "secon", "mmci", "herfindahl"]
 Polarity = Literal["high_is_good", "low_is_good", "no_judgement"]
@@ -87,7 +87,7 @@ def _options_of(
 ) -> ContinuityOptions:
     """The options of every output, checked and normalised."""
     return {
-        "end": date(end, "end"),
+        "end": day(end, "end"),
         "window_months": whole(window_months, "window_months"),
         "min_visits": whole(min_visits, "min_visits"),
         "at_listing_unit": bool(at_listing_unit),
@@ -108,12 +108,15 @@ def _frames(visits: FrameLike, listings: FrameLike, options: ContinuityOptions,
     """The visits (a LazyFrame narrowed to the windows ending from ``first``,
     or at the end, see :func:`_visits_in_windows`) and the listings as frames."""
     renamed = options["visit_columns"]
-    name = lambda role: renamed.get(role, role)  # noqa: E731 (each role is its default name)
+
+    def name(role: str) -> str:
+        return renamed.get(role, role)  # each role is the default name of its column
+
     needed = [name(role) for role in ("patient_id", "clinician_id", "profession", "unit", "date")]
     needed += [name(role) for role, wanted in (("contact_type", options["contact_types"] is not None),
                                                 ("diagnosis", options["chronic_codes"] is not None)) if wanted]
     end, window_months = options["end"], options["window_months"]
-    if end is not None and window_months >= 1:
+    if window_months >= 1:
         earliest_end = _months_before(first, 12) if first is not None else end
         visits = _visits_in_windows(visits, needed, name("date"), earliest_end, end, window_months)
     return as_frame(visits, "visits"), as_frame(listings, "listings")
@@ -199,7 +202,7 @@ def rolling(
             chronic_codes=chronic_codes, index=index, threshold=threshold, by=by, visit_columns=visit_columns,
             listing_columns=listing_columns,
         ),
-        "start": date(start, "start"),
+        "start": day(start, "start"),
         "polarity": polarity,
     }
     return _rs.continuity_rolling(*_frames(visits, listings, options, options["start"]), options)

@@ -43,7 +43,7 @@ from . import _indikator as _rs
 from . import _options
 from ._frames import ColumnsLike, FrameLike, as_frame, as_list
 from ._options import ConfidenceLike as Confidence, WaitsOptions
-from ._records import DateLike, PeriodLike, date, period as _period, whole
+from ._records import DateLike, PeriodLike, date, day, period as _period, whole
 
 __all__ = ["distribution", "fulfilment", "quality", "reporting_rate", "summarise_months", "summary"]
 
@@ -66,7 +66,7 @@ def _options_of(
         "common": _options.care(by, invalid, confidence),
         "period": _period(period),
         "measure": measure,
-        "snapshots": None if snapshots is None else [date(s, "snapshots") for s in snapshots],
+        "snapshots": None if snapshots is None else [day(s, "snapshots") for s in snapshots],
         "per": per,
         "limits": limits,
         "exclude_pvv": bool(exclude_pvv),

@@ -9,7 +9,7 @@ PYLIBDIR  := $(shell python3 -c "import sysconfig; print(sysconfig.get_config_va
 export LD_LIBRARY_PATH := $(PYLIBDIR):$(LD_LIBRARY_PATH)
 export PYO3_PYTHON     := $(abspath $(PY))
 
-.PHONY: test lint test-rust test-python develop demo bench fuzz clean
+.PHONY: test lint test-rust test-python develop wheel-check demo bench fuzz clean
 
 test: lint test-rust test-python
 
@@ -42,11 +42,27 @@ test-rust: $(STAMP)
 	cargo test --no-default-features
 	cargo test --features python
 
+# The test build: the wheel's features and the test hooks (`_force_panic`).
 develop: $(STAMP)
-	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/maturin develop --quiet
+	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/maturin develop --quiet --features test-hooks
 
 test-python: develop
 	$(PY) -m pytest -q
+
+# `make wheel-check` (not part of `make test`): the wheel as `maturin build`
+# makes it (abi3, cp39-abi3, without the test hooks; a debug build, quick),
+# installed alone into a fresh virtualenv: `import indikator`, the
+# `indikator` command, and no `_force_panic`.
+WHEEL_VENV := .venv-wheel
+
+wheel-check: $(STAMP)
+	rm -rf target/wheel-check $(WHEEL_VENV)
+	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/maturin build --quiet --out target/wheel-check
+	python3 -m venv $(WHEEL_VENV)
+	$(WHEEL_VENV)/bin/pip install --quiet target/wheel-check/indikator-*-cp39-abi3-*.whl
+	$(WHEEL_VENV)/bin/python -c "import indikator, indikator._indikator as native; \
+		assert not hasattr(native, '_force_panic'), 'a test hook in the wheel'; print('indikator', indikator.__version__)"
+	$(WHEEL_VENV)/bin/indikator --help > /dev/null
 
 # `make bench`: its own virtualenv with the peers (PHStatsMethods, pandas), the
 # extension built in release as a wheel installed into it (the debug build of
@@ -91,4 +107,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf $(VENV) target
+	rm -rf $(VENV) $(WHEEL_VENV) target

@@ -27,7 +27,8 @@
 use chrono::NaiveDate;
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use indikator::{
-    CauseSet, Mortality, Period, PeriodKind, Readmission, Sip, StandardPopulation, Waits,
+    CareOptions, CauseSet, Mortality, Period, PeriodKind, Readmission, Sip, StandardPopulation,
+    Waits,
 };
 use polars::prelude::*;
 

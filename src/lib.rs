@@ -68,11 +68,11 @@ pub use assess::{
     SERIES_COLUMN, SERIES_PERIOD, TIME_COLUMNS,
 };
 pub use care::{
-    bin_labels, summarise_months, CauseSet, Chronic, Continuity, ContinuityResult, DeathColumns,
-    InvalidRecords, LimitRule, ListingColumns, Mortality, PlanColumns, PopulationColumns,
-    Readmission, ReportingRate, Sip, StayColumns, VisitColumns, WaitColumns, WaitLimits,
-    WaitMeasure, Waits, ADULTS, CAUSE_SETS, CHILDREN, DIED_DISCHARGE_TYPES,
-    TRANSFER_DISCHARGE_TYPES, WAIT_KINDS,
+    bin_labels, summarise_months, CareCommon, CareOptions, CauseSet, Chronic, ColumnSlot,
+    Continuity, ContinuityResult, DeathColumns, InvalidRecords, LimitRule, ListingColumns,
+    Mortality, PlanColumns, PopulationColumns, Readmission, RecordColumns, ReportingRate, Sip,
+    StayColumns, VisitColumns, WaitColumns, WaitLimits, WaitMeasure, Waits, ADULTS, CAUSE_SETS,
+    CHILDREN, DIED_DISCHARGE_TYPES, TRANSFER_DISCHARGE_TYPES, WAIT_KINDS,
 };
 #[cfg(feature = "report")]
 pub use catalog::{

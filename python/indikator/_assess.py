@@ -9,6 +9,7 @@ import polars as pl
 from . import _indikator as _rs
 from ._frames import ColumnsLike, FrameLike, as_frame, as_list, column_name
 from ._indikator import ArgumentError, Assessment, Period, Target
+from ._options import PreviousOptions, TrendOptions
 
 PolarityLike = Literal["high_is_good", "low_is_good", "no_judgement"]
 BenchmarkLike = Union[float, int, str, pl.DataFrame, pl.LazyFrame, None]
@@ -80,19 +81,20 @@ def compare(
     keys = as_list(on, "on")
     out = as_frame(result, "result")
     if benchmark is not None:
-        value = column = table = None
         if isinstance(benchmark, bool):
             raise ArgumentError(f"argument `benchmark`: must be a number, a column name or a table; got {benchmark!r}")
+        value: Union[float, str, pl.DataFrame]
         if isinstance(benchmark, (int, float)):
             value = float(benchmark)
         elif isinstance(benchmark, str):
-            column = benchmark
+            value = benchmark
         else:
-            table = as_frame(benchmark, "benchmark")
-        out = _rs.compare_benchmark(out, value, column, table, keys, polarity, level)
+            value = as_frame(benchmark, "benchmark")
+        out = _rs.compare_benchmark(out, {"benchmark": value, "on": keys, "polarity": polarity, "level": level})
     if previous is not None:
         time = None if period is None else column_name(period, "period")
-        out = _rs.compare_previous(out, as_frame(previous, "previous"), keys, time, polarity, level)
+        options: PreviousOptions = {"on": keys, "time": time, "polarity": polarity, "level": level}
+        out = _rs.compare_previous(out, as_frame(previous, "previous"), options)
     return out
 
 
@@ -134,7 +136,10 @@ def trend(
         raise ArgumentError(f"argument `points`: must be a whole number (at least 3); got {points!r}")
     if points < 3:
         raise ArgumentError(f"argument `points`: a trend needs at least 3 points; got {points}")
-    return _rs.trend(as_frame(series, "series"), column_name(time, "time"), as_list(by), points, polarity, level)
+    options: TrendOptions = {
+        "time": column_name(time, "time"), "by": as_list(by), "points": points, "polarity": polarity, "level": level,
+    }
+    return _rs.trend(as_frame(series, "series"), options)
 
 
 def assess(

@@ -1,10 +1,10 @@
-"""Argument handling shared by the record-level indicators: column-name
-mappings, dates, periods and whole numbers, each checked with a clear error."""
+"""Argument handling shared by the record-level indicators: dates, periods
+and whole numbers, each checked with a clear error."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Mapping, Optional, Sequence, Union
+from typing import Optional, Union
 
 from ._indikator import ArgumentError, Period
 
@@ -12,22 +12,13 @@ DateLike = Union[dt.date, str]
 PeriodLike = Union[str, int, Period]
 
 
-def names(defaults: Sequence[str], given: Optional[Mapping[str, str]], argument: str) -> list[str]:
-    """The column names of each role: the defaults, with the caller's mapping applied."""
-    given = dict(given or {})
-    unknown = sorted(set(given) - set(defaults))
-    if unknown:
-        raise ArgumentError(f"argument `{argument}`: unknown roles {unknown}; the roles are {list(defaults)}")
-    for role, name in given.items():
-        if not isinstance(name, str):
-            raise ArgumentError(f"argument `{argument}`: the column of {role!r} must be a string; got {name!r}")
-    return [given.get(d, d) for d in defaults]
-
-
 def date(value: Optional[DateLike], argument: str) -> Optional[dt.date]:
     """A date from a date, datetime or ISO string; ``None`` stays ``None``."""
-    if value is None:
-        return None
+    return None if value is None else day(value, argument)
+
+
+def day(value: DateLike, argument: str) -> dt.date:
+    """A date from a date, datetime or ISO string (a date that must be given)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -7,9 +7,9 @@ from typing import Literal, Optional, Sequence, Union
 import polars as pl
 
 from . import _indikator as _rs
+from . import _options
 from ._frames import FrameLike, as_frame, as_list, collect
-
-ConfidenceLike = Union[float, str, Sequence[float]]
+from ._options import ConfidenceLike, IsrOptions
 Output = Literal["full", "standard", "value", "lower", "upper"]
 PoolMethod = Literal["sum", "average"]
 By = Union[str, Sequence[str], None]
@@ -68,7 +68,7 @@ def count(
     └────────┴───────┘
     """
     frame = collect(data, [(column, "count"), *_groups(by, pool)])
-    return _rs.count(frame, column, as_list(by), confidence, output, pool, pool_method)
+    return _rs.count(frame, {"column": column, "common": _options.statistic(by, confidence, output, pool, pool_method)})
 
 
 def rate(
@@ -120,7 +120,8 @@ def rate(
     └───────────┴───────────┴───────┘
     """
     frame = collect(data, [(x, "numerator"), (n, "denominator"), *_groups(by, pool)])
-    return _rs.rate(frame, x, n, as_list(by), float(multiplier), confidence, output, pool, pool_method)
+    common = _options.statistic(by, confidence, output, pool, pool_method)
+    return _rs.rate(frame, {"x": x, "n": n, "multiplier": float(multiplier), "common": common})
 
 
 def proportion(
@@ -156,7 +157,8 @@ def proportion(
     [50.5]
     """
     frame = collect(data, [(x, "numerator"), (n, "denominator"), *_groups(by, pool)])
-    return _rs.proportion(frame, x, n, as_list(by), float(multiplier), confidence, output, pool, pool_method)
+    common = _options.statistic(by, confidence, output, pool, pool_method)
+    return _rs.proportion(frame, {"x": x, "n": n, "multiplier": float(multiplier), "common": common})
 
 
 def mean(
@@ -178,7 +180,7 @@ def mean(
     4.6
     """
     frame = collect(data, [(values, "values"), *_groups(by, pool)])
-    return _rs.mean(frame, values, as_list(by), confidence, output, pool, "sum")
+    return _rs.mean(frame, {"values": values, "common": _options.statistic(by, confidence, output, pool, "sum")})
 
 
 def standard_population(name: str) -> pl.DataFrame:
@@ -249,15 +251,17 @@ def dsr(
     frame = collect(
         data, [(x, "numerator"), (n, "denominator"), (age_band, "age band"), (frequency, "event frequency"), *_groups(by, pool)]
     )
-    return _rs.dsr(
-        frame, x, n, age_band, standard, as_list(by), float(multiplier), confidence, output,
-        pool, pool_method, frequency, missing_as_zero,
-    )
+    return _rs.dsr(frame, {
+        "x": x, "n": n, "age_band": age_band, "standard": standard, "multiplier": float(multiplier),
+        "frequency": frequency, "missing_as_zero": bool(missing_as_zero),
+        "common": _options.statistic(by, confidence, output, pool, pool_method),
+    })
 
 
 def _isr(
-    ratio: bool,
     data: FrameLike,
+    *,
+    ratio: bool,
     x: str,
     n: str,
     age_band: str,
@@ -280,10 +284,12 @@ def _isr(
         needed.insert(0, (x, "numerator"))
     frame = collect(data, needed)
     ref = collect(reference, [(age_band, "reference age band"), (ref_x, "reference events"), (ref_n, "reference population")], "reference")
-    return _rs.isr(
-        frame, x, n, age_band, ref, ref_x, ref_n, ratio, as_list(by), float(multiplier), confidence,
-        output, pool, pool_method, observed_totals, missing_as_zero,
-    )
+    options: IsrOptions = {
+        "x": x, "n": n, "age_band": age_band, "reference": ref, "ref_x": ref_x, "ref_n": ref_n, "ratio": ratio,
+        "multiplier": float(multiplier), "observed_totals": observed_totals, "missing_as_zero": bool(missing_as_zero),
+        "common": _options.statistic(by, confidence, output, pool, pool_method),
+    }
+    return _rs.isr(frame, options)
 
 
 def isr(
@@ -324,7 +330,9 @@ def isr(
     >>> round(ik.isr(d, "deaths", "pop", age_band="age", reference=riket, ref_x="deaths", ref_n="pop")["value"][0], 4)
     496.0317
     """
-    return _isr(False, data, x, n, age_band, reference, ref_x, ref_n, by, multiplier, confidence, output, pool, pool_method, observed_totals, missing_as_zero)
+    return _isr(data, ratio=False, x=x, n=n, age_band=age_band, reference=reference, ref_x=ref_x, ref_n=ref_n, by=by,
+                multiplier=multiplier, confidence=confidence, output=output, pool=pool, pool_method=pool_method,
+                observed_totals=observed_totals, missing_as_zero=missing_as_zero)
 
 
 def isratio(
@@ -355,4 +363,6 @@ def isratio(
     >>> round(ik.isratio(d, "deaths", "pop", age_band="age", reference=riket, ref_x="deaths", ref_n="pop")["value"][0], 6)
     1.190476
     """
-    return _isr(True, data, x, n, age_band, reference, ref_x, ref_n, by, multiplier, confidence, output, pool, pool_method, observed_totals, missing_as_zero)
+    return _isr(data, ratio=True, x=x, n=n, age_band=age_band, reference=reference, ref_x=ref_x, ref_n=ref_n, by=by,
+                multiplier=multiplier, confidence=confidence, output=output, pool=pool, pool_method=pool_method,
+                observed_totals=observed_totals, missing_as_zero=missing_as_zero)

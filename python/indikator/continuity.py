@@ -35,18 +35,18 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Mapping, Optional, Sequence, Union
+from typing import Literal, Mapping, Optional, Sequence
 
 import polars as pl
 
 from . import _indikator as _rs
-from ._frames import FrameLike, as_frame, as_list
-from ._records import DateLike, date, names, whole
+from . import _options
+from ._frames import ColumnsLike, FrameLike, as_frame, as_list
+from ._options import ContinuityOptions, RollingOptions
+from ._records import DateLike, day, whole
 
 Index = Literal["coc", "upc", "secon", "mmci", "herfindahl"]
-
-_VISITS = ("patient_id", "clinician_id", "profession", "unit", "date", "contact_type", "diagnosis")
-_LISTINGS = ("patient_id", "unit", "listed_from", "listed_to")
+Polarity = Literal["high_is_good", "low_is_good", "no_judgement"]
 
 __all__ = ["coc", "patients", "quality", "rolling"]
 
@@ -78,27 +78,48 @@ def _visits_in_windows(visits: FrameLike, columns: list[str], day: str, earliest
     )
 
 
-def _run(what, visits, listings, end, window_months, min_visits, at_listing_unit, professions, contact_types,
-         chronic_patients, chronic_codes, index, threshold, by, visit_columns, listing_columns, first=None,
-         polarity="high_is_good"):
-    window_months, min_visits = whole(window_months, "window_months"), whole(min_visits, "min_visits")
-    visit_names = names(_VISITS, visit_columns, "visit_columns")
-    end, first = date(end, "end"), date(first, "first")
-    optional = zip(visit_names[5:], (contact_types is not None, chronic_codes is not None))
-    needed = visit_names[:5] + [name for name, wanted in optional if wanted]
-    if end is not None and window_months >= 1:
+def _options_of(
+    *, end: DateLike, window_months: int, min_visits: int, at_listing_unit: bool,
+    professions: Optional[Sequence[str]], contact_types: Optional[Sequence[str]],
+    chronic_patients: Optional[Sequence[str]], chronic_codes: Optional[Sequence[str]], index: Index,
+    threshold: float, by: ColumnsLike, visit_columns: Optional[Mapping[str, str]],
+    listing_columns: Optional[Mapping[str, str]],
+) -> ContinuityOptions:
+    """The options of every output, checked and normalised."""
+    return {
+        "end": day(end, "end"),
+        "window_months": whole(window_months, "window_months"),
+        "min_visits": whole(min_visits, "min_visits"),
+        "at_listing_unit": bool(at_listing_unit),
+        "professions": None if professions is None else as_list(professions, "professions"),
+        "contact_types": None if contact_types is None else as_list(contact_types, "contact_types"),
+        "chronic_patients": None if chronic_patients is None else [str(p) for p in chronic_patients],
+        "chronic_codes": None if chronic_codes is None else as_list(chronic_codes, "chronic_codes"),
+        "index": index,
+        "threshold": float(threshold),
+        "by": as_list(by),
+        "visit_columns": _options.columns(visit_columns, "visit_columns"),
+        "listing_columns": _options.columns(listing_columns, "listing_columns"),
+    }
+
+
+def _frames(visits: FrameLike, listings: FrameLike, options: ContinuityOptions,
+            first: Optional[dt.date] = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The visits (a LazyFrame narrowed to the windows ending from ``first``,
+    or at the end, see :func:`_visits_in_windows`) and the listings as frames."""
+    renamed = options["visit_columns"]
+
+    def name(role: str) -> str:
+        return renamed.get(role, role)  # each role is the default name of its column
+
+    needed = [name(role) for role in ("patient_id", "clinician_id", "profession", "unit", "date")]
+    needed += [name(role) for role, wanted in (("contact_type", options["contact_types"] is not None),
+                                                ("diagnosis", options["chronic_codes"] is not None)) if wanted]
+    end, window_months = options["end"], options["window_months"]
+    if window_months >= 1:
         earliest_end = _months_before(first, 12) if first is not None else end
-        day = visit_names[_VISITS.index("date")]
-        visits = _visits_in_windows(visits, needed, day, earliest_end, end, window_months)
-    return _rs.continuity(
-        what, as_frame(visits, "visits"), as_frame(listings, "listings"), end, window_months, min_visits,
-        bool(at_listing_unit), None if professions is None else as_list(professions, "professions"),
-        None if contact_types is None else as_list(contact_types, "contact_types"),
-        None if chronic_patients is None else [str(p) for p in chronic_patients],
-        None if chronic_codes is None else as_list(chronic_codes, "chronic_codes"),
-        index, float(threshold), as_list(by), visit_names,
-        names(_LISTINGS, listing_columns, "listing_columns"), first, polarity,
-    )
+        visits = _visits_in_windows(visits, needed, name("date"), earliest_end, end, window_months)
+    return as_frame(visits, "visits"), as_frame(listings, "listings")
 
 
 def patients(
@@ -111,8 +132,13 @@ def patients(
     """One row per eligible patient: the group columns, ``patient_id``, ``visits``,
     ``clinicians``, ``coc``, ``upc``, ``secon``, ``mmci``, ``herfindahl``.
     Holds patient ids: for analysis, not for publication."""
-    return _run("patients", visits, listings, end, window_months, min_visits, at_listing_unit, professions,
-                contact_types, chronic_patients, chronic_codes, "coc", 0.5, by, visit_columns, listing_columns)
+    options = _options_of(
+        end=end, window_months=window_months, min_visits=min_visits, at_listing_unit=at_listing_unit,
+        professions=professions, contact_types=contact_types, chronic_patients=chronic_patients,
+        chronic_codes=chronic_codes, index="coc", threshold=0.5, by=by, visit_columns=visit_columns,
+        listing_columns=listing_columns,
+    )
+    return _rs.continuity_patients(*_frames(visits, listings, options), options)
 
 
 def coc(
@@ -129,9 +155,13 @@ def coc(
     Wilson limits. ``chronic_patients`` (ids) or ``chronic_codes`` (ICD-10
     prefixes on the visits, e.g. ``["E11", "I50", "J44"]``) restrict to
     patients with a chronic disease."""
-    return _run("summary", visits, listings, end, window_months, min_visits, at_listing_unit, professions,
-                contact_types, chronic_patients, chronic_codes, index, threshold, by, visit_columns,
-                listing_columns)
+    options = _options_of(
+        end=end, window_months=window_months, min_visits=min_visits, at_listing_unit=at_listing_unit,
+        professions=professions, contact_types=contact_types, chronic_patients=chronic_patients,
+        chronic_codes=chronic_codes, index=index, threshold=threshold, by=by, visit_columns=visit_columns,
+        listing_columns=listing_columns,
+    )
+    return _rs.continuity_summary(*_frames(visits, listings, options), options)
 
 
 def quality(
@@ -143,8 +173,13 @@ def quality(
 ) -> pl.DataFrame:
     """The data-quality table (``rule``, ``count``): visits in the window and
     the visits and patients left out, by rule (missing clinicians included)."""
-    return _run("quality", visits, listings, end, window_months, min_visits, at_listing_unit, professions,
-                contact_types, chronic_patients, chronic_codes, "coc", 0.5, None, visit_columns, listing_columns)
+    options = _options_of(
+        end=end, window_months=window_months, min_visits=min_visits, at_listing_unit=at_listing_unit,
+        professions=professions, contact_types=contact_types, chronic_patients=chronic_patients,
+        chronic_codes=chronic_codes, index="coc", threshold=0.5, by=None, visit_columns=visit_columns,
+        listing_columns=listing_columns,
+    )
+    return _rs.continuity_quality(*_frames(visits, listings, options), options)
 
 
 def rolling(
@@ -152,7 +187,7 @@ def rolling(
     min_visits: int = 3, at_listing_unit: bool = True, professions: Optional[Sequence[str]] = ("läkare",),
     contact_types: Optional[Sequence[str]] = None, chronic_patients: Optional[Sequence[str]] = None,
     chronic_codes: Optional[Sequence[str]] = None, index: Index = "coc", threshold: float = 0.5,
-    by: ColumnsLike = None, polarity: str = "high_is_good",
+    by: ColumnsLike = None, polarity: Polarity = "high_is_good",
     visit_columns: Optional[Mapping[str, str]] = None, listing_columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The summary of :func:`coc` at each month end from ``start`` to ``end`` (each
@@ -160,6 +195,14 @@ def rolling(
     year earlier: ``previous_value``, ``previous_lower``, ``previous_upper`` and
     ``vs_previous`` (overlapping intervals are ``similar``). Months without
     eligible patients have no row."""
-    return _run("rolling", visits, listings, end, window_months, min_visits, at_listing_unit, professions,
-                contact_types, chronic_patients, chronic_codes, index, threshold, by, visit_columns,
-                listing_columns, first=start, polarity=polarity)
+    options: RollingOptions = {
+        **_options_of(
+            end=end, window_months=window_months, min_visits=min_visits, at_listing_unit=at_listing_unit,
+            professions=professions, contact_types=contact_types, chronic_patients=chronic_patients,
+            chronic_codes=chronic_codes, index=index, threshold=threshold, by=by, visit_columns=visit_columns,
+            listing_columns=listing_columns,
+        ),
+        "start": day(start, "start"),
+        "polarity": polarity,
+    }
+    return _rs.continuity_rolling(*_frames(visits, listings, options, options["start"]), options)

@@ -23,6 +23,7 @@ import polars as pl
 
 from . import _indikator as _rs
 from ._frames import FrameLike, as_frame, collect
+from ._options import FunnelOptions
 
 Statistic = Literal["proportion", "ratio", "rate"]
 Kind = Literal["count", "isr", "crude", "dsr"]
@@ -30,25 +31,28 @@ Kind = Literal["count", "isr", "crude", "dsr"]
 __all__ = ["limits", "points", "significance"]
 
 
-def _run(
-    what: str,
-    data: FrameLike,
-    statistic: Statistic,
-    numerator: str,
-    denominator: Optional[str],
-    rate: Optional[str],
-    multiplier: Optional[float],
-    kind: Optional[Kind],
-    years: Optional[float],
-) -> pl.DataFrame:
-    named = [(c, role) for c, role in [(numerator, "numerator"), (denominator, "denominator"), (rate, "rate")]
-             if c is not None]
-    needed = collect(data, named)  # checks the columns; enough for the limits
-    # Significance and points return the caller's whole table with a column added.
-    frame = needed if what == "limits" else as_frame(data)
-    return _rs.funnel(frame, what, statistic, numerator, denominator, rate,
-                      None if multiplier is None else float(multiplier), kind,
-                      None if years is None else float(years))
+def _options_of(
+    *, statistic: Statistic, numerator: str, denominator: Optional[str], rate: Optional[str],
+    multiplier: Optional[float], kind: Optional[Kind], years: Optional[float],
+) -> FunnelOptions:
+    return {
+        "statistic": statistic, "numerator": numerator, "denominator": denominator, "rate": rate,
+        "multiplier": None if multiplier is None else float(multiplier), "kind": kind,
+        "years": None if years is None else float(years),
+    }
+
+
+def _columns(data: FrameLike, options: FunnelOptions) -> pl.DataFrame:
+    """The columns named in ``options``, checked (enough for the limits)."""
+    named = [(options["numerator"], "numerator"), (options["denominator"], "denominator"), (options["rate"], "rate")]
+    return collect(data, [(name, role) for name, role in named if name is not None])
+
+
+def _checked(data: FrameLike, options: FunnelOptions) -> pl.DataFrame:
+    """The caller's whole table, its columns checked (significance and
+    points return it with a column added)."""
+    _columns(data, options)
+    return as_frame(data)
 
 
 def limits(
@@ -90,7 +94,9 @@ def limits(
         ``upper_3s_limit``, the expected events (ratios) or one-year
         populations (rates) at each limit, ``baseline``, ``statistic``, ``method``.
     """
-    return _run("limits", data, statistic, numerator, denominator, rate, multiplier, kind, years)
+    options = _options_of(statistic=statistic, numerator=numerator, denominator=denominator, rate=rate,
+                          multiplier=multiplier, kind=kind, years=years)
+    return _rs.funnel_limits(_columns(data, options), options)
 
 
 def significance(
@@ -108,7 +114,9 @@ def significance(
     all units (DSRs with fewer than 10 events: ``Not applicable for events less
     than 10 for dsrs``). Arguments as for :func:`limits`.
     """
-    return _run("significance", data, statistic, numerator, denominator, rate, multiplier, kind, None)
+    options = _options_of(statistic=statistic, numerator=numerator, denominator=denominator, rate=rate,
+                          multiplier=multiplier, kind=kind, years=None)
+    return _rs.funnel_significance(_checked(data, options), options)
 
 
 def points(
@@ -123,4 +131,6 @@ def points(
 ) -> pl.DataFrame:
     """Rates: the points to draw on a funnel, ``rate_chart`` (null for DSRs below
     10 events) and ``denominator_derived`` (the one-year population)."""
-    return _run("points", data, "rate", numerator, denominator, rate, multiplier, kind, years)
+    options = _options_of(statistic="rate", numerator=numerator, denominator=denominator, rate=rate,
+                          multiplier=multiplier, kind=kind, years=years)
+    return _rs.funnel_points(_checked(data, options), options)

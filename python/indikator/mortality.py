@@ -31,34 +31,41 @@ from typing import Literal, Mapping, Optional, Sequence, Union
 import polars as pl
 
 from . import _indikator as _rs
+from . import _options
 from ._frames import ColumnsLike, FrameLike, as_frame, as_list
 from ._indikator import ArgumentError
-from ._records import names, whole
+from ._options import ConfidenceLike as Confidence, MortalityOptions
+from ._records import whole
 
 __all__ = ["quality", "rates"]
 
-Confidence = Union[float, str, Sequence[float]]
-_DEATHS = ("year", "age", "cause")
-_POPULATION = ("year", "age", "population")
+Invalid = Literal["error", "exclude"]
 
 
-def _run(what, deaths, population, causes, ages, by, years, window, rolling, standard, multiplier, confidence,
-         invalid, death_columns, population_columns):
+def _options_of(
+    *, causes: Union[str, Sequence[str]], ages: Sequence[Optional[int]], by: ColumnsLike,
+    years: Optional[Sequence[int]], window: int, rolling: bool, standard: Union[str, pl.DataFrame, pl.LazyFrame, None],
+    multiplier: float, confidence: Confidence, invalid: Invalid, death_columns: Optional[Mapping[str, str]],
+    population_columns: Optional[Mapping[str, str]],
+) -> MortalityOptions:
+    """The options of every output, checked and normalised."""
     if not (isinstance(ages, (tuple, list)) and len(ages) == 2):
         raise ArgumentError(f"argument `ages`: a pair (youngest, oldest), the oldest may be None; got {ages!r}")
-    lo = whole(ages[0], "ages")
-    hi = None if ages[1] is None else whole(ages[1], "ages")
     if years is not None and not (isinstance(years, (tuple, list)) and len(years) == 2):
         raise ArgumentError(f"argument `years`: a pair (first, last); got {years!r}")
-    causes = causes if isinstance(causes, str) else as_list(list(causes), "causes")
-    if isinstance(standard, pl.LazyFrame):
-        standard = standard.collect()
-    return _rs.mortality(
-        what, as_frame(deaths, "deaths"), as_frame(population, "population"), causes, lo, hi, as_list(by),
-        None if years is None else (whole(years[0], "years"), whole(years[1], "years")), whole(window, "window"),
-        bool(rolling), standard, float(multiplier), confidence, invalid,
-        names(_DEATHS, death_columns, "death_columns"), names(_POPULATION, population_columns, "population_columns"),
-    )
+    return {
+        "common": _options.care(by, invalid, confidence),
+        "causes": causes if isinstance(causes, str) else as_list(list(causes), "causes"),
+        "min_age": whole(ages[0], "ages"),
+        "max_age": None if ages[1] is None else whole(ages[1], "ages"),
+        "years": None if years is None else (whole(years[0], "years"), whole(years[1], "years")),
+        "window": whole(window, "window"),
+        "rolling": bool(rolling),
+        "standard": standard.collect() if isinstance(standard, pl.LazyFrame) else standard,
+        "multiplier": float(multiplier),
+        "death_columns": _options.columns(death_columns, "death_columns"),
+        "population_columns": _options.columns(population_columns, "population_columns"),
+    }
 
 
 def rates(
@@ -66,7 +73,7 @@ def rates(
     ages: Sequence[Optional[int]] = (0, None), by: ColumnsLike = None,
     years: Optional[Sequence[int]] = None, window: int = 1, rolling: bool = False,
     standard: Union[str, pl.DataFrame, None] = None, multiplier: float = 100_000,
-    confidence: Confidence = 0.95, invalid: Literal["error", "exclude"] = "error",
+    confidence: Confidence = 0.95, invalid: Invalid = "error",
     death_columns: Optional[Mapping[str, str]] = None, population_columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """Rates per group and window: ``period`` ("2016", "2011–2015"),
@@ -82,17 +89,21 @@ def rates(
     year. ``standard="esp2013"`` (or a frame of ``age_band``, ``weight``)
     standardises directly over the standard's bands within ``ages``; fewer
     than 10 deaths give no DSR (status "total count below 10")."""
-    return _run("rates", deaths, population, causes, ages, by, years, window, rolling, standard, multiplier,
-                confidence, invalid, death_columns, population_columns)
+    options = _options_of(causes=causes, ages=ages, by=by, years=years, window=window, rolling=rolling,
+                          standard=standard, multiplier=multiplier, confidence=confidence, invalid=invalid,
+                          death_columns=death_columns, population_columns=population_columns)
+    return _rs.mortality_rates(as_frame(deaths, "deaths"), as_frame(population, "population"), options)
 
 
 def quality(
     deaths: FrameLike, population: FrameLike, *, causes: Union[str, Sequence[str]] = "suicide",
     ages: Sequence[Optional[int]] = (0, None), years: Optional[Sequence[int]] = None,
-    invalid: Literal["error", "exclude"] = "error", death_columns: Optional[Mapping[str, str]] = None,
+    invalid: Invalid = "error", death_columns: Optional[Mapping[str, str]] = None,
     population_columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The data-quality table (``rule``, ``count``): deaths read, excluded,
     of the causes, in the age range and in the years."""
-    return _run("quality", deaths, population, causes, ages, None, years, 1, False, None, 100_000, 0.95, invalid,
-                death_columns, population_columns)
+    options = _options_of(causes=causes, ages=ages, by=None, years=years, window=1, rolling=False,
+                          standard=None, multiplier=100_000, confidence=0.95, invalid=invalid,
+                          death_columns=death_columns, population_columns=population_columns)
+    return _rs.mortality_quality(as_frame(deaths, "deaths"), as_frame(population, "population"), options)

@@ -28,74 +28,95 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal, Mapping, Optional, Sequence, Union
+from typing import Literal, Mapping, Optional, Sequence
 
 import polars as pl
 
 from . import _indikator as _rs
-from ._frames import FrameLike, as_frame, as_list
+from . import _options
+from ._frames import ColumnsLike, FrameLike, as_frame, as_list
 from ._indikator import ArgumentError
-from ._records import DateLike, PeriodLike, date, names, period as _period, whole
+from ._options import ConfidenceLike as Confidence, ReadmissionOptions
+from ._records import DateLike, PeriodLike, date, period as _period, whole
 
 __all__ = ["quality", "share", "stays"]
 
-Confidence = Union[float, str, Sequence[float]]
-_COLUMNS = ("patient_id", "admitted", "discharged", "age", "acute", "discharge_type")
+Invalid = Literal["error", "exclude"]
 _DIED = ("died", "död", "avliden")
 _TRANSFERRED = ("transfer", "annat sjukhus", "överflyttad")
 
 
-def _run(what, stays, period, per, by, min_age, days, acute_only, merge_transfers, died, transferred,
-         discharge_type, as_of, invalid, confidence, columns):
-    *cols, kind = names(_COLUMNS, columns, "columns")
+def _options_of(
+    *, period: PeriodLike, per: Optional[str], by: ColumnsLike, min_age: float, days: int, acute_only: bool,
+    merge_transfers: bool, died: Sequence[str], transferred: Sequence[str], discharge_type: bool,
+    as_of: Optional[DateLike], invalid: Invalid, confidence: Confidence, columns: Optional[Mapping[str, str]],
+) -> ReadmissionOptions:
+    """The options of every output, checked and normalised."""
     if isinstance(min_age, bool) or not isinstance(min_age, (int, float)):
         raise ArgumentError(f"argument `min_age`: an age in years; got {min_age!r}")
-    return _rs.readmission(
-        what, as_frame(stays, "stays"), _period(period), per, as_list(by), float(min_age), whole(days, "days"),
-        bool(acute_only), bool(merge_transfers), as_list(list(died), "died"),
-        as_list(list(transferred), "transferred"), date(as_of, "as_of"), invalid,
-        confidence, cols, kind if discharge_type else None,
-    )
+    return {
+        "common": _options.care(by, invalid, confidence),
+        "period": _period(period),
+        "per": per,
+        "min_age": float(min_age),
+        "days": whole(days, "days"),
+        "acute_only": bool(acute_only),
+        "merge_transfers": bool(merge_transfers),
+        "died": as_list(list(died), "died"),
+        "transferred": as_list(list(transferred), "transferred"),
+        "as_of": date(as_of, "as_of"),
+        "columns": _options.columns(columns, "columns"),
+        "discharge_type": bool(discharge_type),
+    }
 
 
 def share(
     stays: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: ColumnsLike = None,
     min_age: float = 65, days: int = 30, acute_only: bool = False, merge_transfers: bool = True,
     died: Sequence[str] = _DIED, transferred: Sequence[str] = _TRANSFERRED, discharge_type: bool = True,
-    as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
+    as_of: Optional[DateLike] = None, invalid: Invalid = "error", confidence: Confidence = 0.95,
     columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The share readmitted per group (and ``period`` with ``per="month"``):
     ``numerator`` (index stays followed by a readmission), ``denominator``
     (index stays), ``value`` (percent) with Wilson limits, ``status`` and
     ``follow_up_incomplete``."""
-    return _run("share", stays, period, per, by, min_age, days, acute_only, merge_transfers, died, transferred,
-                discharge_type, as_of, invalid, confidence, columns)
+    options = _options_of(period=period, per=per, by=by, min_age=min_age, days=days, acute_only=acute_only,
+                          merge_transfers=merge_transfers, died=died, transferred=transferred,
+                          discharge_type=discharge_type, as_of=as_of, invalid=invalid, confidence=confidence,
+                          columns=columns)
+    return _rs.readmission_share(as_frame(stays, "stays"), options)
 
 
 def stays(
     stays: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: ColumnsLike = None,
     min_age: float = 65, days: int = 30, acute_only: bool = False, merge_transfers: bool = True,
     died: Sequence[str] = _DIED, transferred: Sequence[str] = _TRANSFERRED, discharge_type: bool = True,
-    as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
+    as_of: Optional[DateLike] = None, invalid: Invalid = "error",
     columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """One row per index stay (transfers joined): groups, ``patient_id``,
     ``admitted``, ``discharged``, ``age``, ``readmitted``,
     ``days_to_readmission``, ``follow_up_incomplete``. Holds patient ids:
     for analysis, not for publication."""
-    return _run("stays", stays, period, per, by, min_age, days, acute_only, merge_transfers, died, transferred,
-                discharge_type, as_of, invalid, 0.95, columns)
+    options = _options_of(period=period, per=per, by=by, min_age=min_age, days=days, acute_only=acute_only,
+                          merge_transfers=merge_transfers, died=died, transferred=transferred,
+                          discharge_type=discharge_type, as_of=as_of, invalid=invalid, confidence=0.95,
+                          columns=columns)
+    return _rs.readmission_stays(as_frame(stays, "stays"), options)
 
 
 def quality(
     stays: FrameLike, *, period: PeriodLike, min_age: float = 65, days: int = 30, acute_only: bool = False,
     merge_transfers: bool = True, died: Sequence[str] = _DIED, transferred: Sequence[str] = _TRANSFERRED,
-    discharge_type: bool = True, as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
+    discharge_type: bool = True, as_of: Optional[DateLike] = None, invalid: Invalid = "error",
     columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The data-quality table (``rule``, ``count``): stays read, excluded,
     transfers joined, discharges in the period, too young, died, index
     stays, and those with incomplete follow-up."""
-    return _run("quality", stays, period, None, None, min_age, days, acute_only, merge_transfers, died,
-                transferred, discharge_type, as_of, invalid, 0.95, columns)
+    options = _options_of(period=period, per=None, by=None, min_age=min_age, days=days, acute_only=acute_only,
+                          merge_transfers=merge_transfers, died=died, transferred=transferred,
+                          discharge_type=discharge_type, as_of=as_of, invalid=invalid, confidence=0.95,
+                          columns=columns)
+    return _rs.readmission_quality(as_frame(stays, "stays"), options)

@@ -25,43 +25,53 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal, Mapping, Optional, Sequence, Union
+from typing import Literal, Mapping, Optional, Sequence
 
 import polars as pl
 
 from . import _indikator as _rs
-from ._frames import FrameLike, as_frame, as_list
-from ._records import PeriodLike, names, period as _period, whole
+from . import _options
+from ._frames import ColumnsLike, FrameLike, as_frame, as_list
+from ._options import ConfidenceLike as Confidence, SipOptions
+from ._records import PeriodLike, period as _period, whole
 
 __all__ = ["change", "counts", "quality"]
 
-Confidence = Union[float, str, Sequence[float]]
-_COLUMNS = ("plan_id", "established", "birth_date", "age", "status")
+Invalid = Literal["error", "exclude"]
 
 
-def _run(what, plans, period, per, by, age_limit, exclude_statuses, invalid, confidence, columns):
-    return _rs.sip(
-        what, as_frame(plans, "plans"), _period(period), per, as_list(by), whole(age_limit, "age_limit"),
-        as_list(list(exclude_statuses), "exclude_statuses"), invalid, confidence,
-        names(_COLUMNS, columns, "columns"),
-    )
+def _options_of(
+    *, period: PeriodLike, per: Optional[str], by: ColumnsLike, age_limit: int, exclude_statuses: Sequence[str],
+    invalid: Invalid, confidence: Confidence, columns: Optional[Mapping[str, str]],
+) -> SipOptions:
+    """The options of every output, checked and normalised."""
+    return {
+        "common": _options.care(by, invalid, confidence),
+        "period": _period(period),
+        "per": per,
+        "age_limit": whole(age_limit, "age_limit"),
+        "exclude_statuses": as_list(list(exclude_statuses), "exclude_statuses"),
+        "columns": _options.columns(columns, "columns"),
+    }
 
 
 def counts(
     plans: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: ColumnsLike = None,
-    age_limit: int = 18, exclude_statuses: Sequence[str] = (), invalid: Literal["error", "exclude"] = "error",
+    age_limit: int = 18, exclude_statuses: Sequence[str] = (), invalid: Invalid = "error",
     confidence: Confidence = 0.95, columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """Plans established per group, ``age_group`` and ``period`` (the whole
     period, or its months/tertials/half-years with ``per``): ``numerator``
     and ``value`` (the count) with Poisson limits. Every group seen gets both
     age groups and every sub-period, zero when empty."""
-    return _run("counts", plans, period, per, by, age_limit, exclude_statuses, invalid, confidence, columns)
+    options = _options_of(period=period, per=per, by=by, age_limit=age_limit, exclude_statuses=exclude_statuses,
+                          invalid=invalid, confidence=confidence, columns=columns)
+    return _rs.sip_counts(as_frame(plans, "plans"), options)
 
 
 def change(
     plans: FrameLike, *, period: PeriodLike, per: Optional[str] = None, by: ColumnsLike = None,
-    age_limit: int = 18, exclude_statuses: Sequence[str] = (), invalid: Literal["error", "exclude"] = "error",
+    age_limit: int = 18, exclude_statuses: Sequence[str] = (), invalid: Invalid = "error",
     columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The counts against the same period a year earlier, in the output
@@ -73,13 +83,17 @@ def change(
     fulfilled``; unchanged does not meet it), ``rating_sv``, ``colour``,
     ``rule``, ``missing_reason``. A year before the first plan has no
     counts: not compared, not rated, never zero."""
-    return _run("change", plans, period, per, by, age_limit, exclude_statuses, invalid, 0.95, columns)
+    options = _options_of(period=period, per=per, by=by, age_limit=age_limit, exclude_statuses=exclude_statuses,
+                          invalid=invalid, confidence=0.95, columns=columns)
+    return _rs.sip_change(as_frame(plans, "plans"), options)
 
 
 def quality(
     plans: FrameLike, *, period: PeriodLike, age_limit: int = 18, exclude_statuses: Sequence[str] = (),
-    invalid: Literal["error", "exclude"] = "error", columns: Optional[Mapping[str, str]] = None,
+    invalid: Invalid = "error", columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The data-quality table (``rule``, ``count``): plans, plans with
     several rows, rows disagreeing on the date, excluded statuses and rows."""
-    return _run("quality", plans, period, None, None, age_limit, exclude_statuses, invalid, 0.95, columns)
+    options = _options_of(period=period, per=None, by=None, age_limit=age_limit, exclude_statuses=exclude_statuses,
+                          invalid=invalid, confidence=0.95, columns=columns)
+    return _rs.sip_quality(as_frame(plans, "plans"), options)

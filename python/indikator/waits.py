@@ -35,35 +35,48 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal, Mapping, Optional, Sequence, Union
+from typing import Literal, Mapping, Optional, Sequence
 
 import polars as pl
 
 from . import _indikator as _rs
-from ._frames import FrameLike, as_frame, as_list
-from ._records import DateLike, PeriodLike, date, names, period as _period, whole
+from . import _options
+from ._frames import ColumnsLike, FrameLike, as_frame, as_list
+from ._options import ConfidenceLike as Confidence, WaitsOptions
+from ._records import DateLike, PeriodLike, date, day, period as _period, whole
 
 __all__ = ["distribution", "fulfilment", "quality", "reporting_rate", "summarise_months", "summary"]
 
 Measure = Literal["completed", "waiting"]
-Confidence = Union[float, str, Sequence[float]]
-_COLUMNS = ("decided", "completed", "kind", "pvv", "mov")
+Invalid = Literal["error", "exclude"]
 _BINS = (30, 60, 90)
 
 
-def _run(what, records, period, measure, snapshots, per, by, limits, exclude_pvv, exclude_mov, bins, as_of,
-         invalid, confidence, columns, pvv, mov):
-    decided, completed, kind, pvv_name, mov_name = names(_COLUMNS, columns, "columns")
+def _options_of(
+    *, period: PeriodLike, measure: Measure, snapshots: Optional[Sequence[DateLike]], per: Optional[str],
+    by: ColumnsLike, limits: Optional[Mapping[str, int]], exclude_pvv: bool, exclude_mov: bool,
+    bins: Sequence[int], as_of: Optional[DateLike], invalid: Invalid, confidence: Confidence,
+    columns: Optional[Mapping[str, str]], pvv: bool, mov: bool,
+) -> WaitsOptions:
+    """The options of every output, checked and normalised."""
     limits = dict(limits or {})
-    for k, days in limits.items():
-        whole(days, f"limits[{k!r}]")
-    return _rs.waits(
-        what, as_frame(records, "records"), measure, _period(period),
-        None if snapshots is None else [date(s, "snapshots") for s in snapshots], per, as_list(by),
-        sorted(limits.items()), bool(exclude_pvv), bool(exclude_mov), [whole(b, "bins") for b in bins],
-        date(as_of, "as_of"), invalid, confidence, [decided, completed, kind],
-        pvv_name if pvv else None, mov_name if mov else None,
-    )
+    for kind, days in limits.items():
+        whole(days, f"limits[{kind!r}]")
+    return {
+        "common": _options.care(by, invalid, confidence),
+        "period": _period(period),
+        "measure": measure,
+        "snapshots": None if snapshots is None else [day(s, "snapshots") for s in snapshots],
+        "per": per,
+        "limits": limits,
+        "exclude_pvv": bool(exclude_pvv),
+        "exclude_mov": bool(exclude_mov),
+        "bins": [whole(b, "bins") for b in bins],
+        "as_of": date(as_of, "as_of"),
+        "columns": _options.columns(columns, "columns"),
+        "pvv": bool(pvv),
+        "mov": bool(mov),
+    }
 
 
 def fulfilment(
@@ -71,7 +84,7 @@ def fulfilment(
     snapshots: Optional[Sequence[DateLike]] = None, per: Optional[str] = None,
     by: ColumnsLike = None, limits: Optional[Mapping[str, int]] = None,
     exclude_pvv: bool = True, exclude_mov: bool = True, pvv: bool = True, mov: bool = True,
-    as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
+    as_of: Optional[DateLike] = None, invalid: Invalid = "error",
     confidence: Confidence = 0.95, columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The share of waits within the limit per group.
@@ -89,8 +102,10 @@ def fulfilment(
     nothing. ``limits`` names kinds of the law or of the records (a
     misspelt kind is an error listing them). ``pvv=False``/``mov=False`` say
     the flag is not recorded."""
-    return _run("fulfilment", records, period, measure, snapshots, per, by, limits, exclude_pvv, exclude_mov,
-                _BINS, as_of, invalid, confidence, columns, pvv, mov)
+    options = _options_of(period=period, measure=measure, snapshots=snapshots, per=per, by=by, limits=limits,
+                          exclude_pvv=exclude_pvv, exclude_mov=exclude_mov, bins=_BINS, as_of=as_of,
+                          invalid=invalid, confidence=confidence, columns=columns, pvv=pvv, mov=mov)
+    return _rs.waits_fulfilment(as_frame(records, "records"), options)
 
 
 def distribution(
@@ -98,7 +113,7 @@ def distribution(
     snapshots: Optional[Sequence[DateLike]] = None, per: Optional[str] = None,
     by: ColumnsLike = None, exclude_pvv: bool = True, exclude_mov: bool = True,
     pvv: bool = True, mov: bool = True, as_of: Optional[DateLike] = None,
-    invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
+    invalid: Invalid = "error", confidence: Confidence = 0.95,
     columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The waits counted in bins of days (default 0–30, 31–60, 61–90, > 90):
@@ -112,8 +127,10 @@ def distribution(
     >>> ik.waits.distribution(r, period="2024", pvv=False, mov=False, as_of="2025-01-01")["numerator"].to_list()
     [1.0, 0.0, 0.0, 1.0]
     """
-    return _run("distribution", records, period, measure, snapshots, per, by, None, exclude_pvv, exclude_mov,
-                bins, as_of, invalid, confidence, columns, pvv, mov)
+    options = _options_of(period=period, measure=measure, snapshots=snapshots, per=per, by=by, limits=None,
+                          exclude_pvv=exclude_pvv, exclude_mov=exclude_mov, bins=bins, as_of=as_of,
+                          invalid=invalid, confidence=confidence, columns=columns, pvv=pvv, mov=mov)
+    return _rs.waits_distribution(as_frame(records, "records"), options)
 
 
 def summary(
@@ -121,14 +138,16 @@ def summary(
     snapshots: Optional[Sequence[DateLike]] = None, by: ColumnsLike = None,
     limits: Optional[Mapping[str, int]] = None, exclude_pvv: bool = True, exclude_mov: bool = True,
     pvv: bool = True, mov: bool = True, as_of: Optional[DateLike] = None,
-    invalid: Literal["error", "exclude"] = "error", confidence: Confidence = 0.95,
+    invalid: Invalid = "error", confidence: Confidence = 0.95,
     columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The fulfilment over the period from its monthly series, both ways
     (see :func:`summarise_months`): the ``"pooled share"`` and the
     ``"mean of monthly shares"``, told apart by the ``summary`` column."""
-    return _run("summary", records, period, measure, snapshots, None, by, limits, exclude_pvv, exclude_mov,
-                _BINS, as_of, invalid, confidence, columns, pvv, mov)
+    options = _options_of(period=period, measure=measure, snapshots=snapshots, per=None, by=by, limits=limits,
+                          exclude_pvv=exclude_pvv, exclude_mov=exclude_mov, bins=_BINS, as_of=as_of,
+                          invalid=invalid, confidence=confidence, columns=columns, pvv=pvv, mov=mov)
+    return _rs.waits_summary(as_frame(records, "records"), options)
 
 
 def summarise_months(
@@ -151,7 +170,8 @@ def summarise_months(
     >>> [(k, round(v, 2)) for k, v in s.select("summary", "value").iter_rows()]
     [('pooled share', 59.38), ('mean of monthly shares', 63.5)]
     """
-    return _rs.summarise_months(as_frame(monthly, "monthly"), as_list(by), month, confidence)
+    options: _options.MonthsOptions = {"by": as_list(by), "month": month, "confidence": confidence}
+    return _rs.summarise_months(as_frame(monthly, "monthly"), options)
 
 
 def reporting_rate(
@@ -169,18 +189,24 @@ def reporting_rate(
     >>> ik.waits.reporting_rate(reports, expected=["A", "B"]).select("period", "value", "meets_rule").rows()
     [('2024-01', 100.0, True), ('2024-02', 50.0, False)]
     """
-    return _rs.reporting_rate(as_frame(reports, "reports"), unit, period, as_list(expected, "expected"),
-                              None if periods is None else as_list(periods, "periods"), float(rule), confidence)
+    options: _options.ReportingRateOptions = {
+        "unit": unit, "period": period, "expected": as_list(expected, "expected"),
+        "periods": None if periods is None else as_list(periods, "periods"), "rule": float(rule),
+        "confidence": confidence,
+    }
+    return _rs.reporting_rate(as_frame(reports, "reports"), options)
 
 
 def quality(
     records: FrameLike, *, period: PeriodLike, measure: Measure = "completed",
     snapshots: Optional[Sequence[DateLike]] = None, limits: Optional[Mapping[str, int]] = None,
     exclude_pvv: bool = True, exclude_mov: bool = True, pvv: bool = True, mov: bool = True,
-    as_of: Optional[DateLike] = None, invalid: Literal["error", "exclude"] = "error",
+    as_of: Optional[DateLike] = None, invalid: Invalid = "error",
     columns: Optional[Mapping[str, str]] = None,
 ) -> pl.DataFrame:
     """The data-quality table (``rule``, ``count``): records read, excluded by
     each rule (with ``invalid="exclude"``), measured, and the PVV/MOV waits."""
-    return _run("quality", records, period, measure, snapshots, None, None, limits, exclude_pvv, exclude_mov,
-                _BINS, as_of, invalid, 0.95, columns, pvv, mov)
+    options = _options_of(period=period, measure=measure, snapshots=snapshots, per=None, by=None, limits=limits,
+                          exclude_pvv=exclude_pvv, exclude_mov=exclude_mov, bins=_BINS, as_of=as_of,
+                          invalid=invalid, confidence=0.95, columns=columns, pvv=pvv, mov=mov)
+    return _rs.waits_quality(as_frame(records, "records"), options)

@@ -4,6 +4,7 @@
 mod causes;
 mod continuity;
 mod mortality;
+mod options;
 mod readmission;
 mod records;
 mod reporting;
@@ -13,8 +14,8 @@ mod waits;
 pub use causes::{CauseSet, CAUSE_SETS};
 pub use continuity::{Chronic, Continuity, ContinuityResult, ListingColumns, VisitColumns};
 pub use mortality::{DeathColumns, Mortality, PopulationColumns};
+pub use options::{CareCommon, CareOptions, ColumnSlot, InvalidRecords, RecordColumns};
 pub use readmission::{Readmission, StayColumns, DIED_DISCHARGE_TYPES, TRANSFER_DISCHARGE_TYPES};
-pub use records::InvalidRecords;
 pub use reporting::ReportingRate;
 pub use sip::{PlanColumns, Sip, ADULTS, CHILDREN};
 pub use waits::{

@@ -6,14 +6,15 @@
 use chrono::NaiveDate;
 use polars::prelude::*;
 
+use super::options::{CareCommon, CareOptions, ColumnSlot, RecordColumns};
 use super::records::{
     check_covered, check_days, check_per, date_of, day_number, days, extraction_date, flags,
-    numbers, percentages, reserve, rows_of, sums_by, texts, Checks, InvalidRecords, Quality,
+    numbers, percentages, reserve, rows_of, sums_by, texts, Checks, Quality,
 };
 use super::waits::PERIOD;
 use crate::error::{Error, Result};
 use crate::measure::require_keys;
-use crate::measure::{Confidence, OutputType};
+use crate::measure::OutputType;
 use crate::period::{Period, PeriodKind};
 
 /// The usual discharge types that mean the patient died.
@@ -65,6 +66,22 @@ pub struct StayColumns {
     /// How the stay ended (default `discharge_type`); `None` when not
     /// recorded (every discharge is then taken as alive).
     pub discharge_type: Option<String>,
+}
+
+impl RecordColumns for StayColumns {
+    fn slots(&mut self) -> Vec<(&'static str, ColumnSlot<'_>)> {
+        vec![
+            ("patient_id", ColumnSlot::Required(&mut self.patient)),
+            ("admitted", ColumnSlot::Required(&mut self.admitted)),
+            ("discharged", ColumnSlot::Required(&mut self.discharged)),
+            ("age", ColumnSlot::Required(&mut self.age)),
+            ("acute", ColumnSlot::Required(&mut self.acute)),
+            (
+                "discharge_type",
+                ColumnSlot::Optional(&mut self.discharge_type),
+            ),
+        ]
+    }
 }
 
 impl Default for StayColumns {
@@ -127,8 +144,6 @@ pub struct Readmission {
     pub period: Period,
     /// Split by the period of the index discharge (e.g. month).
     pub per: Option<PeriodKind>,
-    /// Group columns of the stays (sex, age group, unit, kommun…).
-    pub by: Vec<String>,
     /// The youngest age at admission of an index stay (default 65).
     pub min_age: f64,
     /// The follow-up in days after discharge (default 30, inclusive).
@@ -148,12 +163,17 @@ pub struct Readmission {
     pub transferred: Vec<String>,
     /// The day the data were taken out; later dates are invalid (default: today).
     pub as_of: Option<NaiveDate>,
-    /// What to do with invalid records (default: an error).
-    pub invalid: InvalidRecords,
-    /// Confidence of the limits.
-    pub confidence: Confidence,
+    /// Groups (sex, age group, unit, kommun…), invalid records and
+    /// confidence: set with the [`CareOptions`] setters.
+    pub common: CareCommon,
     /// Column names.
     pub columns: StayColumns,
+}
+
+impl CareOptions for Readmission {
+    fn common_mut(&mut self) -> &mut CareCommon {
+        &mut self.common
+    }
 }
 
 /// One stay after merging transfers.
@@ -183,7 +203,6 @@ impl Readmission {
         Readmission {
             period,
             per: None,
-            by: Vec::new(),
             min_age: 65.0,
             days: 30,
             acute_only: false,
@@ -194,16 +213,9 @@ impl Readmission {
                 .map(|d| d.to_string())
                 .collect(),
             as_of: None,
-            invalid: InvalidRecords::Error,
-            confidence: Confidence::P95,
+            common: CareCommon::default(),
             columns: StayColumns::default(),
         }
-    }
-
-    /// Group by these columns.
-    pub fn by<I: IntoIterator<Item = S>, S: Into<String>>(mut self, by: I) -> Self {
-        self.by = by.into_iter().map(Into::into).collect();
-        self
     }
 
     /// Split by the period of the discharge.
@@ -230,7 +242,7 @@ impl Readmission {
                 self.days,
             ));
         }
-        reserve(&self.by, &[PERIOD])
+        reserve(&self.common.by, &[PERIOD])
     }
 
     fn follow(&self, records: &DataFrame) -> Result<Followed> {
@@ -267,11 +279,11 @@ impl Readmission {
             }
             None => (vec![false; records.height()], vec![false; records.height()]),
         };
-        require_keys(records.schema(), &self.by, "group")?;
+        require_keys(records.schema(), &self.common.by, "group")?;
         let as_of = extraction_date(self.as_of);
         let mut quality = Quality::default();
         quality.push("stays", records.height());
-        let mut checks = Checks::new(records.height(), self.invalid, &mut quality);
+        let mut checks = Checks::new(records.height(), self.common.invalid, &mut quality);
         checks.present(&c.patient, "patient ids", |i| patients.get(i).is_none())?;
         checks.present(&c.admitted, "admission dates", |i| admitted[i].is_none())?;
         checks.ages(&c.age, &ages)?;
@@ -288,7 +300,7 @@ impl Readmission {
         checks.not_after(&c.admitted, &admitted, as_of)?;
         checks.not_after(&c.discharged, &discharged, as_of)?;
         check_covered(&self.period, Some(as_of), &discharged, &c.discharged)?;
-        checks.keys_present(records, &self.by)?;
+        checks.keys_present(records, &self.common.by)?;
         let kept = checks.kept.clone();
 
         // Patients as numbers, then rows in order of patient, admission, discharge.
@@ -420,8 +432,8 @@ impl Readmission {
             "index stays followed up past the latest admission in the data",
             incomplete.iter().filter(|x| **x).count(),
         );
-        let mut out = rows_of(records, &self.by, &index_rows)?;
-        let mut keys = self.by.clone();
+        let mut out = rows_of(records, &self.common.by, &index_rows)?;
+        let mut keys = self.common.by.clone();
         if self.per.is_some() {
             out.with_column(Column::new(PERIOD.into(), labels))?;
             keys.push(PERIOD.into());
@@ -470,7 +482,7 @@ impl Readmission {
             &["readmitted", "__ik_index", "follow_up_incomplete"],
         )?;
         let statistic = format!("share readmitted within {} days (percent)", self.days);
-        let mut table = percentages(keys, &sums[0], &sums[1], self.confidence, &statistic);
+        let mut table = percentages(keys, &sums[0], &sums[1], self.common.confidence, &statistic);
         table.add_column(Column::new("follow_up_incomplete".into(), sums[2].clone()));
         table.finish(OutputType::Full)
     }

@@ -5,15 +5,16 @@
 use chrono::{Datelike, Months, NaiveDate};
 use polars::prelude::*;
 
+use super::options::{CareCommon, CareOptions, ColumnSlot, RecordColumns};
 use super::records::{
     check_covered, check_per, date_of, day_number, days, numbers, reserve, rows_of, texts, Checks,
-    InvalidRecords, Quality,
+    Quality,
 };
 use super::waits::PERIOD;
 use crate::assess::{assess_table, compare_with_previous, Target};
 use crate::error::{Error, Result};
 use crate::measure::require_keys;
-use crate::measure::{f64_values, lookup, Confidence, Count, Statistic};
+use crate::measure::{f64_values, lookup, Count, Statistic};
 use crate::period::{Period, PeriodColumn, PeriodKind};
 
 /// The age-group label of children and young people.
@@ -34,6 +35,18 @@ pub struct PlanColumns {
     pub age: String,
     /// Status (default `status`); read only when excluding statuses.
     pub status: String,
+}
+
+impl RecordColumns for PlanColumns {
+    fn slots(&mut self) -> Vec<(&'static str, ColumnSlot<'_>)> {
+        vec![
+            ("plan_id", ColumnSlot::Required(&mut self.plan)),
+            ("established", ColumnSlot::Required(&mut self.established)),
+            ("birth_date", ColumnSlot::Required(&mut self.birth_date)),
+            ("age", ColumnSlot::Required(&mut self.age)),
+            ("status", ColumnSlot::Required(&mut self.status)),
+        ]
+    }
 }
 
 impl Default for PlanColumns {
@@ -58,7 +71,7 @@ impl Default for PlanColumns {
 /// when the frame has that column, else read from the age column.
 ///
 /// ```
-/// use indikator::{Period, Sip};
+/// use indikator::{CareOptions, Period, Sip};
 /// use polars::prelude::*;
 /// use chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
@@ -79,19 +92,23 @@ pub struct Sip {
     pub period: Period,
     /// Split the period (month, tertial, half-year…); `None`: one count per group.
     pub per: Option<PeriodKind>,
-    /// Group columns (kommun…), taken from the plan's first row.
-    pub by: Vec<String>,
     /// Children and young people are younger than this (default 18).
     pub age_limit: u32,
     /// Plans with any of these statuses are not counted (ignoring case;
     /// default none), e.g. `["makulerad"]`.
     pub exclude_statuses: Vec<String>,
-    /// What to do with invalid records (default: an error).
-    pub invalid: InvalidRecords,
-    /// Confidence of the Poisson limits of the counts.
-    pub confidence: Confidence,
+    /// Groups (kommun…, taken from the plan's first row), invalid records
+    /// and the confidence of the counts' Poisson limits: set with the
+    /// [`CareOptions`] setters.
+    pub common: CareCommon,
     /// Column names.
     pub columns: PlanColumns,
+}
+
+impl CareOptions for Sip {
+    fn common_mut(&mut self) -> &mut CareCommon {
+        &mut self.common
+    }
 }
 
 /// The age-group column of the output.
@@ -103,19 +120,11 @@ impl Sip {
         Sip {
             period,
             per: None,
-            by: Vec::new(),
             age_limit: 18,
             exclude_statuses: Vec::new(),
-            invalid: InvalidRecords::Error,
-            confidence: Confidence::P95,
+            common: CareCommon::default(),
             columns: PlanColumns::default(),
         }
-    }
-
-    /// Group by these columns.
-    pub fn by<I: IntoIterator<Item = S>, S: Into<String>>(mut self, by: I) -> Self {
-        self.by = by.into_iter().map(Into::into).collect();
-        self
     }
 
     /// Split the period.
@@ -136,7 +145,7 @@ impl Sip {
     ) -> Result<DataFrame> {
         self.period.validate()?;
         check_per(self.per, &self.period)?;
-        reserve(&self.by, &[PERIOD, AGE_GROUP])?;
+        reserve(&self.common.by, &[PERIOD, AGE_GROUP])?;
         let c = &self.columns;
         let ids = texts(records, &c.plan, "plan id")?;
         let established = days(records, &c.established, "date established")?;
@@ -158,7 +167,7 @@ impl Sip {
                 other => other,
             })?
         };
-        require_keys(records.schema(), &self.by, "group")?;
+        require_keys(records.schema(), &self.common.by, "group")?;
         let excluded_status: Vec<bool> = if self.exclude_statuses.is_empty() {
             vec![false; records.height()]
         } else {
@@ -192,7 +201,7 @@ impl Sip {
                 })
                 .collect()
         };
-        let mut checks = Checks::new(records.height(), self.invalid, quality);
+        let mut checks = Checks::new(records.height(), self.common.invalid, quality);
         checks.present(&c.plan, "plan ids", |i| ids.get(i).is_none())?;
         checks.present(&c.established, "establishment dates", |i| {
             established[i].is_none()
@@ -208,7 +217,7 @@ impl Sip {
         } else {
             checks.ages(&c.age, &ages)?;
         }
-        checks.keys_present(records, &self.by)?;
+        checks.keys_present(records, &self.common.by)?;
         let kept = checks.kept.clone();
         // The first row of each plan: its earliest establishment date.
         let mut order: Vec<usize> = (0..records.height()).filter(|&i| kept[i]).collect();
@@ -286,7 +295,7 @@ impl Sip {
                 }
             })
             .collect();
-        let mut out = rows_of(records, &self.by, &rows)?;
+        let mut out = rows_of(records, &self.common.by, &rows)?;
         out.with_column(Column::new(AGE_GROUP.into(), groups))?;
         out.with_column(Column::new(PERIOD.into(), labels))?;
         Ok(out)
@@ -314,11 +323,11 @@ impl Sip {
         let ages = DataFrame::new(2, vec![Column::new(AGE_GROUP.into(), [CHILDREN, ADULTS])])?;
         let periods = DataFrame::new(labels.len(), vec![Column::new(PERIOD.into(), labels)])?;
         let cells = ages.cross_join(&periods, None, None, MaintainOrderJoin::Left)?;
-        if self.by.is_empty() {
+        if self.common.by.is_empty() {
             return Ok(cells);
         }
         let groups = records
-            .select(self.by.iter().map(String::as_str))?
+            .select(self.common.by.iter().map(String::as_str))?
             .drop_nulls::<String>(None)?
             .unique_stable(None, UniqueKeepStrategy::First, None)?;
         Ok(groups.cross_join(&cells, None, None, MaintainOrderJoin::Left)?)
@@ -356,7 +365,7 @@ impl Sip {
             check_covered(&period, None, &days(records, c, "establishment date")?, c)?;
         }
         let plans = self.plans(records, period, shift, quality)?;
-        let mut keys = self.by.clone();
+        let mut keys = self.common.by.clone();
         keys.extend([AGE_GROUP.to_string(), PERIOD.to_string()]);
         let grid = self.grid(records)?;
         let counted = plans
@@ -370,7 +379,7 @@ impl Sip {
         full.with_column(Column::new("__ik_n".into(), n))?;
         Count::of("__ik_n")
             .by(keys)
-            .confidence(self.confidence)
+            .confidence(self.common.confidence)
             .compute(full.lazy())
     }
 
@@ -405,7 +414,7 @@ impl Sip {
             .map(|k| k.map(|k| k.previous_year().canonical()))
             .collect();
         before.with_column(Column::new(PERIOD.into(), earlier))?;
-        let mut keys = self.by.clone();
+        let mut keys = self.common.by.clone();
         keys.push(AGE_GROUP.to_string());
         let mut out = compare_with_previous(
             &now,

@@ -198,7 +198,7 @@ pub(crate) fn generate(seed: u64, population: &Population) -> crate::Result<Data
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CauseSet, Mortality};
+    use crate::{CareOptions, CauseSet, Mortality};
 
     #[test]
     fn suicide_and_all_cause_rates_are_plausible() {

@@ -1,154 +1,148 @@
-//! Thin wrappers: Python arguments in, the Rust statistic computed with the GIL released, a frame out.
+//! The statistics: per statistic one options object in, the Rust statistic
+//! computed with the GIL released, a frame out.
 
 use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
-use super::args::common;
+use super::args::{StandardArg, StatisticArgs};
 use super::errors::{detached, to_py_err};
 use crate::measure::{
     Count, Dsr, Events, Isr, Mean, Proportion, Rate, Reference, StandardPopulation, Statistic,
 };
 
+/// Compute `statistic` over `data` with the GIL released.
+fn computed<S: Statistic + Send>(
+    py: Python<'_>,
+    data: PyDataFrame,
+    statistic: S,
+) -> PyResult<PyDataFrame> {
+    detached(py, move || statistic.compute(data.0.lazy())).map(PyDataFrame)
+}
+
+/// `indikator._options.CountOptions`.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub(crate) struct CountArgs<'py> {
+    column: Option<String>,
+    common: StatisticArgs<'py>,
+}
+
 #[pyfunction]
-#[pyo3(signature = (data, column, by, confidence, output, pool, pool_method))]
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn count(
     py: Python<'_>,
     data: PyDataFrame,
-    column: Option<String>,
-    by: Vec<String>,
-    confidence: &Bound<'_, PyAny>,
-    output: &str,
-    pool: Option<String>,
-    pool_method: &str,
+    options: CountArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let stat = Count {
-        column,
-        common: common(by, confidence, output, pool, pool_method)?,
+    let statistic = Count {
+        column: options.column,
+        common: options.common.try_into()?,
     };
-    detached(py, move || stat.compute(data.0.lazy())).map(PyDataFrame)
+    computed(py, data, statistic)
+}
+
+/// `indikator._options.FractionOptions`: a rate's or a proportion's.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub(crate) struct FractionArgs<'py> {
+    x: String,
+    n: String,
+    multiplier: f64,
+    common: StatisticArgs<'py>,
 }
 
 #[pyfunction]
-#[pyo3(signature = (data, x, n, by, multiplier, confidence, output, pool, pool_method))]
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn rate(
     py: Python<'_>,
     data: PyDataFrame,
-    x: String,
-    n: String,
-    by: Vec<String>,
-    multiplier: f64,
-    confidence: &Bound<'_, PyAny>,
-    output: &str,
-    pool: Option<String>,
-    pool_method: &str,
+    options: FractionArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let stat = Rate {
-        numerator: x,
-        denominator: n,
-        multiplier,
-        common: common(by, confidence, output, pool, pool_method)?,
+    let statistic = Rate {
+        numerator: options.x,
+        denominator: options.n,
+        multiplier: options.multiplier,
+        common: options.common.try_into()?,
     };
-    detached(py, move || stat.compute(data.0.lazy())).map(PyDataFrame)
+    computed(py, data, statistic)
 }
 
 #[pyfunction]
-#[pyo3(signature = (data, x, n, by, multiplier, confidence, output, pool, pool_method))]
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn proportion(
     py: Python<'_>,
     data: PyDataFrame,
-    x: String,
-    n: String,
-    by: Vec<String>,
-    multiplier: f64,
-    confidence: &Bound<'_, PyAny>,
-    output: &str,
-    pool: Option<String>,
-    pool_method: &str,
+    options: FractionArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let stat = Proportion {
-        numerator: x,
-        denominator: n,
-        multiplier,
-        common: common(by, confidence, output, pool, pool_method)?,
+    let statistic = Proportion {
+        numerator: options.x,
+        denominator: options.n,
+        multiplier: options.multiplier,
+        common: options.common.try_into()?,
     };
-    detached(py, move || stat.compute(data.0.lazy())).map(PyDataFrame)
+    computed(py, data, statistic)
+}
+
+/// `indikator._options.MeanOptions`.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub(crate) struct MeanArgs<'py> {
+    values: String,
+    common: StatisticArgs<'py>,
 }
 
 #[pyfunction]
-#[pyo3(signature = (data, values, by, confidence, output, pool, pool_method))]
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn mean(
     py: Python<'_>,
     data: PyDataFrame,
-    values: String,
-    by: Vec<String>,
-    confidence: &Bound<'_, PyAny>,
-    output: &str,
-    pool: Option<String>,
-    pool_method: &str,
+    options: MeanArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let stat = Mean {
-        values,
-        common: common(by, confidence, output, pool, pool_method)?,
+    let statistic = Mean {
+        values: options.values,
+        common: options.common.try_into()?,
     };
-    detached(py, move || stat.compute(data.0.lazy())).map(PyDataFrame)
+    computed(py, data, statistic)
 }
 
-/// A standard population by name, or from a frame with `age_band` and `weight` columns.
-pub(crate) fn standard_from(standard: &Bound<'_, PyAny>) -> PyResult<StandardPopulation> {
-    if let Ok(name) = standard.extract::<String>() {
-        return StandardPopulation::by_name(&name).map_err(to_py_err);
-    }
-    let frame: PyDataFrame = standard.extract()?;
-    StandardPopulation::from_frame("supplied", &frame.0, "age_band", "weight").map_err(to_py_err)
-}
-
-#[pyfunction]
-#[pyo3(signature = (data, x, n, age_band, standard, by, multiplier, confidence, output, pool, pool_method, frequency, missing_as_zero))]
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn dsr(
-    py: Python<'_>,
-    data: PyDataFrame,
+/// `indikator._options.DsrOptions`.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub(crate) struct DsrArgs<'py> {
     x: String,
     n: String,
     age_band: String,
-    standard: &Bound<'_, PyAny>,
-    by: Vec<String>,
+    standard: StandardArg,
     multiplier: f64,
-    confidence: &Bound<'_, PyAny>,
-    output: &str,
-    pool: Option<String>,
-    pool_method: &str,
     frequency: Option<String>,
     missing_as_zero: bool,
-) -> PyResult<PyDataFrame> {
-    let events = match frequency {
-        Some(frequency) => Events::NonIndependent { frequency },
-        None => Events::Independent,
-    };
-    let stat = Dsr {
-        numerator: x,
-        denominator: n,
-        age_band,
-        standard: standard_from(standard)?,
-        multiplier,
-        events,
-        missing_as_zero,
-        common: common(by, confidence, output, pool, pool_method)?,
-    };
-    detached(py, move || stat.compute(data.0.lazy())).map(PyDataFrame)
+    common: StatisticArgs<'py>,
 }
 
 #[pyfunction]
-#[pyo3(signature = (data, x, n, age_band, reference, ref_x, ref_n, ratio, by, multiplier, confidence, output, pool, pool_method, observed_totals, missing_as_zero))]
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn isr(
+pub(crate) fn dsr(
     py: Python<'_>,
     data: PyDataFrame,
+    options: DsrArgs<'_>,
+) -> PyResult<PyDataFrame> {
+    let events = match options.frequency {
+        Some(frequency) => Events::NonIndependent { frequency },
+        None => Events::Independent,
+    };
+    let statistic = Dsr {
+        numerator: options.x,
+        denominator: options.n,
+        age_band: options.age_band,
+        standard: options.standard.try_into()?,
+        multiplier: options.multiplier,
+        events,
+        missing_as_zero: options.missing_as_zero,
+        common: options.common.try_into()?,
+    };
+    computed(py, data, statistic)
+}
+
+/// `indikator._options.IsrOptions`.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub(crate) struct IsrArgs<'py> {
     x: String,
     n: String,
     age_band: String,
@@ -156,42 +150,38 @@ pub(crate) fn isr(
     ref_x: String,
     ref_n: String,
     ratio: bool,
-    by: Vec<String>,
     multiplier: f64,
-    confidence: &Bound<'_, PyAny>,
-    output: &str,
-    pool: Option<String>,
-    pool_method: &str,
     observed_totals: Option<PyDataFrame>,
     missing_as_zero: bool,
+    common: StatisticArgs<'py>,
+}
+
+#[pyfunction]
+pub(crate) fn isr(
+    py: Python<'_>,
+    data: PyDataFrame,
+    options: IsrArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    let reference =
-        Reference::from_frame(&reference.0, &age_band, &ref_x, &ref_n).map_err(to_py_err)?;
-    let base = if ratio {
-        Isr::ratio(x, n, age_band, reference)
+    let a = options;
+    let reference = Reference::from_frame(&a.reference.0, &a.age_band, &a.ref_x, &a.ref_n)
+        .map_err(to_py_err)?;
+    let base = if a.ratio {
+        Isr::ratio(a.x, a.n, a.age_band, reference)
     } else {
-        Isr::rate(x, n, age_band, reference)
+        Isr::rate(a.x, a.n, a.age_band, reference)
     };
-    let stat = Isr {
-        multiplier,
-        observed_totals: observed_totals.map(|t| t.0),
-        missing_as_zero,
-        common: common(by, confidence, output, pool, pool_method)?,
+    let statistic = Isr {
+        multiplier: a.multiplier,
+        observed_totals: a.observed_totals.map(|t| t.0),
+        missing_as_zero: a.missing_as_zero,
+        common: a.common.try_into()?,
         ..base
     };
-    detached(py, move || stat.compute(data.0.lazy())).map(PyDataFrame)
+    computed(py, data, statistic)
 }
 
 #[pyfunction]
 pub(crate) fn standard_population(name: &str) -> PyResult<PyDataFrame> {
     let sp = StandardPopulation::by_name(name).map_err(to_py_err)?;
     sp.to_frame().map(PyDataFrame).map_err(to_py_err)
-}
-
-/// Raise a panic inside Rust, to prove it reaches Python as an exception (tests only).
-#[pyfunction]
-pub(crate) fn _force_panic(py: Python<'_>) -> PyResult<()> {
-    detached(py, || -> crate::Result<()> {
-        panic!("forced panic for a test")
-    })
 }

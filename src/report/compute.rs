@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use super::inputs::Inputs;
+use crate::care::{CareOptions, Chronic, Continuity, Mortality, Readmission, Sip, WaitLimits};
 use crate::care::{CauseSet, PlanColumns, StayColumns, VisitColumns, WaitColumns, Waits};
-use crate::care::{Chronic, Continuity, InvalidRecords, Mortality, Readmission, Sip, WaitLimits};
 use crate::catalog::{causes_of, Family, Indicator, SipGroup, Summary, WaitsMeasure};
 use crate::error::{Error, Result};
 use crate::measure::StandardPopulation;
@@ -180,11 +180,10 @@ pub fn figure(
             acute_only,
             ..
         } => {
-            let mut r = Readmission::new(period).by(by.to_vec());
+            let mut r = Readmission::new(period).by(by.to_vec()).exclude_invalid();
             r.min_age = *min_age;
             r.days = *within_days;
             r.acute_only = *acute_only;
-            r.invalid = InvalidRecords::Exclude;
             (r.share(main)?, r.quality(main)?, period.to_string())
         }
         Family::Sip {
@@ -193,10 +192,9 @@ pub fn figure(
             exclude_statuses,
             ..
         } => {
-            let mut s = Sip::new(period).by(by.to_vec());
+            let mut s = Sip::new(period).by(by.to_vec()).exclude_invalid();
             s.age_limit = *age_limit;
             s.exclude_statuses = exclude_statuses.clone();
-            s.invalid = InvalidRecords::Exclude;
             let counts = s.counts(main)?;
             let table = sip_group(counts, *group, by)?;
             (table, s.quality(main)?, period.to_string())
@@ -219,11 +217,11 @@ pub fn figure(
             let (first, last) = mortality_years(period, *window_years, main)?;
             let mut m = Mortality::new(set)
                 .ages(min_age.unwrap_or(0), *max_age)
-                .by(by.to_vec());
+                .by(by.to_vec())
+                .exclude_invalid();
             m = m.window((last - first + 1).unsigned_abs(), false);
             m.years = Some((first, last));
             m.multiplier = *multiplier;
-            m.invalid = InvalidRecords::Exclude;
             if let Some(name) = standard {
                 m = m.standardised(StandardPopulation::by_name(name)?);
             }
@@ -250,10 +248,10 @@ pub fn figure(
                 .collect()?;
             let mut m = Mortality::new(set)
                 .ages(min_age.unwrap_or(0), *max_age)
-                .by(by.to_vec());
+                .by(by.to_vec())
+                .exclude_invalid();
             m.years = Some((year, year));
             m.multiplier = *multiplier;
-            m.invalid = InvalidRecords::Exclude;
             (
                 m.rates(&events, population)?,
                 m.quality(&events, population)?,

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use indikator::stats::{ContinuityIndex, ContinuityIndices};
-use indikator::{Continuity, Period, Waits};
+use indikator::{CareOptions, Continuity, Period, Waits};
 use polars::prelude::*;
 use proptest::prelude::*;
 

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use indikator::{
-    CauseSet, InvalidRecords, Mortality, Period, PeriodKind, Readmission, Sip, StandardPopulation,
-    Waits,
+    CareOptions, CauseSet, InvalidRecords, Mortality, Period, PeriodKind, Readmission, Sip,
+    StandardPopulation, Waits,
 };
 use polars::prelude::*;
 
@@ -65,7 +65,7 @@ pub(crate) fn cases() -> Vec<(&'static str, DataFrame)> {
     let mut waiting = Waits::waiting(period("T1 2024"))
         .as_of(d("2024-08-31"))
         .by(["unit"]);
-    waiting.invalid = InvalidRecords::Exclude;
+    waiting.common.invalid = InvalidRecords::Exclude;
     let readmission = {
         let mut r = Readmission::new(period("2024"))
             .by(["sex"])

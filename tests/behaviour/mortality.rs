@@ -2,7 +2,7 @@
 //! sets, age ranges at their boundaries, pooled and rolling windows, and
 //! the region's published figures worked by hand.
 
-use indikator::{CauseSet, Mortality, StandardPopulation};
+use indikator::{CareOptions, CauseSet, Mortality, StandardPopulation};
 use polars::prelude::*;
 
 use crate::common::{floats, texts};
@@ -195,7 +195,7 @@ fn a_cause_that_is_not_an_icd_code_is_an_error_or_excluded() {
         "{e}"
     );
     let mut lenient = suicide();
-    lenient.invalid = indikator::InvalidRecords::Exclude;
+    lenient.common.invalid = indikator::InvalidRecords::Exclude;
     let out = lenient.rates(&d, &population(2016..=2016, 100)).unwrap();
     assert_eq!(floats(&out, "numerator"), [Some(1.0)]);
     let q = lenient.quality(&d, &population(2016..=2016, 100)).unwrap();

@@ -1,7 +1,7 @@
 //! Readmission within 30 days of people 65+: each rule worked by hand.
 
 use chrono::NaiveDate;
-use indikator::{Period, PeriodKind, Readmission};
+use indikator::{CareOptions, Period, PeriodKind, Readmission};
 use polars::prelude::*;
 
 use crate::common::{floats, texts};

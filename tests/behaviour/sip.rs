@@ -2,7 +2,7 @@
 //! against the same period last year.
 
 use chrono::NaiveDate;
-use indikator::{Period, PeriodKind, Sip};
+use indikator::{CareOptions, Period, PeriodKind, Sip};
 use polars::prelude::*;
 
 use crate::common::{floats, texts};

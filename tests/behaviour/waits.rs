@@ -2,7 +2,7 @@
 //! its boundary, worked by hand.
 
 use chrono::NaiveDate;
-use indikator::{summarise_months, Confidence, Period, PeriodKind, WaitLimits, Waits};
+use indikator::{summarise_months, CareOptions, Confidence, Period, PeriodKind, WaitLimits, Waits};
 use polars::prelude::*;
 
 use crate::common::{floats, texts};

@@ -1,318 +1,32 @@
-//! Mortality by cause from death records and population: suicide per
-//! 100 000, crude or age-standardised, per year or pooled over windows of
-//! years.
+//! Deaths and person-years per group, window of years and (when
+//! standardising) age band: the death records checked and counted, the
+//! population checked and summed, each year of the range covered.
 
 use polars::prelude::*;
 
-use super::causes::CauseSet;
-use super::records::{numbers, reserve, rows_of, texts, Checks, InvalidRecords, Quality};
-use super::waits::PERIOD;
+use super::ages::{band_of, band_range, contains, inside, Ages};
+use super::Mortality;
+use crate::care::records::{numbers, reserve, rows_of, texts, Checks, Quality};
+use crate::care::waits::PERIOD;
 use crate::error::{Error, Result};
-use crate::measure::require_keys;
-use crate::measure::{group_label, require, Confidence, Dsr, Rate, StandardPopulation, Statistic};
-
-/// Column names of the deaths (one row per death).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeathColumns {
-    /// Year of death: an integer year or a date (default `year`).
-    pub year: String,
-    /// Age at death in years (default `age`).
-    pub age: String,
-    /// Underlying cause of death, an ICD-10 code (default `cause`).
-    pub cause: String,
-}
-
-impl Default for DeathColumns {
-    fn default() -> Self {
-        DeathColumns {
-            year: "year".into(),
-            age: "age".into(),
-            cause: "cause".into(),
-        }
-    }
-}
-
-/// Column names of the population (one row per year, group and age).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PopulationColumns {
-    /// The year (default `year`).
-    pub year: String,
-    /// Age in single years (numbers) or age bands ("15-19", "90+") (default `age`).
-    pub age: String,
-    /// The number of people (default `population`).
-    pub population: String,
-}
-
-impl Default for PopulationColumns {
-    fn default() -> Self {
-        PopulationColumns {
-            year: "year".into(),
-            age: "age".into(),
-            population: "population".into(),
-        }
-    }
-}
-
-/// Deaths from a set of causes per `multiplier` (100 000) people per year.
-///
-/// # Method
-/// Deaths of the cause set and age range are summed per group and year and
-/// set against the population of the same group, years and ages (the
-/// person-years). A window of several years sums both (the national way),
-/// so its rate is the yearly average rate over the window ("21,77 per
-/// 100 000 per year 2011–2015"); `deaths_per_year` is the mean yearly
-/// count. The crude rate has exact Poisson limits below 10 deaths and
-/// Byar's above; with a `standard` population the rate is directly
-/// standardised over its age bands (within the age range) with Dobson
-/// limits, and not computed below 10 deaths.
-///
-/// Years default to the span of the death records (all causes): the
-/// cause-of-death register lags the population statistics, and a year
-/// with population but no death data would otherwise read as zero deaths.
-///
-/// ```
-/// use indikator::{CauseSet, Mortality};
-/// use polars::prelude::*;
-/// let deaths = df!("year" => [2016, 2016, 2016], "age" => [19, 23, 51],
-///                  "cause" => ["X70.0", "X80", "I21.9"])?;
-/// let population = df!("year" => [2016, 2016, 2016], "age" => [17, 22, 51],
-///                      "population" => [14_500, 14_500, 100_000])?;
-/// let rate = Mortality::new(CauseSet::named("suicide")?)
-///     .ages(15, Some(24))
-///     .rates(&deaths, &population)?;
-/// let value = rate.column("value")?.f64()?.get(0).unwrap();
-/// assert!((value - 2.0 / 29_000.0 * 100_000.0).abs() < 1e-9);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mortality {
-    /// The causes of death counted.
-    pub causes: CauseSet,
-    /// The youngest age counted (`None`: 0).
-    pub min_age: Option<u32>,
-    /// The oldest age counted (`None`: no upper limit).
-    pub max_age: Option<u32>,
-    /// Group columns, in both the deaths and the population (kommun, sex…).
-    pub by: Vec<String>,
-    /// First and last year; `None`: the years of the death records.
-    pub years: Option<(i32, i32)>,
-    /// Years per window (default 1: each year).
-    pub window: u32,
-    /// Every window ending in each year (2011–2013, 2012–2014, …) instead of
-    /// consecutive windows ending in the last year.
-    pub rolling: bool,
-    /// Standardise directly to this population (`None`: crude rates).
-    pub standard: Option<StandardPopulation>,
-    /// Rate per this many people (default 100 000).
-    pub multiplier: f64,
-    /// Confidence of the limits.
-    pub confidence: Confidence,
-    /// What to do with invalid death records (default: an error).
-    pub invalid: InvalidRecords,
-    /// Column names of the deaths.
-    pub death_columns: DeathColumns,
-    /// Column names of the population.
-    pub population_columns: PopulationColumns,
-}
+use crate::measure::{group_label, require, require_keys};
 
 const YEAR: &str = "__ik_year";
-const BAND: &str = "__ik_age_band";
-const DEATHS: &str = "__ik_deaths";
-const PEOPLE: &str = "__ik_people";
-
-/// An age range: first and last year of age (`None`: open).
-type Ages = (u32, Option<u32>);
+pub(super) const BAND: &str = "__ik_age_band";
+pub(super) const DEATHS: &str = "__ik_deaths";
+pub(super) const PEOPLE: &str = "__ik_people";
 
 impl Mortality {
-    /// Crude rates per 100 000 of `causes`, all ages, each year.
-    pub fn new(causes: CauseSet) -> Self {
-        Mortality {
-            causes,
-            min_age: None,
-            max_age: None,
-            by: Vec::new(),
-            years: None,
-            window: 1,
-            rolling: false,
-            standard: None,
-            multiplier: 100_000.0,
-            confidence: Confidence::P95,
-            invalid: InvalidRecords::Error,
-            death_columns: DeathColumns::default(),
-            population_columns: PopulationColumns::default(),
-        }
-    }
-
-    /// Count ages from `min` to `max` (inclusive; `None`: no upper limit).
-    pub fn ages(mut self, min: u32, max: Option<u32>) -> Self {
-        self.min_age = Some(min);
-        self.max_age = max;
-        self
-    }
-
-    /// Group by these columns.
-    pub fn by<I: IntoIterator<Item = S>, S: Into<String>>(mut self, by: I) -> Self {
-        self.by = by.into_iter().map(Into::into).collect();
-        self
-    }
-
-    /// Pool `years` per window; `rolling` gives every window.
-    pub fn window(mut self, years: u32, rolling: bool) -> Self {
-        self.window = years;
-        self.rolling = rolling;
-        self
-    }
-
-    /// Standardise directly to `standard`.
-    pub fn standardised(mut self, standard: StandardPopulation) -> Self {
-        self.standard = Some(standard);
-        self
-    }
-
-    fn age_range(&self) -> Result<Ages> {
-        let min = self.min_age.unwrap_or(0);
-        if self.max_age.is_some_and(|max| max < min) {
-            return Err(Error::argument(
-                "max_age",
-                &format!("must not be below min_age = {min}"),
-                self.max_age.unwrap_or(0),
-            ));
-        }
-        Ok((min, self.max_age))
-    }
-
-    /// The windows `(first, last)` over the years `first..=last`.
-    fn windows(&self, first: i32, last: i32) -> Result<Vec<(i32, i32)>> {
-        if last < first || last - first > 500 {
-            return Err(Error::argument(
-                "years",
-                "a first year not after the last, at most 500 years apart",
-                format!("{first}–{last}"),
-            ));
-        }
-        let span = last - first + 1;
-        if self.window == 0 || i64::from(self.window) > i64::from(span) {
-            return Err(Error::argument(
-                "window",
-                &format!("between 1 and the {span} years from {first} to {last}"),
-                self.window,
-            ));
-        }
-        let w = self.window as i32;
-        let step = if self.rolling { 1 } else { w };
-        let mut windows = Vec::new();
-        let mut end = last;
-        while end - w + 1 >= first {
-            windows.push((end - w + 1, end));
-            end -= step;
-        }
-        windows.reverse();
-        Ok(windows)
-    }
-
-    /// An error of the statistic names the population column of the input,
-    /// not the summed column the statistic was given.
-    fn in_input_terms(&self, e: Error) -> Error {
-        match e {
-            Error::InvalidData {
-                column,
-                rule,
-                value,
-                location,
-            } if column == PEOPLE => Error::InvalidData {
-                column: self.population_columns.population.clone(),
-                rule,
-                value,
-                location,
-            },
-            other => other,
-        }
-    }
-
-    /// Rates per group and window: the group columns, `period` ("2016",
-    /// "2011–2015"), `numerator` (deaths), `denominator` (person-years),
-    /// `value` with limits, `status`, `years` and `deaths_per_year`.
-    ///
-    /// # Errors
-    /// Missing or mistyped columns; invalid death records (unless
-    /// excluded); deaths in a group or year without population; a year of
-    /// the range without population; an age band straddling the age range.
-    pub fn rates(&self, deaths: &DataFrame, population: &DataFrame) -> Result<DataFrame> {
-        let mut quality = Quality::default();
-        let table = self.tables(deaths, population, &mut quality)?;
-        let mut keys = self.by.clone();
-        keys.push(PERIOD.into());
-        let mut out = match &self.standard {
-            None => Rate::new(DEATHS, PEOPLE)
-                .multiplier(self.multiplier)
-                .by(keys.clone())
-                .confidence(self.confidence)
-                .compute(table.lazy())
-                .map_err(|e| self.in_input_terms(e))?,
-            Some(standard) => {
-                let standard = self.restricted(standard)?;
-                Dsr::new(DEATHS, PEOPLE, BAND, standard)
-                    .multiplier(self.multiplier)
-                    .by(keys.clone())
-                    .confidence(self.confidence)
-                    .compute(table.lazy())
-                    .map_err(|e| self.in_input_terms(e))?
-            }
-        };
-        // Every window holds `window` years, so the mean yearly count is the
-        // pooled count over them.
-        let years = f64::from(self.window);
-        let per_year: Vec<Option<f64>> = out
-            .column("numerator")?
-            .f64()?
-            .iter()
-            .map(|d| d.map(|d| d / years))
-            .collect();
-        let height = out.height();
-        out.with_column(Column::new("years".into(), vec![years; height]))?;
-        out.with_column(Column::new("deaths_per_year".into(), per_year))?;
-        Ok(out)
-    }
-
-    /// The data-quality table (`rule`, `count`): deaths read, excluded by
-    /// rule, of the causes, in the age range and in the years.
-    ///
-    /// # Errors
-    /// As [`Mortality::rates`].
-    pub fn quality(&self, deaths: &DataFrame, population: &DataFrame) -> Result<DataFrame> {
-        let mut quality = Quality::default();
-        self.tables(deaths, population, &mut quality)?;
-        quality.frame()
-    }
-
-    /// The standard population restricted to the bands of the age range.
-    fn restricted(&self, standard: &StandardPopulation) -> Result<StandardPopulation> {
-        let range = self.age_range()?;
-        let mut kept = Vec::new();
-        for (label, weight) in standard.bands() {
-            let band = band_range(label).ok_or_else(|| Error::AgeBands {
-                column: "age_band".into(),
-                problem: "standard population bands must read as ages (\"15-19\", \"90+\") to be matched to ages".into(),
-                bands: label.clone(),
-                location: String::new(),
-            })?;
-            if inside(band, range, label, "standard population")? {
-                kept.push((label.clone(), *weight));
-            }
-        }
-        StandardPopulation::new(standard.name(), kept)
-    }
-
     /// Deaths and person-years per group, window (`period`) and, when
     /// standardising, age band.
-    fn tables(
+    pub(super) fn tables(
         &self,
         deaths: &DataFrame,
         population: &DataFrame,
         quality: &mut Quality,
     ) -> Result<DataFrame> {
         let range = self.age_range()?;
-        reserve(&self.by, &[PERIOD])?;
+        reserve(&self.common.by, &[PERIOD])?;
         crate::measure::check_multiplier(self.multiplier)?;
         let bands: Option<Vec<(String, Ages)>> = match &self.standard {
             None => None,
@@ -329,10 +43,10 @@ impl Mortality {
         let death_years = years(deaths, &d.year, "year of death")?;
         let death_ages = numbers(deaths, &d.age, "age at death")?;
         let causes = texts(deaths, &d.cause, "underlying cause of death")?;
-        require_keys(deaths.schema(), &self.by, "group (deaths)")?;
-        require_keys(population.schema(), &self.by, "group (population)")?;
+        require_keys(deaths.schema(), &self.common.by, "group (deaths)")?;
+        require_keys(population.schema(), &self.common.by, "group (population)")?;
         quality.push("deaths", deaths.height());
-        let mut checks = Checks::new(deaths.height(), self.invalid, quality);
+        let mut checks = Checks::new(deaths.height(), self.common.invalid, quality);
         checks.present(&d.year, "years of death", |i| death_years[i].is_none())?;
         checks.ages(&d.age, &death_ages)?;
         let mut of_cause = vec![false; deaths.height()];
@@ -350,7 +64,7 @@ impl Mortality {
                 },
             },
         )?;
-        checks.keys_present(deaths, &self.by)?;
+        checks.keys_present(deaths, &self.common.by)?;
         let kept = checks.kept.clone();
         let (first, last) = match self.years {
             Some((first, last)) => {
@@ -412,7 +126,7 @@ impl Mortality {
             .filter(|&i| death_years[i].is_some_and(|y| y >= first && y <= last))
             .collect();
         quality.push(format!("… in {}", window_label((first, last))), rows.len());
-        let mut dead = rows_of(deaths, &self.by, &rows)?;
+        let mut dead = rows_of(deaths, &self.common.by, &rows)?;
         dead.with_column(Column::new(
             YEAR.into(),
             rows.iter().map(|&i| death_years[i]).collect::<Vec<_>>(),
@@ -428,7 +142,7 @@ impl Mortality {
 
         // Population in the age range (and bands), per group, year (and band).
         let people = self.population(population, range, bands.as_deref(), first, last)?;
-        let mut keys: Vec<String> = self.by.clone();
+        let mut keys: Vec<String> = self.common.by.clone();
         keys.push(YEAR.into());
         if bands.is_some() {
             keys.push(BAND.into());
@@ -571,14 +285,14 @@ impl Mortality {
             }
         }
         let mask: BooleanChunked = keep.into_iter().collect();
-        let mut frame = population.select(self.by.iter().map(String::as_str))?;
+        let mut frame = population.select(self.common.by.iter().map(String::as_str))?;
         frame.with_column(Column::new(YEAR.into(), year))?;
         frame.with_column(Column::new(PEOPLE.into(), count))?;
         if bands.is_some() {
             frame.with_column(Column::new(BAND.into(), labels))?;
         }
         let frame = frame.filter(&mask)?;
-        let mut keys: Vec<Expr> = self.by.iter().map(|b| col(b.as_str())).collect();
+        let mut keys: Vec<Expr> = self.common.by.iter().map(|b| col(b.as_str())).collect();
         keys.push(col(YEAR));
         if bands.is_some() {
             keys.push(col(BAND));
@@ -589,7 +303,7 @@ impl Mortality {
             .agg([col(PEOPLE).sum()])
             .collect()?;
         // Every group of the population needs every year of the range.
-        let mut group_keys: Vec<Expr> = self.by.iter().map(|b| col(b.as_str())).collect();
+        let mut group_keys: Vec<Expr> = self.common.by.iter().map(|b| col(b.as_str())).collect();
         if group_keys.is_empty() {
             group_keys.push(lit(true).alias("__ik_all"));
         }
@@ -618,7 +332,7 @@ impl Mortality {
                 .filter(|y| !present.contains(y))
                 .map(|y| y.to_string())
                 .collect();
-            let shown = coverage.select(self.by.iter().map(String::as_str))?;
+            let shown = coverage.select(self.common.by.iter().map(String::as_str))?;
             return Err(Error::data(
                 &p.year,
                 "the population must cover every year of the range",
@@ -688,59 +402,6 @@ fn years(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<Option<i32>>> 
     Ok(years)
 }
 
-/// The ages of a band label: "15-19", "15–19", "90+" (open); `None` if it is not one.
-pub(crate) fn band_range(label: &str) -> Option<Ages> {
-    let l = label.trim();
-    if let Some(from) = l.strip_suffix('+') {
-        return from.trim().parse().ok().map(|f| (f, None));
-    }
-    let (a, b) = l.split_once(['-', '–'])?;
-    let (a, b): (u32, u32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
-    (a <= b).then_some((a, Some(b)))
-}
-
-/// Whether `inner` lies within `outer`.
-fn contains(outer: Ages, inner: Ages) -> bool {
-    inner.0 >= outer.0
-        && match (outer.1, inner.1) {
-            (None, _) => true,
-            (Some(_), None) => false,
-            (Some(o), Some(i)) => i <= o,
-        }
-}
-
-/// Whether the ages `band` lie in `range`: wholly in (true) or wholly out
-/// (false); a band straddling the range is an error.
-fn inside(band: Ages, range: Ages, label: &str, whose: &str) -> Result<bool> {
-    if contains(range, band) {
-        return Ok(true);
-    }
-    let below = band.1.is_some_and(|hi| hi < range.0);
-    let above = range.1.is_some_and(|max| band.0 > max);
-    if below || above {
-        return Ok(false);
-    }
-    let shown = |r: Ages| match r.1 {
-        Some(hi) => format!("{}–{hi}", r.0),
-        None => format!("{}+", r.0),
-    };
-    Err(Error::AgeBands {
-        column: "age".into(),
-        problem: format!("straddles the age range {} ({whose})", shown(range)),
-        bands: label.to_string(),
-        location: String::new(),
-    })
-}
-
-/// The standard band holding an age.
-fn band_of(age: f64, bands: &[(String, Ages)]) -> Option<String> {
-    let a = age as u32;
-    bands
-        .iter()
-        .find(|(_, b)| contains(*b, (a, Some(a))))
-        .map(|(l, _)| l.clone())
-}
-
 /// The first row that repeats an earlier one in every column, as (earlier, repeat).
 fn repeated_row(frame: &DataFrame) -> Result<Option<(usize, usize)>> {
     let repeated = frame.is_duplicated()?;
@@ -752,46 +413,4 @@ fn repeated_row(frame: &DataFrame) -> Result<Option<(usize, usize)>> {
         .find(|&i| frame.slice(i as i64, 1).equals_missing(&row))
         .unwrap_or(first);
     Ok(Some((first, again)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn band_labels_read_as_ages() {
-        assert_eq!(band_range("15-19"), Some((15, Some(19))));
-        assert_eq!(band_range("15–19"), Some((15, Some(19))));
-        assert_eq!(band_range("90+"), Some((90, None)));
-        assert_eq!(band_range("19-15"), None);
-        assert_eq!(band_range("ung"), None);
-    }
-
-    #[test]
-    fn bands_are_in_out_or_straddling_the_range() {
-        assert!(inside((15, Some(19)), (15, Some(24)), "15-19", "x").unwrap());
-        assert!(!inside((25, Some(29)), (15, Some(24)), "25-29", "x").unwrap());
-        assert!(!inside((0, Some(4)), (15, None), "0-4", "x").unwrap());
-        let e = inside((10, Some(19)), (15, None), "10-19", "x")
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("10-19") && e.contains("15+"), "{e}");
-    }
-
-    #[test]
-    fn windows_are_rolling_or_consecutive_ending_in_the_last_year() {
-        let m = Mortality::new(CauseSet::named("suicide").unwrap());
-        assert_eq!(
-            m.windows(2011, 2013).unwrap(),
-            [(2011, 2011), (2012, 2012), (2013, 2013)]
-        );
-        let m = m.window(3, true);
-        assert_eq!(
-            m.windows(2011, 2015).unwrap(),
-            [(2011, 2013), (2012, 2014), (2013, 2015)]
-        );
-        let m = m.window(3, false);
-        assert_eq!(m.windows(2011, 2017).unwrap(), [(2012, 2014), (2015, 2017)]);
-        assert!(m.window(5, false).windows(2011, 2013).is_err());
-    }
 }

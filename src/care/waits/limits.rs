@@ -1,0 +1,170 @@
+//! The limits of the care guarantee: the law's (0–3–90–90, BUP 30 + 30),
+//! by kind of wait and decision date, and the plans' own.
+
+use chrono::NaiveDate;
+
+use crate::care::records::day_number;
+
+/// The national kinds of wait and their codes in the `kind` column.
+pub const WAIT_KINDS: [&str; 6] = [
+    "primary_contact",
+    "primary_assessment",
+    "first_visit",
+    "treatment",
+    "bup_assessment",
+    "bup_in_depth",
+];
+
+/// One rule of a limit: `days` for the decisions from `from` on (`None`: always).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimitRule {
+    /// The kind of wait (a code of the `kind` column).
+    pub kind: String,
+    /// The first decision date the rule applies to; `None` for all dates.
+    pub from: Option<NaiveDate>,
+    /// The limit in calendar days (a wait of exactly this many days is within).
+    pub days: u32,
+}
+
+/// The limit of each kind of wait, by the date of the decision.
+///
+/// The default is the law (HSL 9 kap. 1 §, förordning 2010:349): contact
+/// with primary care the same day (0), a medical assessment in primary care
+/// within 7 days before 2019 and 3 days from 1 January 2019, a first visit
+/// in specialised care within 90 days, treatment within 90 days of the
+/// decision to treat; and the region's reinforced guarantee for child and
+/// adolescent psychiatry (BUP): first assessment within 30 days, in-depth
+/// assessment or treatment within a further 30 days.
+///
+/// ```
+/// use indikator::WaitLimits;
+/// use chrono::NaiveDate;
+/// let law = WaitLimits::law();
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// assert_eq!(law.limit("primary_assessment", d(2018, 12, 31)), Some(7));
+/// assert_eq!(law.limit("primary_assessment", d(2019, 1, 1)), Some(3));
+/// // The plans' 60-day rule for first visits:
+/// let plan = WaitLimits::law().with_limit("first_visit", 60);
+/// assert_eq!(plan.limit("first_visit", d(2024, 5, 1)), Some(60));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaitLimits {
+    rules: Vec<LimitRule>,
+}
+
+impl Default for WaitLimits {
+    fn default() -> Self {
+        WaitLimits::law()
+    }
+}
+
+impl WaitLimits {
+    /// The law's limits (see the type's documentation).
+    pub fn law() -> Self {
+        let always = |kind: &str, days| LimitRule {
+            kind: kind.into(),
+            from: None,
+            days,
+        };
+        WaitLimits {
+            rules: vec![
+                always("primary_contact", 0),
+                always("primary_assessment", 7),
+                LimitRule {
+                    kind: "primary_assessment".into(),
+                    from: NaiveDate::from_ymd_opt(2019, 1, 1),
+                    days: 3,
+                },
+                always("first_visit", 90),
+                always("treatment", 90),
+                always("bup_assessment", 30),
+                always("bup_in_depth", 30),
+            ],
+        }
+    }
+
+    /// Set one limit for `kind` at every date, replacing its rules (a new
+    /// kind is added: a custom limit such as the plans' 60-day rule).
+    pub fn with_limit(mut self, kind: impl Into<String>, days: u32) -> Self {
+        let kind = kind.into();
+        self.rules.retain(|r| r.kind != kind);
+        self.rules.push(LimitRule {
+            kind,
+            from: None,
+            days,
+        });
+        self
+    }
+
+    /// Add a rule: `days` for the decisions of `kind` from `from` on.
+    pub fn with_rule(mut self, rule: LimitRule) -> Self {
+        self.rules.push(rule);
+        self
+    }
+
+    /// The rules.
+    pub fn rules(&self) -> &[LimitRule] {
+        &self.rules
+    }
+
+    /// The known kinds, in the order first given.
+    pub fn kinds(&self) -> Vec<&str> {
+        let mut kinds: Vec<&str> = Vec::new();
+        for r in &self.rules {
+            if !kinds.contains(&r.kind.as_str()) {
+                kinds.push(&r.kind);
+            }
+        }
+        kinds
+    }
+
+    /// The limit of `kind` for a decision on `decided`: the rule with the
+    /// latest `from` on or before it; `None` for an unknown kind.
+    pub fn limit(&self, kind: &str, decided: NaiveDate) -> Option<u32> {
+        let table = self.table();
+        table.days(table.kind(kind)?, day_number(decided))
+    }
+
+    /// The rules by kind, for looking up millions of records.
+    pub(super) fn table(&self) -> LimitTable<'_> {
+        let kinds = self.kinds();
+        let rules = kinds
+            .iter()
+            .map(|k| {
+                let mut from: Vec<(i32, u32)> = self
+                    .rules
+                    .iter()
+                    .filter(|r| r.kind == *k)
+                    .map(|r| (r.from.map_or(i32::MIN, day_number), r.days))
+                    .collect();
+                // By date; of two rules from the same date the later given wins.
+                from.sort_by_key(|(day, _)| *day);
+                from
+            })
+            .collect();
+        LimitTable { kinds, rules }
+    }
+}
+
+/// [`WaitLimits`] as a lookup: a kind's index, and its rules as (first
+/// decision day, days) in date order.
+pub(super) struct LimitTable<'a> {
+    pub(super) kinds: Vec<&'a str>,
+    rules: Vec<Vec<(i32, u32)>>,
+}
+
+impl LimitTable<'_> {
+    /// The index of a known kind.
+    pub(super) fn kind(&self, kind: &str) -> Option<usize> {
+        self.kinds.iter().position(|k| *k == kind)
+    }
+
+    /// The limit of kind `kind` (an index) for a decision on day number `decided`.
+    pub(super) fn days(&self, kind: usize, decided: i32) -> Option<u32> {
+        self.rules[kind]
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= decided)
+            .map(|(_, days)| *days)
+    }
+}

@@ -1,0 +1,422 @@
+//! Vårdgaranti: waiting times against the care guarantee (0–3–90–90, BUP
+//! 30 + 30), measured the two ways of the national statistics — the patients
+//! still waiting at a snapshot (*väntande*) and the patients whose
+//! visit or treatment happened in a period (*genomförda*).
+
+mod limits;
+mod measure;
+mod months;
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use super::options::{CareCommon, CareOptions, ColumnSlot, RecordColumns};
+use super::records::{check_days, check_per, medians_by, percentages, reserve, sums_by};
+use crate::error::{Error, Result};
+use crate::period::{Period, PeriodKind};
+use measure::{pooled_kinds, COUNTED, MOV, ONE, PVV, WAIT, WITHIN};
+
+pub use limits::{LimitRule, WaitLimits, WAIT_KINDS};
+pub use months::summarise_months;
+
+/// How waits are measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WaitMeasure {
+    /// *Genomförda*: the records completed in the period; the wait runs from
+    /// the decision to the completion (the default).
+    #[default]
+    Completed,
+    /// *Väntande*: the records still waiting at each snapshot date; the wait
+    /// runs from the decision to the snapshot.
+    Waiting,
+}
+
+impl FromStr for WaitMeasure {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "completed" | "genomförda" => Ok(WaitMeasure::Completed),
+            "waiting" | "väntande" => Ok(WaitMeasure::Waiting),
+            _ => Err(Error::argument(
+                "measure",
+                "one of \"completed\" (genomförda), \"waiting\" (väntande)",
+                format!("{s:?}"),
+            )),
+        }
+    }
+}
+
+/// Column names of the referral/decision records (one row per wait).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaitColumns {
+    /// The date of the referral or decision the wait runs from (default `decided`).
+    pub decided: String,
+    /// The date of the visit or treatment, null while waiting (default `completed`).
+    pub completed: String,
+    /// The kind of wait, a code of [`WaitLimits`] (default `kind`).
+    pub kind: String,
+    /// Patient-chosen wait, *patientvald väntan* (default `pvv`); `None` if not recorded.
+    pub pvv: Option<String>,
+    /// Medically caused wait, *medicinskt orsakad väntan* (default `mov`); `None` if not recorded.
+    pub mov: Option<String>,
+}
+
+impl RecordColumns for WaitColumns {
+    fn slots(&mut self) -> Vec<(&'static str, ColumnSlot<'_>)> {
+        vec![
+            ("decided", ColumnSlot::Required(&mut self.decided)),
+            ("completed", ColumnSlot::Required(&mut self.completed)),
+            ("kind", ColumnSlot::Required(&mut self.kind)),
+            ("pvv", ColumnSlot::Optional(&mut self.pvv)),
+            ("mov", ColumnSlot::Optional(&mut self.mov)),
+        ]
+    }
+}
+
+impl Default for WaitColumns {
+    fn default() -> Self {
+        WaitColumns {
+            decided: "decided".into(),
+            completed: "completed".into(),
+            kind: "kind".into(),
+            pvv: Some("pvv".into()),
+            mov: Some("mov".into()),
+        }
+    }
+}
+
+/// Vårdgaranti fulfilment from records: one row per referral or decision.
+///
+/// A wait is counted in calendar days from `decided` to `completed`
+/// (completed measure) or to the snapshot date (waiting measure), and is
+/// within the guarantee when it is at most the limit of its kind on the
+/// decision date — a wait of exactly the limit is within. Waits flagged as
+/// patient-chosen (PVV) or medically caused (MOV) leave the numerator and
+/// the denominator (each switchable) and are reported as their own counts
+/// and shares of all records. Missing flags are read as "no".
+///
+/// # Example
+/// ```
+/// use indikator::{CareOptions, Period, Waits};
+/// use polars::prelude::*;
+/// use chrono::NaiveDate;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let referrals = df!(
+///     "decided" => [d(1, 2), d(1, 10), d(2, 1)],
+///     "completed" => [Some(d(3, 1)), Some(d(4, 20)), Some(d(3, 2))],
+///     "kind" => ["first_visit"; 3],
+///     "pvv" => [false, false, true],
+///     "mov" => [false; 3],
+/// )?;
+/// let t1: Period = "T1 2024".parse()?;
+/// let share = Waits::completed(t1).as_of(d(9, 1)).fulfilment(&referrals)?;
+/// // 59 days (within 90) and 101 days (not); the PVV wait is left out.
+/// assert_eq!(share.column("value")?.f64()?.get(0), Some(50.0));
+/// assert_eq!(share.column("pvv")?.f64()?.get(0), Some(1.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waits {
+    /// Completed (genomförda) or waiting (väntande).
+    pub measure: WaitMeasure,
+    /// The reporting period: completions in it, or snapshots at its month ends.
+    pub period: Period,
+    /// Snapshot dates of the waiting measure instead of the month ends of `period`.
+    pub snapshots: Option<Vec<NaiveDate>>,
+    /// Completed measure: split the period by the completion date (a
+    /// `period` column, e.g. months); `None` gives one row per group.
+    pub per: Option<PeriodKind>,
+    /// The limits (default: the law's).
+    pub limits: WaitLimits,
+    /// Leave patient-chosen waits out of the share (default true).
+    pub exclude_pvv: bool,
+    /// Leave medically caused waits out of the share (default true).
+    pub exclude_mov: bool,
+    /// Upper bounds of the distribution bins (default 30, 60, 90: 0–30,
+    /// 31–60, 61–90, > 90 days).
+    pub bins: Vec<u32>,
+    /// The day the data were taken out; later dates are invalid (default: today).
+    pub as_of: Option<NaiveDate>,
+    /// Groups (unit, clinic, kommun, sex, age group, kind…), invalid
+    /// records and confidence: set with the [`CareOptions`] setters.
+    pub common: CareCommon,
+    /// Column names.
+    pub columns: WaitColumns,
+}
+
+impl CareOptions for Waits {
+    fn common_mut(&mut self) -> &mut CareCommon {
+        &mut self.common
+    }
+}
+
+/// The snapshot column of the waiting measure.
+pub const SNAPSHOT: &str = "snapshot";
+/// The period column of split results.
+pub const PERIOD: &str = "period";
+
+impl Waits {
+    /// The completed measure (genomförda) over `period`, with the law's limits.
+    pub fn completed(period: Period) -> Self {
+        Waits {
+            measure: WaitMeasure::Completed,
+            period,
+            snapshots: None,
+            per: None,
+            limits: WaitLimits::law(),
+            exclude_pvv: true,
+            exclude_mov: true,
+            bins: vec![30, 60, 90],
+            as_of: None,
+            common: CareCommon::default(),
+            columns: WaitColumns::default(),
+        }
+    }
+
+    /// The waiting measure (väntande) at each month end of `period`.
+    pub fn waiting(period: Period) -> Self {
+        Waits {
+            measure: WaitMeasure::Waiting,
+            ..Waits::completed(period)
+        }
+    }
+
+    /// Split the period (completed measure), e.g. by month.
+    pub fn per(mut self, kind: PeriodKind) -> Self {
+        self.per = Some(kind);
+        self
+    }
+
+    /// The day the data were taken out.
+    pub fn as_of(mut self, day: NaiveDate) -> Self {
+        self.as_of = Some(day);
+        self
+    }
+
+    /// Set the limits.
+    pub fn limits(mut self, limits: WaitLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The snapshot dates of the waiting measure.
+    pub fn snapshot_dates(&self) -> Result<Vec<NaiveDate>> {
+        if let Some(s) = &self.snapshots {
+            if s.is_empty() {
+                return Err(Error::argument(
+                    "snapshots",
+                    "give at least one snapshot date",
+                    "none",
+                ));
+            }
+            let mut s = s.clone();
+            s.sort();
+            s.dedup();
+            return Ok(s);
+        }
+        let (start, end) = (self.period.start(), self.period.end());
+        let mut ends = Vec::new();
+        let mut month = PeriodKind::Month.containing(start);
+        while let Some(m) = month {
+            if m.end() > end {
+                break;
+            }
+            ends.push(m.end());
+            month = m
+                .end()
+                .succ_opt()
+                .and_then(|d| PeriodKind::Month.containing(d));
+        }
+        Ok(ends)
+    }
+
+    fn check(&self) -> Result<()> {
+        self.period.validate()?;
+        if let (WaitMeasure::Waiting, Some(kind)) = (self.measure, self.per) {
+            return Err(Error::argument(
+                "per",
+                "the waiting measure is split by its snapshots (each month end); `per` applies to the completed measure",
+                format!("{kind:?} with the waiting measure"),
+            ));
+        }
+        if let (WaitMeasure::Completed, Some(dates)) = (self.measure, &self.snapshots) {
+            return Err(Error::argument(
+                "snapshots",
+                "snapshots apply to the waiting measure",
+                format!("{} dates with the completed measure", dates.len()),
+            ));
+        }
+        check_per(self.per, &self.period)?;
+        for b in &self.bins {
+            check_days("bins", *b)?;
+        }
+        for r in self.limits.rules() {
+            check_days("limits", r.days)?;
+        }
+        if self.bins.is_empty() || self.bins.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(Error::argument(
+                "bins",
+                "bin upper bounds must be at least one increasing whole number of days",
+                format!("{:?}", self.bins),
+            ));
+        }
+        reserve(&self.common.by, &[PERIOD, SNAPSHOT])
+    }
+
+    /// Fulfilment per group (and snapshot or period): `numerator` (waits
+    /// within the limit), `denominator` (waits counted, PVV/MOV left out as
+    /// set), the percentage `value` with Wilson limits, `status`, and
+    /// `records` (all waits measured), `pvv`, `pvv_share`, `mov`,
+    /// `mov_share` (percent of `records`) and `median_days` (of the waits
+    /// counted).
+    ///
+    /// # Errors
+    /// Missing or mistyped columns; invalid records (unless excluded);
+    /// invalid options.
+    pub fn fulfilment(&self, records: &DataFrame) -> Result<DataFrame> {
+        let m = self.measure(records)?;
+        let frame = m.frame.clone().with_column(lit(true).alias(ONE));
+        let (keys, sums) = sums_by(frame.clone(), &m.keys, &[WITHIN, COUNTED, ONE, PVV, MOV])?;
+        let medians = medians_by(frame, &m.keys, &keys, WAIT, COUNTED)?;
+        let statistic = format!(
+            "share within the limit, {} (percent)",
+            match self.measure {
+                WaitMeasure::Completed => "completed",
+                WaitMeasure::Waiting => "waiting",
+            }
+        );
+        let (kinds, limits) = pooled_kinds(m.frame, &m.keys, &keys, &m.applied)?;
+        let mut table = percentages(keys, &sums[0], &sums[1], self.common.confidence, &statistic);
+        let share = |part: &[f64]| -> Vec<Option<f64>> {
+            part.iter()
+                .zip(&sums[2])
+                .map(|(p, n)| (*n > 0.0).then(|| p / n * 100.0))
+                .collect()
+        };
+        table.add_column(Column::new(ONE.into(), sums[2].clone()));
+        table.add_column(Column::new("pvv".into(), sums[3].clone()));
+        table.add_column(Column::new("pvv_share".into(), share(&sums[3])));
+        table.add_column(Column::new("mov".into(), sums[4].clone()));
+        table.add_column(Column::new("mov_share".into(), share(&sums[4])));
+        table.add_column(Column::new("median_days".into(), medians));
+        table.add_column(Column::new("kinds".into(), kinds));
+        table.add_column(Column::new("limit_days".into(), limits));
+        table.finish(crate::measure::OutputType::Full)
+    }
+
+    /// The waits counted (PVV/MOV left out as set) in bins of days, per
+    /// group: a `bin` column ("0–30", "31–60", "61–90", "> 90"), `numerator`
+    /// (waits in the bin), `denominator` (waits counted in the group), the
+    /// percentage `value` with Wilson limits and `status`. Every bin has a
+    /// row, empty bins with 0.
+    ///
+    /// # Errors
+    /// As [`Waits::fulfilment`].
+    pub fn distribution(&self, records: &DataFrame) -> Result<DataFrame> {
+        let m = self.measure(records)?;
+        let labels = bin_labels(&self.bins);
+        let mut frame = m.frame.filter(col(COUNTED)).collect()?;
+        let waits: Vec<i32> = frame
+            .column(WAIT)?
+            .i32()?
+            .iter()
+            .map(|w| w.unwrap_or(0))
+            .collect();
+        let bin_of = |w: i32| {
+            self.bins
+                .iter()
+                .position(|b| w <= *b as i32)
+                .unwrap_or(self.bins.len())
+        };
+        for (b, label) in labels.iter().enumerate() {
+            let hits: Vec<bool> = waits.iter().map(|w| bin_of(*w) == b).collect();
+            frame.with_column(Column::new(label.as_str().into(), hits))?;
+        }
+        frame.with_column(Column::new(ONE.into(), vec![true; waits.len()]))?;
+        let mut names: Vec<&str> = labels.iter().map(String::as_str).collect();
+        names.push(ONE);
+        let (keys, sums) = sums_by(frame.lazy(), &m.keys, &names)?;
+        let groups = keys.height().max(if m.keys.is_empty() { 1 } else { 0 });
+        // One block of rows per bin, then ordered by group and bin.
+        let mut key_cols: Vec<Column> = Vec::new();
+        for k in keys.columns() {
+            let mut stacked = k.clone();
+            for _ in 1..labels.len() {
+                stacked.append(k)?;
+            }
+            key_cols.push(stacked);
+        }
+        let bin_col: Vec<&str> = labels
+            .iter()
+            .flat_map(|l| std::iter::repeat_n(l.as_str(), groups))
+            .collect();
+        key_cols.push(Column::new("bin".into(), bin_col));
+        let order: Vec<u32> = (0..labels.len())
+            .flat_map(|b| std::iter::repeat_n(b as u32, groups))
+            .collect();
+        key_cols.push(Column::new("__ik_order".into(), order));
+        let stacked_keys = DataFrame::new(groups * labels.len(), key_cols)?;
+        let parts: Vec<f64> = sums[..labels.len()].iter().flatten().copied().collect();
+        let wholes: Vec<f64> = (0..labels.len())
+            .flat_map(|_| sums[labels.len()].iter().copied())
+            .collect();
+        let table = percentages(
+            stacked_keys,
+            &parts,
+            &wholes,
+            self.common.confidence,
+            "share of waits in the bin (percent)",
+        )
+        .finish(crate::measure::OutputType::Full)?;
+        let mut sort_by: Vec<PlSmallStr> = m.keys.iter().map(|k| k.as_str().into()).collect();
+        sort_by.push("__ik_order".into());
+        let sorted = table.sort(
+            sort_by,
+            SortMultipleOptions::default().with_maintain_order(true),
+        )?;
+        Ok(sorted.drop("__ik_order")?)
+    }
+
+    /// The data-quality table (`rule`, `count`): the records read, those
+    /// excluded by each rule, those measured, and the PVV and MOV waits.
+    ///
+    /// # Errors
+    /// As [`Waits::fulfilment`].
+    pub fn quality(&self, records: &DataFrame) -> Result<DataFrame> {
+        self.measure(records)?.quality.frame()
+    }
+
+    /// The fulfilment over the period summarised from its monthly series,
+    /// both ways, labelled (see [`summarise_months`]). The completed
+    /// measure is split by month; the waiting measure uses its snapshots.
+    ///
+    /// # Errors
+    /// As [`Waits::fulfilment`].
+    pub fn summary(&self, records: &DataFrame) -> Result<DataFrame> {
+        let (monthly, column) = match self.measure {
+            WaitMeasure::Completed => (
+                self.clone().per(PeriodKind::Month).fulfilment(records)?,
+                PERIOD,
+            ),
+            WaitMeasure::Waiting => (self.fulfilment(records)?, SNAPSHOT),
+        };
+        summarise_months(&monthly, &self.common.by, column, self.common.confidence)
+    }
+}
+
+/// The labels of the bins with these upper bounds: "0–30", "31–60", "61–90", "> 90".
+pub fn bin_labels(bounds: &[u32]) -> Vec<String> {
+    let mut labels = Vec::with_capacity(bounds.len() + 1);
+    let mut from = 0;
+    for b in bounds {
+        labels.push(format!("{from}–{b}"));
+        from = b + 1;
+    }
+    if let Some(last) = bounds.last() {
+        labels.push(format!("> {last}"));
+    }
+    labels
+}

@@ -18,11 +18,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
 
+import bench_data as bd
 import polars as pl
 
 import indikator as ik
-
-import bench_data as bd
 
 # The measurement of the region's indicators.
 COC_END = bd.VISITS_TO  # 2024-08-31; the 18-month window starts 2023-03-01

@@ -119,8 +119,9 @@ def _rustc() -> str:
 
 
 def versions(build_label: str) -> dict[str, str]:
-    import indikator
     import polars as pl
+
+    import indikator
     return {"python": platform.python_version(), "polars": pl.__version__,
             "indikator": f"{indikator.__version__} ({build_label})",
             "PHStatsMethods": _version("PHStatsMethods"), "pandas": _version("pandas"),

@@ -43,13 +43,12 @@ import warnings
 from pathlib import Path
 from typing import Callable
 
-import polars as pl
-
-import indikator as ik
-
 import bench_cases as bc
 import bench_data as bd
 import bench_report as br
+import polars as pl
+
+import indikator as ik
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "target" / "bench-data"

@@ -11,6 +11,8 @@ reference implementation (PHEindicatormethods) computes them.
 """
 
 from . import continuity, expr, funnel, mortality, plot, readmission, sip, waits
+from ._assess import Assessment, Period, Target, assess, compare, ratings_by_perspective, trend
+from ._disclosure import SUPPRESSED_SYMBOL, suppress
 from ._indikator import (
     AgeBandError,
     ArgumentError,
@@ -23,9 +25,7 @@ from ._indikator import (
     IndikatorError,
     __version__,
 )
-from ._assess import Assessment, Period, Target, assess, compare, ratings_by_perspective, trend
 from ._report import Catalog, Report
-from ._disclosure import SUPPRESSED_SYMBOL, suppress
 from ._stats import count, dsr, isr, isratio, mean, proportion, rate, standard_population
 
 __all__ = [

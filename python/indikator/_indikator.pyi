@@ -8,7 +8,8 @@ for the tests of the panic path; a wheel never has it.
 """
 
 import datetime
-from typing import Mapping, Optional, Sequence, Union
+from collections.abc import Mapping, Sequence
+from typing import Optional, Union, final
 
 import polars as pl
 
@@ -100,6 +101,7 @@ def sip_quality(plans: pl.DataFrame, options: SipOptions) -> pl.DataFrame: ...
 def mortality_rates(deaths: pl.DataFrame, population: pl.DataFrame, options: MortalityOptions) -> pl.DataFrame: ...
 def mortality_quality(deaths: pl.DataFrame, population: pl.DataFrame, options: MortalityOptions) -> pl.DataFrame: ...
 
+@final
 class Period:
     """A reporting period, parsed from a Swedish ("T2 2017", "jan–aug 2024",
     "2011–2015") or ISO-like ("2017-T2", "2024-delar") form; printed in Swedish.
@@ -110,7 +112,7 @@ class Period:
     ('jan–aug 2024', '2024-delar', '2024-08-31', 'jan–aug 2023')
     """
 
-    def __init__(self, text: str) -> None: ...
+    def __new__(cls, text: str) -> Period: ...
     @property
     def iso(self) -> str:
         """The ISO-like form, e.g. ``"2017-T2"``."""
@@ -126,12 +128,13 @@ class Period:
         """The same period one year earlier."""
     def shift_years(self, years: int) -> Period:
         """The same period ``years`` later (earlier when negative)."""
-    def __lt__(self, other: Period) -> bool: ...
-    def __le__(self, other: Period) -> bool: ...
-    def __gt__(self, other: Period) -> bool: ...
-    def __ge__(self, other: Period) -> bool: ...
+    def __lt__(self, other: Period, /) -> bool: ...
+    def __le__(self, other: Period, /) -> bool: ...
+    def __gt__(self, other: Period, /) -> bool: ...
+    def __ge__(self, other: Period, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Assessment:
     """The rating of one target: ``rating``, ``rating_sv``, ``colour``, ``rule``, ``missing``."""
 
@@ -152,6 +155,7 @@ class Assessment:
         """Why the value is missing (``not_reported``, ``not_measurable``, ``not_yet_published``,
         ``measured_at_year_end``, ``suppressed``), or None."""
 
+@final
 class Target:
     """A target of the region's plans. Build one with the static methods.
 
@@ -227,6 +231,7 @@ class Target:
 
 SUPPRESSED_SYMBOL: str
 
+@final
 class _Catalog:
     @staticmethod
     def from_toml(path: str) -> _Catalog: ...
@@ -250,6 +255,7 @@ class _Catalog:
         strict: bool = False,
     ) -> _Report: ...
 
+@final
 class _Report:
     @property
     def table(self) -> pl.DataFrame: ...

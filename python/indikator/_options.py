@@ -13,7 +13,8 @@ constructors at the end, which normalise the shared parts.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Mapping, Optional, Sequence, Tuple, TypedDict, Union
+from collections.abc import Mapping, Sequence
+from typing import Optional, TypedDict, Union
 
 import polars as pl
 
@@ -166,7 +167,7 @@ class MortalityOptions(TypedDict):
     causes: Union[str, list[str]]
     min_age: Optional[int]
     max_age: Optional[int]
-    years: Optional[Tuple[int, int]]
+    years: Optional[tuple[int, int]]
     window: int
     rolling: bool
     standard: Union[str, pl.DataFrame, None]

@@ -105,17 +105,17 @@ class Catalog:
         self._inner = inner
 
     @classmethod
-    def from_toml(cls, path: PathLike) -> "Catalog":
+    def from_toml(cls, path: PathLike) -> Catalog:
         """Read and check a catalogue file; errors carry the line and column."""
         return cls(_Catalog.from_toml(os.fspath(path)))
 
     @classmethod
-    def from_string(cls, text: str) -> "Catalog":
+    def from_string(cls, text: str) -> Catalog:
         """Parse and check a catalogue from TOML text."""
         return cls(_Catalog.from_string(text))
 
     @classmethod
-    def shipped(cls) -> "Catalog":
+    def shipped(cls) -> Catalog:
         """The region's catalogue shipped with the library."""
         return cls(_Catalog.shipped())
 

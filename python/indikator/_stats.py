@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Sequence, Union
+from collections.abc import Sequence
+from typing import Literal, Optional, Union
 
 import polars as pl
 
@@ -10,6 +11,7 @@ from . import _indikator as _rs
 from . import _options
 from ._frames import FrameLike, as_frame, as_list, collect
 from ._options import ConfidenceLike, IsrOptions
+
 Output = Literal["full", "standard", "value", "lower", "upper"]
 PoolMethod = Literal["sum", "average"]
 By = Union[str, Sequence[str], None]

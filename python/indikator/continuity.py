@@ -35,7 +35,8 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Literal, Optional
 
 import polars as pl
 

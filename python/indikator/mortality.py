@@ -26,7 +26,8 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal, Mapping, Optional, Sequence, Union
+from collections.abc import Mapping, Sequence
+from typing import Literal, Optional, Union
 
 import polars as pl
 
@@ -34,7 +35,8 @@ from . import _indikator as _rs
 from . import _options
 from ._frames import ColumnsLike, FrameLike, as_frame, as_list
 from ._indikator import ArgumentError
-from ._options import ConfidenceLike as Confidence, MortalityOptions
+from ._options import ConfidenceLike as Confidence
+from ._options import MortalityOptions
 from ._records import whole
 
 __all__ = ["quality", "rates"]

@@ -28,7 +28,8 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Literal, Optional
 
 import polars as pl
 
@@ -36,8 +37,10 @@ from . import _indikator as _rs
 from . import _options
 from ._frames import ColumnsLike, FrameLike, as_frame, as_list
 from ._indikator import ArgumentError
-from ._options import ConfidenceLike as Confidence, ReadmissionOptions
-from ._records import DateLike, PeriodLike, date, period as _period, whole
+from ._options import ConfidenceLike as Confidence
+from ._options import ReadmissionOptions
+from ._records import DateLike, PeriodLike, date, whole
+from ._records import period as _period
 
 __all__ = ["quality", "share", "stays"]
 

@@ -25,15 +25,18 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Literal, Optional
 
 import polars as pl
 
 from . import _indikator as _rs
 from . import _options
 from ._frames import ColumnsLike, FrameLike, as_frame, as_list
-from ._options import ConfidenceLike as Confidence, SipOptions
-from ._records import PeriodLike, period as _period, whole
+from ._options import ConfidenceLike as Confidence
+from ._options import SipOptions
+from ._records import PeriodLike, whole
+from ._records import period as _period
 
 __all__ = ["change", "counts", "quality"]
 

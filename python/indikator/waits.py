@@ -35,15 +35,18 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Literal, Optional
 
 import polars as pl
 
 from . import _indikator as _rs
 from . import _options
 from ._frames import ColumnsLike, FrameLike, as_frame, as_list
-from ._options import ConfidenceLike as Confidence, WaitsOptions
-from ._records import DateLike, PeriodLike, date, day, period as _period, whole
+from ._options import ConfidenceLike as Confidence
+from ._options import WaitsOptions
+from ._records import DateLike, PeriodLike, date, day, whole
+from ._records import period as _period
 
 __all__ = ["distribution", "fulfilment", "quality", "reporting_rate", "summarise_months", "summary"]
 

@@ -83,8 +83,8 @@ SERIES = pl.DataFrame({"period": ["2022", "2023", "2024"], "value": [1.0, 2.0, 3
                        "upper": [1.5, 2.5, 3.5], "confidence": ["95%"] * 3})
 
 
-def coc(v, l, **kw):
-    return ik.continuity.coc(v, l, **{"end": "2024-08-31", **kw})
+def coc(v, lists, **kw):
+    return ik.continuity.coc(v, lists, **{"end": "2024-08-31", **kw})
 
 
 PERIOD_RULE = (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import assert_close, read_golden
 
 import indikator as ik
-from conftest import assert_close, read_golden
 
 BOTH = [
     ("value", "value"),

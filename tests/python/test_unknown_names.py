@@ -8,12 +8,24 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-
-import indikator as ik
 from test_bad_input_matrix import (
-    RATE, SERIES, coc, deaths, listings, mortality, plans, population, readmission, referrals, sip, stays, visits,
+    RATE,
+    SERIES,
+    coc,
+    deaths,
+    listings,
+    mortality,
+    plans,
+    population,
+    readmission,
+    referrals,
+    sip,
+    stays,
+    visits,
     waits,
 )
+
+import indikator as ik
 
 # (argument, call, the name given, names that exist and must be listed)
 SWEEP = [

@@ -1,0 +1,87 @@
+//! A target in the Swedish words of the region's reports ("minst 90 %",
+//! "ska öka jämfört med samma period föregående år").
+
+use super::{Direction, Target};
+use crate::text::with_unit;
+
+/// decimal for percentages and two for other values (trailing zeros dropped).
+pub(super) fn short(x: f64, unit: &str) -> String {
+    let decimals = if x.abs() >= 1000.0 {
+        0
+    } else if unit == "%" {
+        1
+    } else {
+        2
+    };
+    with_unit(x, decimals, unit)
+}
+
+impl Target {
+    /// The rule in Swedish words, without the outcome.
+    pub fn words(&self) -> String {
+        match self {
+            Target::Threshold { op, value, unit } => {
+                format!("{} {}", op.swedish(), short(*value, unit))
+            }
+            Target::Range {
+                green,
+                yellow,
+                unit,
+            } => {
+                let (g, y) = (short(*green, unit), short(*yellow, unit));
+                if green > yellow {
+                    format!("grönt från {g}, gult från {y}")
+                } else {
+                    format!("grönt till och med {g}, gult till och med {y}")
+                }
+            }
+            Target::Direction {
+                direction,
+                equal_meets,
+                significant,
+            } => {
+                let mut w = format!(
+                    "ska {} jämfört med samma period föregående år",
+                    direction.swedish()
+                );
+                if *significant {
+                    w.push_str(" (signifikant)");
+                }
+                if *equal_meets {
+                    w.push_str(" (oförändrat räcker)");
+                }
+                w
+            }
+            Target::Relative {
+                change,
+                baseline,
+                deadline,
+                ..
+            } => {
+                let by = deadline.map(|y| format!(" till {y}")).unwrap_or_default();
+                let change_words = if (*change + 0.5).abs() < 1e-12 {
+                    "halvera".to_string()
+                } else {
+                    let sign = if *change > 0.0 { "+" } else { "" };
+                    format!("{sign}{}", with_unit(change * 100.0, 1, "%"))
+                };
+                format!("{change_words} mot {baseline}{by}")
+            }
+            Target::EveryUnit { target } => format!("{} i varje enhet", target.words()),
+            Target::Months {
+                at_least,
+                of,
+                direction,
+            } => {
+                let kind = match direction {
+                    Direction::Increase => "ökning",
+                    Direction::Decrease => "minskning",
+                };
+                format!("signifikant {kind} mot samma månad föregående år i minst {at_least} av {of} månader")
+            }
+            Target::YesNo { expected } => if *expected { "ja" } else { "nej" }.to_string(),
+            Target::Status => "klart".to_string(),
+            Target::Qualitative => "grön (rätt åtgärder genomförda)".to_string(),
+        }
+    }
+}

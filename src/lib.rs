@@ -86,9 +86,9 @@ pub use geography::{
     kommun_name, HealthCentre, Kommun, COUNTY_CODE, HALSOCENTRALER, KOMMUNER, REGION_NAME,
 };
 pub use measure::{
-    Common, Confidence, Count, Dsr, Events, Grouping, Isr, IsrKind, Mean, OutputType, Pool,
-    PoolMethod, Proportion, Rate, Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS,
-    STANDARD_POPULATIONS,
+    Common, Confidence, Count, Dsr, Events, Grouping, Isr, IsrKind, LifeExpectancy, Mean,
+    OutputType, Pool, PoolMethod, Proportion, Rate, Reference, StandardPopulation, Statistic,
+    Status, DSR_MIN_EVENTS, STANDARD_POPULATIONS, START_AGE_COLUMN,
 };
 pub use period::{
     period_expr, period_labels, Period, PeriodColumn, PeriodKind, TimeKey, PERIOD_FORMS,

@@ -8,7 +8,7 @@ use super::causes::CauseSet;
 use super::records::{numbers, reserve, rows_of, texts, Checks, InvalidRecords, Quality};
 use super::waits::PERIOD;
 use crate::error::{Error, Result};
-use crate::measure::require_keys;
+use crate::measure::{band_range, require_keys, Ages};
 use crate::measure::{group_label, require, Confidence, Dsr, Rate, StandardPopulation, Statistic};
 
 /// Column names of the deaths (one row per death).
@@ -121,7 +121,6 @@ const DEATHS: &str = "__ik_deaths";
 const PEOPLE: &str = "__ik_people";
 
 /// An age range: first and last year of age (`None`: open).
-type Ages = (u32, Option<u32>);
 
 impl Mortality {
     /// Crude rates per 100 000 of `causes`, all ages, each year.
@@ -688,17 +687,6 @@ fn years(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<Option<i32>>> 
     Ok(years)
 }
 
-/// The ages of a band label: "15-19", "15–19", "90+" (open); `None` if it is not one.
-pub(crate) fn band_range(label: &str) -> Option<Ages> {
-    let l = label.trim();
-    if let Some(from) = l.strip_suffix('+') {
-        return from.trim().parse().ok().map(|f| (f, None));
-    }
-    let (a, b) = l.split_once(['-', '–'])?;
-    let (a, b): (u32, u32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
-    (a <= b).then_some((a, Some(b)))
-}
-
 /// Whether `inner` lies within `outer`.
 fn contains(outer: Ages, inner: Ages) -> bool {
     inner.0 >= outer.0
@@ -757,15 +745,6 @@ fn repeated_row(frame: &DataFrame) -> Result<Option<(usize, usize)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn band_labels_read_as_ages() {
-        assert_eq!(band_range("15-19"), Some((15, Some(19))));
-        assert_eq!(band_range("15–19"), Some((15, Some(19))));
-        assert_eq!(band_range("90+"), Some((90, None)));
-        assert_eq!(band_range("19-15"), None);
-        assert_eq!(band_range("ung"), None);
-    }
 
     #[test]
     fn bands_are_in_out_or_straddling_the_range() {

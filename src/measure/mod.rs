@@ -6,6 +6,7 @@
 //! and the per-group result is small).
 
 mod aggregate;
+mod ages;
 mod columns;
 mod common;
 mod confidence;
@@ -13,6 +14,7 @@ mod count;
 mod dsr;
 mod grouping;
 mod isr;
+mod life_expectancy;
 mod lookup;
 mod mean;
 mod output;
@@ -26,6 +28,7 @@ pub use count::Count;
 pub use dsr::{Dsr, Events, DSR_MIN_EVENTS};
 pub use grouping::{Grouping, Pool, PoolMethod};
 pub use isr::{Isr, IsrKind, Reference};
+pub use life_expectancy::{LifeExpectancy, START_AGE_COLUMN};
 pub use mean::Mean;
 pub use output::Status;
 pub use proportion::Proportion;
@@ -33,6 +36,7 @@ pub use rate::Rate;
 pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
 
 pub(crate) use aggregate::f64_values;
+pub(crate) use ages::{band_range, Ages};
 pub(crate) use columns::{column_of, group_label, require, require_keys, require_numeric};
 pub(crate) use lookup::lookup;
 pub(crate) use output::{Estimate, Table, COUNT_COLUMNS, DERIVED_COLUMNS};

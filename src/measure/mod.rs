@@ -19,7 +19,9 @@ mod lookup;
 mod mean;
 mod output;
 mod proportion;
+mod quantiles;
 mod rate;
+mod sii;
 mod standard_population;
 
 pub use common::{Common, Statistic};
@@ -32,7 +34,9 @@ pub use life_expectancy::{LifeExpectancy, START_AGE_COLUMN};
 pub use mean::Mean;
 pub use output::Status;
 pub use proportion::Proportion;
+pub use quantiles::{Invert, Quantiles, QUANTILE_COLUMN, QUANTILE_STATUS_COLUMN};
 pub use rate::Rate;
+pub use sii::{InequalityIndex, Sii, Spread};
 pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
 
 pub(crate) use aggregate::f64_values;

@@ -9,6 +9,7 @@ mod care_properties;
 mod chaining;
 mod continuity;
 mod cross_language;
+mod differences;
 mod disclosure;
 mod errors;
 mod mortality;

@@ -12,6 +12,7 @@ mod cross_language;
 mod differences;
 mod disclosure;
 mod errors;
+mod inequality;
 mod life_expectancy;
 mod mortality;
 mod pooling;

@@ -5,7 +5,7 @@ use polars::prelude::*;
 
 use super::super::aggregate::f64_values;
 use super::super::columns::{
-    group_label, key_strings, require, require_keys, require_numeric, schema_of,
+    group_label, key_strings, require_keys, require_numeric, schema_of,
 };
 use super::super::confidence::Confidence;
 use super::{Sii, Spread};
@@ -27,48 +27,47 @@ pub(super) struct Group {
 
 /// How each quantile's standard error is read.
 enum Source {
-    Limits { lower: String, upper: String, level: f64 },
+    Limits { lower: String, upper: String, level: Option<f64> },
     Se(String),
 }
 
-/// The limit columns and their level when they are not named: `lower_95`
-/// and `upper_95`, else `lower` and `upper` at the table's `confidence`
-/// (95 % when it has none, as the reference assumes).
-fn resolve(spread: &Spread, df: &DataFrame) -> Result<Source> {
+/// The columns of the spread: as named, or when they are not, `lower_95`
+/// and `upper_95` if the table has them, else `lower` and `upper` at a
+/// level read from the data (`None` here).
+fn resolve(spread: &Spread, schema: &Schema) -> Source {
     match spread {
-        Spread::StandardError(se) => Ok(Source::Se(se.clone())),
-        Spread::Limits {
-            lower,
-            upper,
-            level,
-        } => Ok(Source::Limits {
+        Spread::StandardError(se) => Source::Se(se.clone()),
+        Spread::Limits { lower, upper, level } => Source::Limits {
             lower: lower.clone(),
             upper: upper.clone(),
-            level: *level,
-        }),
-        Spread::Auto if df.schema().contains("lower_95") => Ok(Source::Limits {
+            level: Some(*level),
+        },
+        Spread::Auto if schema.contains("lower_95") => Source::Limits {
             lower: "lower_95".into(),
             upper: "upper_95".into(),
-            level: 0.95,
-        }),
-        Spread::Auto => {
-            let level = match df.column("confidence") {
-                Ok(c) => match c.cast(&DataType::String)?.str()?.iter().flatten().next() {
-                    Some(text) => match text.parse::<Confidence>()? {
-                        Confidence::Both => 0.95,
-                        one => one.levels()[0],
-                    },
-                    None => 0.95,
-                },
-                Err(_) => 0.95,
-            };
-            Ok(Source::Limits {
-                lower: "lower".into(),
-                upper: "upper".into(),
-                level,
-            })
-        }
+            level: Some(0.95),
+        },
+        Spread::Auto => Source::Limits {
+            lower: "lower".into(),
+            upper: "upper".into(),
+            level: None,
+        },
     }
+}
+
+/// The level of `lower`/`upper` from the table's `confidence` column (95 %
+/// when it has none, as the reference assumes).
+fn table_level(df: &DataFrame) -> Result<f64> {
+    let Ok(c) = df.column("confidence") else {
+        return Ok(0.95);
+    };
+    Ok(match c.cast(&DataType::String)?.str()?.iter().flatten().next() {
+        Some(text) => match text.parse::<Confidence>()? {
+            Confidence::Both => 0.95,
+            one => one.levels()[0],
+        },
+        None => 0.95,
+    })
 }
 
 /// Read, check and group the quantile table: the group keys (sorted) and
@@ -80,23 +79,21 @@ pub(super) fn read(sii: &Sii, data: LazyFrame) -> Result<(DataFrame, Vec<Group>)
     require_numeric(&schema, &sii.quantile, "quantile")?;
     require_numeric(&schema, &sii.population, "quantile population")?;
     require_numeric(&schema, &sii.value, "value")?;
+    let source = resolve(&sii.spread, &schema);
+    let (spread_a, spread_b) = match &source {
+        Source::Limits { lower, upper, .. } => (lower.clone(), Some(upper.clone())),
+        Source::Se(se) => (se.clone(), None),
+    };
     let mut wanted: Vec<String> = by.clone();
     wanted.extend([sii.quantile.clone(), sii.population.clone(), sii.value.clone()]);
-    for c in ["lower_95", "upper_95", "lower", "upper", "confidence"] {
-        if schema.contains(c) && !wanted.iter().any(|w| w == c) {
-            wanted.push(c.to_string());
-        }
-    }
-    let named: Vec<&String> = match &sii.spread {
-        Spread::Limits { lower, upper, .. } => vec![lower, upper],
-        Spread::StandardError(se) => vec![se],
-        Spread::Auto => Vec::new(),
-    };
-    for c in named {
-        require(&schema, c, "confidence limit or standard error")?;
+    for c in std::iter::once(&spread_a).chain(spread_b.as_ref()) {
+        require_numeric(&schema, c, "confidence limit or standard error")?;
         if !wanted.contains(c) {
             wanted.push(c.clone());
         }
+    }
+    if schema.contains("confidence") {
+        wanted.push("confidence".into());
     }
     let mut order = by.clone();
     order.push(sii.quantile.clone());
@@ -104,14 +101,11 @@ pub(super) fn read(sii: &Sii, data: LazyFrame) -> Result<(DataFrame, Vec<Group>)
         .select(wanted.iter().map(|c| col(c.as_str())).collect::<Vec<_>>())
         .sort(order.clone(), SortMultipleOptions::default())
         .collect()?;
-    let source = resolve(&sii.spread, &df)?;
-    let (spread_a, spread_b) = match &source {
-        Source::Limits { lower, upper, .. } => (lower.clone(), Some(upper.clone())),
-        Source::Se(se) => (se.clone(), None),
+    let level = match &source {
+        Source::Limits { level: Some(l), .. } => *l,
+        Source::Limits { level: None, .. } => table_level(&df)?,
+        Source::Se(_) => 0.95,
     };
-    for c in std::iter::once(&spread_a).chain(spread_b.as_ref()) {
-        require_numeric(df.schema(), c, "confidence limit or standard error")?;
-    }
     let row_keys = df.select(order.iter().map(|s| PlSmallStr::from(s.as_str())))?;
     let at = |row: usize| group_label(&row_keys, row);
     let quantiles = f64_values(&df, &sii.quantile)?;
@@ -153,10 +147,10 @@ pub(super) fn read(sii: &Sii, data: LazyFrame) -> Result<(DataFrame, Vec<Group>)
                 }
                 s => s,
             },
-            (Source::Limits { lower, upper, level }, Some(b)) => {
+            (Source::Limits { lower, upper, .. }, Some(b)) => {
                 check_value(t, lower, a[row], &at(row))?;
                 check_value(t, upper, b[row], &at(row))?;
-                a[row].zip(b[row]).map(|(lo, hi)| link_se(t, lo, hi, *level))
+                a[row].zip(b[row]).map(|(lo, hi)| link_se(t, lo, hi, level))
             }
             (Source::Limits { .. }, None) => None,
         });

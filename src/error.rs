@@ -177,7 +177,10 @@ mod tests {
     fn a_file_error_keeps_the_operating_system_error_as_its_source() {
         let os = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
         let e = Error::io_in("data/x.parquet", "cannot be opened", os);
-        assert_eq!(e.to_string(), "file `data/x.parquet`: cannot be opened: no such file");
+        assert_eq!(
+            e.to_string(),
+            "file `data/x.parquet`: cannot be opened: no such file"
+        );
         let source = e.source().expect("a source");
         assert_eq!(source.to_string(), "no such file");
         assert!(Error::file("x", "not a catalogue").source().is_none());

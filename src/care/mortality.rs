@@ -120,8 +120,6 @@ const BAND: &str = "__ik_age_band";
 const DEATHS: &str = "__ik_deaths";
 const PEOPLE: &str = "__ik_people";
 
-/// An age range: first and last year of age (`None`: open).
-
 impl Mortality {
     /// Crude rates per 100 000 of `causes`, all ages, each year.
     pub fn new(causes: CauseSet) -> Self {

@@ -1,7 +1,7 @@
 //! Age-band labels read as ages: "15-19", "15–19", "90+", and for life
 //! tables also a single year, "0".
 
-/// The first and last age of a band, `None` for an open band ("90+").
+/// An age range: the first and last year of age, `None` for an open band ("90+").
 pub(crate) type Ages = (u32, Option<u32>);
 
 /// The ages of a band label: "15-19", "15–19", "90+" (open); `None` if it is not one.

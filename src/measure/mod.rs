@@ -5,8 +5,8 @@
 //! on a `LazyFrame`. The result is a `DataFrame` (validation needs the data,
 //! and the per-group result is small).
 
-mod aggregate;
 mod ages;
+mod aggregate;
 mod columns;
 mod common;
 mod confidence;
@@ -41,8 +41,8 @@ pub use rate::Rate;
 pub use sii::{InequalityIndex, Sii, Spread};
 pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
 
-pub(crate) use aggregate::f64_values;
 pub(crate) use ages::{band_range, Ages};
+pub(crate) use aggregate::f64_values;
 pub(crate) use columns::{column_of, group_label, require, require_keys, require_numeric};
 pub(crate) use lookup::lookup;
 pub(crate) use output::{Estimate, Table, COUNT_COLUMNS, DERIVED_COLUMNS};

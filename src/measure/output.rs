@@ -261,7 +261,11 @@ impl Table {
                         vec![self.statistic.as_str(); height],
                     ));
                     let method: Vec<Option<&str>> = match &self.method_text {
-                        Some(text) => self.method.iter().map(|m| m.map(|_| text.as_str())).collect(),
+                        Some(text) => self
+                            .method
+                            .iter()
+                            .map(|m| m.map(|_| text.as_str()))
+                            .collect(),
                         None => self.method,
                     };
                     cols.push(Column::new("method".into(), method));

@@ -112,7 +112,11 @@ impl Quantiles {
     /// See [`Quantiles`].
     pub fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
         if self.n == 0 {
-            return Err(Error::argument("n", "the number of quantiles must be at least 1", 0));
+            return Err(Error::argument(
+                "n",
+                "the number of quantiles must be at least 1",
+                0,
+            ));
         }
         let schema = schema_of(&data)?;
         require_numeric(&schema, &self.value, "value")?;
@@ -156,9 +160,16 @@ impl Quantiles {
                 ));
             }
             let group_values: Vec<Option<f64>> = rows.iter().map(|&r| values[r]).collect();
-            let present = group_values.iter().flatten().filter(|v| !v.is_nan()).count();
+            let present = group_values
+                .iter()
+                .flatten()
+                .filter(|v| !v.is_nan())
+                .count();
             let too_few = present < self.n as usize;
-            for (&row, q) in rows.iter().zip(assign_quantiles(&group_values, self.n, invert)) {
+            for (&row, q) in rows
+                .iter()
+                .zip(assign_quantiles(&group_values, self.n, invert))
+            {
                 quantile[row] = q;
                 status[row] = match q {
                     Some(_) => "ok",

@@ -96,6 +96,14 @@ impl TimeKey {
 /// at each month end).
 pub const TIME_COLUMNS: [&str; 4] = ["period", "year", "snapshot", "end"];
 
+/// One key cell of a row as it sorts: a period as time, a number as a
+/// number, anything else as text.
+type SortCell = (
+    Option<(NaiveDate, std::cmp::Reverse<NaiveDate>)>,
+    Option<i64>,
+    Option<String>,
+);
+
 /// An integer that orders `f64`s as `f64::total_cmp` does.
 fn total_order_key(x: f64) -> i64 {
     let bits = x.to_bits() as i64;
@@ -135,13 +143,7 @@ pub fn time_order(keys: &DataFrame) -> Result<Option<Vec<usize>>> {
             None => c.cast(&DataType::String).map(Some),
         })
         .collect::<PolarsResult<_>>()?;
-    let cell = |k: usize,
-                row: usize|
-     -> (
-        Option<(NaiveDate, std::cmp::Reverse<NaiveDate>)>,
-        Option<i64>,
-        Option<String>,
-    ) {
+    let cell = |k: usize, row: usize| -> SortCell {
         match (&times[k], &others[k]) {
             (Some(t), _) => (t.keys[row].map(|k| k.order_key()), None, None),
             (None, Some(c)) => match c.f64() {
@@ -333,7 +335,9 @@ mod tests {
         .unwrap();
         assert_eq!(time_order(&keys).unwrap(), Some(vec![2, 1, 0]));
         let xs = [f64::NEG_INFINITY, -1.5, -0.0, 0.0, 5.0, 10.0, f64::INFINITY];
-        assert!(xs.windows(2).all(|w| total_order_key(w[0]) < total_order_key(w[1])));
+        assert!(xs
+            .windows(2)
+            .all(|w| total_order_key(w[0]) < total_order_key(w[1])));
     }
 
     #[test]

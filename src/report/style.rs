@@ -112,7 +112,9 @@ pub(crate) fn status_words(status: &str) -> String {
         "a group compared has no row" => "en jämförd grupp saknas",
         "no events in either group" => "inga händelser i någon av grupperna",
         "no events in the group compared against" => "inga händelser i jämförelsegruppen",
-        "no events in one group (log-normal limits need both)" => "inga händelser i en av grupperna",
+        "no events in one group (log-normal limits need both)" => {
+            "inga händelser i en av grupperna"
+        }
         other => other,
     };
     words.to_string()

@@ -42,7 +42,12 @@ impl FromStr for RateRatioMethod {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        match s.trim().to_ascii_lowercase().replace(['_', ' '], "-").as_str() {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['_', ' '], "-")
+            .as_str()
+        {
             "exact" | "exact-conditional" | "conditional" => Ok(RateRatioMethod::ExactConditional),
             "log-normal" | "lognormal" | "wald-log" => Ok(RateRatioMethod::LogNormal),
             _ => Err(Error::argument(
@@ -138,7 +143,13 @@ pub fn rate_ratio_limits(
 ///
 /// # References
 /// Rothman KJ, Greenland S (1998), *Modern Epidemiology*, 2nd ed., 238–239.
-pub fn rate_difference_limits(x1: f64, n1: f64, x2: f64, n2: f64, level: f64) -> Option<(f64, f64)> {
+pub fn rate_difference_limits(
+    x1: f64,
+    n1: f64,
+    x2: f64,
+    n2: f64,
+    level: f64,
+) -> Option<(f64, f64)> {
     if !usable(x1, n1) || !usable(x2, n2) {
         return None;
     }

@@ -119,7 +119,13 @@ pub fn life_table(bands: &[LifeTableBand]) -> Result<Vec<LifeExpectancyAt>, Life
     let k = bands.len();
     let rate: Vec<f64> = bands.iter().map(|b| b.deaths / b.population).collect();
     let width: Vec<f64> = (0..k)
-        .map(|i| if i == last { 2.0 / rate[i] } else { bands[i].width })
+        .map(|i| {
+            if i == last {
+                2.0 / rate[i]
+            } else {
+                bands[i].width
+            }
+        })
         .collect();
     let q: Vec<f64> = (0..k)
         .map(|i| {
@@ -152,7 +158,13 @@ pub fn life_table(bands: &[LifeTableBand]) -> Result<Vec<LifeExpectancyAt>, Life
         total_lived += lived[i];
         e[i] = if l[i] == 0.0 { 0.0 } else { total_lived / l[i] };
     }
-    let mut out = vec![LifeExpectancyAt { value: 0.0, se: 0.0 }; k];
+    let mut out = vec![
+        LifeExpectancyAt {
+            value: 0.0,
+            se: 0.0
+        };
+        k
+    ];
     let mut weighted = 0.0;
     for i in (0..k).rev() {
         let b = &bands[i];
@@ -200,7 +212,11 @@ mod tests {
                 },
                 deaths: deaths[i],
                 population: pops[i],
-                fraction: if i == 0 { FIRST_YEAR_FRACTION } else { BAND_FRACTION },
+                fraction: if i == 0 {
+                    FIRST_YEAR_FRACTION
+                } else {
+                    BAND_FRACTION
+                },
             })
             .collect()
     }

@@ -26,6 +26,10 @@ pub use difference::{
     excludes, newcombe_limits, rate_difference_limits, rate_ratio_limits, RateRatioMethod,
 };
 pub use dobson::dobson_limits;
+pub use funnel::{
+    funnel_axis, funnel_count_limit, poisson_funnel_mean, proportion_funnel_limit, signif_ceiling,
+    signif_floor,
+};
 pub use inequality::{
     link_se, population_midpoints, slope_index, IndicatorType, SiiEstimate, SiiInterval, SiiSpec,
     SII_DEFAULT_SEED, SII_MIN_REPETITIONS, SII_REPETITIONS,
@@ -33,10 +37,6 @@ pub use inequality::{
 pub use life_table::{
     life_table, LifeExpectancyAt, LifeTableBand, LifeTableGap, BAND_FRACTION, FIRST_YEAR_FRACTION,
     LIFE_EXPECTANCY_MAX_INTERVAL, LIFE_TABLE_MIN_POPULATION,
-};
-pub use funnel::{
-    funnel_axis, funnel_count_limit, poisson_funnel_mean, proportion_funnel_limit, signif_ceiling,
-    signif_floor,
 };
 pub use poisson::{
     exact_poisson_lower, exact_poisson_upper, poisson_limits, PoissonMethod, EXACT_BELOW,

@@ -31,7 +31,10 @@
 pub fn assign_quantiles(values: &[Option<f64>], n: u32, invert: bool) -> Vec<Option<u32>> {
     let keyed: Vec<Option<f64>> = values
         .iter()
-        .map(|v| v.filter(|x| !x.is_nan()).map(|x| if invert { -x } else { x }))
+        .map(|v| {
+            v.filter(|x| !x.is_nan())
+                .map(|x| if invert { -x } else { x })
+        })
         .collect();
     let mut sorted: Vec<f64> = keyed.iter().flatten().copied().collect();
     let count = sorted.len();

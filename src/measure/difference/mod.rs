@@ -204,7 +204,11 @@ impl Difference {
                 (Some(a), Some(b)) => self.estimate(a, b, arranged.multiplier, method),
                 _ => Estimate::missing(None, None, Status::GroupMissing),
             };
-            let null = if self.measure == DifferenceMeasure::RateRatio { 1.0 } else { 0.0 };
+            let null = if self.measure == DifferenceMeasure::RateRatio {
+                1.0
+            } else {
+                0.0
+            };
             for (flags, (lo, hi)) in significant.iter_mut().zip(e.limits) {
                 flags.push(excludes(null, lo, hi));
             }
@@ -242,7 +246,10 @@ impl Difference {
                 let what = if multiplier == 100.0 {
                     "difference of percentages (percentage points)".to_string()
                 } else {
-                    format!("difference of proportions of {}", multiplier_label(multiplier))
+                    format!(
+                        "difference of proportions of {}",
+                        multiplier_label(multiplier)
+                    )
                 };
                 (what, "Newcombe hybrid score (method 10)")
             }
@@ -305,7 +312,7 @@ impl Difference {
 }
 
 /// A group's `(numerator, denominator)`.
-type Counts = (Option<f64>, Option<f64>);
+pub(super) type Counts = (Option<f64>, Option<f64>);
 
 fn scaled(pair: Option<(f64, f64)>, multiplier: f64) -> (Option<f64>, Option<f64>) {
     match pair {

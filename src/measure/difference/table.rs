@@ -8,7 +8,7 @@ use polars::prelude::*;
 
 use super::super::aggregate::f64_values;
 use super::super::columns::{column_of, group_label, key_strings};
-use super::DifferenceMeasure;
+use super::{Counts, DifferenceMeasure};
 use crate::error::{Error, Result};
 
 /// The rows of a result table, arranged for comparing levels of one column.
@@ -18,7 +18,7 @@ pub(super) struct Arranged {
     /// The levels of the compared column, in first-seen order.
     pub levels: Vec<String>,
     /// Per key row: the `(numerator, denominator)` of each level present.
-    pub counts: Vec<HashMap<String, (Option<f64>, Option<f64>)>>,
+    pub counts: Vec<HashMap<String, Counts>>,
     /// The multiplier of the table's values (1 when not needed).
     pub multiplier: f64,
 }
@@ -27,7 +27,11 @@ pub(super) struct Arranged {
 fn statistic_kind(label: &str) -> Option<(bool, f64)> {
     let l = label.trim();
     if let Some(m) = l.strip_prefix("rate per ") {
-        return m.replace([' ', '\u{a0}'], "").parse().ok().map(|m| (true, m));
+        return m
+            .replace([' ', '\u{a0}'], "")
+            .parse()
+            .ok()
+            .map(|m| (true, m));
     }
     if l == "proportion of 1" {
         return Some((false, 1.0));
@@ -36,11 +40,7 @@ fn statistic_kind(label: &str) -> Option<(bool, f64)> {
 }
 
 /// The multiplier of the table's values, from its `statistic` column or as given.
-fn multiplier(
-    table: &DataFrame,
-    measure: DifferenceMeasure,
-    given: Option<f64>,
-) -> Result<f64> {
+fn multiplier(table: &DataFrame, measure: DifferenceMeasure, given: Option<f64>) -> Result<f64> {
     let wants_rate = measure != DifferenceMeasure::ProportionDifference;
     let what = if wants_rate { "rate" } else { "proportion" };
     let Ok(column) = table.column("statistic") else {
@@ -70,7 +70,9 @@ fn multiplier(
         Some((is_rate, m)) if is_rate == wants_rate => Ok(given.unwrap_or(m)),
         _ => Err(Error::data(
             "statistic",
-            &format!("this comparison needs a table of a {what} (the result of the {what} statistic)"),
+            &format!(
+                "this comparison needs a table of a {what} (the result of the {what} statistic)"
+            ),
             format!("{label:?}"),
             "",
         )),
@@ -84,7 +86,11 @@ pub(super) fn arrange(
     measure: DifferenceMeasure,
     given: Option<f64>,
 ) -> Result<Arranged> {
-    let names: Vec<String> = table.get_column_names().iter().map(|n| n.to_string()).collect();
+    let names: Vec<String> = table
+        .get_column_names()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
     column_of(table, "numerator", "numerator")?;
     column_of(table, "denominator", "denominator")?;
     column_of(table, column, "groups to compare")?;
@@ -100,7 +106,11 @@ pub(super) fn arrange(
             format!("`{column}`"),
         ));
     }
-    let others: Vec<String> = names[..end].iter().filter(|n| *n != column).cloned().collect();
+    let others: Vec<String> = names[..end]
+        .iter()
+        .filter(|n| *n != column)
+        .cloned()
+        .collect();
     let multiplier = multiplier(table, measure, given)?;
     let numerators = f64_values(table, "numerator")?;
     let denominators = f64_values(table, "denominator")?;

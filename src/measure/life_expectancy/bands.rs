@@ -50,11 +50,7 @@ pub(super) fn label_form(labels: &[String]) -> AgeForm {
 }
 
 /// The ages of one label, or an error naming the labels that do not read as ages.
-pub(super) fn read_ages(
-    labels: &[String],
-    form: AgeForm,
-    column: &str,
-) -> Result<Vec<Ages>> {
+pub(super) fn read_ages(labels: &[String], form: AgeForm, column: &str) -> Result<Vec<Ages>> {
     let read = |l: &String| match form {
         AgeForm::Starts => l.trim().parse::<u32>().ok().map(|a| (a, None)),
         AgeForm::Labels => band_or_year(l),

@@ -149,14 +149,24 @@ impl LifeExpectancy {
     }
 
     fn check_options(&self) -> Result<()> {
-        if let Some((age, a)) = self.fractions.iter().find(|(_, a)| !(*a > 0.0 && *a <= 1.0)) {
+        if let Some((age, a)) = self
+            .fractions
+            .iter()
+            .find(|(_, a)| !(*a > 0.0 && *a <= 1.0))
+        {
             return Err(Error::argument(
                 "fraction",
                 "the fraction of a band lived by those who die in it must be in (0, 1]",
                 format!("{a} at age {age}"),
             ));
         }
-        if self.common.grouping.by.iter().any(|b| b == START_AGE_COLUMN) {
+        if self
+            .common
+            .grouping
+            .by
+            .iter()
+            .any(|b| b == START_AGE_COLUMN)
+        {
             return Err(Error::argument(
                 "by",
                 "a grouping column must not be named `start_age`, the output's age column",
@@ -208,10 +218,16 @@ impl LifeExpectancy {
             .iter()
             .map(|l| l.unwrap_or_default().to_string())
             .collect();
-        let form = if starts { AgeForm::Starts } else { label_form(&labels) };
+        let form = if starts {
+            AgeForm::Starts
+        } else {
+            label_form(&labels)
+        };
         let ages = read_ages(&labels, form, &self.age)?;
-        let (min_deaths, min_population) =
-            (f64_values(&extra, MIN_DEATHS)?, f64_values(&extra, MIN_POPULATION)?);
+        let (min_deaths, min_population) = (
+            f64_values(&extra, MIN_DEATHS)?,
+            f64_values(&extra, MIN_POPULATION)?,
+        );
 
         let periods = match &self.common.grouping.pool {
             Some(pool) if pool.method == PoolMethod::Average => f64_values(groups, "periods")?,
@@ -273,9 +289,10 @@ impl Statistic for LifeExpectancy {
         let levels = self.common.confidence.levels();
         let (mut take, mut start_ages, mut estimates) = (Vec::new(), Vec::new(), Vec::new());
         for (g, bands) in per_group.iter().enumerate() {
-            for (band, estimate) in bands
-                .iter()
-                .zip(rows::estimates(bands, &self.fractions, levels))
+            for (band, estimate) in
+                bands
+                    .iter()
+                    .zip(rows::estimates(bands, &self.fractions, levels))
             {
                 let start = band.ages.0;
                 if self.at_ages.is_empty() || self.at_ages.contains(&start) {

@@ -64,7 +64,11 @@ pub(super) fn estimates(bands: &[Band], fractions: &[(u32, f64)], levels: &[f64]
                 width: b.width(),
                 // A negative row hidden in a positive pooled sum still counts as negative.
                 deaths: if b.negative_deaths { -1.0 } else { deaths },
-                population: if b.negative_population { -1.0 } else { population },
+                population: if b.negative_population {
+                    -1.0
+                } else {
+                    population
+                },
                 fraction: fraction(b.ages.0, fractions),
             }),
         }

@@ -4,9 +4,7 @@
 use polars::prelude::*;
 
 use super::super::aggregate::f64_values;
-use super::super::columns::{
-    group_label, key_strings, require_keys, require_numeric, schema_of,
-};
+use super::super::columns::{group_label, key_strings, require_keys, require_numeric, schema_of};
 use super::super::confidence::Confidence;
 use super::{Sii, Spread};
 use crate::error::{Error, Result};
@@ -27,7 +25,11 @@ pub(super) struct Group {
 
 /// How each quantile's standard error is read.
 enum Source {
-    Limits { lower: String, upper: String, level: Option<f64> },
+    Limits {
+        lower: String,
+        upper: String,
+        level: Option<f64>,
+    },
     Se(String),
 }
 
@@ -37,7 +39,11 @@ enum Source {
 fn resolve(spread: &Spread, schema: &Schema) -> Source {
     match spread {
         Spread::StandardError(se) => Source::Se(se.clone()),
-        Spread::Limits { lower, upper, level } => Source::Limits {
+        Spread::Limits {
+            lower,
+            upper,
+            level,
+        } => Source::Limits {
             lower: lower.clone(),
             upper: upper.clone(),
             level: Some(*level),
@@ -61,13 +67,15 @@ fn table_level(df: &DataFrame) -> Result<f64> {
     let Ok(c) = df.column("confidence") else {
         return Ok(0.95);
     };
-    Ok(match c.cast(&DataType::String)?.str()?.iter().flatten().next() {
-        Some(text) => match text.parse::<Confidence>()? {
-            Confidence::Both => 0.95,
-            one => one.levels()[0],
+    Ok(
+        match c.cast(&DataType::String)?.str()?.iter().flatten().next() {
+            Some(text) => match text.parse::<Confidence>()? {
+                Confidence::Both => 0.95,
+                one => one.levels()[0],
+            },
+            None => 0.95,
         },
-        None => 0.95,
-    })
+    )
 }
 
 /// Read, check and group the quantile table: the group keys (sorted) and
@@ -85,7 +93,11 @@ pub(super) fn read(sii: &Sii, data: LazyFrame) -> Result<(DataFrame, Vec<Group>)
         Source::Se(se) => (se.clone(), None),
     };
     let mut wanted: Vec<String> = by.clone();
-    wanted.extend([sii.quantile.clone(), sii.population.clone(), sii.value.clone()]);
+    wanted.extend([
+        sii.quantile.clone(),
+        sii.population.clone(),
+        sii.value.clone(),
+    ]);
     for c in std::iter::once(&spread_a).chain(spread_b.as_ref()) {
         require_numeric(&schema, c, "confidence limit or standard error")?;
         if !wanted.contains(c) {
@@ -110,7 +122,12 @@ pub(super) fn read(sii: &Sii, data: LazyFrame) -> Result<(DataFrame, Vec<Group>)
     let at = |row: usize| group_label(&row_keys, row);
     let quantiles = f64_values(&df, &sii.quantile)?;
     if let Some(row) = quantiles.iter().position(Option::is_none) {
-        return Err(Error::data(&sii.quantile, "quantiles must not be missing", "a missing value", at(row)));
+        return Err(Error::data(
+            &sii.quantile,
+            "quantiles must not be missing",
+            "a missing value",
+            at(row),
+        ));
     }
     let mut distinct: Vec<f64> = quantiles.iter().flatten().copied().collect();
     distinct.sort_by(f64::total_cmp);

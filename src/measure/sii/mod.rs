@@ -7,9 +7,7 @@ use polars::prelude::*;
 use super::common::{Common, Statistic};
 use super::output::{Estimate, Status, Table};
 use crate::error::{Error, Result};
-use crate::stats::{
-    slope_index, IndicatorType, SiiInterval, SiiSpec, SII_MIN_REPETITIONS,
-};
+use crate::stats::{slope_index, IndicatorType, SiiInterval, SiiSpec, SII_MIN_REPETITIONS};
 
 /// Where each quantile's uncertainty is read from.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -270,10 +268,17 @@ impl Statistic for Sii {
         table.method_text(self.method());
         let mut intercepts = Vec::with_capacity(groups.len());
         for group in &groups {
-            let complete: Option<(Vec<f64>, Vec<f64>, Vec<f64>)> = group.complete.then(|| {
-                let all = |v: &[Option<f64>]| v.iter().copied().collect::<Option<Vec<f64>>>();
-                Some((all(&group.populations)?, all(&group.values)?, all(&group.se)?))
-            }).flatten();
+            let complete: Option<(Vec<f64>, Vec<f64>, Vec<f64>)> = group
+                .complete
+                .then(|| {
+                    let all = |v: &[Option<f64>]| v.iter().copied().collect::<Option<Vec<f64>>>();
+                    Some((
+                        all(&group.populations)?,
+                        all(&group.values)?,
+                        all(&group.se)?,
+                    ))
+                })
+                .flatten();
             let population = group.populations.iter().flatten().sum::<f64>();
             let Some((pops, values, se)) = complete else {
                 let status = Status::QuantilesIncomplete;

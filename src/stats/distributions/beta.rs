@@ -78,7 +78,12 @@ mod tests {
         ];
         for (p, a, b, want) in CASES {
             let got = beta_quantile(p, a, b);
-            assert_close(got, want, BETA_QUANTILE_TOL, &format!("qbeta({p}, {a}, {b})"));
+            assert_close(
+                got,
+                want,
+                BETA_QUANTILE_TOL,
+                &format!("qbeta({p}, {a}, {b})"),
+            );
         }
     }
 

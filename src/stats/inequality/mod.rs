@@ -223,8 +223,8 @@ impl Fit {
     /// Intercept and slope for the response `y` (before weighting).
     pub fn coefficients(&self, y: &[f64]) -> (f64, f64) {
         let (mut c, mut s) = (0.0, 0.0);
-        for i in 0..y.len() {
-            let w = self.root_share[i] * y[i];
+        for (i, yi) in y.iter().enumerate() {
+            let w = self.root_share[i] * yi;
             c += self.hat[0][i] * w;
             s += self.hat[1][i] * w;
         }
@@ -243,11 +243,7 @@ pub(crate) fn polarity(rii: f64, multiplier: f64) -> f64 {
 
 /// Limits of SII and RII from limits of the slope on the link scale, for a
 /// transformed fit: the line is turned about its middle, `c + s/2`.
-fn back_transformed(
-    spec: &SiiSpec,
-    fit: &Fit,
-    slopes: (f64, f64),
-) -> ((f64, f64), (f64, f64)) {
+fn back_transformed(spec: &SiiSpec, fit: &Fit, slopes: (f64, f64)) -> ((f64, f64), (f64, f64)) {
     let g = spec.indicator_type;
     let middle = fit.intercept + fit.slope / 2.0;
     let ends = |s: f64| (g.inverse(middle + s / 2.0), g.inverse(middle - s / 2.0));
@@ -337,7 +333,11 @@ pub fn slope_index(
     let (c, s, m) = (fit.intercept, fit.slope, spec.multiplier);
     let (sii, rii, intercept) = if spec.transform {
         let (top, bottom) = (g.inverse(c + s), g.inverse(c));
-        ((top - bottom) * m, polarity(top / bottom, m), bottom * m.abs())
+        (
+            (top - bottom) * m,
+            polarity(top / bottom, m),
+            bottom * m.abs(),
+        )
     } else {
         (s * m, polarity((c + s) / c, m), c)
     };
@@ -399,7 +399,11 @@ fn analytic_limits(
             let sd_rii = (gc * gc * vcc + 2.0 * gc * gs * vcs + gs * gs * vss).sqrt();
             let r = (c + s) / c;
             let (lo, hi) = (r - z * sd_rii, r + z * sd_rii);
-            let rii = if m < 0.0 { (1.0 / hi, 1.0 / lo) } else { (lo, hi) };
+            let rii = if m < 0.0 {
+                (1.0 / hi, 1.0 / lo)
+            } else {
+                (lo, hi)
+            };
             (sii, rii)
         })
         .collect()

@@ -40,7 +40,11 @@ pub(super) fn limits(
     for _ in 0..repetitions {
         for (i, yi) in y.iter_mut().enumerate() {
             let draw = link[i] + se[i] * rng.normal();
-            *yi = if spec.transform { draw } else { g.inverse(draw) };
+            *yi = if spec.transform {
+                draw
+            } else {
+                g.inverse(draw)
+            };
         }
         let (c, s) = fit.coefficients(&y);
         if spec.transform {

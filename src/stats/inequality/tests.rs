@@ -59,8 +59,15 @@ fn the_same_seed_gives_the_same_limits_and_another_seed_others() {
 fn simulation_converges_to_the_analytic_interval_for_normal_values() {
     let (pops, values, se) = deciles();
     let levels = [0.95, 0.998];
-    let analytic = slope_index(&pops, &values, &se, &normal(1.0), SiiInterval::Analytic, &levels)
-        .unwrap();
+    let analytic = slope_index(
+        &pops,
+        &values,
+        &se,
+        &normal(1.0),
+        SiiInterval::Analytic,
+        &levels,
+    )
+    .unwrap();
     let simulated = slope_index(
         &pops,
         &values,
@@ -86,13 +93,33 @@ fn simulation_converges_to_the_analytic_interval_for_normal_values() {
 #[test]
 fn a_negative_multiplier_turns_the_sii_and_inverts_the_rii() {
     let (pops, values, se) = deciles();
-    let up = slope_index(&pops, &values, &se, &normal(1.0), SiiInterval::Analytic, &[0.95]).unwrap();
-    let down =
-        slope_index(&pops, &values, &se, &normal(-1.0), SiiInterval::Analytic, &[0.95]).unwrap();
+    let up = slope_index(
+        &pops,
+        &values,
+        &se,
+        &normal(1.0),
+        SiiInterval::Analytic,
+        &[0.95],
+    )
+    .unwrap();
+    let down = slope_index(
+        &pops,
+        &values,
+        &se,
+        &normal(-1.0),
+        SiiInterval::Analytic,
+        &[0.95],
+    )
+    .unwrap();
     assert_close(down.sii, -up.sii, 1e-15, "sii");
     assert_close(down.rii, 1.0 / up.rii, 1e-15, "rii");
     assert_close(down.sii_limits[0].0, -up.sii_limits[0].1, 1e-15, "lower");
-    assert_close(down.rii_limits[0].1, 1.0 / up.rii_limits[0].0, 1e-15, "rii upper");
+    assert_close(
+        down.rii_limits[0].1,
+        1.0 / up.rii_limits[0].0,
+        1e-15,
+        "rii upper",
+    );
 }
 
 #[test]
@@ -105,7 +132,15 @@ fn transformed_rates_fit_on_the_log_scale() {
         transform: true,
         multiplier: 1.0,
     };
-    let est = slope_index(&pops, &values, &[0.1; 5], &spec, SiiInterval::Analytic, &[0.95]).unwrap();
+    let est = slope_index(
+        &pops,
+        &values,
+        &[0.1; 5],
+        &spec,
+        SiiInterval::Analytic,
+        &[0.95],
+    )
+    .unwrap();
     // ln rate = ln 10 + 5 ln 0.8 · (x − 0.1): at x = 0 and x = 1.
     let bottom = 10.0 * 0.8f64.powf(-0.5);
     let top = 10.0 * 0.8f64.powf(4.5);

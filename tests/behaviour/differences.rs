@@ -20,8 +20,15 @@ use crate::common::{floats, strings, texts};
 const INDEPENDENT_TOL: f64 = 1e-12;
 
 fn close(got: f64, want: f64, what: &str) {
-    let err = if want == 0.0 { got.abs() } else { ((got - want) / want).abs() };
-    assert!(err <= INDEPENDENT_TOL, "{what}: got {got:e}, want {want:e} ({err:e})");
+    let err = if want == 0.0 {
+        got.abs()
+    } else {
+        ((got - want) / want).abs()
+    };
+    assert!(
+        err <= INDEPENDENT_TOL,
+        "{what}: got {got:e}, want {want:e} ({err:e})"
+    );
 }
 
 /// Newcombe (1998), Table II, method 10, his eight examples: the paper's
@@ -42,14 +49,20 @@ fn newcombes_worked_examples() {
     ];
     for ((x1, n1, x2, n2), paper, full) in cases {
         let (lo, hi) = newcombe_limits(x1, n1, x2, n2, 0.95).unwrap();
-        assert_eq!((format!("{lo:.4}"), format!("{hi:.4}")), (paper.0.into(), paper.1.into()));
+        assert_eq!(
+            (format!("{lo:.4}"), format!("{hi:.4}")),
+            (paper.0.into(), paper.1.into())
+        );
         close(lo, full.0, "lower");
         close(hi, full.1, "upper");
     }
     // Fagerland, Lydersen & Laake (2015), Stat Methods Med Res 24, 224–254,
     // Table: 7/34 against 1/34, Newcombe hybrid score 0.019 to 0.34.
     let (lo, hi) = newcombe_limits(7.0, 34.0, 1.0, 34.0, 0.95).unwrap();
-    assert_eq!((format!("{lo:.3}"), format!("{hi:.2}")), ("0.019".into(), "0.34".into()));
+    assert_eq!(
+        (format!("{lo:.3}"), format!("{hi:.2}")),
+        ("0.019".into(), "0.34".into())
+    );
     close(lo, 0.018921443885772937, "Fagerland lower");
     close(hi, 0.3403686870327074, "Fagerland upper");
     // 99.8 %: statsmodels with alpha=0.002.
@@ -108,7 +121,14 @@ fn exact_conditional_rate_ratio_matches_scipy() {
             (g, w) => assert_eq!(g, w, "an infinite upper limit is None"),
         }
     }
-    let none = rate_ratio_limits(0.0, 500.0, 0.0, 700.0, 0.95, RateRatioMethod::ExactConditional);
+    let none = rate_ratio_limits(
+        0.0,
+        500.0,
+        0.0,
+        700.0,
+        0.95,
+        RateRatioMethod::ExactConditional,
+    );
     assert_eq!(none, (None, None));
 }
 
@@ -154,34 +174,85 @@ fn men_against_women_from_a_rate_table() {
         .confidence(Confidence::Both)
         .compute(&rates)
         .unwrap();
-    let names: Vec<&str> = ratio.get_column_names().iter().map(|s| s.as_str()).collect();
+    let names: Vec<&str> = ratio
+        .get_column_names()
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
     assert_eq!(
         names,
         [
-            "kommun", "sex", "versus", "numerator", "denominator", "value", "lower_95",
-            "upper_95", "lower_99_8", "upper_99_8", "significant_95", "significant_99_8",
-            "status", "confidence", "statistic", "method"
+            "kommun",
+            "sex",
+            "versus",
+            "numerator",
+            "denominator",
+            "value",
+            "lower_95",
+            "upper_95",
+            "lower_99_8",
+            "upper_99_8",
+            "significant_95",
+            "significant_99_8",
+            "status",
+            "confidence",
+            "statistic",
+            "method"
         ]
     );
-    close(floats(&ratio, "value")[0].unwrap(), 60.0 / 61_000.0 / (30.0 / 60_000.0), "ratio");
+    close(
+        floats(&ratio, "value")[0].unwrap(),
+        60.0 / 61_000.0 / (30.0 / 60_000.0),
+        "ratio",
+    );
     // Clopper–Pearson through scipy's beta.ppf, as above.
-    close(floats(&ratio, "lower_95")[0].unwrap(), 1.2490752204913766, "lower 95");
-    close(floats(&ratio, "upper_95")[0].unwrap(), 3.159073395736714, "upper 95");
-    close(floats(&ratio, "lower_99_8")[0].unwrap(), 0.9817665462846107, "lower 99.8");
-    close(floats(&ratio, "upper_99_8")[0].unwrap(), 4.1583114606806495, "upper 99.8");
+    close(
+        floats(&ratio, "lower_95")[0].unwrap(),
+        1.2490752204913766,
+        "lower 95",
+    );
+    close(
+        floats(&ratio, "upper_95")[0].unwrap(),
+        3.159073395736714,
+        "upper 95",
+    );
+    close(
+        floats(&ratio, "lower_99_8")[0].unwrap(),
+        0.9817665462846107,
+        "lower 99.8",
+    );
+    close(
+        floats(&ratio, "upper_99_8")[0].unwrap(),
+        4.1583114606806495,
+        "upper 99.8",
+    );
     let flag = |c: &str| ratio.column(c).unwrap().bool().unwrap().get(0);
-    assert_eq!((flag("significant_95"), flag("significant_99_8")), (Some(true), Some(false)));
+    assert_eq!(
+        (flag("significant_95"), flag("significant_99_8")),
+        (Some(true), Some(false))
+    );
     assert_eq!(texts(&ratio, "versus"), ["kvinnor"]);
     assert_eq!(texts(&ratio, "statistic"), ["rate ratio"]);
-    assert_eq!(texts(&ratio, "method"), ["exact conditional (Clopper-Pearson)"]);
+    assert_eq!(
+        texts(&ratio, "method"),
+        ["exact conditional (Clopper-Pearson)"]
+    );
 
     let log_normal = Difference::rate_ratio("sex", Contrast::between("män", "kvinnor"))
         .ratio_method(Method::LogNormal)
         .compute(&rates)
         .unwrap();
     // statsmodels wald-log, alpha=0.05.
-    close(floats(&log_normal, "lower")[0].unwrap(), 1.269161705759439, "log-normal lower");
-    close(floats(&log_normal, "upper")[0].unwrap(), 3.0491996577731912, "log-normal upper");
+    close(
+        floats(&log_normal, "lower")[0].unwrap(),
+        1.269161705759439,
+        "log-normal lower",
+    );
+    close(
+        floats(&log_normal, "upper")[0].unwrap(),
+        3.0491996577731912,
+        "log-normal upper",
+    );
 
     let difference = Difference::rate_difference("sex", Contrast::between("män", "kvinnor"))
         .compute(&rates)
@@ -189,9 +260,20 @@ fn men_against_women_from_a_rate_table() {
     // statsmodels wald diff, alpha=0.05, times the table's 100 000.
     let want = (60.0 / 61_000.0 - 30.0 / 60_000.0) * 1e5;
     close(floats(&difference, "value")[0].unwrap(), want, "difference");
-    close(floats(&difference, "lower")[0].unwrap(), 17.708654350597776, "difference lower");
-    close(floats(&difference, "upper")[0].unwrap(), 79.01265712481205, "difference upper");
-    assert_eq!(texts(&difference, "statistic"), ["rate difference per 100000"]);
+    close(
+        floats(&difference, "lower")[0].unwrap(),
+        17.708654350597776,
+        "difference lower",
+    );
+    close(
+        floats(&difference, "upper")[0].unwrap(),
+        79.01265712481205,
+        "difference upper",
+    );
+    assert_eq!(
+        texts(&difference, "statistic"),
+        ["rate difference per 100000"]
+    );
 }
 
 #[test]
@@ -203,9 +285,20 @@ fn each_group_against_the_total_and_the_rest() {
     assert_eq!(texts(&total, "sex"), ["kvinnor", "män"]);
     assert_eq!(texts(&total, "versus"), ["total", "total"]);
     // Men against everyone: Clopper–Pearson through scipy's beta.ppf.
-    close(floats(&total, "lower")[1].unwrap(), 0.9375988936279408, "vs total lower");
-    close(floats(&total, "upper")[1].unwrap(), 1.8536664536158354, "vs total upper");
-    assert_eq!(total.column("significant").unwrap().bool().unwrap().get(1), Some(false));
+    close(
+        floats(&total, "lower")[1].unwrap(),
+        0.9375988936279408,
+        "vs total lower",
+    );
+    close(
+        floats(&total, "upper")[1].unwrap(),
+        1.8536664536158354,
+        "vs total upper",
+    );
+    assert_eq!(
+        total.column("significant").unwrap().bool().unwrap().get(1),
+        Some(false)
+    );
     let rest = Difference::rate_ratio("sex", Contrast::EachVsRest)
         .compute(&rates)
         .unwrap();
@@ -235,17 +328,40 @@ fn percentage_points_between_shares() {
         .confidence(Confidence::Both)
         .compute(&shares)
         .unwrap();
-    close(floats(&d, "value")[0].unwrap(), (37.0 / 200.0 - 58.0 / 300.0) * 100.0, "points");
+    close(
+        floats(&d, "value")[0].unwrap(),
+        (37.0 / 200.0 - 58.0 / 300.0) * 100.0,
+        "points",
+    );
     // statsmodels newcomb, alpha=0.05 and 0.002, times 100.
-    close(floats(&d, "lower_95")[0].unwrap(), -7.632266690582446, "lower 95");
-    close(floats(&d, "upper_95")[0].unwrap(), 6.381117096742465, "upper 95");
-    close(floats(&d, "lower_99_8")[0].unwrap(), -11.408174939620059, "lower 99.8");
-    close(floats(&d, "upper_99_8")[0].unwrap(), 10.726989168050977, "upper 99.8");
+    close(
+        floats(&d, "lower_95")[0].unwrap(),
+        -7.632266690582446,
+        "lower 95",
+    );
+    close(
+        floats(&d, "upper_95")[0].unwrap(),
+        6.381117096742465,
+        "upper 95",
+    );
+    close(
+        floats(&d, "lower_99_8")[0].unwrap(),
+        -11.408174939620059,
+        "lower 99.8",
+    );
+    close(
+        floats(&d, "upper_99_8")[0].unwrap(),
+        10.726989168050977,
+        "upper 99.8",
+    );
     assert_eq!(
         texts(&d, "statistic"),
         ["difference of percentages (percentage points)"]
     );
-    assert_eq!(d.column("significant_95").unwrap().bool().unwrap().get(0), Some(false));
+    assert_eq!(
+        d.column("significant_95").unwrap().bool().unwrap().get(0),
+        Some(false)
+    );
 }
 
 #[test]
@@ -284,12 +400,22 @@ fn counts_of_zero() {
         "population" => [500i64, 700],
     )
     .unwrap();
-    let rates = Rate::new("deaths", "population").by(["sex"]).compute(deaths.lazy()).unwrap();
+    let rates = Rate::new("deaths", "population")
+        .by(["sex"])
+        .compute(deaths.lazy())
+        .unwrap();
     let women_vs_men = Difference::rate_ratio("sex", Contrast::between("kvinnor", "män"));
     let exact = women_vs_men.clone().compute(&rates).unwrap();
     assert_eq!(floats(&exact, "value"), [Some(0.0)]);
-    close(floats(&exact, "upper")[0].unwrap(), 2.1208136031122184, "upper");
-    let log_normal = women_vs_men.ratio_method(Method::LogNormal).compute(&rates).unwrap();
+    close(
+        floats(&exact, "upper")[0].unwrap(),
+        2.1208136031122184,
+        "upper",
+    );
+    let log_normal = women_vs_men
+        .ratio_method(Method::LogNormal)
+        .compute(&rates)
+        .unwrap();
     assert_eq!(
         texts(&log_normal, "status"),
         ["no events in one group (log-normal limits need both)"]
@@ -297,7 +423,10 @@ fn counts_of_zero() {
     let men_vs_women = Difference::rate_ratio("sex", Contrast::between("män", "kvinnor"))
         .compute(&rates)
         .unwrap();
-    assert_eq!(texts(&men_vs_women, "status"), ["no events in the group compared against"]);
+    assert_eq!(
+        texts(&men_vs_women, "status"),
+        ["no events in the group compared against"]
+    );
 }
 
 fn error(difference: Difference, table: &DataFrame) -> String {
@@ -312,24 +441,38 @@ fn bad_comparisons_are_errors_that_say_what_is_wrong() {
         "argument `contrast`: each group named must be a value of `sex` (kvinnor, män); got \"kvinor\""
     );
     assert_eq!(
-        error(Difference::rate_ratio("deaths", Contrast::EachVsRest), &rates),
+        error(
+            Difference::rate_ratio("deaths", Contrast::EachVsRest),
+            &rates
+        ),
         "column `deaths` (groups to compare) not found; the frame has: kommun, sex, numerator, \
          denominator, value, lower_95, upper_95, lower_99_8, upper_99_8, status, confidence, \
          statistic, method"
     );
     assert_eq!(
-        error(Difference::rate_ratio("status", Contrast::EachVsRest), &rates),
+        error(
+            Difference::rate_ratio("status", Contrast::EachVsRest),
+            &rates
+        ),
         "argument `column`: the column to compare must be a group column of the table (kommun, \
          sex); got `status`"
     );
     assert_eq!(
-        error(Difference::proportion_difference("sex", Contrast::EachVsRest), &rates),
+        error(
+            Difference::proportion_difference("sex", Contrast::EachVsRest),
+            &rates
+        ),
         "column `statistic`: this comparison needs a table of a proportion (the result of the \
          proportion statistic); found \"rate per 100000\""
     );
-    let bare = rates.select(["kommun", "sex", "numerator", "denominator", "value"]).unwrap();
+    let bare = rates
+        .select(["kommun", "sex", "numerator", "denominator", "value"])
+        .unwrap();
     assert_eq!(
-        error(Difference::rate_difference("sex", Contrast::EachVsRest), &bare),
+        error(
+            Difference::rate_difference("sex", Contrast::EachVsRest),
+            &bare
+        ),
         "argument `multiplier`: the table has no `statistic` column to read the multiplier \
          from; give it (e.g. 100000 for rates per 100 000, 100 for percentages); got none"
     );

@@ -21,7 +21,9 @@ fn deciles() -> DataFrame {
 }
 
 fn sii() -> Sii {
-    Sii::new("decile", "population").by(["area"]).simulation(1_000, 1)
+    Sii::new("decile", "population")
+        .by(["area"])
+        .simulation(1_000, 1)
 }
 
 fn err(sii: Sii, data: DataFrame) -> String {
@@ -29,7 +31,12 @@ fn err(sii: Sii, data: DataFrame) -> String {
 }
 
 fn with(data: DataFrame, column: &str, row: usize, value: AnyValue) -> DataFrame {
-    let mut values: Vec<AnyValue> = data.column(column).unwrap().as_materialized_series().iter().collect();
+    let mut values: Vec<AnyValue> = data
+        .column(column)
+        .unwrap()
+        .as_materialized_series()
+        .iter()
+        .collect();
     values[row] = value;
     let dtype = data.column(column).unwrap().dtype().clone();
     let mut out = data.clone();
@@ -79,11 +86,18 @@ fn a_rate_by_decile_chains_into_its_sii() {
 #[test]
 fn incomplete_groups_say_why() {
     let mut two = deciles();
-    let mut b = deciles().lazy().with_column(lit("B").alias("area")).collect().unwrap();
+    let mut b = deciles()
+        .lazy()
+        .with_column(lit("B").alias("area"))
+        .collect()
+        .unwrap();
     b = b.slice(0, 9);
     two.vstack_mut(&b).unwrap();
     let out = sii().compute(two.clone().lazy()).unwrap();
-    assert_eq!(texts(&out, "status"), ["ok", "not every quantile has a value"]);
+    assert_eq!(
+        texts(&out, "status"),
+        ["ok", "not every quantile has a value"]
+    );
     assert_eq!(floats(&out, "value")[1], None);
     let gap = with(deciles(), "value", 4, AnyValue::Null);
     let out = sii().compute(gap.lazy()).unwrap();
@@ -101,7 +115,10 @@ fn bad_quantile_tables_are_errors() {
         "column `population`: quantile populations must be > 0; found -200 in group area=A, decile=2"
     );
     assert_eq!(
-        err(sii().se("se"), with(deciles(), "se", 2, AnyValue::Float64(-5.0))),
+        err(
+            sii().se("se"),
+            with(deciles(), "se", 2, AnyValue::Float64(-5.0))
+        ),
         "column `se`: standard errors must be >= 0; found -5 in group area=A, decile=3"
     );
     assert_eq!(
@@ -160,15 +177,34 @@ fn areas() -> DataFrame {
 
 #[test]
 fn more_quantiles_than_areas_says_so() {
-    let out = Quantiles::new("rate", 3).by(["region"]).compute(areas().lazy()).unwrap();
-    let q: Vec<Option<u32>> = out.column("quantile").unwrap().u32().unwrap().iter().collect();
+    let out = Quantiles::new("rate", 3)
+        .by(["region"])
+        .compute(areas().lazy())
+        .unwrap();
+    let q: Vec<Option<u32>> = out
+        .column("quantile")
+        .unwrap()
+        .u32()
+        .unwrap()
+        .iter()
+        .collect();
     assert_eq!(q, [None, None, None, None, None]);
     assert_eq!(
         texts(&out, "quantile_status"),
         vec!["fewer values than quantiles"; 5]
     );
-    let out = Quantiles::new("rate", 2).by(["region"]).invert_by("low_is_good").compute(areas().lazy()).unwrap();
-    let q: Vec<Option<u32>> = out.column("quantile").unwrap().u32().unwrap().iter().collect();
+    let out = Quantiles::new("rate", 2)
+        .by(["region"])
+        .invert_by("low_is_good")
+        .compute(areas().lazy())
+        .unwrap();
+    let q: Vec<Option<u32>> = out
+        .column("quantile")
+        .unwrap()
+        .u32()
+        .unwrap()
+        .iter()
+        .collect();
     // North: high is put first; south: low first.
     assert_eq!(q, [Some(2), Some(1), None, Some(1), Some(2)]);
     assert_eq!(texts(&out, "quantile_status")[2], "value missing");
@@ -193,7 +229,11 @@ fn bad_quantile_arguments_are_errors() {
         e(Quantiles::new("value", 2), areas()),
         "column `value` (value) not found; the frame has: region, area, rate, low_is_good"
     );
-    let taken = areas().lazy().with_column(lit(1).alias("quantile")).collect().unwrap();
+    let taken = areas()
+        .lazy()
+        .with_column(lit(1).alias("quantile"))
+        .collect()
+        .unwrap();
     assert_eq!(
         e(Quantiles::new("rate", 2), taken),
         "argument `data`: the data must not have a column named like an output column; got `quantile`"

@@ -9,7 +9,9 @@ use polars::prelude::*;
 use crate::common::{floats, strings, texts};
 
 /// The reference's documented example (20 bands, 0 … 90+).
-const STARTS: [i64; 20] = [0, 1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90];
+const STARTS: [i64; 20] = [
+    0, 1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90,
+];
 const POPS: [i64; 20] = [
     7060, 35059, 46974, 48489, 43219, 38561, 46009, 57208, 61435, 55601, 50209, 56416, 46411,
     39820, 37978, 37039, 33288, 23306, 11936, 11936,
@@ -87,12 +89,27 @@ fn an_80_plus_table_where_the_reference_gives_nothing() {
 /// Single years 0 … 99 and 100+, from a Gompertz hazard.
 fn single_years() -> DataFrame {
     let ages: Vec<String> = (0..=100)
-        .map(|a| if a == 100 { "100+".to_string() } else { a.to_string() })
+        .map(|a| {
+            if a == 100 {
+                "100+".to_string()
+            } else {
+                a.to_string()
+            }
+        })
         .collect();
-    let pops: Vec<f64> = (0..=100).map(|a| if a == 100 { 400.0 } else { 10_000.0 - 60.0 * f64::from(a) }).collect();
+    let pops: Vec<f64> = (0..=100)
+        .map(|a| {
+            if a == 100 {
+                400.0
+            } else {
+                10_000.0 - 60.0 * f64::from(a)
+            }
+        })
+        .collect();
     let deaths: Vec<f64> = (0..=100)
         .map(|a| {
-            let hazard = 0.00005 * (0.085 * f64::from(a)).exp() + if a == 0 { 0.003 } else { 0.0002 };
+            let hazard =
+                0.00005 * (0.085 * f64::from(a)).exp() + if a == 0 { 0.003 } else { 0.0002 };
             (pops[a as usize] * hazard).round().max(1.0)
         })
         .collect();
@@ -108,10 +125,20 @@ fn single_years_of_age_to_100_plus() {
     let ages = floats(&out, "start_age");
     // The expected age at death rises with the age reached.
     for i in 1..e.len() {
-        let (before, after) = (ages[i - 1].unwrap() + e[i - 1].unwrap(), ages[i].unwrap() + e[i].unwrap());
-        assert!(before <= after + 1e-9, "at {:?}: {before} > {after}", ages[i]);
+        let (before, after) = (
+            ages[i - 1].unwrap() + e[i - 1].unwrap(),
+            ages[i].unwrap() + e[i].unwrap(),
+        );
+        assert!(
+            before <= after + 1e-9,
+            "at {:?}: {before} > {after}",
+            ages[i]
+        );
     }
-    let at_ages = le().at_ages([0, 65]).compute(single_years().lazy()).unwrap();
+    let at_ages = le()
+        .at_ages([0, 65])
+        .compute(single_years().lazy())
+        .unwrap();
     assert_eq!(floats(&at_ages, "start_age"), [Some(0.0), Some(65.0)]);
     assert_eq!(floats(&at_ages, "value")[1], e[65]);
 }
@@ -150,13 +177,23 @@ fn pooled_years_by_kommun_and_sex() {
     assert_eq!(texts(&out, "year"), vec!["2020–2024"; 8]);
     assert_eq!(floats(&out, "periods"), vec![Some(5.0); 8]);
     // Rows by group, then age: 0 before 65.
-    assert_eq!(texts(&out, "kommun"), ["2309", "2309", "2309", "2309", "2380", "2380", "2380", "2380"]);
+    assert_eq!(
+        texts(&out, "kommun"),
+        ["2309", "2309", "2309", "2309", "2380", "2380", "2380", "2380"]
+    );
     assert_eq!(floats(&out, "start_age")[..2], [Some(0.0), Some(65.0)]);
     let e = floats(&out, "value");
     assert!(e[0] > e[2], "women live longer than men here: {e:?}");
     // Every age, in order of age (not as text) beside the period label.
-    let all = le().by(["kommun", "sex"]).pool(Pool::sum("year")).compute(five_years().lazy()).unwrap();
-    let ages: Vec<f64> = floats(&all, "start_age")[..20].iter().map(|a| a.unwrap()).collect();
+    let all = le()
+        .by(["kommun", "sex"])
+        .pool(Pool::sum("year"))
+        .compute(five_years().lazy())
+        .unwrap();
+    let ages: Vec<f64> = floats(&all, "start_age")[..20]
+        .iter()
+        .map(|a| a.unwrap())
+        .collect();
     assert_eq!(ages, STARTS.map(|s| s as f64));
     // One year alone has the same rates, so the same value, and wider limits.
     let one_year = five_years()
@@ -179,12 +216,18 @@ fn pooled_years_by_kommun_and_sex() {
     // Averaging the years (ScotPHO's way) keeps one year's limits.
     let averaged = le()
         .by(["kommun", "sex"])
-        .pool(Pool { column: "year".into(), method: PoolMethod::Average })
+        .pool(Pool {
+            column: "year".into(),
+            method: PoolMethod::Average,
+        })
         .at_ages([0, 65])
         .output(OutputType::Standard)
         .compute(five_years().lazy())
         .unwrap();
-    assert!((floats(&averaged, "upper_95")[4].unwrap() - floats(&single, "upper_95")[4].unwrap()).abs() < 1e-9);
+    assert!(
+        (floats(&averaged, "upper_95")[4].unwrap() - floats(&single, "upper_95")[4].unwrap()).abs()
+            < 1e-9
+    );
 }
 
 #[test]
@@ -193,9 +236,15 @@ fn missing_values_keep_their_reason() {
     deaths[7] = None;
     let data = df!("age" => STARTS, "deaths" => deaths, "pop" => POPS).unwrap();
     let out = le().compute(data.lazy()).unwrap();
-    assert_eq!(strings(&out, "status")[0].as_deref(), Some("numerator missing"));
+    assert_eq!(
+        strings(&out, "status")[0].as_deref(),
+        Some("numerator missing")
+    );
     assert_eq!(floats(&out, "numerator")[0], None);
-    assert_eq!(floats(&out, "numerator")[8], Some(DEATHS[8..].iter().sum::<i64>() as f64));
+    assert_eq!(
+        floats(&out, "numerator")[8],
+        Some(DEATHS[8..].iter().sum::<i64>() as f64)
+    );
     let mut deaths = DEATHS.to_vec();
     deaths[19] = 0;
     let data = df!("age" => STARTS, "deaths" => deaths, "pop" => POPS).unwrap();
@@ -247,7 +296,9 @@ fn bands_that_do_not_form_a_life_table_are_errors() {
         err(le(), data),
         "age bands in `age`: cannot be read as ages (write start ages 0, 1, 5, …, or bands \"0\", \"1-4\", \"90+\"): tonår"
     );
-    let negative = df!("age" => [0i64, -1, 5], "deaths" => [1i64, 1, 1], "pop" => [9_000i64, 9_000, 9_000]).unwrap();
+    let negative =
+        df!("age" => [0i64, -1, 5], "deaths" => [1i64, 1, 1], "pop" => [9_000i64, 9_000, 9_000])
+            .unwrap();
     assert!(err(le(), negative).ends_with("\"90+\"): -1"));
 }
 
@@ -265,12 +316,17 @@ fn bad_arguments_are_errors() {
         err(le().fraction(0, 1.5), by_start()),
         "argument `fraction`: the fraction of a band lived by those who die in it must be in (0, 1]; got 1.5 at age 0"
     );
-    let data = by_start().lazy().with_column(lit("x").alias("start_age")).collect().unwrap();
+    let data = by_start()
+        .lazy()
+        .with_column(lit("x").alias("start_age"))
+        .collect()
+        .unwrap();
     assert_eq!(
         err(le().by(["start_age"]), data),
         "argument `by`: a grouping column must not be named `start_age`, the output's age column; got `start_age`"
     );
-    let floats_as_ages = df!("age" => [0.0, 1.0], "deaths" => [1i64, 1], "pop" => [9_000i64, 9_000]).unwrap();
+    let floats_as_ages =
+        df!("age" => [0.0, 1.0], "deaths" => [1i64, 1], "pop" => [9_000i64, 9_000]).unwrap();
     assert_eq!(
         err(le(), floats_as_ages),
         "column `age` (age band) must be integer start ages or text labels such as \"1-4\", \"90+\", found dtype f64"
@@ -285,7 +341,10 @@ fn bad_arguments_are_errors() {
 fn a_given_fraction_changes_the_first_year() {
     let reference = le().compute(by_start().lazy()).unwrap();
     let changed = le().fraction(0, 0.3).compute(by_start().lazy()).unwrap();
-    let (a, b) = (floats(&reference, "value")[0].unwrap(), floats(&changed, "value")[0].unwrap());
+    let (a, b) = (
+        floats(&reference, "value")[0].unwrap(),
+        floats(&changed, "value")[0].unwrap(),
+    );
     assert!(b > a && b - a < 0.01, "{a} {b}");
     assert_eq!(floats(&reference, "value")[1], floats(&changed, "value")[1]);
 }

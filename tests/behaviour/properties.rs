@@ -71,8 +71,8 @@ proptest! {
 
 /// Widths of the reference's 20 bands (the last, open, ignored).
 const WIDTHS: [f64; 20] = [
-    1.0, 4.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0,
-    5.0, 0.0,
+    1.0, 4.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0,
+    0.0,
 ];
 
 /// A life table of 20 bands with populations of 300–60 000 and death
@@ -83,7 +83,9 @@ fn bands() -> impl Strategy<Value = Vec<LifeTableBand>> {
             .enumerate()
             .map(|(i, (population, rate))| LifeTableBand {
                 width: WIDTHS[i],
-                deaths: (population * rate).round().max(if i == 19 { 1.0 } else { 0.0 }),
+                deaths: (population * rate)
+                    .round()
+                    .max(if i == 19 { 1.0 } else { 0.0 }),
                 population,
                 fraction: if i == 0 { 0.1 } else { 0.5 },
             })

@@ -14,7 +14,8 @@ fn inputs() -> DataFrame {
     let ages: Vec<i64> = (0..csv.rows.len())
         .map(|r| csv.text(r, "startage").parse().unwrap())
         .collect();
-    df.with_column(Column::new("startage".into(), ages)).unwrap();
+    df.with_column(Column::new("startage".into(), ages))
+        .unwrap();
     df
 }
 
@@ -42,7 +43,12 @@ fn every_row_of_the_reference_is_reproduced() {
             .chain([("numerator", "dths_used"), ("denominator", "pops_used")])
         {
             let want = golden.num(row, theirs);
-            assert_matches(floats(&out, ours)[i], want, GOLDEN_REL_TOL, &format!("{what} {ours}"));
+            assert_matches(
+                floats(&out, ours)[i],
+                want,
+                GOLDEN_REL_TOL,
+                &format!("{what} {ours}"),
+            );
             checked += 1;
         }
     }
@@ -52,7 +58,10 @@ fn every_row_of_the_reference_is_reproduced() {
         strings(&out, "method")[main].as_deref(),
         Some("Chiang, using Silcocks et al for confidence limits")
     );
-    assert_eq!(strings(&out, "statistic")[main].as_deref(), Some("life expectancy"));
+    assert_eq!(
+        strings(&out, "statistic")[main].as_deref(),
+        Some("life expectancy")
+    );
 }
 
 #[test]
@@ -85,5 +94,8 @@ fn each_missing_group_says_why() {
     );
     assert_eq!(of("low_population"), ["total population 5000 or less"; 2]);
     // Small, with a 95 % interval wider than 20 years from age 40 on.
-    assert_eq!(of("widecis_small"), ["ok", "95% interval wider than 20 years"]);
+    assert_eq!(
+        of("widecis_small"),
+        ["ok", "95% interval wider than 20 years"]
+    );
 }

@@ -24,25 +24,55 @@ fn frame(csv: &Csv, rows: &[usize]) -> DataFrame {
         &["IndSexRef", "ParentCode", "AreaCode", "GroupSet"],
         &["Value"],
     );
-    let invert: Vec<bool> = rows.iter().map(|&r| inverted(&csv.text(r, "Polarity"))).collect();
-    df.with_column(Column::new("invert".into(), invert)).unwrap();
+    let invert: Vec<bool> = rows
+        .iter()
+        .map(|&r| inverted(&csv.text(r, "Polarity")))
+        .collect();
+    df.with_column(Column::new("invert".into(), invert))
+        .unwrap();
     df
 }
 
 fn check(csv: &Csv, rows: &[usize], quantiles: Quantiles, case: &str) {
     let out = quantiles.compute(frame(csv, rows).lazy()).unwrap();
-    let got: Vec<Option<u32>> = out.column("quantile").unwrap().u32().unwrap().iter().collect();
-    let status: Vec<&str> = out.column("quantile_status").unwrap().str().unwrap().iter().flatten().collect();
+    let got: Vec<Option<u32>> = out
+        .column("quantile")
+        .unwrap()
+        .u32()
+        .unwrap()
+        .iter()
+        .collect();
+    let status: Vec<&str> = out
+        .column("quantile_status")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .collect();
     for (i, &row) in rows.iter().enumerate() {
         let want = csv.num(row, "QuantileInGrp").map(|q| q as u32);
-        assert_eq!(got[i], want, "{case}: {} (row {})", csv.text(row, "AreaCode"), row + 2);
-        assert_eq!(status[i] == "ok", want.is_some(), "{case}: status {}", status[i]);
+        assert_eq!(
+            got[i],
+            want,
+            "{case}: {} (row {})",
+            csv.text(row, "AreaCode"),
+            row + 2
+        );
+        assert_eq!(
+            status[i] == "ok",
+            want.is_some(),
+            "{case}: status {}",
+            status[i]
+        );
     }
 }
 
 fn good(csv: &Csv, group_set: &str) -> Vec<usize> {
     (0..csv.rows.len())
-        .filter(|&r| csv.text(r, "Test").starts_with("Good") && csv.text(r, "GroupSet") == group_set)
+        .filter(|&r| {
+            csv.text(r, "Test").starts_with("Good") && csv.text(r, "GroupSet") == group_set
+        })
         .collect()
 }
 
@@ -51,7 +81,9 @@ fn deciles_within_regions_with_the_direction_per_indicator() {
     let csv = Csv::read(FILE);
     let rows = good(&csv, "IndSexReg");
     assert_eq!(rows.len(), 339);
-    let q = Quantiles::new("Value", 10).by(["IndSexRef", "ParentCode"]).invert_by("invert");
+    let q = Quantiles::new("Value", 10)
+        .by(["IndSexRef", "ParentCode"])
+        .invert_by("invert");
     check(&csv, &rows, q, "grouped, direction from a column");
 }
 
@@ -62,7 +94,9 @@ fn deciles_within_regions_lowest_values_first() {
         .into_iter()
         .filter(|&r| csv.text(r, "IndSexRef") == "90366Female")
         .collect();
-    let q = Quantiles::new("Value", 10).by(["IndSexRef", "ParentCode"]).invert(false);
+    let q = Quantiles::new("Value", 10)
+        .by(["IndSexRef", "ParentCode"])
+        .invert(false);
     check(&csv, &rows, q, "grouped, fixed direction");
 }
 
@@ -70,7 +104,9 @@ fn deciles_within_regions_lowest_values_first() {
 fn septiles_per_indicator() {
     let csv = Csv::read(FILE);
     let rows = good(&csv, "IndSex");
-    let q = Quantiles::new("Value", 7).by(["IndSexRef"]).invert_by("invert");
+    let q = Quantiles::new("Value", 7)
+        .by(["IndSexRef"])
+        .invert_by("invert");
     check(&csv, &rows, q, "septiles");
 }
 
@@ -79,5 +115,10 @@ fn quartiles_of_everything_highest_values_first() {
     let csv = Csv::read(FILE);
     let rows = good(&csv, "None");
     check(&csv, &rows, Quantiles::new("Value", 4), "ungrouped");
-    check(&csv, &rows, Quantiles::new("Value", 4).by(["GroupSet"]), "one group");
+    check(
+        &csv,
+        &rows,
+        Quantiles::new("Value", 4).by(["GroupSet"]),
+        "one group",
+    );
 }

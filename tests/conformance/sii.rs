@@ -130,22 +130,49 @@ fn values_are_the_references_regression() {
     let mut checked = 0;
     for case in &CASES {
         for rows in case.areas() {
-            let (pops, values) = (column(&csv, &rows, "Population"), column(&csv, &rows, "Value"));
-            let (lo, hi) = (column(&csv, &rows, "LowerCL"), column(&csv, &rows, "UpperCL"));
+            let (pops, values) = (
+                column(&csv, &rows, "Population"),
+                column(&csv, &rows, "Value"),
+            );
+            let (lo, hi) = (
+                column(&csv, &rows, "LowerCL"),
+                column(&csv, &rows, "UpperCL"),
+            );
             let t = case.indicator_type;
-            let se: Vec<f64> = lo.iter().zip(&hi).map(|(l, h)| link_se(t, *l, *h, 0.95)).collect();
-            let est = slope_index(&pops, &values, &se, &case.spec(), SiiInterval::Analytic, &[])
-                .unwrap();
+            let se: Vec<f64> = lo
+                .iter()
+                .zip(&hi)
+                .map(|(l, h)| link_se(t, *l, *h, 0.95))
+                .collect();
+            let est = slope_index(
+                &pops,
+                &values,
+                &se,
+                &case.spec(),
+                SiiInterval::Analytic,
+                &[],
+            )
+            .unwrap();
             let first = rows[0];
             let what = |w: &str| format!("record {} {w}", first + 1);
-            assert_matches(Some(est.sii), csv.num(first, "sii"), GOLDEN_REL_TOL, &what("sii"));
+            assert_matches(
+                Some(est.sii),
+                csv.num(first, "sii"),
+                GOLDEN_REL_TOL,
+                &what("sii"),
+            );
             checked += 1;
             if let Some(rii) = csv.num(first, "rii") {
                 assert_matches(Some(est.rii), Some(rii), GOLDEN_REL_TOL, &what("rii"));
                 checked += 1;
             }
             if let Some(intercept) = csv.num(first, "Intercept") {
-                assert_matches(Some(est.intercept), Some(intercept), GOLDEN_REL_TOL, &what("intercept"));
+                assert_matches(
+                    Some(est.intercept),
+                    Some(intercept),
+                    GOLDEN_REL_TOL,
+                    &what("intercept"),
+                );
                 checked += 1;
             }
         }
@@ -160,23 +187,39 @@ fn simulated_limits_lie_within_their_monte_carlo_error() {
     let (mut checked, mut worst) = (0, 0.0f64);
     for case in CASES.iter().filter(|c| !c.levels.is_empty()) {
         for rows in case.areas() {
-            let (pops, values) = (column(&csv, &rows, "Population"), column(&csv, &rows, "Value"));
-            let (lo, hi) = (column(&csv, &rows, "LowerCL"), column(&csv, &rows, "UpperCL"));
+            let (pops, values) = (
+                column(&csv, &rows, "Population"),
+                column(&csv, &rows, "Value"),
+            );
+            let (lo, hi) = (
+                column(&csv, &rows, "LowerCL"),
+                column(&csv, &rows, "UpperCL"),
+            );
             let t = case.indicator_type;
-            let se: Vec<f64> = lo.iter().zip(&hi).map(|(l, h)| link_se(t, *l, *h, 0.95)).collect();
+            let se: Vec<f64> = lo
+                .iter()
+                .zip(&hi)
+                .map(|(l, h)| link_se(t, *l, *h, 0.95))
+                .collect();
             let interval = SiiInterval::Simulation {
                 repetitions: REPETITIONS,
                 seed: 1,
             };
-            let est = slope_index(&pops, &values, &se, &case.spec(), interval, case.levels).unwrap();
+            let est =
+                slope_index(&pops, &values, &se, &case.spec(), interval, case.levels).unwrap();
             let first = rows[0];
             let golden_reps = csv.num(first, "Repetitions").unwrap();
             for (k, &level) in case.levels.iter().enumerate() {
-                let sets = [("sii", est.sii, est.sii_limits[k]), ("rii", est.rii, est.rii_limits[k])];
+                let sets = [
+                    ("sii", est.sii, est.sii_limits[k]),
+                    ("rii", est.rii, est.rii_limits[k]),
+                ];
                 for (index, value, (ours_lo, ours_hi)) in sets {
                     for (side, ours) in [("lower", ours_lo), ("upper", ours_hi)] {
                         let name = format!("{index}_{side}cl_{}", k + 1);
-                        let Some(want) = csv.num(first, &name) else { continue };
+                        let Some(want) = csv.num(first, &name) else {
+                            continue;
+                        };
                         let tol = simulation_tolerance(value, want, level, golden_reps);
                         worst = worst.max((ours - want).abs() / tol);
                         assert!(
@@ -201,7 +244,14 @@ fn table(csv: &Csv, case: &Case) -> DataFrame {
     let mut df = csv.frame(
         rows,
         &["Area"],
-        &["Quantile", "Population", "Value", "LowerCL", "UpperCL", "StandardError"],
+        &[
+            "Quantile",
+            "Population",
+            "Value",
+            "LowerCL",
+            "UpperCL",
+            "StandardError",
+        ],
     );
     df.rename("LowerCL", "lower".into()).unwrap();
     df.rename("UpperCL", "upper".into()).unwrap();
@@ -213,8 +263,16 @@ fn table(csv: &Csv, case: &Case) -> DataFrame {
 fn the_frame_statistic_gives_the_kernels_numbers_per_area() {
     let csv = Csv::read(FILE);
     for case in CASES.iter().filter(|c| c.levels == [0.95]) {
-        let types = [(Normal, Type::Normal), (Rate, Type::Rate), (Proportion, Type::Proportion)];
-        let t = types.iter().find(|(k, _)| *k == case.indicator_type).unwrap().1;
+        let types = [
+            (Normal, Type::Normal),
+            (Rate, Type::Rate),
+            (Proportion, Type::Proportion),
+        ];
+        let t = types
+            .iter()
+            .find(|(k, _)| *k == case.indicator_type)
+            .unwrap()
+            .1;
         let sii = Sii::new("Quantile", "Population")
             .by(["Area"])
             .indicator_type(t)
@@ -227,12 +285,28 @@ fn the_frame_statistic_gives_the_kernels_numbers_per_area() {
         for (i, rows) in case.areas().into_iter().enumerate() {
             let first = rows[0];
             let what = format!("record {}", first + 1);
-            assert_matches(floats(&slope, "value")[i], csv.num(first, "sii"), GOLDEN_REL_TOL, &what);
+            assert_matches(
+                floats(&slope, "value")[i],
+                csv.num(first, "sii"),
+                GOLDEN_REL_TOL,
+                &what,
+            );
             if let Some(rii) = csv.num(first, "rii") {
-                assert_matches(floats(&relative, "value")[i], Some(rii), GOLDEN_REL_TOL, &what);
+                assert_matches(
+                    floats(&relative, "value")[i],
+                    Some(rii),
+                    GOLDEN_REL_TOL,
+                    &what,
+                );
             }
-            let (pops, values) = (column(&csv, &rows, "Population"), column(&csv, &rows, "Value"));
-            let (lo, hi) = (column(&csv, &rows, "LowerCL"), column(&csv, &rows, "UpperCL"));
+            let (pops, values) = (
+                column(&csv, &rows, "Population"),
+                column(&csv, &rows, "Value"),
+            );
+            let (lo, hi) = (
+                column(&csv, &rows, "LowerCL"),
+                column(&csv, &rows, "UpperCL"),
+            );
             let se: Vec<f64> = lo
                 .iter()
                 .zip(&hi)
@@ -243,12 +317,22 @@ fn the_frame_statistic_gives_the_kernels_numbers_per_area() {
                 seed: 3,
             };
             let est = slope_index(&pops, &values, &se, &case.spec(), interval, &[0.95]).unwrap();
-            assert_eq!(floats(&slope, "lower")[i], Some(est.sii_limits[0].0), "{what}");
-            assert_eq!(floats(&relative, "upper")[i], Some(est.rii_limits[0].1), "{what}");
+            assert_eq!(
+                floats(&slope, "lower")[i],
+                Some(est.sii_limits[0].0),
+                "{what}"
+            );
+            assert_eq!(
+                floats(&relative, "upper")[i],
+                Some(est.rii_limits[0].1),
+                "{what}"
+            );
             assert_eq!(floats(&slope, "denominator")[i], Some(pops.iter().sum()));
         }
         assert_eq!(
-            strings(&slope, "method")[0].as_deref().map(|m| m.starts_with("simulation, 10000 repetitions, seed 3")),
+            strings(&slope, "method")[0]
+                .as_deref()
+                .map(|m| m.starts_with("simulation, 10000 repetitions, seed 3")),
             Some(true)
         );
     }

@@ -13,22 +13,14 @@ use indikator::{
 };
 use polars::prelude::*;
 
-use crate::common::{floats, strings, texts};
+use crate::common::{assert_matches, floats, strings, texts};
 
 /// Against scipy/statsmodels: the same formulas in double precision
 /// (observed below 1e-14; the exact limits go through a beta quantile).
 const INDEPENDENT_TOL: f64 = 1e-12;
 
 fn close(got: f64, want: f64, what: &str) {
-    let err = if want == 0.0 {
-        got.abs()
-    } else {
-        ((got - want) / want).abs()
-    };
-    assert!(
-        err <= INDEPENDENT_TOL,
-        "{what}: got {got:e}, want {want:e} ({err:e})"
-    );
+    assert_matches(Some(got), Some(want), INDEPENDENT_TOL, what);
 }
 
 /// Newcombe (1998), Table II, method 10, his eight examples: the paper's

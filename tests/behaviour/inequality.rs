@@ -181,14 +181,8 @@ fn more_quantiles_than_areas_says_so() {
         .by(["region"])
         .compute(areas().lazy())
         .unwrap();
-    let q: Vec<Option<u32>> = out
-        .column("quantile")
-        .unwrap()
-        .u32()
-        .unwrap()
-        .iter()
-        .collect();
-    assert_eq!(q, [None, None, None, None, None]);
+    let q = floats(&out, "quantile");
+    assert_eq!(q, [None; 5]);
     assert_eq!(
         texts(&out, "quantile_status"),
         vec!["fewer values than quantiles"; 5]
@@ -198,15 +192,9 @@ fn more_quantiles_than_areas_says_so() {
         .invert_by("low_is_good")
         .compute(areas().lazy())
         .unwrap();
-    let q: Vec<Option<u32>> = out
-        .column("quantile")
-        .unwrap()
-        .u32()
-        .unwrap()
-        .iter()
-        .collect();
+    let q = floats(&out, "quantile");
     // North: high is put first; south: low first.
-    assert_eq!(q, [Some(2), Some(1), None, Some(1), Some(2)]);
+    assert_eq!(q, [Some(2.0), Some(1.0), None, Some(1.0), Some(2.0)]);
     assert_eq!(texts(&out, "quantile_status")[2], "value missing");
 }
 

@@ -7,7 +7,7 @@
 use indikator::Quantiles;
 use polars::prelude::*;
 
-use crate::common::Csv;
+use crate::common::{floats, texts, Csv};
 
 const FILE: &str = "testdata_Quantiles__testdata_Quantiles.csv";
 
@@ -35,36 +35,12 @@ fn frame(csv: &Csv, rows: &[usize]) -> DataFrame {
 
 fn check(csv: &Csv, rows: &[usize], quantiles: Quantiles, case: &str) {
     let out = quantiles.compute(frame(csv, rows).lazy()).unwrap();
-    let got: Vec<Option<u32>> = out
-        .column("quantile")
-        .unwrap()
-        .u32()
-        .unwrap()
-        .iter()
-        .collect();
-    let status: Vec<&str> = out
-        .column("quantile_status")
-        .unwrap()
-        .str()
-        .unwrap()
-        .iter()
-        .flatten()
-        .collect();
+    let (got, status) = (floats(&out, "quantile"), texts(&out, "quantile_status"));
     for (i, &row) in rows.iter().enumerate() {
-        let want = csv.num(row, "QuantileInGrp").map(|q| q as u32);
-        assert_eq!(
-            got[i],
-            want,
-            "{case}: {} (row {})",
-            csv.text(row, "AreaCode"),
-            row + 2
-        );
-        assert_eq!(
-            status[i] == "ok",
-            want.is_some(),
-            "{case}: status {}",
-            status[i]
-        );
+        let want = csv.num(row, "QuantileInGrp");
+        let area = csv.text(row, "AreaCode");
+        assert_eq!(got[i], want, "{case}: {area} (row {})", row + 2);
+        assert_eq!(status[i] == "ok", want.is_some(), "{case}: {}", status[i]);
     }
 }
 

@@ -4,7 +4,7 @@
 //! regression gives them, and the simulated limits within their Monte
 //! Carlo error.
 
-use indikator::stats::{link_se, slope_index, IndicatorType, SiiInterval, SiiSpec};
+use indikator::stats::{link_se, slope_index, IndicatorType, SiiEstimate, SiiInterval, SiiSpec};
 use indikator::{Confidence, IndicatorType as Type, Sii, Statistic};
 use polars::prelude::*;
 
@@ -124,35 +124,32 @@ fn column(csv: &Csv, rows: &[usize], name: &str) -> Vec<f64> {
     rows.iter().map(|&r| csv.num(r, name).unwrap()).collect()
 }
 
+/// The SII of one area of a case, its standard errors from its 95 % limits.
+fn estimate(
+    csv: &Csv,
+    case: &Case,
+    rows: &[usize],
+    interval: SiiInterval,
+    levels: &[f64],
+) -> SiiEstimate {
+    let (pops, values) = (column(csv, rows, "Population"), column(csv, rows, "Value"));
+    let (lo, hi) = (column(csv, rows, "LowerCL"), column(csv, rows, "UpperCL"));
+    let t = case.indicator_type;
+    let se: Vec<f64> = lo
+        .iter()
+        .zip(&hi)
+        .map(|(l, h)| link_se(t, *l, *h, 0.95))
+        .collect();
+    slope_index(&pops, &values, &se, &case.spec(), interval, levels).unwrap()
+}
+
 #[test]
 fn values_are_the_references_regression() {
     let csv = Csv::read(FILE);
     let mut checked = 0;
     for case in &CASES {
         for rows in case.areas() {
-            let (pops, values) = (
-                column(&csv, &rows, "Population"),
-                column(&csv, &rows, "Value"),
-            );
-            let (lo, hi) = (
-                column(&csv, &rows, "LowerCL"),
-                column(&csv, &rows, "UpperCL"),
-            );
-            let t = case.indicator_type;
-            let se: Vec<f64> = lo
-                .iter()
-                .zip(&hi)
-                .map(|(l, h)| link_se(t, *l, *h, 0.95))
-                .collect();
-            let est = slope_index(
-                &pops,
-                &values,
-                &se,
-                &case.spec(),
-                SiiInterval::Analytic,
-                &[],
-            )
-            .unwrap();
+            let est = estimate(&csv, case, &rows, SiiInterval::Analytic, &[]);
             let first = rows[0];
             let what = |w: &str| format!("record {} {w}", first + 1);
             assert_matches(
@@ -187,26 +184,11 @@ fn simulated_limits_lie_within_their_monte_carlo_error() {
     let (mut checked, mut worst) = (0, 0.0f64);
     for case in CASES.iter().filter(|c| !c.levels.is_empty()) {
         for rows in case.areas() {
-            let (pops, values) = (
-                column(&csv, &rows, "Population"),
-                column(&csv, &rows, "Value"),
-            );
-            let (lo, hi) = (
-                column(&csv, &rows, "LowerCL"),
-                column(&csv, &rows, "UpperCL"),
-            );
-            let t = case.indicator_type;
-            let se: Vec<f64> = lo
-                .iter()
-                .zip(&hi)
-                .map(|(l, h)| link_se(t, *l, *h, 0.95))
-                .collect();
             let interval = SiiInterval::Simulation {
                 repetitions: REPETITIONS,
                 seed: 1,
             };
-            let est =
-                slope_index(&pops, &values, &se, &case.spec(), interval, case.levels).unwrap();
+            let est = estimate(&csv, case, &rows, interval, case.levels);
             let first = rows[0];
             let golden_reps = csv.num(first, "Repetitions").unwrap();
             for (k, &level) in case.levels.iter().enumerate() {
@@ -299,24 +281,11 @@ fn the_frame_statistic_gives_the_kernels_numbers_per_area() {
                     &what,
                 );
             }
-            let (pops, values) = (
-                column(&csv, &rows, "Population"),
-                column(&csv, &rows, "Value"),
-            );
-            let (lo, hi) = (
-                column(&csv, &rows, "LowerCL"),
-                column(&csv, &rows, "UpperCL"),
-            );
-            let se: Vec<f64> = lo
-                .iter()
-                .zip(&hi)
-                .map(|(l, h)| link_se(case.indicator_type, *l, *h, 0.95))
-                .collect();
             let interval = SiiInterval::Simulation {
                 repetitions: 10_000,
                 seed: 3,
             };
-            let est = slope_index(&pops, &values, &se, &case.spec(), interval, &[0.95]).unwrap();
+            let est = estimate(&csv, case, &rows, interval, &[0.95]);
             assert_eq!(
                 floats(&slope, "lower")[i],
                 Some(est.sii_limits[0].0),
@@ -327,7 +296,8 @@ fn the_frame_statistic_gives_the_kernels_numbers_per_area() {
                 Some(est.rii_limits[0].1),
                 "{what}"
             );
-            assert_eq!(floats(&slope, "denominator")[i], Some(pops.iter().sum()));
+            let population: f64 = column(&csv, &rows, "Population").iter().sum();
+            assert_eq!(floats(&slope, "denominator")[i], Some(population));
         }
         assert_eq!(
             strings(&slope, "method")[0]

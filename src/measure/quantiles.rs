@@ -6,7 +6,7 @@ use polars::prelude::*;
 
 use super::aggregate::f64_values;
 use super::columns::{
-    column_of, group_label, key_strings, require_keys, require_numeric, schema_of,
+    column_of, group_label, key_strings, reject_null_keys, require_keys, require_numeric, schema_of,
 };
 use crate::error::{Error, Result};
 use crate::stats::assign_quantiles;
@@ -131,6 +131,7 @@ impl Quantiles {
             }
         }
         let mut df = data.collect()?;
+        reject_null_keys(&df.select(self.by.iter().map(|s| PlSmallStr::from(s.as_str())))?)?;
         let values = f64_values(&df, &self.value)?;
         let keys = key_strings(&df, &self.by)?;
         // Groups in the order they first appear.

@@ -4,7 +4,9 @@
 use polars::prelude::*;
 
 use super::super::aggregate::f64_values;
-use super::super::columns::{group_label, key_strings, require_keys, require_numeric, schema_of};
+use super::super::columns::{
+    group_label, key_strings, reject_null_keys, require_keys, require_numeric, schema_of,
+};
 use super::super::confidence::Confidence;
 use super::{Sii, Spread};
 use crate::error::{Error, Result};
@@ -118,6 +120,7 @@ pub(super) fn read(sii: &Sii, data: LazyFrame) -> Result<(DataFrame, Vec<Group>)
         Source::Limits { level: None, .. } => table_level(&df)?,
         Source::Se(_) => 0.95,
     };
+    reject_null_keys(&df.select(by.iter().map(|s| PlSmallStr::from(s.as_str())))?)?;
     let row_keys = df.select(order.iter().map(|s| PlSmallStr::from(s.as_str())))?;
     let at = |row: usize| group_label(&row_keys, row);
     let quantiles = f64_values(&df, &sii.quantile)?;

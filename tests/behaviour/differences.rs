@@ -385,6 +385,23 @@ fn a_group_without_a_row_and_a_suppressed_count_say_why() {
 }
 
 #[test]
+fn groups_coded_as_numbers_stay_numbers() {
+    let deaths =
+        df!("sex" => [1i64, 2], "deaths" => [30i64, 60], "population" => [60_000i64, 61_000])
+            .unwrap();
+    let rates = Rate::new("deaths", "population")
+        .by(["sex"])
+        .compute(deaths.lazy())
+        .unwrap();
+    let ratio = Difference::rate_ratio("sex", Contrast::between("2", "1"))
+        .compute(&rates)
+        .unwrap();
+    assert_eq!(ratio.column("sex").unwrap().dtype(), &DataType::Int64);
+    assert_eq!(floats(&ratio, "sex"), [Some(2.0)]);
+    assert_eq!(texts(&ratio, "versus"), ["1"]);
+}
+
+#[test]
 fn counts_of_zero() {
     let deaths = df!(
         "sex" => ["kvinnor", "män"],

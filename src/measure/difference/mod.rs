@@ -218,7 +218,9 @@ impl Difference {
             estimates.push(e);
         }
         let mut keys = arranged.keys.take(&IdxCa::from_vec("".into(), take))?;
-        keys.with_column(Column::new(self.column.as_str().into(), groups))?;
+        // The groups keep the compared column's type (sex coded 1 and 2 stays a number).
+        let dtype = table.column(&self.column)?.dtype().clone();
+        keys.with_column(Column::new(self.column.as_str().into(), groups).cast(&dtype)?)?;
         keys.with_column(Column::new(VERSUS_COLUMN.into(), versus))?;
         let mut out = Table::new(keys, self.confidence, statistic);
         for e in estimates {

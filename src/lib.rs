@@ -86,9 +86,11 @@ pub use geography::{
     kommun_name, HealthCentre, Kommun, COUNTY_CODE, HALSOCENTRALER, KOMMUNER, REGION_NAME,
 };
 pub use measure::{
-    Common, Confidence, Count, Dsr, Events, Grouping, Isr, IsrKind, Mean, OutputType, Pool,
-    PoolMethod, Proportion, Rate, Reference, StandardPopulation, Statistic, Status, DSR_MIN_EVENTS,
-    STANDARD_POPULATIONS,
+    Common, Confidence, Contrast, Count, Difference, DifferenceMeasure, Dsr, Events, Grouping,
+    InequalityIndex, Invert, Isr, IsrKind, LifeExpectancy, Mean, OutputType, Pool, PoolMethod,
+    Proportion, Quantiles, Rate, Reference, Sii, Spread, StandardPopulation, Statistic, Status,
+    DSR_MIN_EVENTS, QUANTILE_COLUMN, QUANTILE_STATUS_COLUMN, STANDARD_POPULATIONS,
+    START_AGE_COLUMN, VERSUS_COLUMN,
 };
 pub use period::{
     period_expr, period_labels, Period, PeriodColumn, PeriodKind, TimeKey, PERIOD_FORMS,
@@ -100,7 +102,7 @@ pub use report::{
     BenchmarkValue, Benchmarks, IndicatorResult, InputFile, Point, RatingResult, Report,
     RunOptions, OUTPUT_FILES, RIKET,
 };
-pub use stats::ContinuityIndex;
+pub use stats::{ContinuityIndex, IndicatorType, RateRatioMethod, SiiInterval};
 #[cfg(feature = "report")]
 pub use synthetic::{is_synthetic, SYNTHETIC_BANNER, SYNTHETIC_METADATA_KEY, SYNTHETIC_NOTE};
 pub use text::swedish_number;

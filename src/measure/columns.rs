@@ -116,6 +116,19 @@ pub(crate) fn group_label(keys: &DataFrame, i: usize) -> String {
     format!(" in group {}", parts.join(", "))
 }
 
+/// One text key per row of the `columns` of `frame` (for matching rows of two frames).
+pub(crate) fn key_strings(frame: &DataFrame, columns: &[String]) -> Result<Vec<String>> {
+    let mut keys = vec![String::new(); frame.height()];
+    for c in columns {
+        let text = frame.column(c)?.cast(&DataType::String)?;
+        for (key, v) in keys.iter_mut().zip(text.str()?.iter()) {
+            key.push_str(v.unwrap_or_default());
+            key.push('\u{1f}');
+        }
+    }
+    Ok(keys)
+}
+
 /// Reject nulls in the grouping columns of an aggregated frame.
 pub(crate) fn reject_null_keys(keys: &DataFrame) -> Result<()> {
     for c in keys.columns() {

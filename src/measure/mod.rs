@@ -5,33 +5,43 @@
 //! on a `LazyFrame`. The result is a `DataFrame` (validation needs the data,
 //! and the per-group result is small).
 
+mod ages;
 mod aggregate;
 mod columns;
 mod common;
 mod confidence;
 mod count;
+mod difference;
 mod dsr;
 mod grouping;
 mod isr;
+mod life_expectancy;
 mod lookup;
 mod mean;
 mod output;
 mod proportion;
+mod quantiles;
 mod rate;
+mod sii;
 mod standard_population;
 
 pub use common::{Common, Statistic};
 pub use confidence::{Confidence, OutputType};
 pub use count::Count;
+pub use difference::{Contrast, Difference, DifferenceMeasure, VERSUS_COLUMN};
 pub use dsr::{Dsr, Events, DSR_MIN_EVENTS};
 pub use grouping::{Grouping, Pool, PoolMethod};
 pub use isr::{Isr, IsrKind, Reference};
+pub use life_expectancy::{LifeExpectancy, START_AGE_COLUMN};
 pub use mean::Mean;
 pub use output::Status;
 pub use proportion::Proportion;
+pub use quantiles::{Invert, Quantiles, QUANTILE_COLUMN, QUANTILE_STATUS_COLUMN};
 pub use rate::Rate;
+pub use sii::{InequalityIndex, Sii, Spread};
 pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
 
+pub(crate) use ages::{band_range, Ages};
 pub(crate) use aggregate::f64_values;
 pub(crate) use columns::{column_of, group_label, require, require_keys, require_numeric};
 pub(crate) use lookup::lookup;

@@ -13,7 +13,7 @@ use crate::error::Result;
 /// The count columns of the output schema.
 pub(crate) const COUNT_COLUMNS: [&str; 2] = ["numerator", "denominator"];
 /// The columns computed from a row's counts.
-pub(crate) const DERIVED_COLUMNS: [&str; 10] = [
+pub(crate) const DERIVED_COLUMNS: [&str; 14] = [
     "value",
     "lower",
     "upper",
@@ -24,6 +24,10 @@ pub(crate) const DERIVED_COLUMNS: [&str; 10] = [
     "sd",
     "sum",
     "expected",
+    "intercept",
+    "significant",
+    "significant_95",
+    "significant_99_8",
 ];
 /// The flag and metadata columns (and the pooled-period count).
 pub(crate) const META_COLUMNS: [&str; 5] =
@@ -56,6 +60,36 @@ pub enum Status {
     /// A record-level share where every record of the group was excluded
     /// (e.g. all waits patient-chosen): the counts are shown, no share.
     DenominatorZero,
+    /// Life expectancy: an age band of the group has negative deaths.
+    NegativeDeaths,
+    /// Life expectancy: an age band of the group has a population of zero or less.
+    PopulationNotPositive,
+    /// Life expectancy: an age band of the group has more deaths than population.
+    DeathsAbovePopulation,
+    /// Life expectancy: the group's population is 5 000 or less (in all
+    /// bands together), too few for a life table.
+    PopulationTooSmall,
+    /// Life expectancy: no deaths in the open (last) age band.
+    NoDeathsInOpenBand,
+    /// Life expectancy: the 95 % interval is wider than 20 years, so the
+    /// value is not shown (its limits are).
+    IntervalTooWide,
+    /// Life expectancy: nobody in the life table survives to this age.
+    NoSurvivors,
+    /// Slope index of inequality: some quantile of the group has no value,
+    /// no limits, or no population.
+    QuantilesIncomplete,
+    /// Slope index of inequality: the fit gives no finite index (e.g. a
+    /// fitted value of zero at the bottom makes the RII infinite).
+    NotFinite,
+    /// A difference between groups: one of the two groups has no row.
+    GroupMissing,
+    /// A rate ratio with no events in either group.
+    NoEvents,
+    /// A rate ratio with no events in the group compared against: infinite.
+    ComparisonCountZero,
+    /// A log-normal rate ratio with no events in one group: no limits.
+    CountZero,
 }
 
 impl Status {
@@ -70,6 +104,19 @@ impl Status {
             Status::ValuesMissing => "values missing",
             Status::ExpectedZero => "expected count is zero",
             Status::DenominatorZero => "denominator is zero",
+            Status::NegativeDeaths => "negative deaths in an age band",
+            Status::PopulationNotPositive => "population zero or less in an age band",
+            Status::DeathsAbovePopulation => "more deaths than population in an age band",
+            Status::PopulationTooSmall => "total population 5000 or less",
+            Status::NoDeathsInOpenBand => "no deaths in the open age band",
+            Status::IntervalTooWide => "95% interval wider than 20 years",
+            Status::NoSurvivors => "no survivors to this age",
+            Status::QuantilesIncomplete => "not every quantile has a value",
+            Status::NotFinite => "no finite value",
+            Status::GroupMissing => "a group compared has no row",
+            Status::NoEvents => "no events in either group",
+            Status::ComparisonCountZero => "no events in the group compared against",
+            Status::CountZero => "no events in one group (log-normal limits need both)",
         }
     }
 }
@@ -114,6 +161,8 @@ pub(crate) struct Table {
     lower: [Vec<Option<f64>>; 2],
     upper: [Vec<Option<f64>>; 2],
     method: Vec<Option<&'static str>>,
+    /// The method text of every row that has one, when it is not a constant.
+    method_text: Option<String>,
     status: Vec<&'static str>,
     extra: Vec<Column>,
 }
@@ -134,9 +183,16 @@ impl Table {
             lower: [v(), v()],
             upper: [v(), v()],
             method,
+            method_text: None,
             status,
             extra: Vec::new(),
         }
+    }
+
+    /// Write `text` as the method of every row that has a method (for a
+    /// method described with numbers, e.g. a simulation's repetitions).
+    pub fn method_text(&mut self, text: String) {
+        self.method_text = Some(text);
     }
 
     /// Append the estimate of the next group.
@@ -204,7 +260,15 @@ impl Table {
                         "statistic".into(),
                         vec![self.statistic.as_str(); height],
                     ));
-                    cols.push(Column::new("method".into(), self.method));
+                    let method: Vec<Option<&str>> = match &self.method_text {
+                        Some(text) => self
+                            .method
+                            .iter()
+                            .map(|m| m.map(|_| text.as_str()))
+                            .collect(),
+                        None => self.method,
+                    };
+                    cols.push(Column::new("method".into(), method));
                 }
             }
         }

@@ -96,11 +96,25 @@ impl TimeKey {
 /// at each month end).
 pub const TIME_COLUMNS: [&str; 4] = ["period", "year", "snapshot", "end"];
 
+/// One key cell of a row as it sorts: a period as time, a number as a
+/// number, anything else as text.
+type SortCell = (
+    Option<(NaiveDate, std::cmp::Reverse<NaiveDate>)>,
+    Option<i64>,
+    Option<String>,
+);
+
+/// An integer that orders `f64`s as `f64::total_cmp` does.
+fn total_order_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
+}
+
 /// The order of a result's rows with its time columns ([`TIME_COLUMNS`]
 /// holding period labels) ordered as time, not as text: "T1 2024" after
 /// "2023-delar". `None` when the table has no such column (its order
-/// stands). The other key columns keep their order; a time column whose
-/// labels are not all periods is left as it is.
+/// stands). The other key columns keep their order (numbers as numbers); a
+/// time column whose labels are not all periods is left as it is.
 ///
 /// # Errors
 /// Only from polars.
@@ -117,28 +131,30 @@ pub fn time_order(keys: &DataFrame) -> Result<Option<Vec<usize>>> {
     if times.iter().all(Option::is_none) {
         return Ok(None);
     }
-    let texts: Vec<Option<Column>> = keys
+    // The other key columns: numbers compared as numbers (ages 5 before 10),
+    // the rest as text.
+    let others: Vec<Option<Column>> = keys
         .columns()
         .iter()
         .zip(&times)
         .map(|(c, t)| match t {
             Some(_) => Ok(None),
+            None if c.dtype().is_primitive_numeric() => c.cast(&DataType::Float64).map(Some),
             None => c.cast(&DataType::String).map(Some),
         })
         .collect::<PolarsResult<_>>()?;
-    let cell = |k: usize,
-                row: usize|
-     -> (
-        Option<(NaiveDate, std::cmp::Reverse<NaiveDate>)>,
-        Option<String>,
-    ) {
-        match (&times[k], &texts[k]) {
-            (Some(t), _) => (t.keys[row].map(|k| k.order_key()), None),
-            (None, Some(c)) => (
-                None,
-                c.str().ok().and_then(|s| s.get(row)).map(str::to_string),
-            ),
-            (None, None) => (None, None),
+    let cell = |k: usize, row: usize| -> SortCell {
+        match (&times[k], &others[k]) {
+            (Some(t), _) => (t.keys[row].map(|k| k.order_key()), None, None),
+            (None, Some(c)) => match c.f64() {
+                Ok(numbers) => (None, numbers.get(row).map(total_order_key), None),
+                Err(_) => (
+                    None,
+                    None,
+                    c.str().ok().and_then(|s| s.get(row)).map(str::to_string),
+                ),
+            },
+            (None, None) => (None, None, None),
         }
     };
     let mut rows: Vec<usize> = (0..keys.height()).collect();
@@ -308,6 +324,20 @@ mod tests {
         // Labels that are not periods keep the order they have.
         let own = df!("period" => ["vår", "höst"]).unwrap();
         assert_eq!(time_order(&own).unwrap(), None);
+    }
+
+    #[test]
+    fn numbers_beside_a_period_order_as_numbers() {
+        let keys = df!(
+            "year" => ["2020–2024", "2020–2024", "2020–2024"],
+            "start_age" => [10i32, 5, 0],
+        )
+        .unwrap();
+        assert_eq!(time_order(&keys).unwrap(), Some(vec![2, 1, 0]));
+        let xs = [f64::NEG_INFINITY, -1.5, -0.0, 0.0, 5.0, 10.0, f64::INFINITY];
+        assert!(xs
+            .windows(2)
+            .all(|w| total_order_key(w[0]) < total_order_key(w[1])));
     }
 
     #[test]

@@ -100,6 +100,21 @@ pub(crate) fn status_words(status: &str) -> String {
         "values missing" => "värden saknas",
         "expected count is zero" => "förväntat antal är noll",
         "denominator is zero" => "nämnaren är noll",
+        "negative deaths in an age band" => "negativt antal döda i en åldersgrupp",
+        "population zero or less in an age band" => "ingen befolkning i en åldersgrupp",
+        "more deaths than population in an age band" => "fler döda än befolkning i en åldersgrupp",
+        "total population 5000 or less" => "befolkningen är 5 000 eller färre",
+        "no deaths in the open age band" => "inga döda i den öppna åldersgruppen",
+        "95% interval wider than 20 years" => "konfidensintervallet är bredare än 20 år",
+        "no survivors to this age" => "ingen överlevande till åldern",
+        "not every quantile has a value" => "värde saknas för någon kvantil",
+        "no finite value" => "inget ändligt värde",
+        "a group compared has no row" => "en jämförd grupp saknas",
+        "no events in either group" => "inga händelser i någon av grupperna",
+        "no events in the group compared against" => "inga händelser i jämförelsegruppen",
+        "no events in one group (log-normal limits need both)" => {
+            "inga händelser i en av grupperna"
+        }
         other => other,
     };
     words.to_string()

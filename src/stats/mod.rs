@@ -6,10 +6,15 @@
 
 mod byar;
 mod continuity;
+mod difference;
 pub mod distributions;
 mod dobson;
 mod funnel;
+mod inequality;
+mod life_table;
 mod poisson;
+mod quantile;
+mod rng;
 pub mod special;
 mod student_t;
 mod trend;
@@ -17,14 +22,27 @@ mod wilson;
 
 pub use byar::{byar_lower, byar_upper};
 pub use continuity::{ContinuityIndex, ContinuityIndices};
+pub use difference::{
+    excludes, newcombe_limits, rate_difference_limits, rate_ratio_limits, RateRatioMethod,
+};
 pub use dobson::dobson_limits;
 pub use funnel::{
     funnel_axis, funnel_count_limit, poisson_funnel_mean, proportion_funnel_limit, signif_ceiling,
     signif_floor,
 };
+pub use inequality::{
+    link_se, population_midpoints, slope_index, IndicatorType, SiiEstimate, SiiInterval, SiiSpec,
+    SII_DEFAULT_SEED, SII_MIN_REPETITIONS, SII_REPETITIONS,
+};
+pub use life_table::{
+    life_table, LifeExpectancyAt, LifeTableBand, LifeTableGap, BAND_FRACTION, FIRST_YEAR_FRACTION,
+    LIFE_EXPECTANCY_MAX_INTERVAL, LIFE_TABLE_MIN_POPULATION,
+};
 pub use poisson::{
     exact_poisson_lower, exact_poisson_upper, poisson_limits, PoissonMethod, EXACT_BELOW,
 };
+pub use quantile::assign_quantiles;
+pub(crate) use rng::Rng;
 pub use student_t::mean_limits;
 pub use trend::{trend_test, weighted_slope, TrendDirection, TrendFit, TREND_CRITICAL_998};
 pub use wilson::{wilson_lower, wilson_upper};

@@ -1,21 +1,9 @@
 //! Age ranges and the age bands of populations and standards: band labels
 //! read as ages, bands inside, outside or straddling a range.
 
+pub(super) use crate::measure::{band_range, Ages};
+
 use crate::error::{Error, Result};
-
-/// An age range: first and last year of age (`None`: open).
-pub(super) type Ages = (u32, Option<u32>);
-
-/// The ages of a band label: "15-19", "15–19", "90+" (open); `None` if it is not one.
-pub(super) fn band_range(label: &str) -> Option<Ages> {
-    let l = label.trim();
-    if let Some(from) = l.strip_suffix('+') {
-        return from.trim().parse().ok().map(|f| (f, None));
-    }
-    let (a, b) = l.split_once(['-', '–'])?;
-    let (a, b): (u32, u32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
-    (a <= b).then_some((a, Some(b)))
-}
 
 /// Whether `inner` lies within `outer`.
 pub(super) fn contains(outer: Ages, inner: Ages) -> bool {
@@ -62,15 +50,6 @@ pub(super) fn band_of(age: f64, bands: &[(String, Ages)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn band_labels_read_as_ages() {
-        assert_eq!(band_range("15-19"), Some((15, Some(19))));
-        assert_eq!(band_range("15–19"), Some((15, Some(19))));
-        assert_eq!(band_range("90+"), Some((90, None)));
-        assert_eq!(band_range("19-15"), None);
-        assert_eq!(band_range("ung"), None);
-    }
 
     #[test]
     fn bands_are_in_out_or_straddling_the_range() {

@@ -18,6 +18,9 @@
 //! of the form `exp(-E)` cannot be better than about `E · 1e-16`.
 use std::f64::consts::PI;
 
+mod beta;
+pub use beta::beta_quantile;
+
 pub use super::special::{beta_inc, gamma_p, gamma_q};
 use super::special::{beta_pair, gamma_pq, ln_beta, ln_gamma, MAX_ITER};
 

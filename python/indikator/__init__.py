@@ -25,7 +25,7 @@ from ._indikator import (
 )
 from ._assess import Assessment, Period, Target, assess, compare, ratings_by_perspective, trend
 from ._report import Catalog, Report
-from ._disclosure import SUPPRESSED_SYMBOL, suppress
+from ._disclosure import SUPPRESSED_SYMBOL, suppress, suppression_audit
 from ._stats import count, dsr, isr, isratio, mean, proportion, rate, standard_population
 
 __all__ = [
@@ -64,6 +64,7 @@ __all__ = [
     "sip",
     "standard_population",
     "suppress",
+    "suppression_audit",
     "trend",
     "waits",
 ]

@@ -5,7 +5,7 @@ already-normalised arguments (``by`` as a list, a collected DataFrame).
 """
 
 import datetime
-from typing import Mapping, Optional, Sequence, Union
+from typing import Mapping, Optional, Sequence, TypedDict, Union
 
 import polars as pl
 
@@ -67,10 +67,18 @@ def isr(
     observed_totals: Optional[pl.DataFrame], missing_as_zero: bool,
 ) -> pl.DataFrame: ...
 def standard_population(name: str) -> pl.DataFrame: ...
-def suppress(
-    table: pl.DataFrame, threshold: float, counts: list[str], also: list[str], totals: list[tuple[str, str]],
-    keys: list[str],
-) -> pl.DataFrame: ...
+class SuppressionOptions(TypedDict):
+    """Every option of suppression and its audit, as one object."""
+
+    threshold: float
+    counts: list[str]
+    also: list[str]
+    totals: list[tuple[str, Union[str, list[tuple[str, str]]]]]
+    """Key column → its total's label, or a hierarchy as (label, parent label) pairs."""
+    keys: list[str]
+
+def suppress(tables: list[pl.DataFrame], options: SuppressionOptions) -> list[pl.DataFrame]: ...
+def suppression_audit(tables: list[pl.DataFrame], options: SuppressionOptions) -> list[pl.DataFrame]: ...
 def compare_benchmark(
     table: pl.DataFrame, benchmark_value: Optional[float], benchmark_column: Optional[str],
     benchmark_table: Optional[pl.DataFrame], on: list[str], polarity: str, level: Optional[float],

@@ -68,6 +68,12 @@ impl Line {
 /// one masked cell. `sizes` ranks the candidates: the smallest non-zero
 /// member is masked first, a total next, a zero cell only as a last resort.
 pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
+    protect_with(flags, sizes, lines, true);
+}
+
+/// [`protect`], masking zero cells only if `zeros` (else a line whose only
+/// unmasked cells are zero keeps its one masked cell).
+pub(crate) fn protect_with(flags: &mut [Flag], sizes: &[f64], lines: &[Line], zeros: bool) {
     // Masked cells per line, the lines through each cell, and the lines with
     // exactly one masked cell, taken first by position: one pass, with each
     // new mask updating only the lines through its cell.
@@ -95,7 +101,7 @@ pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
         };
         let candidate = line
             .cells()
-            .filter(|&i| !flags[i].masked())
+            .filter(|&i| !flags[i].masked() && (zeros || sizes[i] > 0.0))
             .min_by(|&a, &b| {
                 rank(a)
                     .partial_cmp(&rank(b))
@@ -103,7 +109,7 @@ pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
                     .then(a.cmp(&b))
             });
         let Some(i) = candidate else {
-            return; // unreachable: a line with one masked cell has another cell
+            continue; // nothing left to mask in this line
         };
         flags[i] = Flag::Secondary;
         for &m in &lines_of[i] {

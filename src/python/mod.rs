@@ -34,6 +34,7 @@ fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(measures::standard_population, m)?)?;
     m.add_function(wrap_pyfunction!(measures::_force_panic, m)?)?;
     m.add_function(wrap_pyfunction!(disclosure::suppress, m)?)?;
+    m.add_function(wrap_pyfunction!(disclosure::suppression_audit, m)?)?;
     m.add_class::<assess::PyPeriod>()?;
     m.add_class::<assess::PyTarget>()?;
     m.add_class::<assess::PyAssessment>()?;

@@ -1,0 +1,151 @@
+//! Protection that passes the audit: mask further cells until no rule of
+//! [`audit`](super::audit) is broken.
+//!
+//! 1. The greedy pass of [`protect`](super::protect) (no line with exactly
+//!    one masked cell), cheap and usually most of the work, with zero cells
+//!    never masked.
+//! 2. Every masked cell and every line is audited in the order of the keys.
+//!    For a cell or line that breaks a rule, the candidates are the
+//!    published non-zero cells of the lines through it (of a line: its own
+//!    cells), then those of the lines through the hidden cells linked to
+//!    it; ranked members before totals, smallest count first, then by key.
+//!    The first of the first [`MAX_TRIALS`] candidates whose masking mends
+//!    the finding is masked; if none does alone, the first candidate is
+//!    masked and the cell is audited again.
+//! 3. Each newly masked cell is audited, and the lines through it.
+//!
+//! Masking a cell only widens every interval (what the readers must
+//! consider grows), so a cell that passed stays passed and the loop ends:
+//! each round masks a cell or gives up on a finding whose linked cells are
+//! all masked or zero. Zero cells are never masked (a reader of the flags
+//! then knows a secondary count is at least the threshold); a finding that
+//! only masking zeros could mend stays, and the audit reports it.
+
+use std::collections::BTreeSet;
+
+use super::audit::{cell_findings, line_findings, Seen};
+use super::cells::Cells;
+use super::lines::{protect_with, Flag};
+use crate::error::Result;
+
+/// How many candidates are tried for one finding before the first is taken.
+pub(crate) const MAX_TRIALS: usize = 12;
+
+/// Something to audit: a cell (rules 1, 2, 4) or a line (rule 3), ordered
+/// by the cell (a line by its total), so that the result follows the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Item {
+    Cell(usize),
+    Line(usize, usize),
+}
+
+impl Item {
+    fn line(cells: &Cells, l: usize) -> Item {
+        Item::Line(cells.lines()[l].total, l)
+    }
+
+    fn fails(self, cells: &Cells, seen: &mut Seen) -> Result<bool> {
+        Ok(match self {
+            Item::Cell(i) => !cell_findings(cells, seen, i)?.is_empty(),
+            Item::Line(_, l) => !line_findings(cells, l).is_empty(),
+        })
+    }
+}
+
+/// Mask further cells of `cells` (flag [`Flag::Secondary`]) until the audit
+/// passes, or until no candidate is left for what still fails.
+///
+/// # Errors
+/// A programme the solver cannot answer.
+pub(crate) fn protect_audited(cells: &mut Cells) -> Result<()> {
+    let sizes: Vec<f64> = cells.counts[0].iter().map(|v| v.unwrap_or(0.0)).collect();
+    let lines = cells.lines().to_vec();
+    protect_with(&mut cells.flags, &sizes, &lines, false);
+
+    let mut seen = Seen::new(cells);
+    let mut queue: BTreeSet<Item> = (0..cells.len())
+        .filter(|&i| cells.flags[i].masked())
+        .map(Item::Cell)
+        .chain((0..lines.len()).map(|l| Item::line(cells, l)))
+        .collect();
+    while let Some(item) = queue.pop_first() {
+        if !item.fails(cells, &mut seen)? {
+            continue;
+        }
+        let candidates = candidates(cells, &sizes, item);
+        let Some(&first) = candidates.first() else {
+            continue; // every linked cell is masked or zero: the audit reports it
+        };
+        seen.learn = false;
+        let mut chosen = first;
+        for &c in candidates.iter().take(MAX_TRIALS) {
+            cells.flags[c] = Flag::Secondary;
+            let mended = !item.fails(cells, &mut seen)?;
+            cells.flags[c] = Flag::None;
+            if mended {
+                chosen = c;
+                break;
+            }
+        }
+        seen.learn = true;
+        cells.flags[chosen] = Flag::Secondary;
+        queue.insert(item);
+        queue.insert(Item::Cell(chosen));
+        for &l in cells.lines_of(chosen) {
+            queue.insert(Item::line(cells, l));
+        }
+    }
+    Ok(())
+}
+
+/// The published non-zero cells whose masking may mend `item`, best first.
+fn candidates(cells: &Cells, sizes: &[f64], item: Item) -> Vec<usize> {
+    let usable = |i: usize| !cells.flags[i].masked() && sizes[i] > 0.0;
+    let rank = |i: usize| (cells.is_total(i), sizes[i], i);
+    let ranked = |mut found: Vec<usize>| {
+        found.sort_by(|&a, &b| {
+            rank(a)
+                .partial_cmp(&rank(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        found.dedup();
+        found
+    };
+    let in_lines = |lines: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+        let mut found = Vec::new();
+        for l in lines {
+            let line = &cells.lines()[l];
+            found.extend(
+                line.members
+                    .iter()
+                    .chain([&line.total])
+                    .copied()
+                    .filter(|&i| usable(i)),
+            );
+        }
+        found
+    };
+    match item {
+        Item::Line(_, l) => {
+            // Of the line's own cells: members first, then its total.
+            let line = &cells.lines()[l];
+            let mut members = ranked(line.members.iter().copied().filter(|&i| usable(i)).collect());
+            if usable(line.total) {
+                members.push(line.total);
+            }
+            members
+        }
+        Item::Cell(cell) => {
+            let near = ranked(in_lines(&mut cells.lines_of(cell).iter().copied()));
+            if !near.is_empty() {
+                return near;
+            }
+            let linked = cells.component(0, cell);
+            let lines: BTreeSet<usize> = linked
+                .iter()
+                .flat_map(|&i| cells.lines_of(i).iter().copied())
+                .collect();
+            ranked(in_lines(&mut lines.into_iter()))
+        }
+    }
+}

@@ -36,7 +36,11 @@ use crate::error::Result;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Finding {
     /// Rule 1: a primary cell shown to be small.
-    Small { column: usize, lower: f64, upper: f64 },
+    Small {
+        column: usize,
+        lower: f64,
+        upper: f64,
+    },
     /// Rule 2: a masked cell narrowed to one value.
     Pinned {
         column: usize,
@@ -71,7 +75,11 @@ impl Finding {
             } => format!(
                 "pinned: {} is {value}{}",
                 name(column),
-                if *flags { " by the table and the flags" } else { " by the table" }
+                if *flags {
+                    " by the table and the flags"
+                } else {
+                    " by the table"
+                }
             ),
             Finding::SmallSum { column, sum } => format!(
                 "small sum: the masked members of this total add up to {sum} ({})",
@@ -281,7 +289,8 @@ fn pinned(cells: &Cells, seen: &mut Seen, c: usize, cell: usize) -> Result<Optio
     }
     // Bounds only widen from what was seen: two values seen that round
     // to different whole numbers mean the cell is not pinned.
-    let apart = |lo: f64, hi: f64| cells.round_upper(c, hi) - cells.round_lower(c, lo) >= LP_TOLERANCE;
+    let apart =
+        |lo: f64, hi: f64| cells.round_upper(c, hi) - cells.round_lower(c, lo) >= LP_TOLERANCE;
     if let Some((lo, hi)) = seen.get(c, reader, cell) {
         if apart(lo, hi) {
             return Ok(None);

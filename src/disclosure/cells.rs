@@ -7,12 +7,42 @@ use std::collections::BTreeSet;
 use super::lines::{Flag, Line};
 use super::lp::{Programme, Relation, LP_TOLERANCE};
 use super::structure::Space;
-use crate::error::{Error, Result};
 
 /// Relative tolerance of additivity: a total within this fraction of the sum
 /// of its members (or within this of it, below 1) is that sum. Counts are
 /// whole numbers, populations sums of means: far within it.
 pub(crate) const ADDITIVE_TOLERANCE: f64 = 1e-9;
+
+/// What a line says of its cells in one count column, as the known counts show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `total = Σ members` (or not known otherwise: a line with cells
+    /// masked in the input is taken to be a sum).
+    Sum,
+    /// `total > Σ members`: the total also counts units outside the table
+    /// (e.g. records without a kommun), so a reader knows `Σ members ≤ total`.
+    AtLeast,
+    /// `total < Σ members`: not a sum (e.g. means of months); a reader can
+    /// derive nothing from it, and it is left out.
+    NotASum,
+}
+
+/// The kind of `line` in a column with `values`.
+fn kind_of(line: &Line, values: &[Option<f64>]) -> Kind {
+    let known: f64 = line.members.iter().filter_map(|&m| values[m]).sum();
+    let all = line.members.iter().all(|&m| values[m].is_some());
+    let Some(total) = values[line.total] else {
+        return Kind::Sum;
+    };
+    let slack = ADDITIVE_TOLERANCE * total.abs().max(known.abs()).max(1.0);
+    if known > total + slack {
+        Kind::NotASum
+    } else if all && known < total - slack {
+        Kind::AtLeast
+    } else {
+        Kind::Sum
+    }
+}
 
 /// Who derives bounds for the masked cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,27 +65,23 @@ pub(crate) struct Cells {
     pub counts: Vec<Vec<Option<f64>>>,
     pub flags: Vec<Flag>,
     pub threshold: f64,
-    /// Per column and line: the total is the sum of its members (else it
-    /// also counts units outside the table: `Σ members ≤ total`).
-    closed: Vec<Vec<bool>>,
+    /// Per column and line: what the line says of its cells.
+    kinds: Vec<Vec<Kind>>,
     /// Per column: every known value is a whole number.
     integral: Vec<bool>,
-    /// The lines through each cell.
+    /// The lines through each cell (whatever their kind).
     lines_of: Vec<Vec<usize>>,
 }
 
 impl Cells {
     /// The cells of `space` with their counts and flags.
-    ///
-    /// # Errors
-    /// A total smaller than the sum of its members.
     pub fn new(
         space: Space,
         columns: Vec<String>,
         counts: Vec<Vec<Option<f64>>>,
         flags: Vec<Flag>,
         threshold: f64,
-    ) -> Result<Cells> {
+    ) -> Cells {
         let mut lines_of = vec![Vec::new(); flags.len()];
         for (l, line) in space.lines.iter().enumerate() {
             for &i in line.members.iter().chain([&line.total]) {
@@ -71,42 +97,20 @@ impl Cells {
                     .all(|v| (v - v.round()).abs() <= LP_TOLERANCE)
             })
             .collect();
-        let mut closed = Vec::with_capacity(columns.len());
-        for (c, values) in counts.iter().enumerate() {
-            let mut kinds = Vec::with_capacity(space.lines.len());
-            for line in &space.lines {
-                let known: f64 = line.members.iter().filter_map(|&m| values[m]).sum();
-                let all = line.members.iter().all(|&m| values[m].is_some());
-                let kind = match values[line.total] {
-                    Some(total) => {
-                        let gap = total - known;
-                        let slack = ADDITIVE_TOLERANCE * total.abs().max(1.0);
-                        if gap < -slack {
-                            return Err(Error::data(
-                                &columns[c],
-                                "a total cannot be less than the sum of its members",
-                                format!("{total} < {known}"),
-                                format!(" at {}", space.name(line.total)),
-                            ));
-                        }
-                        !all || gap <= slack
-                    }
-                    None => true,
-                };
-                kinds.push(kind);
-            }
-            closed.push(kinds);
+        let mut kinds = Vec::with_capacity(columns.len());
+        for values in &counts {
+            kinds.push(space.lines.iter().map(|l| kind_of(l, values)).collect());
         }
-        Ok(Cells {
+        Cells {
             space,
             columns,
             counts,
             flags,
             threshold,
-            closed,
+            kinds,
             integral,
             lines_of,
-        })
+        }
     }
 
     /// The number of cells.
@@ -160,7 +164,9 @@ impl Cells {
                     (0.0, t)
                 }
             }
-            (Flag::Secondary, Reader::Flags, 0) => (if whole { t.ceil() } else { t }, f64::INFINITY),
+            (Flag::Secondary, Reader::Flags, 0) => {
+                (if whole { t.ceil() } else { t }, f64::INFINITY)
+            }
             (_, Reader::Table, 0) if self.columns.len() == 1 && whole => (1.0, f64::INFINITY),
             _ => (0.0, f64::INFINITY),
         }
@@ -172,6 +178,9 @@ impl Cells {
         let mut queue = vec![cell];
         while let Some(i) = queue.pop() {
             for &l in &self.lines_of[i] {
+                if self.kinds[c][l] == Kind::NotASum {
+                    continue;
+                }
                 let line = &self.space.lines[l];
                 for &j in line.members.iter().chain([&line.total]) {
                     if self.hidden(c, j) && found.insert(j) {
@@ -211,10 +220,10 @@ impl Cells {
                     Err(_) => constant += a * self.counts[c][i].unwrap_or(0.0),
                 }
             }
-            let relation = if self.closed[c][l] {
-                Relation::Equal
-            } else {
-                Relation::AtMost
+            let relation = match self.kinds[c][l] {
+                Kind::Sum => Relation::Equal,
+                Kind::AtLeast => Relation::AtMost,
+                Kind::NotASum => continue,
             };
             rows.push((terms, relation, -constant));
         }
@@ -225,7 +234,7 @@ impl Cells {
     /// published in column `c`: the total less its published members.
     pub fn masked_sum(&self, c: usize, l: usize) -> Option<f64> {
         let line = &self.space.lines[l];
-        if !self.closed[c][l] || self.hidden(c, line.total) {
+        if self.kinds[c][l] != Kind::Sum || self.hidden(c, line.total) {
             return None;
         }
         if !line.members.iter().any(|&m| self.hidden(c, m)) {

@@ -33,11 +33,7 @@ pub(crate) fn read(s: &Suppression, tables: &[DataFrame], primary: bool) -> Resu
         ));
     }
     let Some(first) = tables.first() else {
-        return Err(Error::argument(
-            "tables",
-            "give at least one table",
-            "none",
-        ));
+        return Err(Error::argument("tables", "give at least one table", "none"));
     };
     let columns = count_columns(s, first)?;
     let space = if s.margins.is_empty() && s.hierarchies.is_empty() {
@@ -72,9 +68,7 @@ pub(crate) fn read(s: &Suppression, tables: &[DataFrame], primary: bool) -> Resu
                 }
                 let cell = cell_of[row];
                 match counts[c][cell] {
-                    Some(other)
-                        if (other - v).abs() > ADDITIVE_TOLERANCE * v.abs().max(1.0) =>
-                    {
+                    Some(other) if (other - v).abs() > ADDITIVE_TOLERANCE * v.abs().max(1.0) => {
                         return Err(Error::data(
                             column,
                             "a cell in several tables must have the same count in each",
@@ -95,7 +89,7 @@ pub(crate) fn read(s: &Suppression, tables: &[DataFrame], primary: bool) -> Resu
             };
         }
     }
-    Cells::new(space, columns, counts, flags, s.threshold)
+    Ok(Cells::new(space, columns, counts, flags, s.threshold))
 }
 
 /// Tables without totals: every row its own cell, no lines.
@@ -170,8 +164,16 @@ fn existing_flags(table: &DataFrame) -> Result<Vec<Flag>> {
 
 /// Table `t` with its masked rows' counts and derived values null, its
 /// status `suppressed` and the flag column.
-pub(crate) fn masked(s: &Suppression, cells: &Cells, table: &DataFrame, t: usize) -> Result<DataFrame> {
-    let flags: Vec<Flag> = cells.space.rows[t].iter().map(|&c| cells.flags[c]).collect();
+pub(crate) fn masked(
+    s: &Suppression,
+    cells: &Cells,
+    table: &DataFrame,
+    t: usize,
+) -> Result<DataFrame> {
+    let flags: Vec<Flag> = cells.space.rows[t]
+        .iter()
+        .map(|&c| cells.flags[c])
+        .collect();
     let mask: BooleanChunked = flags.iter().map(|f| f.masked()).collect();
     let mut masked_columns: Vec<&str> = cells.columns.iter().map(String::as_str).collect();
     masked_columns.extend(s.also.iter().map(String::as_str));
@@ -212,8 +214,14 @@ pub(crate) fn audited(
         rows.iter().map(|&c| f(&audits[c])).collect()
     };
     let [lower, upper, lower_flags, upper_flags, passed, findings] = AUDIT_COLUMNS;
-    out.with_column(Column::new(lower.into(), bound(&|a| a.table.map(|i| i.lower))))?;
-    out.with_column(Column::new(upper.into(), bound(&|a| a.table.map(|i| i.upper))))?;
+    out.with_column(Column::new(
+        lower.into(),
+        bound(&|a| a.table.map(|i| i.lower)),
+    ))?;
+    out.with_column(Column::new(
+        upper.into(),
+        bound(&|a| a.table.map(|i| i.upper)),
+    ))?;
     out.with_column(Column::new(
         lower_flags.into(),
         bound(&|a| a.flags.map(|i| i.lower)),
@@ -222,7 +230,10 @@ pub(crate) fn audited(
         upper_flags.into(),
         bound(&|a| a.flags.map(|i| i.upper)),
     ))?;
-    let ok: Vec<bool> = rows.iter().map(|&c| audits[c].findings.is_empty()).collect();
+    let ok: Vec<bool> = rows
+        .iter()
+        .map(|&c| audits[c].findings.is_empty())
+        .collect();
     out.with_column(Column::new(passed.into(), ok))?;
     let words: Vec<Option<String>> = rows
         .iter()

@@ -62,7 +62,12 @@ impl Programme {
     /// # Errors
     /// [`Error::Solver`] when the solver fails numerically (or panics);
     /// `what` names the cell in the message.
-    pub fn extreme(&self, var: usize, maximise: bool, what: &dyn Fn() -> String) -> Result<Extreme> {
+    pub fn extreme(
+        &self,
+        var: usize,
+        maximise: bool,
+        what: &dyn Fn() -> String,
+    ) -> Result<Extreme> {
         let failed = |message: String| Error::Solver {
             cell: what(),
             message,

@@ -39,6 +39,8 @@
 //! knowledge; see RELIABILITY.md.
 
 mod audit;
+#[cfg(test)]
+mod audit_tests;
 mod cells;
 mod frames;
 mod lines;
@@ -172,9 +174,9 @@ impl Suppression {
     /// A threshold below 1 or not finite; missing or non-numeric count
     /// columns; a negative or NaN count; a margin whose total label is
     /// absent from its column; a hierarchy that is not a tree or does not
-    /// know a label of its column; two rows with the same keys; a total less
-    /// than the sum of its members; an unknown label in an existing
-    /// `suppressed` column; a programme the solver cannot answer.
+    /// know a label of its column; two rows with the same keys; an unknown
+    /// label in an existing `suppressed` column; a programme the solver
+    /// cannot answer.
     pub fn apply(&self, table: &DataFrame) -> Result<DataFrame> {
         let mut out = self.apply_together(std::slice::from_ref(table))?;
         Ok(out.remove(0))

@@ -129,7 +129,13 @@ fn candidates(cells: &Cells, sizes: &[f64], item: Item) -> Vec<usize> {
         Item::Line(_, l) => {
             // Of the line's own cells: members first, then its total.
             let line = &cells.lines()[l];
-            let mut members = ranked(line.members.iter().copied().filter(|&i| usable(i)).collect());
+            let mut members = ranked(
+                line.members
+                    .iter()
+                    .copied()
+                    .filter(|&i| usable(i))
+                    .collect(),
+            );
             if usable(line.total) {
                 members.push(line.total);
             }

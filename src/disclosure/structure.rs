@@ -187,7 +187,10 @@ pub(crate) fn space(
         text.push(per_key);
     }
     for c in &dimension_columns {
-        if let Some(first) = tables.first().filter(|_| !tables.iter().any(|t| t.schema().contains(c))) {
+        if let Some(first) = tables
+            .first()
+            .filter(|_| !tables.iter().any(|t| t.schema().contains(c)))
+        {
             column_of(first, c, "key")?;
         }
     }
@@ -408,7 +411,10 @@ fn hierarchy_dimension(
         return Err(Error::data(
             &h.column,
             "the hierarchy's totals must occur in its column",
-            format!("none of {}", parents.into_iter().collect::<Vec<_>>().join(", ")),
+            format!(
+                "none of {}",
+                parents.into_iter().collect::<Vec<_>>().join(", ")
+            ),
             format!(
                 "; the column has: {}",
                 seen.into_iter().collect::<Vec<_>>().join(", ")

@@ -200,7 +200,9 @@ fn extreme(
     })
 }
 
-/// The rounded interval of `cell` in column `c` for `reader` (two programmes).
+/// The rounded interval of `cell` in column `c` for `reader`: two
+/// programmes, or fewer where a table already seen reaches a bound the
+/// reader knows beforehand (nothing lies beyond it).
 fn interval(
     cells: &Cells,
     seen: &mut Seen,
@@ -208,11 +210,21 @@ fn interval(
     reader: Reader,
     cell: usize,
 ) -> Result<Option<Interval>> {
-    let Some(lower) = extreme(cells, seen, c, reader, cell, false)? else {
-        return Ok(None);
+    let (first, last) = cells.prior(c, reader, cell);
+    let reached = seen.get(c, reader, cell);
+    let lower = match reached {
+        Some((lo, _)) if lo <= first + LP_TOLERANCE => first,
+        _ => match extreme(cells, seen, c, reader, cell, false)? {
+            Some(lo) => lo,
+            None => return Ok(None),
+        },
     };
-    let Some(upper) = extreme(cells, seen, c, reader, cell, true)? else {
-        return Ok(None);
+    let upper = match reached {
+        Some((_, hi)) if last.is_finite() && hi >= last - LP_TOLERANCE => last,
+        _ => match extreme(cells, seen, c, reader, cell, true)? {
+            Some(hi) => hi,
+            None => return Ok(None),
+        },
     };
     Ok(Some(Interval {
         lower: cells.round_lower(c, lower),
@@ -255,15 +267,42 @@ pub(crate) fn cell_findings(cells: &Cells, seen: &mut Seen, cell: usize) -> Resu
     Ok(findings)
 }
 
+/// Whether an upper bound reaches the threshold (rule 1 cannot hold).
+fn reaches(cells: &Cells, c: usize, hi: f64) -> bool {
+    cells.round_upper(c, hi) >= cells.threshold - LP_TOLERANCE
+}
+
+/// Whether a lower bound allows 0 (rule 1 cannot hold).
+fn zero(cells: &Cells, c: usize, lo: f64) -> bool {
+    cells.round_lower(c, lo) <= LP_TOLERANCE
+}
+
+/// Whether two values round to different whole numbers (not pinned).
+fn apart(cells: &Cells, c: usize, lo: f64, hi: f64) -> bool {
+    cells.round_upper(c, hi) - cells.round_lower(c, lo) >= LP_TOLERANCE
+}
+
+/// Whether what was seen already clears `cell` in column `c` of rule 1
+/// (`small`) or of rule 2. Bounds only widen from what was seen.
+fn cleared(cells: &Cells, seen: &Seen, c: usize, cell: usize, small: bool) -> bool {
+    if small {
+        seen.get(c, Reader::Table, cell)
+            .is_some_and(|(lo, hi)| reaches(cells, c, hi) || zero(cells, c, lo))
+    } else {
+        let reader = pinning_reader(c);
+        pinned_by_prior(cells, c, reader, cell)
+            || seen
+                .get(c, reader, cell)
+                .is_some_and(|(lo, hi)| apart(cells, c, lo, hi))
+    }
+}
+
 /// Rule 1 for a primary cell in column `c`.
 fn small(cells: &Cells, seen: &mut Seen, c: usize, cell: usize) -> Result<Option<Finding>> {
-    let t = cells.threshold;
-    let reaches = |hi: f64| cells.round_upper(c, hi) >= t - LP_TOLERANCE;
-    let zero = |lo: f64| cells.round_lower(c, lo) <= LP_TOLERANCE;
-    if let Some((lo, hi)) = seen.get(c, Reader::Table, cell) {
-        if reaches(hi) || zero(lo) {
-            return Ok(None);
-        }
+    let reaches = |hi: f64| reaches(cells, c, hi);
+    let zero = |lo: f64| zero(cells, c, lo);
+    if cleared(cells, seen, c, cell, true) {
+        return Ok(None);
     }
     let Some(hi) = extreme(cells, seen, c, Reader::Table, cell, true)? else {
         return Ok(None); // the table itself is contradictory: nothing derived
@@ -284,17 +323,9 @@ fn small(cells: &Cells, seen: &mut Seen, c: usize, cell: usize) -> Result<Option
 /// Rules 2 and 4 for a masked cell in column `c`.
 fn pinned(cells: &Cells, seen: &mut Seen, c: usize, cell: usize) -> Result<Option<Finding>> {
     let reader = pinning_reader(c);
-    if pinned_by_prior(cells, c, reader, cell) {
+    let apart = |lo: f64, hi: f64| apart(cells, c, lo, hi);
+    if cleared(cells, seen, c, cell, false) {
         return Ok(None);
-    }
-    // Bounds only widen from what was seen: two values seen that round
-    // to different whole numbers mean the cell is not pinned.
-    let apart =
-        |lo: f64, hi: f64| cells.round_upper(c, hi) - cells.round_lower(c, lo) >= LP_TOLERANCE;
-    if let Some((lo, hi)) = seen.get(c, reader, cell) {
-        if apart(lo, hi) {
-            return Ok(None);
-        }
     }
     let Some(hi) = extreme(cells, seen, c, reader, cell, true)? else {
         return Ok(Some(Finding::Contradiction { column: c }));
@@ -315,6 +346,104 @@ fn pinned(cells: &Cells, seen: &mut Seen, c: usize, cell: usize) -> Result<Optio
     }))
 }
 
+/// How many programmes [`certify`] solves per set of linked cells and reader.
+const CERTIFY_ROUNDS: usize = 4;
+
+/// Clear many cells at once before they are audited one by one.
+///
+/// Over each set of linked hidden cells, a programme pushes every cell not
+/// yet cleared up (a primary cell capped at the threshold for rule 1, every
+/// cell at the column's largest count plus the threshold, so that the
+/// programme is bounded) and another pushes them down. Their points are
+/// tables the reader must consider (a cap only narrows the programme), so
+/// each cell that moves off its other values is cleared. Repeated while it
+/// clears more.
+pub(crate) fn certify(cells: &Cells, seen: &mut Seen) -> Result<()> {
+    certify_near(cells, seen, &vec![true; cells.len()])
+}
+
+/// [`certify`] over the cells linked to those marked `near`.
+pub(crate) fn certify_near(cells: &Cells, seen: &mut Seen, near: &[bool]) -> Result<()> {
+    let t = cells.threshold;
+    for c in 0..cells.columns.len() {
+        let largest = cells.counts[c]
+            .iter()
+            .flatten()
+            .fold(0.0f64, |m, v| m.max(*v));
+        let cap = largest + t.ceil() + 1.0;
+        let readers: &[Reader] = if c == 0 {
+            &[Reader::Table, Reader::Flags]
+        } else {
+            &[Reader::Table]
+        };
+        let mut done = vec![false; cells.len()];
+        for start in 0..cells.len() {
+            if done[start] || !near[start] || !cells.flags[start].masked() {
+                continue;
+            }
+            let component = cells.component(c, start);
+            for &i in &component {
+                done[i] = true;
+            }
+            for &reader in readers {
+                // (variable, whether for rule 1) of what is not yet cleared.
+                let open = |seen: &Seen| -> Vec<(usize, bool)> {
+                    let mut open = Vec::new();
+                    for (v, &i) in component.iter().enumerate() {
+                        if !cells.flags[i].masked() {
+                            continue;
+                        }
+                        let small = reader == Reader::Table && cells.flags[i] == Flag::Primary;
+                        if small && !cleared(cells, seen, c, i, true) {
+                            open.push((v, true));
+                        } else if reader == pinning_reader(c) && !cleared(cells, seen, c, i, false)
+                        {
+                            open.push((v, false));
+                        }
+                    }
+                    open
+                };
+                for _ in 0..CERTIFY_ROUNDS {
+                    let before = open(seen);
+                    if before.is_empty() {
+                        break;
+                    }
+                    let mut programme = cells.programme(c, reader, &component);
+                    for b in &mut programme.bounds {
+                        b.1 = b.1.min(cap).max(b.0);
+                    }
+                    for &(v, small) in &before {
+                        if small {
+                            let b = &mut programme.bounds[v];
+                            b.1 = b.1.min(t.ceil()).max(b.0);
+                        }
+                    }
+                    let objective: Vec<(usize, f64)> =
+                        before.iter().map(|&(v, _)| (v, 1.0)).collect();
+                    let what = || {
+                        format!(
+                            "the cells linked to {} in `{}`",
+                            cells.space.name(start),
+                            cells.columns[c]
+                        )
+                    };
+                    for maximise in [true, false] {
+                        if let Extreme::At(_, point) =
+                            programme.optimum(&objective, maximise, &what)?
+                        {
+                            seen.record(c, reader, cells.len(), &component, &point);
+                        }
+                    }
+                    if open(seen).len() == before.len() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Rule 3 for line `l`, in every count column.
 pub(crate) fn line_findings(cells: &Cells, l: usize) -> Vec<Finding> {
     (0..cells.columns.len())
@@ -331,6 +460,7 @@ pub(crate) fn line_findings(cells: &Cells, l: usize) -> Vec<Finding> {
 /// column and every rule, per cell (a small sum at the line's total).
 pub(crate) fn audit(cells: &Cells) -> Result<Vec<CellAudit>> {
     let mut seen = Seen::new(cells);
+    certify(cells, &mut seen)?;
     let mut out = vec![CellAudit::default(); cells.len()];
     for (cell, result) in out.iter_mut().enumerate() {
         if cells.flags[cell].masked() {

@@ -68,6 +68,19 @@ impl Programme {
         maximise: bool,
         what: &dyn Fn() -> String,
     ) -> Result<Extreme> {
+        self.optimum(&[(var, 1.0)], maximise, what)
+    }
+
+    /// The smallest or largest value of `Σ coefficient · variable`.
+    ///
+    /// # Errors
+    /// As [`extreme`](Self::extreme).
+    pub fn optimum(
+        &self,
+        objective: &[(usize, f64)],
+        maximise: bool,
+        what: &dyn Fn() -> String,
+    ) -> Result<Extreme> {
         let failed = |message: String| Error::Solver {
             cell: what(),
             message,
@@ -79,11 +92,15 @@ impl Programme {
         };
         let solved = catch_unwind(AssertUnwindSafe(|| {
             let mut problem = Problem::new(direction);
+            let mut costs = vec![0.0; self.bounds.len()];
+            for &(i, a) in objective {
+                costs[i] += a;
+            }
             let vars: Vec<_> = self
                 .bounds
                 .iter()
-                .enumerate()
-                .map(|(i, &bounds)| problem.add_var(if i == var { 1.0 } else { 0.0 }, bounds))
+                .zip(costs)
+                .map(|(&bounds, cost)| problem.add_var(cost, bounds))
                 .collect();
             for (terms, relation, rhs) in &self.rows {
                 let op = match relation {

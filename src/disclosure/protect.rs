@@ -23,7 +23,7 @@
 
 use std::collections::BTreeSet;
 
-use super::audit::{cell_findings, line_findings, Seen};
+use super::audit::{cell_findings, certify, certify_near, line_findings, Seen};
 use super::cells::Cells;
 use super::lines::{protect_with, Flag};
 use crate::error::Result;
@@ -60,9 +60,11 @@ impl Item {
 pub(crate) fn protect_audited(cells: &mut Cells) -> Result<()> {
     let sizes: Vec<f64> = cells.counts[0].iter().map(|v| v.unwrap_or(0.0)).collect();
     let lines = cells.lines().to_vec();
+    let given = cells.flags.clone();
     protect_with(&mut cells.flags, &sizes, &lines, false);
 
     let mut seen = Seen::new(cells);
+    certify(cells, &mut seen)?;
     let mut queue: BTreeSet<Item> = (0..cells.len())
         .filter(|&i| cells.flags[i].masked())
         .map(Item::Cell)
@@ -95,7 +97,57 @@ pub(crate) fn protect_audited(cells: &mut Cells) -> Result<()> {
             queue.insert(Item::line(cells, l));
         }
     }
+    prune(cells, &sizes, &given)
+}
+
+/// Unmask the cells this protection masked that the audit does not need,
+/// the largest first (so that what stays masked is few and small).
+fn prune(cells: &mut Cells, sizes: &[f64], given: &[Flag]) -> Result<()> {
+    let mut masked: Vec<usize> = (0..cells.len())
+        .filter(|&i| cells.flags[i] == Flag::Secondary && given[i] == Flag::None)
+        .collect();
+    masked.sort_by(|&a, &b| {
+        (sizes[b], b)
+            .partial_cmp(&(sizes[a], a))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    for cell in masked {
+        cells.flags[cell] = Flag::None;
+        if !passes_near(cells, cell)? {
+            cells.flags[cell] = Flag::Secondary;
+        }
+    }
     Ok(())
+}
+
+/// Whether every rule holds where publishing `cell` could break one: the
+/// masked cells linked to it through its lines, and its lines.
+fn passes_near(cells: &Cells, cell: usize) -> Result<bool> {
+    let mut near = vec![false; cells.len()];
+    for &l in cells.lines_of(cell) {
+        let line = &cells.lines()[l];
+        for &j in line.members.iter().chain([&line.total]) {
+            if cells.flags[j].masked() && !near[j] {
+                for c in 0..cells.columns.len() {
+                    for i in cells.component(c, j) {
+                        near[i] = true;
+                    }
+                }
+            }
+        }
+        if !line_findings(cells, l).is_empty() {
+            return Ok(false);
+        }
+    }
+    // The tables seen before may have had another value here: start afresh.
+    let mut seen = Seen::new(cells);
+    certify_near(cells, &mut seen, &near)?;
+    for i in (0..cells.len()).filter(|&i| near[i] && cells.flags[i].masked()) {
+        if !cell_findings(cells, &mut seen, i)?.is_empty() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// The published non-zero cells whose masking may mend `item`, best first.

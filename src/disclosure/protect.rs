@@ -28,8 +28,11 @@ use super::cells::Cells;
 use super::lines::{protect_with, Flag};
 use crate::error::Result;
 
-/// How many candidates are tried for one finding before the first is taken.
+/// How many candidates are tried alone for one finding.
 pub(crate) const MAX_TRIALS: usize = 12;
+
+/// Of how many candidates pairs and triples are tried when none mends alone.
+pub(crate) const MAX_SET_TRIALS: usize = 6;
 
 /// Something to audit: a cell (rules 1, 2, 4) or a line (rule 3), ordered
 /// by the cell (a line by its total), so that the result follows the keys.
@@ -58,10 +61,28 @@ impl Item {
 /// # Errors
 /// A programme the solver cannot answer.
 pub(crate) fn protect_audited(cells: &mut Cells) -> Result<()> {
+    let mut other = cells.clone();
+    protect_from(cells, true)?;
+    protect_from(&mut other, false)?;
+    let cost = |c: &Cells| {
+        let masked = (0..c.len()).filter(|&i| c.flags[i].masked());
+        let sum: f64 = masked.clone().map(|i| c.counts[0][i].unwrap_or(0.0)).sum();
+        (masked.count(), sum)
+    };
+    if cost(&other) < cost(cells) {
+        cells.flags = other.flags;
+    }
+    Ok(())
+}
+
+/// One protection: the greedy first pass (if `greedy`), the audit loop and pruning.
+fn protect_from(cells: &mut Cells, greedy: bool) -> Result<()> {
     let sizes: Vec<f64> = cells.counts[0].iter().map(|v| v.unwrap_or(0.0)).collect();
     let lines = cells.lines().to_vec();
     let given = cells.flags.clone();
-    protect_with(&mut cells.flags, &sizes, &lines, false);
+    if greedy {
+        protect_with(&mut cells.flags, &sizes, &lines, false);
+    }
 
     let mut seen = Seen::new(cells);
     certify(cells, &mut seen)?;
@@ -79,25 +100,61 @@ pub(crate) fn protect_audited(cells: &mut Cells) -> Result<()> {
             continue; // every linked cell is masked or zero: the audit reports it
         };
         seen.learn = false;
-        let mut chosen = first;
-        for &c in candidates.iter().take(MAX_TRIALS) {
-            cells.flags[c] = Flag::Secondary;
-            let mended = !item.fails(cells, &mut seen)?;
-            cells.flags[c] = Flag::None;
-            if mended {
-                chosen = c;
-                break;
-            }
-        }
+        let chosen = mending(cells, &mut seen, item, &candidates)?.unwrap_or_else(|| vec![first]);
         seen.learn = true;
-        cells.flags[chosen] = Flag::Secondary;
         queue.insert(item);
-        queue.insert(Item::Cell(chosen));
-        for &l in cells.lines_of(chosen) {
-            queue.insert(Item::line(cells, l));
+        for c in chosen {
+            cells.flags[c] = Flag::Secondary;
+            queue.insert(Item::Cell(c));
+            for &l in cells.lines_of(c) {
+                queue.insert(Item::line(cells, l));
+            }
         }
     }
     prune(cells, &sizes, &given)
+}
+
+/// The first set of candidates whose masking mends `item`: one of the first
+/// [`MAX_TRIALS`], else two or three of the first [`MAX_SET_TRIALS`].
+fn mending(
+    cells: &mut Cells,
+    seen: &mut Seen,
+    item: Item,
+    candidates: &[usize],
+) -> Result<Option<Vec<usize>>> {
+    let mut mends = |cells: &mut Cells, set: &[usize]| -> Result<bool> {
+        for &c in set {
+            cells.flags[c] = Flag::Secondary;
+        }
+        let mended = !item.fails(cells, seen)?;
+        for &c in set {
+            cells.flags[c] = Flag::None;
+        }
+        Ok(mended)
+    };
+    for &c in candidates.iter().take(MAX_TRIALS) {
+        if mends(cells, &[c])? {
+            return Ok(Some(vec![c]));
+        }
+    }
+    let few = &candidates[..candidates.len().min(MAX_SET_TRIALS)];
+    for (i, &a) in few.iter().enumerate() {
+        for &b in &few[i + 1..] {
+            if mends(cells, &[a, b])? {
+                return Ok(Some(vec![a, b]));
+            }
+        }
+    }
+    for (i, &a) in few.iter().enumerate() {
+        for (j, &b) in few.iter().enumerate().skip(i + 1) {
+            for &c in &few[j + 1..] {
+                if mends(cells, &[a, b, c])? {
+                    return Ok(Some(vec![a, b, c]));
+                }
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// Unmask the cells this protection masked that the audit does not need,

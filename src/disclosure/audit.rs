@@ -114,12 +114,15 @@ pub(crate) struct CellAudit {
     pub findings: Vec<Finding>,
 }
 
+/// The smallest and largest value seen of one cell.
+type Range = (f64, f64);
+
 /// Values seen at some table every reader's constraints admit: per column
 /// and reader, each cell's smallest and largest. The admitted tables only
 /// grow as cells are masked, so what was seen stays attainable.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Seen {
-    range: HashMap<(usize, Reader), Vec<Option<(f64, f64)>>>,
+    range: HashMap<(usize, Reader), Vec<Option<Range>>>,
     /// Whether solving adds to what was seen (off while trying a mask).
     pub learn: bool,
 }
@@ -148,7 +151,7 @@ impl Seen {
         seen
     }
 
-    fn get(&self, c: usize, reader: Reader, cell: usize) -> Option<(f64, f64)> {
+    fn get(&self, c: usize, reader: Reader, cell: usize) -> Option<Range> {
         self.range.get(&(c, reader)).and_then(|r| r[cell])
     }
 
@@ -451,7 +454,7 @@ pub(crate) fn line_findings(cells: &Cells, l: usize) -> Vec<Finding> {
             let sum = cells.masked_sum(c, l)?;
             cells
                 .small(sum)
-                .then(|| Finding::SmallSum { column: c, sum })
+                .then_some(Finding::SmallSum { column: c, sum })
         })
         .collect()
 }

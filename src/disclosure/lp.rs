@@ -36,13 +36,16 @@ pub(crate) enum Relation {
     AtMost,
 }
 
+/// One row: (variable, coefficient) pairs, the relation, the right-hand side.
+pub(crate) type Row = (Vec<(usize, f64)>, Relation, f64);
+
 /// A linear programme: the bounds of each variable and the rows.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Programme {
     /// Lower and upper bound of each variable (upper may be infinite).
     pub bounds: Vec<(f64, f64)>,
     /// Rows: (variable, coefficient) pairs, the relation, the right-hand side.
-    pub rows: Vec<(Vec<(usize, f64)>, Relation, f64)>,
+    pub rows: Vec<Row>,
 }
 
 /// The extreme value of one variable over the programme.

@@ -295,7 +295,7 @@ pub(crate) fn space(
 }
 
 /// Every label seen in one key column of the tables, sorted.
-fn seen_labels<'a>(text: &'a [Vec<Option<Vec<String>>>], k: Option<usize>) -> BTreeSet<&'a str> {
+fn seen_labels(text: &[Vec<Option<Vec<String>>>], k: Option<usize>) -> BTreeSet<&str> {
     let Some(k) = k else {
         return BTreeSet::new();
     };

@@ -272,6 +272,9 @@ fn count_columns(family: &Family) -> (Vec<&'static str>, Vec<&'static str>) {
     }
 }
 
+/// A breakdown of the report period: its name, figure and masked table.
+type Breakdown = (String, Figure, DataFrame);
+
 /// The region's figure and its breakdowns (each with the region's total as
 /// its last row), suppressed as one structure.
 fn with_breakdowns(
@@ -281,7 +284,7 @@ fn with_breakdowns(
     total: &Figure,
     threshold: f64,
     on: bool,
-) -> Result<(DataFrame, Vec<(String, Figure, DataFrame)>)> {
+) -> Result<(DataFrame, Vec<Breakdown>)> {
     let mut tables = vec![total.table.clone()];
     let mut splits = Vec::new();
     for b in &ind.breakdowns {

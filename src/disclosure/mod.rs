@@ -7,36 +7,9 @@
 //! (never zero), a `suppressed` column says `none`, `primary` or
 //! `secondary`, and unmasked values are returned unchanged.
 //!
-//! # Protection against a reader who solves linear programmes
-//!
-//! Where the table holds totals ([`Margin`]s, [`Hierarchy`]s; several tables
-//! published together through [`Suppression::apply_together`]), further
-//! cells are masked until the audit ([`Suppression::audit`]) passes. The
-//! audit solves, for each masked cell, the smallest and largest value it
-//! can take in any table that agrees with what is published, for two
-//! readers: one who sees the table (and knows counts are whole, not
-//! negative, and with one count column that a masked count is not 0) and
-//! one who also reads the flags (a primary cell's first count is from 1 to
-//! threshold − 1, a secondary cell's at least the threshold). The rule:
-//!
-//! 1. no primary cell's interval from the table lies within [1, threshold − 1];
-//! 2. no masked cell is pinned to one value (first count column: read with
-//!    the flags; other count columns: from the table);
-//! 3. where a line's total is published, its masked members do not add up
-//!    to a count from 1 to threshold − 1;
-//! 4. the flags agree with the table.
-//!
-//! Bounds are rounded inwards to whole numbers when every known count of the
-//! column is whole (within [`LP_TOLERANCE`]); an upper bound with nothing
-//! above it is `+∞`. How the further cells are chosen (the greedy pass of
-//! [`protect`], then audit → mask the best candidate → audit again, members
-//! before totals, smallest first, ties by key, zero cells never) is in the
-//! source of `protect.rs`; the solver and why in `lp.rs`.
-//!
-//! What this does not cover: tables published elsewhere or for overlapping
-//! periods, derived values that are not sums (rates of published
-//! denominators are masked with their row), and readers with outside
-//! knowledge; see RELIABILITY.md.
+//! Where the table holds totals, further cells are masked until the audit
+//! of a reader with a linear-programming solver passes: the rule and how
+//! the cells are chosen are documented on [`Suppression`].
 
 mod audit;
 #[cfg(test)]
@@ -73,6 +46,65 @@ pub struct Margin {
 }
 
 /// Options for small-number suppression.
+///
+/// # Protection against a reader who solves linear programmes
+///
+/// Where the table holds totals ([`Margin`]s, [`Hierarchy`]s; several tables
+/// published together through [`Suppression::apply_together`]), further
+/// cells are masked until the audit ([`Suppression::audit`]) passes. The
+/// audit solves, for each masked cell, the smallest and largest value it
+/// can take in any table that agrees with what is published, for two
+/// readers: one who sees the table (and knows counts are whole, not
+/// negative, and with one count column that a masked count is not 0) and
+/// one who also reads the flags (a primary cell's first count is from 1 to
+/// threshold − 1, a secondary cell's at least the threshold). The rule:
+///
+/// 1. no primary cell's interval from the table lies within [1, threshold − 1];
+/// 2. no masked cell is pinned to one value (first count column: read with
+///    the flags; other count columns: from the table);
+/// 3. where a line's total is published, its masked members do not add up
+///    to a count from 1 to threshold − 1;
+/// 4. the flags agree with the table.
+///
+/// Bounds are rounded inwards to whole numbers when every known count of the
+/// column is whole (within [`LP_TOLERANCE`]); an upper bound with nothing
+/// above it is `+∞`. A line whose total exceeds the sum of its members (the
+/// total also counts units outside the table, such as records without a
+/// kommun) tells a reader only `Σ members ≤ total`; one whose total is less
+/// than the sum (not a sum at all, such as means of months) tells nothing
+/// and is left out. The programmes are solved by the pure-Rust simplex of
+/// the `microlp` crate.
+///
+/// # How the further cells are chosen
+///
+/// 1. The greedy pass of [`protect`] (no line with exactly one masked cell).
+/// 2. Every masked cell and every line is audited in the order of the keys.
+///    For one that breaks a rule, the candidates are the published non-zero
+///    cells of its lines (then of the lines of the hidden cells linked to
+///    it), ranked members before totals, smallest first, ties by key. The
+///    first candidate whose masking mends it is masked (else the first pair
+///    or triple of the first few that does, else the first candidate), and
+///    what it touches is audited again.
+/// 3. Cells masked on the way that the audit no longer needs are published
+///    again, the largest first.
+///
+/// This runs twice, with and without step 1, and the result with fewer
+/// masked cells (then the smaller sum of their counts) is kept. Zero cells
+/// are never masked: a reader of the flags then knows a secondary count is
+/// at least the threshold. Masking only widens intervals, so the loop ends,
+/// and what still breaks a rule at the end could not be mended by masking
+/// any non-zero cell (the flags themselves say too much, e.g. four primary
+/// cells adding up to a primary total of 4): [`Suppression::audit`] reports
+/// it. The result does not depend on the order of the rows, and a second
+/// pass over a table of additive counts changes nothing.
+///
+/// What this does not cover: tables published elsewhere or for overlapping
+/// periods, derived values that are not sums (rates of published
+/// denominators are masked with their row), readers with outside knowledge,
+/// and readers who solve integer programmes where the structure has more
+/// than two dimensions (for a two-way table with margins the rounded bounds
+/// of the linear programmes are the integer ones; beyond, they can be
+/// wider): see RELIABILITY.md.
 ///
 /// # Example
 /// ```
@@ -168,7 +200,7 @@ impl Suppression {
     }
 
     /// Suppress `table`: primary cells, then, where it has totals, further
-    /// cells until the audit passes (see the [module documentation](self)).
+    /// cells until the audit passes (the rule: [`Suppression`]).
     ///
     /// # Errors
     /// A threshold below 1 or not finite; missing or non-numeric count

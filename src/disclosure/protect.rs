@@ -1,25 +1,13 @@
 //! Protection that passes the audit: mask further cells until no rule of
-//! [`audit`](super::audit) is broken.
-//!
-//! 1. The greedy pass of [`protect`](super::protect) (no line with exactly
-//!    one masked cell), cheap and usually most of the work, with zero cells
-//!    never masked.
-//! 2. Every masked cell and every line is audited in the order of the keys.
-//!    For a cell or line that breaks a rule, the candidates are the
-//!    published non-zero cells of the lines through it (of a line: its own
-//!    cells), then those of the lines through the hidden cells linked to
-//!    it; ranked members before totals, smallest count first, then by key.
-//!    The first of the first [`MAX_TRIALS`] candidates whose masking mends
-//!    the finding is masked; if none does alone, the first candidate is
-//!    masked and the cell is audited again.
-//! 3. Each newly masked cell is audited, and the lines through it.
+//! [`audit`](super::audit) is broken (the steps are in the module
+//! documentation of `disclosure`).
 //!
 //! Masking a cell only widens every interval (what the readers must
 //! consider grows), so a cell that passed stays passed and the loop ends:
 //! each round masks a cell or gives up on a finding whose linked cells are
-//! all masked or zero. Zero cells are never masked (a reader of the flags
-//! then knows a secondary count is at least the threshold); a finding that
-//! only masking zeros could mend stays, and the audit reports it.
+//! all masked or zero. Publishing a cell again (pruning) narrows intervals,
+//! so what was seen before is dropped and the cells linked to it are
+//! audited afresh.
 
 use std::collections::BTreeSet;
 

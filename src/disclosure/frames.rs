@@ -199,6 +199,9 @@ pub(crate) fn masked(
     Ok(out)
 }
 
+/// One bound of a cell's audit.
+type Bound = fn(&CellAudit) -> Option<f64>;
+
 /// Table `t` with the flag column and the audit's columns.
 pub(crate) fn audited(
     cells: &Cells,
@@ -210,26 +213,17 @@ pub(crate) fn audited(
     let mut out = table.clone();
     let labels: Vec<&str> = rows.iter().map(|&c| cells.flags[c].label()).collect();
     out.with_column(Column::new(FLAG_COLUMN.into(), labels))?;
-    let bound = |f: &dyn Fn(&CellAudit) -> Option<f64>| -> Vec<Option<f64>> {
-        rows.iter().map(|&c| f(&audits[c])).collect()
-    };
     let [lower, upper, lower_flags, upper_flags, passed, findings] = AUDIT_COLUMNS;
-    out.with_column(Column::new(
-        lower.into(),
-        bound(&|a| a.table.map(|i| i.lower)),
-    ))?;
-    out.with_column(Column::new(
-        upper.into(),
-        bound(&|a| a.table.map(|i| i.upper)),
-    ))?;
-    out.with_column(Column::new(
-        lower_flags.into(),
-        bound(&|a| a.flags.map(|i| i.lower)),
-    ))?;
-    out.with_column(Column::new(
-        upper_flags.into(),
-        bound(&|a| a.flags.map(|i| i.upper)),
-    ))?;
+    let bounds: [(&str, Bound); 4] = [
+        (lower, |a| a.table.map(|i| i.lower)),
+        (upper, |a| a.table.map(|i| i.upper)),
+        (lower_flags, |a| a.flags.map(|i| i.lower)),
+        (upper_flags, |a| a.flags.map(|i| i.upper)),
+    ];
+    for (name, bound) in bounds {
+        let values: Vec<Option<f64>> = rows.iter().map(|&c| bound(&audits[c])).collect();
+        out.with_column(Column::new(name.into(), values))?;
+    }
     let ok: Vec<bool> = rows
         .iter()
         .map(|&c| audits[c].findings.is_empty())

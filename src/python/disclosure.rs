@@ -3,6 +3,7 @@
 //! The options cross the boundary as one typed object, [`SuppressionOptions`]
 //! (a dict with fixed keys on the Python side), mirrored by [`Suppression`].
 
+use polars::prelude::DataFrame;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
@@ -47,8 +48,17 @@ impl From<SuppressionOptions> for Suppression {
     }
 }
 
-fn frames(tables: Vec<PyDataFrame>) -> Vec<polars::prelude::DataFrame> {
-    tables.into_iter().map(|t| t.0).collect()
+/// Run `f` over the tables with the GIL released.
+fn over_tables(
+    py: Python<'_>,
+    tables: Vec<PyDataFrame>,
+    options: SuppressionOptions,
+    f: fn(&Suppression, &[DataFrame]) -> crate::Result<Vec<DataFrame>>,
+) -> PyResult<Vec<PyDataFrame>> {
+    let suppression = Suppression::from(options);
+    let tables: Vec<DataFrame> = tables.into_iter().map(|t| t.0).collect();
+    let out = detached(py, move || f(&suppression, &tables))?;
+    Ok(out.into_iter().map(PyDataFrame).collect())
 }
 
 #[pyfunction]
@@ -57,10 +67,7 @@ pub(crate) fn suppress(
     tables: Vec<PyDataFrame>,
     options: SuppressionOptions,
 ) -> PyResult<Vec<PyDataFrame>> {
-    let suppression = Suppression::from(options);
-    let tables = frames(tables);
-    let out = detached(py, move || suppression.apply_together(&tables))?;
-    Ok(out.into_iter().map(PyDataFrame).collect())
+    over_tables(py, tables, options, Suppression::apply_together)
 }
 
 #[pyfunction]
@@ -69,8 +76,5 @@ pub(crate) fn suppression_audit(
     tables: Vec<PyDataFrame>,
     options: SuppressionOptions,
 ) -> PyResult<Vec<PyDataFrame>> {
-    let suppression = Suppression::from(options);
-    let tables = frames(tables);
-    let out = detached(py, move || suppression.audit_together(&tables))?;
-    Ok(out.into_iter().map(PyDataFrame).collect())
+    over_tables(py, tables, options, Suppression::audit_together)
 }

@@ -157,33 +157,20 @@ fn published(long: &DataFrame, id: &str) -> (Vec<DataFrame>, Vec<String>) {
     };
     let mut tables = vec![region.clone()];
     for b in &breakdowns {
-        let split = rows
-            .clone()
-            .lazy()
-            .filter(
-                col("series")
-                    .eq(lit("breakdown"))
-                    .and(col("breakdown").eq(lit(b.as_str()))),
-            )
-            .select(
-                [col("group").alias(b.as_str())]
-                    .into_iter()
-                    .chain(counts.clone())
-                    .collect::<Vec<_>>(),
-            )
-            .collect()
-            .unwrap();
-        let total = region
-            .clone()
-            .lazy()
-            .select(
-                [lit("Hela regionen").alias(b.as_str())]
-                    .into_iter()
-                    .chain(counts.clone())
-                    .collect::<Vec<_>>(),
-            )
-            .collect()
-            .unwrap();
+        let with_key = |rows: LazyFrame, key: Expr| {
+            let columns: Vec<Expr> = [key.alias(b.as_str())]
+                .into_iter()
+                .chain(counts.clone())
+                .collect();
+            rows.select(columns).collect().unwrap()
+        };
+        let split = rows.clone().lazy().filter(
+            col("series")
+                .eq(lit("breakdown"))
+                .and(col("breakdown").eq(lit(b.as_str()))),
+        );
+        let split = with_key(split, col("group"));
+        let total = with_key(region.clone().lazy(), lit("Hela regionen"));
         tables.push(split.vstack(&total).unwrap());
     }
     (tables, breakdowns)

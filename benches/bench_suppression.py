@@ -4,7 +4,7 @@ cells it masks against the exact minimum on small tables.
 - Speed: ``ik.suppress`` on the report's tables of one indicator at the
   region's size (by kommun and by sex, each with the region's total, and
   the region alone, suppressed together; then with the kommun × sex table
-  beside them), on a 100 × 20 table with row, column and grand totals, and
+  beside them; counts like suicides: a fifth 0, half 1–4), on a 100 × 20 table with row, column and grand totals, and
   ``ik.suppression_audit`` of that table's protected output.
 - The exact minimum: for seeded 3 × 3 and 4 × 3 tables with margins (a third
   of the cells 0, two fifths 1–4), the fewest masked cells for which the
@@ -40,15 +40,17 @@ TABLES_PER_SHAPE = 40
 SHAPES = [(3, 3), (4, 3)]
 
 
-def _count(rng: random.Random) -> int:
+def _count(rng: random.Random, zero: int, small: int) -> int:
+    """0 in ``zero`` of ten draws, 1–4 in ``small`` of ten, else 5–40."""
     u = rng.randrange(10)
-    return 0 if u <= 2 else rng.randint(1, 4) if u <= 6 else rng.randint(5, 40)
+    return 0 if u < zero else rng.randint(1, 4) if u < zero + small else rng.randint(5, 40)
 
 
-def grid(rows: int, cols: int, seed: int, r: str = "r", c: str = "c", total: str = "T") -> pl.DataFrame:
+def grid(rows: int, cols: int, seed: int, r: str = "r", c: str = "c", total: str = "T",
+         zero: int = 3, small: int = 4) -> pl.DataFrame:
     """An r × c grid of counts with row, column and grand totals, long."""
     rng = random.Random(seed)
-    cells = [[_count(rng) for _ in range(cols)] for _ in range(rows)]
+    cells = [[_count(rng, zero, small) for _ in range(cols)] for _ in range(rows)]
     out = []
     for i in range(rows + 1):
         for j in range(cols + 1):
@@ -65,7 +67,8 @@ def grid(rows: int, cols: int, seed: int, r: str = "r", c: str = "c", total: str
 
 
 def report_tables(cross: bool) -> list[pl.DataFrame]:
-    g = grid(KOMMUNER, 2, 11, "kommun", "sex", REGION)
+    # Like suicides by kommun and sex: a fifth 0, half 1–4.
+    g = grid(KOMMUNER, 2, 11, "kommun", "sex", REGION, zero=2, small=5)
     by_kommun = g.filter(pl.col("sex") == REGION).select("kommun", "numerator")
     by_sex = g.filter(pl.col("kommun") == REGION).select("sex", "numerator")
     region = by_kommun.filter(pl.col("kommun") == REGION).select("numerator")

@@ -139,9 +139,9 @@ pub use geography::{
 };
 pub use measure::{
     Common, Confidence, Contrast, Count, Difference, DifferenceMeasure, Dsr, Events, Grouping,
-    InequalityIndex, Invert, Isr, IsrKind, LifeExpectancy, Mean, OutputType, Pool, PoolMethod,
-    Proportion, Quantiles, Rate, Reference, Sii, Spread, StandardPopulation, Statistic, Status,
-    DSR_MIN_EVENTS, QUANTILE_COLUMN, QUANTILE_STATUS_COLUMN, STANDARD_POPULATIONS,
+    InequalityIndex, IntoColumns, Invert, Isr, IsrKind, LifeExpectancy, Mean, OutputType, Pool,
+    PoolMethod, Proportion, Quantiles, Rate, Reference, Sii, Spread, StandardPopulation, Statistic,
+    Status, DSR_MIN_EVENTS, QUANTILE_COLUMN, QUANTILE_STATUS_COLUMN, STANDARD_POPULATIONS,
     START_AGE_COLUMN, VERSUS_COLUMN,
 };
 pub use period::{

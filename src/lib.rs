@@ -42,8 +42,9 @@
 //!
 //! ## Features
 //!
-//! - `report`: the catalogue, the report writers, the synthetic data of the
-//!   region (`demo`) and the `indikator` command (`cli`).
+//! - `report`: the catalogue, the report writers and the synthetic data of
+//!   the region (`demo`).
+//! - `cli`: `report` and the `indikator` command (`cli`, with clap).
 //! - `python`, `extension`: the Python bindings (built with maturin).
 //!
 //! ```
@@ -71,8 +72,8 @@ mod assess;
 mod care;
 #[cfg(feature = "report")]
 mod catalog;
-#[cfg(feature = "report")]
-#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
+#[cfg(feature = "cli")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cli")))]
 pub mod cli;
 #[cfg(feature = "report")]
 #[cfg_attr(docsrs, doc(cfg(feature = "report")))]

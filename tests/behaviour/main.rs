@@ -14,6 +14,7 @@ mod disclosure;
 mod errors;
 mod inequality;
 mod life_expectancy;
+mod months;
 mod mortality;
 mod pooling;
 mod properties;

@@ -5,6 +5,7 @@ mod causes;
 mod continuity;
 mod mortality;
 mod options;
+mod population;
 mod readmission;
 mod records;
 mod reporting;

@@ -70,10 +70,11 @@ pub use assess::{
 };
 pub use care::{
     bin_labels, summarise_months, CareCommon, CareOptions, CauseSet, Chronic, ColumnSlot,
-    Continuity, ContinuityResult, DeathColumns, InvalidRecords, LimitRule, ListingColumns,
-    Mortality, PlanColumns, PopulationColumns, Readmission, RecordColumns, ReportingRate, Sip,
-    StayColumns, VisitColumns, WaitColumns, WaitLimits, WaitMeasure, Waits, ADULTS, CAUSE_SETS,
-    CHILDREN, DIED_DISCHARGE_TYPES, TRANSFER_DISCHARGE_TYPES, WAIT_KINDS,
+    Continuity, ContinuityResult, DeathColumns, DispensingColumns, DrugSet, DrugUse,
+    InvalidRecords, LimitRule, ListingColumns, Mortality, PlanColumns, PopulationColumns,
+    Readmission, RecordColumns, ReportingRate, Sip, StayColumns, VisitColumns, WaitColumns,
+    WaitLimits, WaitMeasure, Waits, ADULTS, CAUSE_SETS, CHILDREN, DIED_DISCHARGE_TYPES, DRUG_SETS,
+    DRUG_SETS_SOURCE, TRANSFER_DISCHARGE_TYPES, WAIT_KINDS,
 };
 #[cfg(feature = "report")]
 pub use catalog::{

@@ -11,6 +11,7 @@ mod continuity;
 mod cross_language;
 mod differences;
 mod disclosure;
+mod drugs;
 mod errors;
 mod inequality;
 mod life_expectancy;

@@ -83,5 +83,7 @@ pub(crate) fn drugs_quality(
     dispensings: PyDataFrame,
     options: DrugArgs<'_>,
 ) -> PyResult<PyDataFrame> {
-    output(py, options, move |drugs: DrugUse| drugs.quality(&dispensings.0))
+    output(py, options, move |drugs: DrugUse| {
+        drugs.quality(&dispensings.0)
+    })
 }

@@ -117,6 +117,16 @@ BAD = [
      ik.ArgumentError, "argument `min_age`: must be a whole number of 0 or more; got True"),
     ("exclude_atc a string", lambda: share(drugs=["N05A"], exclude_atc="N05AN01"),
      ik.ArgumentError, "argument `exclude_atc`: a list of ATC codes such as ['N05AN01']; got 'N05AN01'"),
+    ("months target of 13 months", lambda: ik.Target.months(4, 13, "decrease"),
+     ik.ArgumentError, "argument `of`: the months compared with the same month a year earlier are 1–12; got 13"),
+    ("months target passing the year's end", lambda: ik.Target.months(4, 6, "decrease", from_month=8),
+     ik.ArgumentError, "argument `from_month`: a calendar month 1–12 from which the 6 months end within the year (at "
+     "most 7); got 8"),
+    ("months target in an unknown direction", lambda: ik.Target.months(4, 6, "down"),
+     ik.ArgumentError, 'argument `direction`: one of "increase", "decrease"; got "down"'),
+    ("months target on a table of two groups", lambda: ik.assess(share(by="kommun"), ik.Target.months(1, 1, "decrease")),
+     ik.DataError, 'column `period`: a months target rates one series, one row per month (a table of several groups: '
+     'filter it to one group); found "2024-01" in rows 0 and 1'),
 ]
 
 

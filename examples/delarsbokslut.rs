@@ -3,11 +3,11 @@
 //! written, and the job's exit telling whether every indicator computed.
 //!
 //! ```text
-//! cargo run --example delarsbokslut --features report -- <data-dir> <out-dir> [period]
+//! cargo run --example delarsbokslut --features report -- [out-dir] [period] [data-dir]
 //! ```
 //!
 //! Without a data directory it writes the region's synthetic data first
-//! (labelled synthetic in every output). It uses only the public API, and
+//! (labelled synthetic in every output), into `out-dir/synthetic-data`. It uses only the public API, and
 //! polars through indikator's re-export.
 
 use std::path::PathBuf;
@@ -30,9 +30,9 @@ fn main() -> ExitCode {
 /// Whether every indicator computed.
 fn run() -> indikator::Result<bool> {
     let mut args = std::env::args().skip(1);
-    let data = args.next().map(PathBuf::from);
     let out = PathBuf::from(args.next().unwrap_or_else(|| "target/delarsbokslut".into()));
     let period: Period = args.next().as_deref().unwrap_or("2024-delar").parse()?;
+    let data = args.next().map(PathBuf::from);
 
     let data = match data {
         Some(dir) => dir,

@@ -211,8 +211,8 @@ fn bad_records_are_refused_with_their_row_or_excluded_and_counted() {
         e,
         "column `atc`: ATC codes or their first levels: an anatomical group (A, B, C, D, G, H, J, \
          L, M, N, P, R, S, V), two digits, two letters, two digits (\"N05\", \"N05A\", \
-         \"N05BA01\") (pass invalid=\"exclude\" to leave such records out and count them); found \
-         \"N5CD02\" in row 3"
+         \"N05BA01\") (to leave such records out and count them, exclude invalid records: \
+         `.exclude_invalid()` in Rust, `invalid=\"exclude\"` in Python); found \"N5CD02\" in row 3"
     );
     let excluded = inappropriate("2024-01").exclude_invalid();
     let share = excluded.share(&records, &population()).unwrap();
@@ -236,8 +236,9 @@ fn bad_records_are_refused_with_their_row_or_excluded_and_counted() {
         .to_string();
     assert_eq!(
         e,
-        "column `dispensed`: dates must not be after the extraction date as_of = 2024-03-20 (pass \
-         invalid=\"exclude\" to leave such records out and count them); found 2024-03-30 in row 7"
+        "column `dispensed`: dates must not be after the extraction date as_of = 2024-03-20 (to \
+         leave such records out and count them, exclude invalid records: `.exclude_invalid()` in \
+         Rust, `invalid=\"exclude\"` in Python); found 2024-03-30 in row 7"
     );
     // A period after the extraction date.
     let e = inappropriate("2024-05")

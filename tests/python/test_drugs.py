@@ -74,11 +74,14 @@ def test_named_sets_codes_and_the_age_column():
     assert statistic == "share of persons aged 75+ dispensed inappropriate in the month (percent)"
 
 
+EXCLUDE = ('(to leave such records out and count them, exclude invalid records: `.exclude_invalid()` in Rust, '
+           '`invalid="exclude"` in Python)')
+
 BAD = [
     ("ATC code that is no ATC code", lambda: share(dispensings(atc=["N5CD02"] * 10)),
      ik.DataError, 'column `atc`: ATC codes or their first levels: an anatomical group (A, B, C, D, G, H, J, L, M, N, '
-     'P, R, S, V), two digits, two letters, two digits ("N05", "N05A", "N05BA01") (pass invalid="exclude" to leave '
-     'such records out and count them); found "N5CD02" in row 0'),
+     'P, R, S, V), two digits, two letters, two digits ("N05", "N05A", "N05BA01") ' + EXCLUDE + '; found "N5CD02" in '
+     'row 0'),
     ("unknown drug set", lambda: share(drugs="sleeping pills"),
      ik.ArgumentError, 'argument `drugs`: a named drug set (inappropriate, antipsychotics, nsaids) or a list of ATC '
      'codes such as ["N05A"]; got "sleeping pills"'),
@@ -93,8 +96,8 @@ BAD = [
      ik.DataError, "column `dispensed`: every part of the period must have dispensings in the records (a month "
      "without any is missing data, not zero use); found no dispensing at all in april 2024"),
     ("a dispensing after the extraction date", lambda: share(as_of="2024-03-20"),
-     ik.DataError, 'column `dispensed`: dates must not be after the extraction date as_of = 2024-03-20 (pass '
-     'invalid="exclude" to leave such records out and count them); found 2024-03-30 in row 7'),
+     ik.DataError, 'column `dispensed`: dates must not be after the extraction date as_of = 2024-03-20 ' + EXCLUDE
+     + '; found 2024-03-30 in row 7'),
     ("a group without population", lambda: ik.drugs.share(
         dispensings(), POPULATION.head(3), period="2024-01", as_of="2024-04-15", by="kommun"),
      ik.DataError, "column `population`: every group of the dispensings needs its population in every year; found "
@@ -105,8 +108,7 @@ BAD = [
      ik.DataError, "column `population`: the population aged 75+ must be at least the persons dispensed; found 3 "
      "persons dispensed of a population of 2 in group period=2024-01"),
     ("person id missing", lambda: share(dispensings(person_id=[None] + ["a"] * 9)),
-     ik.DataError, 'column `person_id`: person ids must be present (pass invalid="exclude" to leave such records out '
-     'and count them); found a missing value in row 0'),
+     ik.DataError, 'column `person_id`: person ids must be present ' + EXCLUDE + '; found a missing value in row 0'),
     ("neither birth date nor age", lambda: share(dispensings().drop("birth_date")),
      ik.ColumnNotFoundError, "column `birth_date` or `age` (birth date or age) not found; the frame has: person_id, "
      "dispensed, atc, kommun"),

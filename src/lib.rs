@@ -111,19 +111,21 @@ pub mod prelude;
 struct ReadmeDoctests;
 
 pub use assess::{
-    assess_table, assess_units, compare_estimate_with_benchmark, compare_estimate_with_previous,
-    compare_with_benchmark, compare_with_previous, headline_rows, rating_counts,
-    ratings_by_perspective, trend, Assessment, Benchmark, Comparison, Direction, Funnel,
-    FunnelStatistic, MissingReason, Observed, Op, Perspective, Polarity, RateKind, Rating,
-    RatingCounts, RatioKind, Target, Trend, BREAKDOWN_COLUMN, BREAKDOWN_TOTAL, DSR_NOT_APPLICABLE,
-    SERIES_COLUMN, SERIES_PERIOD, TIME_COLUMNS,
+    assess_months, assess_table, assess_units, compare_estimate_with_benchmark,
+    compare_estimate_with_previous, compare_with_benchmark, compare_with_previous, headline_rows,
+    rating_counts, ratings_by_perspective, trend, Assessment, Benchmark, Comparison, Direction,
+    Funnel, FunnelStatistic, MissingReason, MonthsAssessment, Observed, Op, Perspective, Polarity,
+    RateKind, Rating, RatingCounts, RatioKind, Target, Trend, BREAKDOWN_COLUMN, BREAKDOWN_TOTAL,
+    DSR_NOT_APPLICABLE, MONTHS_TEST_PROPORTION, MONTHS_TEST_RATE, SERIES_COLUMN, SERIES_PERIOD,
+    TIME_COLUMNS,
 };
 pub use care::{
     bin_labels, summarise_months, CareCommon, CareOptions, CauseSet, Chronic, ColumnSlot,
-    Continuity, ContinuityResult, DeathColumns, InvalidRecords, LimitRule, ListingColumns,
-    Mortality, PlanColumns, PopulationColumns, Readmission, RecordColumns, ReportingRate, Sip,
-    StayColumns, VisitColumns, WaitColumns, WaitLimits, WaitMeasure, Waits, ADULTS, CAUSE_SETS,
-    CHILDREN, DIED_DISCHARGE_TYPES, TRANSFER_DISCHARGE_TYPES, WAIT_KINDS,
+    Continuity, ContinuityResult, DeathColumns, DispensingColumns, DrugSet, DrugUse,
+    InvalidRecords, LimitRule, ListingColumns, Mortality, PlanColumns, PopulationColumns,
+    Readmission, RecordColumns, ReportingRate, Sip, StayColumns, VisitColumns, WaitColumns,
+    WaitLimits, WaitMeasure, Waits, ADULTS, CAUSE_SETS, CHILDREN, DIED_DISCHARGE_TYPES, DRUG_SETS,
+    DRUG_SETS_SOURCE, TRANSFER_DISCHARGE_TYPES, WAIT_KINDS,
 };
 #[cfg(feature = "report")]
 #[cfg_attr(docsrs, doc(cfg(feature = "report")))]

@@ -160,6 +160,16 @@ def assess(
     An every-unit target (``Target.every_unit``) rates the whole table, one
     row per unit named by ``unit``, and returns one :class:`Assessment`.
 
+    A months target (``Target.months``) rates the whole table as one monthly
+    series (a result by ``period`` of months over two years, e.g.
+    :func:`indikator.drugs.share`): one row per month of the target, the
+    month against the same month a year earlier (``estimate``, ``lower``,
+    ``upper``: the difference of two proportions with Newcombe's hybrid
+    score interval, or the rate ratio with the exact conditional interval
+    for rates and counts; ``direction``, ``qualifies``, ``note``), each with
+    the whole series' rating. A month without a value counts as not
+    significant; a series that does not reach back a year is not measurable.
+
     Examples
     --------
     >>> import polars as pl, indikator as ik
@@ -168,6 +178,12 @@ def assess(
     ['fulfilled', 'not fulfilled']
     >>> ik.assess(t, ik.Target.every_unit(ik.Target.at_least(90, unit="%")), unit="kommun").rating
     'partly'
+    >>> months = [f"{y}-{m:02}" for y in (2023, 2024) for m in range(1, 13)]
+    >>> series = ik.proportion(pl.DataFrame({"period": months, "x": [100] * 12 + [70] * 12, "n": [1000] * 24}),
+    ...                        "x", "n", by="period", multiplier=100)
+    >>> rated = ik.assess(series, ik.Target.months(4, 6, "decrease", from_month=4))
+    >>> rated.select("period", "direction", "rating").row(0), rated.height
+    (('2024-04', 'lower', 'fulfilled'), 6)
     """
     if not isinstance(target, Target):
         raise ArgumentError(f"argument `target`: must be an ik.Target; got {type(target).__name__}")

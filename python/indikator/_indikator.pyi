@@ -18,6 +18,7 @@ from ._options import (
     ContinuityOptions,
     CountOptions,
     DifferenceOptions,
+    DrugOptions,
     DsrOptions,
     FractionOptions,
     FunnelOptions,
@@ -107,6 +108,8 @@ def sip_change(plans: pl.DataFrame, options: SipOptions) -> pl.DataFrame: ...
 def sip_quality(plans: pl.DataFrame, options: SipOptions) -> pl.DataFrame: ...
 def mortality_rates(deaths: pl.DataFrame, population: pl.DataFrame, options: MortalityOptions) -> pl.DataFrame: ...
 def mortality_quality(deaths: pl.DataFrame, population: pl.DataFrame, options: MortalityOptions) -> pl.DataFrame: ...
+def drugs_share(dispensings: pl.DataFrame, population: pl.DataFrame, options: DrugOptions) -> pl.DataFrame: ...
+def drugs_quality(dispensings: pl.DataFrame, options: DrugOptions) -> pl.DataFrame: ...
 
 @final
 class Period:
@@ -206,9 +209,11 @@ class Target:
     def every_unit(target: Target) -> Target:
         """Every unit must meet ``target`` (a threshold or range): "90 % i varje kommun"."""
     @staticmethod
-    def months(at_least: int, of: int, direction: str) -> Target:
+    def months(at_least: int, of: int, direction: str, *, from_month: Optional[int] = None) -> Target:
         """A significant ``direction`` ("increase"/"decrease") against the same month last year
-        in at least ``at_least`` of the latest ``of`` months."""
+        in at least ``at_least`` of the latest ``of`` months, or of the ``of`` months from the
+        calendar month ``from_month`` ("april–september": ``from_month=4``, ``of=6``). Rate a
+        monthly result table with :func:`indikator.assess`."""
     @staticmethod
     def yes_no(expected: bool = True) -> Target:
         """A yes/no question."""

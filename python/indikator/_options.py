@@ -187,6 +187,18 @@ class MortalityOptions(TypedDict):
     population_columns: dict[str, str]
 
 
+class DrugOptions(TypedDict):
+    common: CareOptions
+    drugs: Union[str, list[str]]
+    exclude_atc: list[str]
+    period: str
+    per: Optional[str]
+    min_age: int
+    as_of: Optional[dt.date]
+    columns: dict[str, str]
+    population_columns: dict[str, str]
+
+
 class BenchmarkOptions(TypedDict):
     benchmark: Union[float, str, pl.DataFrame]
     on: list[str]

@@ -9,6 +9,7 @@ mod compare;
 mod estimates;
 mod funnel;
 mod matching;
+mod months;
 mod polarity;
 mod previous;
 mod rating;
@@ -22,6 +23,7 @@ pub use compare::{
 };
 pub use funnel::{Funnel, FunnelStatistic, RateKind, RatioKind, DSR_NOT_APPLICABLE};
 pub use matching::TIME_COLUMNS;
+pub use months::{assess_months, MonthsAssessment, MONTHS_TEST_PROPORTION, MONTHS_TEST_RATE};
 pub use polarity::Polarity;
 pub use previous::compare_with_previous;
 pub use rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};

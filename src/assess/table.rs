@@ -4,6 +4,7 @@ use polars::prelude::*;
 
 use super::compare::compare_estimate_with_previous;
 use super::estimates::read_estimates;
+use super::months::assess_months;
 use super::polarity::Polarity;
 use super::rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};
 use super::target::{Observed, Target};
@@ -22,16 +23,32 @@ use crate::measure::{column_of, f64_values};
 /// `suppressed` flag says so, `not_measurable` when its `status` is not
 /// `ok`, and otherwise `not_reported`.
 ///
+/// A months target rates the table as one monthly series (see
+/// [`assess_months`]): the result is its table of months, each with the
+/// whole series' `rating`, `rating_sv`, `colour`, `rule` and
+/// `missing_reason`.
+///
 /// # Errors
-/// Missing columns, an invalid target, an every-unit or months target (they
-/// rate a whole table: see [`assess_units`] and [`Observed::months`]), or a
-/// text value the target does not know.
+/// Missing columns, an invalid target, an every-unit target (it rates a
+/// whole table of units: see [`assess_units`]), a months target on a table
+/// [`assess_months`] refuses, or a text value the target does not know.
 pub fn assess_table(table: &DataFrame, target: &Target) -> Result<DataFrame> {
-    if matches!(target, Target::EveryUnit { .. } | Target::Months { .. }) {
+    if let Target::Months { .. } = target {
+        let rated = assess_months(table, target)?;
+        let mut out = Columns::default();
+        for _ in 0..rated.months.height() {
+            out.push(&rated.assessment);
+        }
+        let mut result = rated.months;
+        for c in out.columns() {
+            result.with_column(c)?;
+        }
+        return Ok(result);
+    }
+    if matches!(target, Target::EveryUnit { .. }) {
         return Err(Error::argument(
             "target",
-            "every-unit and months targets rate a whole table, not each row: use assess_units \
-             or Target::assess with the monthly comparisons",
+            "every-unit targets rate a whole table of units, not each row: use assess_units",
             target.words(),
         ));
     }

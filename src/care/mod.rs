@@ -3,8 +3,10 @@
 
 mod causes;
 mod continuity;
+mod drugs;
 mod mortality;
 mod options;
+mod population;
 mod readmission;
 mod records;
 mod reporting;
@@ -13,8 +15,10 @@ mod waits;
 
 pub use causes::{CauseSet, CAUSE_SETS};
 pub use continuity::{Chronic, Continuity, ContinuityResult, ListingColumns, VisitColumns};
-pub use mortality::{DeathColumns, Mortality, PopulationColumns};
+pub use drugs::{DispensingColumns, DrugSet, DrugUse, DRUG_SETS, DRUG_SETS_SOURCE};
+pub use mortality::{DeathColumns, Mortality};
 pub use options::{CareCommon, CareOptions, ColumnSlot, InvalidRecords, RecordColumns};
+pub use population::PopulationColumns;
 pub use readmission::{Readmission, StayColumns, DIED_DISCHARGE_TYPES, TRANSFER_DISCHARGE_TYPES};
 pub use reporting::ReportingRate;
 pub use sip::{PlanColumns, Sip, ADULTS, CHILDREN};

@@ -3,7 +3,7 @@
 //!
 //! [`generate`] makes the record tables the care indicators read — the
 //! population, deaths, injuries, vårdgaranti waits, listings and visits in
-//! primary care, inpatient stays, coordinated plans (SIP) — and synthetic
+//! primary care, inpatient stays, coordinated plans (SIP), dispensed drugs — and synthetic
 //! national benchmark values, all with the column names of the care
 //! layer's defaults. [`write()`] puts them in a directory as Parquet files
 //! with a README. The same seed gives the same tables; the places are the
@@ -21,6 +21,7 @@
 //! | `visits` | 951 657 (2017–2025) |
 //! | `stays` | 109 823 (about 15 700 a year, 2019–2025; 4 % transfers) |
 //! | `sip` | 5 585 (about 800 a year, 2019–2025) |
+//! | `dispensings` | 213 152 (people aged 70+, 2023–2025; about 5 900 a month) |
 //! | `riket` | 180 |
 //!
 //! ```
@@ -34,6 +35,7 @@
 mod columns;
 mod dates;
 mod deaths;
+mod dispensings;
 mod injuries;
 mod population;
 mod primary_care;
@@ -59,7 +61,7 @@ use population::Population;
 pub const DEFAULT_SEED: u64 = 2024;
 
 /// The tables in the order [`generate`] returns them.
-pub const TABLES: [&str; 9] = [
+pub const TABLES: [&str; 10] = [
     "population",
     "deaths",
     "injuries",
@@ -68,13 +70,14 @@ pub const TABLES: [&str; 9] = [
     "visits",
     "stays",
     "sip",
+    "dispensings",
     "riket",
 ];
 
 /// Generate the synthetic tables of the region for `seed`, with every
 /// volume (the population included) multiplied by `scale`. The tables come
 /// in the order of [`TABLES`]; the same seed and scale give identical
-/// frames. Record dates run 2019–2025 (visits from 2017, population from
+/// frames. Record dates run 2019–2025 (visits from 2017, dispensings from 2023, population from
 /// 2011, deaths 2011–2024) and nothing is after the extraction date,
 /// 2026-01-15.
 ///
@@ -97,6 +100,7 @@ pub fn generate(seed: u64, scale: f64) -> Result<Vec<(&'static str, DataFrame)>>
     let (stays, _) = stays::generate(seed, scale, &population, next)?;
     let waits = waits::generate(seed, scale, &population)?;
     let sip = sip::generate(seed, scale, &population)?;
+    let dispensings = dispensings::generate(seed, &population)?;
     let frames = [
         population.frame()?,
         deaths,
@@ -106,6 +110,7 @@ pub fn generate(seed: u64, scale: f64) -> Result<Vec<(&'static str, DataFrame)>>
         visits,
         stays,
         sip,
+        dispensings,
         riket::generate()?,
     ];
     Ok(TABLES.into_iter().zip(frames).collect())

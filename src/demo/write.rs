@@ -101,7 +101,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("indikator-demo-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let paths = write(&dir.join("nested"), 7, 0.02).unwrap();
-        assert_eq!(paths.len(), 10);
+        assert_eq!(paths.len(), super::super::TABLES.len() + 1);
         let readme = fs::read_to_string(paths.last().unwrap()).unwrap();
         assert!(readme.starts_with("SYNTETISKA DATA"));
         assert!(readme.contains("seed 7") && readme.contains("waits.parquet"));

@@ -44,6 +44,7 @@ pub use standard_population::{StandardPopulation, STANDARD_POPULATIONS};
 pub(crate) use ages::{band_range, Ages};
 pub(crate) use aggregate::f64_values;
 pub(crate) use columns::{column_of, group_label, require, require_keys, require_numeric};
+pub(crate) use difference::statistic_kind;
 pub(crate) use lookup::lookup;
 pub(crate) use output::{Estimate, Table, COUNT_COLUMNS, DERIVED_COLUMNS};
 #[cfg(feature = "python")]

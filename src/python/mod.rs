@@ -11,6 +11,7 @@ mod assess;
 mod care;
 mod continuity;
 mod disclosure;
+mod drugs;
 mod errors;
 mod expressions;
 mod inequality;
@@ -83,6 +84,8 @@ fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(care::sip_quality, m)?,
         wrap_pyfunction!(care::mortality_rates, m)?,
         wrap_pyfunction!(care::mortality_quality, m)?,
+        wrap_pyfunction!(drugs::drugs_share, m)?,
+        wrap_pyfunction!(drugs::drugs_quality, m)?,
         wrap_pyfunction!(report::svg_trend, m)?,
         wrap_pyfunction!(report::svg_by_kommun, m)?,
         wrap_pyfunction!(report::svg_ratings, m)?,

@@ -210,13 +210,14 @@ impl PyTarget {
     }
 
     #[staticmethod]
-    #[pyo3(signature = (at_least, of, direction))]
-    fn months(at_least: u32, of: u32, direction: &str) -> PyResult<Self> {
+    #[pyo3(signature = (at_least, of, direction, *, from_month = None))]
+    fn months(at_least: u32, of: u32, direction: &str, from_month: Option<u32>) -> PyResult<Self> {
         let direction: Direction = parse(direction)?;
         checked(Target::Months {
             at_least,
             of,
             direction,
+            from_month,
         })
     }
 

@@ -289,6 +289,7 @@ fn four_of_six_months_significantly_lower() {
         at_least: 4,
         of: 6,
         direction: Direction::Decrease,
+        from_month: None,
     };
     let months = |cs: &[Comparison]| Observed {
         months: cs.to_vec(),
@@ -306,6 +307,26 @@ fn four_of_six_months_significantly_lower() {
     assert_eq!(
         rate(&t, months(&[S, H, S, S, H, S])).0,
         Some(Rating::NotFulfilled)
+    );
+    // A month not compared does not qualify, and the rule says so.
+    let (r, rule) = rate(&t, months(&[L, L, Comparison::NotCompared, L, L, S]));
+    assert_eq!(r, Some(Rating::Fulfilled));
+    assert!(
+        rule.ends_with("— 4 av 6 månader; 1 månad utan jämförelse räknas som ej signifikant"),
+        "{rule}"
+    );
+    // Fewer than six months: not measurable.
+    let short = t.assess(&months(&[L, L, L, L, L])).unwrap();
+    assert_eq!(
+        (short.rating, short.missing),
+        (None, Some(MissingReason::NotMeasurable))
+    );
+    assert!(
+        short.rule.ends_with(
+            "— 5 av 6 månader jämförda med samma månad föregående år; serien är för kort"
+        ),
+        "{}",
+        short.rule
     );
 }
 
@@ -374,6 +395,7 @@ fn a_missing_value_keeps_its_reason_for_every_form() {
             at_least: 1,
             of: 2,
             direction: Direction::Increase,
+            from_month: None,
         },
         Target::YesNo { expected: true },
         Target::Status,
@@ -435,6 +457,7 @@ fn invalid_targets_are_rejected() {
                 at_least: 7,
                 of: 6,
                 direction: Direction::Decrease,
+                from_month: None,
             },
             "between 1 and `of` (6)",
         ),

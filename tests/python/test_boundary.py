@@ -28,7 +28,8 @@ def test_one_native_function_per_output_and_no_what_strings():
     for name in ("waits_fulfilment", "waits_distribution", "waits_summary", "waits_quality", "readmission_share",
                  "readmission_stays", "readmission_quality", "sip_counts", "sip_change", "sip_quality",
                  "mortality_rates", "mortality_quality", "continuity_patients", "continuity_summary",
-                 "continuity_quality", "continuity_rolling", "funnel_limits", "funnel_significance", "funnel_points"):
+                 "continuity_quality", "continuity_rolling", "funnel_limits", "funnel_significance", "funnel_points",
+                 "drugs_share", "drugs_quality"):
         assert callable(getattr(_indikator, name)), name
 
 
@@ -39,6 +40,8 @@ CALLS = [
     ("readmission_share", _options.ReadmissionOptions, lambda: ik.readmission.share(pl.DataFrame(), period="2013")),
     ("sip_counts", _options.SipOptions, lambda: ik.sip.counts(pl.DataFrame(), period="2024")),
     ("mortality_rates", _options.MortalityOptions, lambda: ik.mortality.rates(pl.DataFrame(), pl.DataFrame())),
+    ("drugs_share", _options.DrugOptions, lambda: ik.drugs.share(pl.DataFrame(), pl.DataFrame(), period="2024-03")),
+    ("drugs_quality", _options.DrugOptions, lambda: ik.drugs.quality(pl.DataFrame(), period="2024-03")),
     ("continuity_summary", _options.ContinuityOptions, lambda: ik.continuity.coc(VISITS, LISTINGS, end="2024-08-31")),
     ("continuity_rolling", _options.RollingOptions,
      lambda: ik.continuity.rolling(VISITS, LISTINGS, start="2024-06-30", end="2024-08-31")),

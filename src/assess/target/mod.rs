@@ -11,6 +11,9 @@
 mod rating;
 mod words;
 
+pub(crate) use rating::months_rating;
+pub(crate) use words::month_span;
+
 use serde::{Deserialize, Serialize};
 
 use super::compare::Comparison;
@@ -176,15 +179,24 @@ pub enum Target {
         target: Box<Target>,
     },
     /// A significant change against the same month a year earlier in at
-    /// least `at_least` of the latest `of` months ("minst 4 av 6 månader").
-    /// Partly when at least one month but fewer than `at_least` qualify.
+    /// least `at_least` of `of` months ("minst 4 av 6 månader"): the latest
+    /// `of` months, or `of` months from the calendar month `from_month`
+    /// ("april–september": `from_month = 4`, `of = 6`). Partly when at
+    /// least one month but fewer than `at_least` qualify; a month that
+    /// cannot be compared does not qualify. Fewer than `of` months is "not
+    /// measurable". A result table is rated with
+    /// [`assess_months`](crate::assess_months), which tests each month.
     Months {
         /// How many months must qualify.
         at_least: u32,
-        /// Of how many (the latest).
+        /// Of how many (1–12).
         of: u32,
         /// The direction that qualifies.
         direction: Direction,
+        /// The first calendar month (1–12) of the months, which must end
+        /// within the year; absent: the latest `of` months.
+        #[serde(default)]
+        from_month: Option<u32>,
     },
     /// A yes/no question ("Har planen följts upp?"), two colours.
     YesNo {
@@ -218,7 +230,8 @@ pub struct Observed {
     /// Each unit's name and value ([`Target::EveryUnit`]).
     pub units: Vec<(String, Option<f64>)>,
     /// Each month's comparison with the same month a year earlier, judged
-    /// with `Polarity::NoJudgement`, oldest first ([`Target::Months`]).
+    /// with `Polarity::NoJudgement`, oldest first ([`Target::Months`]); a
+    /// month that could not be compared is `Comparison::NotCompared`.
     pub months: Vec<Comparison>,
 }
 
@@ -313,7 +326,8 @@ impl Target {
     /// # Errors
     /// [`Error::InvalidArgument`] for a non-finite number, a range whose two
     /// bounds are equal, a relative change of −100 % or less, a `Months`
-    /// target with `at_least` of 0 or above `of`, or an `EveryUnit` target
+    /// target with `at_least` of 0 or above `of`, `of` above 12, or months
+    /// from `from_month` that pass the year's end, or an `EveryUnit` target
     /// whose inner target is not a threshold or range.
     pub fn validate(&self) -> Result<()> {
         let finite = |name: &str, v: f64| {
@@ -373,13 +387,38 @@ impl Target {
                     format!("{other:?}"),
                 )),
             },
-            Target::Months { at_least, of, .. } => {
+            Target::Months {
+                at_least,
+                of,
+                from_month,
+                ..
+            } => {
+                if !(1..=12).contains(of) {
+                    return Err(Error::argument(
+                        "of",
+                        "the months compared with the same month a year earlier are 1–12",
+                        of,
+                    ));
+                }
                 if *at_least == 0 || at_least > of {
                     return Err(Error::argument(
                         "at_least",
                         &format!("must be between 1 and `of` ({of})"),
                         at_least,
                     ));
+                }
+                if let Some(first) = from_month {
+                    if !(1..=12).contains(first) || first + of - 1 > 12 {
+                        return Err(Error::argument(
+                            "from_month",
+                            &format!(
+                                "a calendar month 1–12 from which the {of} months end within the \
+                                 year (at most {})",
+                                13 - of
+                            ),
+                            first,
+                        ));
+                    }
                 }
                 Ok(())
             }

@@ -150,28 +150,8 @@ impl Target {
                 at_least,
                 of,
                 direction,
-            } => {
-                let latest = &observed.months[observed.months.len().saturating_sub(*of as usize)..];
-                if latest.is_empty() {
-                    return Ok(unrated(
-                        MissingReason::NotMeasurable,
-                        format!("{words} — månadsvärden saknas"),
-                    ));
-                }
-                let wanted = significant_towards(*direction);
-                let hits = latest.iter().filter(|c| **c == wanted).count() as u32;
-                let rating = if hits >= *at_least {
-                    Rating::Fulfilled
-                } else if hits > 0 {
-                    Rating::Partly
-                } else {
-                    Rating::NotFulfilled
-                };
-                rated(
-                    rating,
-                    format!("{words} — {hits} av {} månader", latest.len()),
-                )
-            }
+                ..
+            } => months(&observed.months, &[], *at_least, *of, *direction, &words),
             Target::YesNo { expected } => {
                 let text = observed.text.as_deref().unwrap_or_default();
                 let answer = yes_no(text)?;
@@ -197,6 +177,102 @@ impl Target {
             }
         })
     }
+}
+
+/// Rate a months target on each month's comparison, oldest first, with
+/// the months' names (`labels`, one per comparison, or none) to say which
+/// qualified and which could not be compared.
+///
+/// # Errors
+/// A target that is not [`Target::Months`], or an invalid one.
+pub(crate) fn months_rating(
+    target: &Target,
+    comparisons: &[Comparison],
+    labels: &[String],
+) -> Result<Assessment> {
+    target.validate()?;
+    match target {
+        Target::Months {
+            at_least,
+            of,
+            direction,
+            ..
+        } => Ok(months(
+            comparisons,
+            labels,
+            *at_least,
+            *of,
+            *direction,
+            &target.words(),
+        )),
+        other => Err(Error::argument("target", "a months target", other.words())),
+    }
+}
+
+/// The latest `of` months rated: at least `at_least` significant moves in
+/// `direction` fulfil it, fewer but some are partly, none not; a month not
+/// compared counts as no move and is said; fewer than `of` months is not
+/// measurable.
+fn months(
+    comparisons: &[Comparison],
+    labels: &[String],
+    at_least: u32,
+    of: u32,
+    direction: Direction,
+    words: &str,
+) -> Assessment {
+    let of = of as usize;
+    if comparisons.len() < of {
+        return unrated(
+            MissingReason::NotMeasurable,
+            format!(
+                "{words} — {} av {of} månader jämförda med samma månad föregående år; serien är \
+                 för kort",
+                comparisons.len()
+            ),
+        );
+    }
+    let start = comparisons.len() - of;
+    let latest = &comparisons[start..];
+    let named = |wanted: Comparison| -> Vec<&str> {
+        latest
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == wanted)
+            .filter_map(|(i, _)| labels.get(start + i).map(String::as_str))
+            .collect()
+    };
+    let wanted = significant_towards(direction);
+    let hits = latest.iter().filter(|c| **c == wanted).count() as u32;
+    let rating = if hits >= at_least {
+        Rating::Fulfilled
+    } else if hits > 0 {
+        Rating::Partly
+    } else {
+        Rating::NotFulfilled
+    };
+    let mut rule = format!("{words} — {hits} av {of} månader");
+    let qualified = named(wanted);
+    if !qualified.is_empty() {
+        rule.push_str(&format!(" ({})", qualified.join(", ")));
+    }
+    let missing = latest
+        .iter()
+        .filter(|c| **c == Comparison::NotCompared)
+        .count();
+    if missing > 0 {
+        let which = named(Comparison::NotCompared);
+        let which = if which.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", which.join(", "))
+        };
+        rule.push_str(&format!(
+            "; {missing} {} utan jämförelse räknas som ej signifikant{which}",
+            if missing == 1 { "månad" } else { "månader" }
+        ));
+    }
+    rated(rating, rule)
 }
 
 /// The comparison (judged without polarity) that counts as a significant move.

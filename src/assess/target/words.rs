@@ -2,7 +2,18 @@
 //! "ska öka jämfört med samma period föregående år").
 
 use super::{Direction, Target};
+use crate::period::MONTH_NAMES;
 use crate::text::with_unit;
+
+/// The calendar months from `first` (1–12), `of` of them: "april–september".
+pub(crate) fn month_span(first: u32, of: u32) -> String {
+    let name = |m: u32| MONTH_NAMES[(m.clamp(1, 12) - 1) as usize];
+    if of <= 1 {
+        name(first).to_string()
+    } else {
+        format!("{}–{}", name(first), name(first + of - 1))
+    }
+}
 
 /// decimal for percentages and two for other values (trailing zeros dropped).
 pub(super) fn short(x: f64, unit: &str) -> String {
@@ -72,12 +83,19 @@ impl Target {
                 at_least,
                 of,
                 direction,
+                from_month,
             } => {
                 let kind = match direction {
                     Direction::Increase => "ökning",
                     Direction::Decrease => "minskning",
                 };
-                format!("signifikant {kind} mot samma månad föregående år i minst {at_least} av {of} månader")
+                let which = from_month
+                    .map(|m| format!(" ({})", month_span(m, *of)))
+                    .unwrap_or_default();
+                format!(
+                    "signifikant {kind} mot samma månad föregående år i minst {at_least} av {of} \
+                     månader{which}"
+                )
             }
             Target::YesNo { expected } => if *expected { "ja" } else { "nej" }.to_string(),
             Target::Status => "klart".to_string(),

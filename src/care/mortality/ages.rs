@@ -6,7 +6,7 @@ pub(super) use crate::measure::{band_range, Ages};
 use crate::error::{Error, Result};
 
 /// Whether `inner` lies within `outer`.
-pub(super) fn contains(outer: Ages, inner: Ages) -> bool {
+pub(in crate::care) fn contains(outer: Ages, inner: Ages) -> bool {
     inner.0 >= outer.0
         && match (outer.1, inner.1) {
             (None, _) => true,
@@ -17,7 +17,7 @@ pub(super) fn contains(outer: Ages, inner: Ages) -> bool {
 
 /// Whether the ages `band` lie in `range`: wholly in (true) or wholly out
 /// (false); a band straddling the range is an error.
-pub(super) fn inside(band: Ages, range: Ages, label: &str, whose: &str) -> Result<bool> {
+pub(in crate::care) fn inside(band: Ages, range: Ages, label: &str, whose: &str) -> Result<bool> {
     if contains(range, band) {
         return Ok(true);
     }

@@ -2,19 +2,21 @@
 //! 100 000, crude or age-standardised, per year or pooled over windows of
 //! years.
 
-mod ages;
+pub(super) mod ages;
 mod tables;
 
 use polars::prelude::*;
 
 use super::causes::CauseSet;
 use super::options::{CareCommon, CareOptions, ColumnSlot, RecordColumns};
+pub use super::population::PopulationColumns;
+use super::population::{BAND, PEOPLE};
 use super::records::Quality;
 use super::waits::PERIOD;
 use crate::error::{Error, Result};
 use crate::measure::{Dsr, Rate, StandardPopulation, Statistic};
 use ages::{band_range, inside, Ages};
-use tables::{BAND, DEATHS, PEOPLE};
+use tables::DEATHS;
 
 /// Column names of the deaths (one row per death).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,37 +45,6 @@ impl Default for DeathColumns {
             year: "year".into(),
             age: "age".into(),
             cause: "cause".into(),
-        }
-    }
-}
-
-/// Column names of the population (one row per year, group and age).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PopulationColumns {
-    /// The year (default `year`).
-    pub year: String,
-    /// Age in single years (numbers) or age bands ("15-19", "90+") (default `age`).
-    pub age: String,
-    /// The number of people (default `population`).
-    pub population: String,
-}
-
-impl RecordColumns for PopulationColumns {
-    fn slots(&mut self) -> Vec<(&'static str, ColumnSlot<'_>)> {
-        vec![
-            ("year", ColumnSlot::Required(&mut self.year)),
-            ("age", ColumnSlot::Required(&mut self.age)),
-            ("population", ColumnSlot::Required(&mut self.population)),
-        ]
-    }
-}
-
-impl Default for PopulationColumns {
-    fn default() -> Self {
-        PopulationColumns {
-            year: "year".into(),
-            age: "age".into(),
-            population: "population".into(),
         }
     }
 }

@@ -3,6 +3,8 @@
 
 mod table;
 
+pub(crate) use table::statistic_kind;
+
 use polars::prelude::*;
 
 use super::confidence::{Confidence, OutputType};

@@ -23,8 +23,9 @@ pub(super) struct Arranged {
     pub multiplier: f64,
 }
 
-/// The statistic of a table: a rate per `m` or a proportion of `m`.
-fn statistic_kind(label: &str) -> Option<(bool, f64)> {
+/// The statistic of a table: a rate per `m` (`(true, m)`) or a proportion
+/// of `m` (`(false, m)`), read from its `statistic` label.
+pub(crate) fn statistic_kind(label: &str) -> Option<(bool, f64)> {
     let l = label.trim();
     if let Some(m) = l.strip_prefix("rate per ") {
         return m

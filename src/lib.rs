@@ -61,7 +61,7 @@ struct ReadmeDoctests;
 
 pub use assess::{
     assess_table, assess_units, compare_estimate_with_benchmark, compare_estimate_with_previous,
-    compare_with_benchmark, compare_with_previous, headline_rows, rating_counts,
+    compare_with_benchmark, compare_with_previous, derived_rating, headline_rows, rating_counts,
     ratings_by_perspective, trend, Assessment, Benchmark, Comparison, Direction, Funnel,
     FunnelStatistic, MissingReason, Observed, Op, Perspective, Polarity, RateKind, Rating,
     RatingCounts, RatioKind, Target, Trend, BREAKDOWN_COLUMN, BREAKDOWN_TOTAL, DSR_NOT_APPLICABLE,
@@ -76,7 +76,8 @@ pub use care::{
 };
 #[cfg(feature = "report")]
 pub use catalog::{
-    Catalog, CatalogInfo, Family, Indicator, SipGroup, Summary, WaitsMeasure, SHIPPED_CATALOG,
+    Catalog, CatalogInfo, FactorRating, Family, Frequency, Goal, Indicator, MeasureKind,
+    ReportedMeasure, SipGroup, SuccessFactor, Summary, WaitsMeasure, SHIPPED_CATALOG,
 };
 pub use disclosure::{
     exposed, protect, Flag, Hierarchy, Line, Margin, Suppression, FLAG_COLUMN, LP_TOLERANCE,

@@ -266,11 +266,11 @@ fn target_line(target: Option<&Target>) -> Option<f64> {
 }
 
 /// The count columns suppression tests: patients for continuity (its
-/// numerator is a sum of indices), the count for SIP, else both counts.
+/// numerator is a sum of indices), the count for SIP and event counts, else both counts.
 fn count_columns(family: &Family) -> (Vec<&'static str>, Vec<&'static str>) {
     match family {
         Family::Continuity { .. } => (vec!["denominator"], vec!["numerator"]),
-        Family::Sip { .. } => (vec!["numerator"], vec![]),
+        Family::Sip { .. } | Family::EventCount { .. } => (vec!["numerator"], vec![]),
         _ => (vec!["numerator", "denominator"], vec![]),
     }
 }

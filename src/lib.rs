@@ -99,10 +99,14 @@ pub use period::{
 };
 #[cfg(feature = "report")]
 pub use report::{
-    check_catalog, group_points, html as report_html, kommun_chart, outputs as report_outputs,
-    ratings_chart, run_catalog, trend_chart, trend_points, write_report, xlsx as report_xlsx,
-    BenchmarkValue, Benchmarks, IndicatorResult, InputFile, Point, RatingResult, Report,
-    RunOptions, OUTPUT_FILES, RIKET,
+    check_catalog, factor_table, group_points, html as report_html, kommun_chart,
+    outputs as report_outputs, ratings_chart, run_catalog, template as reported_template,
+    template_with as reported_workbook, trend_chart, trend_points, write_report,
+    write_template as write_reported_template, xlsx as report_xlsx, Answer, BenchmarkValue,
+    Benchmarks, Counted, FactorResult, Filled, GoalResult, IndicatorResult, InputFile,
+    MeasureResult, Point, RatingResult, Report, Reported, ReportedValue, RunOptions, WorkStatus,
+    HELP_COLUMNS, OUTPUT_FILES, REPORTED_COLUMNS, REPORT_SHEET, RIKET, SERIES_FACTOR,
+    SERIES_REPORTED, STATUSES,
 };
 pub use stats::{ContinuityIndex, IndicatorType, RateRatioMethod, SiiInterval};
 #[cfg(feature = "report")]

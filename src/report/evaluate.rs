@@ -246,6 +246,7 @@ fn base_row(ind: &Indicator, cx: &Context) -> LongRow {
         indicator: ind.name_sv.clone(),
         definition_version: format!("{} {}", cx.catalog.catalog.id, cx.catalog.catalog.version),
         perspective: ind.perspective.name().to_string(),
+        success_factor: ind.success_factor.clone().unwrap_or_default(),
         report_period: cx.period.to_string(),
         unit: ind.unit.clone(),
         target: ind.target.as_ref().map(Target::words).unwrap_or_default(),

@@ -1,6 +1,8 @@
 //! The delårsbokslut report: every indicator of a catalogue computed for a
-//! period, last year and a trend, assessed, suppressed, and written as HTML
-//! (with inline SVG charts), XLSX, Parquet and CSV with provenance.
+//! period, last year and a trend, assessed, suppressed, the follow-up's
+//! success factors rated from their measures and the reported values, and
+//! written as HTML (with inline SVG charts), XLSX, Parquet and CSV with
+//! provenance.
 
 mod benchmark;
 mod chart;
@@ -9,12 +11,14 @@ mod compute;
 mod evaluate;
 #[cfg(test)]
 mod fixture;
+mod followup;
 mod html;
 mod inputs;
 mod long;
 mod model;
 mod notebook;
 mod points;
+mod reported;
 mod run;
 mod style;
 mod write;
@@ -24,10 +28,19 @@ pub use benchmark::{Benchmarks, RIKET};
 pub use chart::{kommun_chart, ratings_chart, trend_chart};
 pub use check::check as check_catalog;
 pub use html::html;
-pub use model::{BenchmarkValue, IndicatorResult, InputFile, Point, RatingResult, Report};
+pub use followup::{factor_table, SERIES_FACTOR, SERIES_REPORTED};
+pub use model::{
+    BenchmarkValue, Counted, FactorResult, GoalResult, IndicatorResult, InputFile, MeasureResult,
+    Point, RatingResult, Report,
+};
 #[cfg(feature = "python")]
 pub(crate) use notebook::notebook_html;
 pub use points::{group_points, trend_points};
+pub use reported::{
+    template, template_with, write_template, Answer, Filled, Reported, ReportedValue, WorkStatus,
+    HELP_COLUMNS, REPORTED_COLUMNS, REPORT_SHEET, STATUSES,
+};
+pub(crate) use reported::template_rows;
 pub use run::{run as run_catalog, RunOptions};
 pub(crate) use style::fixed_number;
 pub use write::{outputs, write_report, OUTPUT_FILES};

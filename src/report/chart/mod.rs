@@ -12,5 +12,6 @@ pub(crate) mod tests;
 mod trend;
 
 pub use bars::kommun_chart;
+pub(crate) use pie::ratings_chart_counting;
 pub use pie::ratings_chart;
 pub use trend::trend_chart;

@@ -119,7 +119,7 @@ def speeds(say: Callable[[str], None], repeats: int) -> list[Speed]:
     for name, tables in (("report: kommun, sex, region", report_tables(False)),
                          ("report: with kommun × sex", report_tables(True))):
         cells = sum(t.height for t in tables)
-        seconds = _median_time(lambda: ik.suppress(tables, totals=report_totals), repeats)
+        seconds = _median_time(lambda tables=tables: ik.suppress(tables, totals=report_totals), repeats)
         out.append(Speed(name, cells, seconds, _masked(ik.suppress(tables, totals=report_totals))))
         say(f"  {name}: {seconds:.4f} s")
     big = grid(100, 20, 7)

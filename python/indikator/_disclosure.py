@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import List, Optional, Union, overload
+from typing import Optional, Union, overload
 
 import polars as pl
-
-from ._options import SuppressionOptions
 
 from . import _indikator as _rs
 from ._frames import FrameLike, as_frame, as_list
 from ._indikator import ArgumentError
+from ._options import SuppressionOptions
 
 #: What a report shows in place of a masked value.
 SUPPRESSED_SYMBOL: str = _rs.SUPPRESSED_SYMBOL
@@ -80,7 +79,7 @@ def suppress(
     totals: Optional[Mapping[str, Totals]] = ...,
     keys: Optional[Sequence[str]] = ...,
     also: Optional[Sequence[str]] = ...,
-) -> List[pl.DataFrame]: ...
+) -> list[pl.DataFrame]: ...
 def suppress(
     table: Union[FrameLike, Sequence[FrameLike]],
     threshold: float = 5,
@@ -89,7 +88,7 @@ def suppress(
     totals: Optional[Mapping[str, Totals]] = None,
     keys: Optional[Sequence[str]] = None,
     also: Optional[Sequence[str]] = None,
-) -> Union[pl.DataFrame, List[pl.DataFrame]]:
+) -> Union[pl.DataFrame, list[pl.DataFrame]]:
     """Mask small counts, what is built on them, and what would reveal them.
 
     Primary suppression masks every row with a count greater than 0 and
@@ -156,7 +155,7 @@ def suppression_audit(
     counts: Optional[Sequence[str]] = ...,
     totals: Optional[Mapping[str, Totals]] = ...,
     keys: Optional[Sequence[str]] = ...,
-) -> List[pl.DataFrame]: ...
+) -> list[pl.DataFrame]: ...
 def suppression_audit(
     table: Union[FrameLike, Sequence[FrameLike]],
     threshold: float = 5,
@@ -164,7 +163,7 @@ def suppression_audit(
     counts: Optional[Sequence[str]] = None,
     totals: Optional[Mapping[str, Totals]] = None,
     keys: Optional[Sequence[str]] = None,
-) -> Union[pl.DataFrame, List[pl.DataFrame]]:
+) -> Union[pl.DataFrame, list[pl.DataFrame]]:
     """What a reader with a linear-programming solver derives from a published table.
 
     For each masked cell, the smallest and largest value its first count

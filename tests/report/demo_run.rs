@@ -18,7 +18,7 @@ pub fn demo_data() -> &'static Path {
     })
 }
 
-fn report() -> &'static Report {
+pub fn report() -> &'static Report {
     static REPORT: OnceLock<Report> = OnceLock::new();
     REPORT.get_or_init(|| {
         let options = RunOptions::new("2024-delar".parse().unwrap());

@@ -6,3 +6,4 @@ mod bad_inputs;
 mod catalog;
 mod cli;
 mod demo_run;
+mod followup;

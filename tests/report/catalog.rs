@@ -162,7 +162,8 @@ fn text_targets_are_refused_for_numeric_statistics() {
 fn duplicated_ids_are_rejected_at_the_second() {
     let text = format!("{HEADER}{SIP}{SIP}");
     let (line, _, message) = parse_error(&text);
-    assert_eq!(line, 8, "{message}");
+    // The second `id = "sip-barn"`.
+    assert_eq!(line, 18, "{message}");
     assert!(message.contains("used twice"), "{message}");
 }
 

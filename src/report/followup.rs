@@ -412,7 +412,15 @@ pub fn evaluate(cx: &FollowUpContext) -> Result<(Vec<GoalResult>, Vec<LongRow>)>
             let mut row = measure_row(&row, if f.rating == FactorRating::Reported { value } else { None }, &assessment);
             row.answer = assessment.rating.map(rating_word).unwrap_or_default().into();
             if f.rating == FactorRating::Derived {
-                row.inputs = String::new();
+                // Its provenance is its measures' rows.
+                row.inputs = format!(
+                    "derived from: {}",
+                    measures
+                        .iter()
+                        .map(|m| m.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
             }
             factor_rows.push(row);
             factors.push(FactorResult {

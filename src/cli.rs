@@ -359,7 +359,9 @@ fn print_summary(report: &Report) {
         );
     }
     if report.counted() == Counted::SuccessFactors {
-        println!("\nFramgångsfaktorer per perspektiv (uppfyllda / delvis / ej uppfyllda / ej bedömda):");
+        println!(
+            "\nFramgångsfaktorer per perspektiv (uppfyllda / delvis / ej uppfyllda / ej bedömda):"
+        );
         for (perspective, c) in report.pie_counts() {
             println!(
                 "{:<26} {:>4} {:>4} {:>4} {:>4}",

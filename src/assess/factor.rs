@@ -46,7 +46,10 @@ pub fn derived_rating(measures: &[(Option<Rating>, Option<MissingReason>)]) -> A
             .iter()
             .map(|(_, m)| m.unwrap_or(MissingReason::NotReported))
             .collect();
-        let common = reasons.first().copied().filter(|first| reasons.iter().all(|r| r == first));
+        let common = reasons
+            .first()
+            .copied()
+            .filter(|first| reasons.iter().all(|r| r == first));
         let reason = common.unwrap_or(MissingReason::NotReported);
         let mut rule = "ej bedömd — inga mått rapporterade".to_string();
         if !reasons.is_empty() {
@@ -118,7 +121,10 @@ mod tests {
     fn the_rule_case_by_case() {
         assert_eq!(rate(&[Some(Fulfilled), Some(Fulfilled)]), Some(Fulfilled));
         assert_eq!(rate(&[Some(Fulfilled), None]), Some(Fulfilled));
-        assert_eq!(rate(&[Some(NotFulfilled), Some(NotFulfilled)]), Some(NotFulfilled));
+        assert_eq!(
+            rate(&[Some(NotFulfilled), Some(NotFulfilled)]),
+            Some(NotFulfilled)
+        );
         assert_eq!(rate(&[Some(NotFulfilled), None]), Some(NotFulfilled));
         assert_eq!(rate(&[Some(Partly), Some(NotFulfilled)]), Some(Partly));
         assert_eq!(rate(&[Some(Partly)]), Some(Partly));

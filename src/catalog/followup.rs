@@ -226,7 +226,8 @@ pub(super) fn well_formed(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-const ID_RULE: &str = "an id is lower-case letters a–z, digits and '-' (it names files and anchors)";
+const ID_RULE: &str =
+    "an id is lower-case letters a–z, digits and '-' (it names files and anchors)";
 
 /// A list of ids for a message: the first few, then how many more.
 fn listed<'a>(ids: impl Iterator<Item = &'a str>) -> String {
@@ -302,7 +303,13 @@ pub(crate) fn check(catalog: &Catalog) -> Result<(), Fault> {
     let goal_ids = || listed(catalog.goals.iter().map(|g| g.id.as_str()));
     let factor_ids = || listed(catalog.success_factors.iter().map(|f| f.id.as_str()));
     for factor in &catalog.success_factors {
-        let at = |key, m: String| Fault::at(&factor.id, key, format!("success factor `{}`: {m}", factor.id));
+        let at = |key, m: String| {
+            Fault::at(
+                &factor.id,
+                key,
+                format!("success factor `{}`: {m}", factor.id),
+            )
+        };
         if catalog.goal(&factor.goal).is_none() {
             return Err(at(
                 "goal",
@@ -313,12 +320,18 @@ pub(crate) fn check(catalog: &Catalog) -> Result<(), Fault> {
                 ),
             ));
         }
-        for (key, text) in [("name_sv", &factor.name_sv), ("responsible", &factor.responsible)] {
+        for (key, text) in [
+            ("name_sv", &factor.name_sv),
+            ("responsible", &factor.responsible),
+        ] {
             if text.trim().is_empty() {
                 return Err(at(key, format!("{key} must not be empty")));
             }
         }
-        let measured = catalog.measures.iter().any(|m| m.success_factor == factor.id)
+        let measured = catalog
+            .measures
+            .iter()
+            .any(|m| m.success_factor == factor.id)
             || catalog
                 .indicators
                 .iter()
@@ -336,7 +349,13 @@ pub(crate) fn check(catalog: &Catalog) -> Result<(), Fault> {
         let Some(id) = &ind.success_factor else {
             continue;
         };
-        let at = |m: String| Fault::at(&ind.id, "success_factor", format!("indicator `{}`: {m}", ind.id));
+        let at = |m: String| {
+            Fault::at(
+                &ind.id,
+                "success_factor",
+                format!("indicator `{}`: {m}", ind.id),
+            )
+        };
         let Some(factor) = catalog.success_factor(id) else {
             return Err(at(format!(
                 "the success factor {id:?} is not a success factor of the catalogue (success factors: {})",
@@ -382,7 +401,10 @@ fn check_measure(
         }
     }
     if m.decimals > 6 {
-        return Err(at("decimals", format!("decimals must be 0–6; got {}", m.decimals)));
+        return Err(at(
+            "decimals",
+            format!("decimals must be 0–6; got {}", m.decimals),
+        ));
     }
     if m.strategy.as_deref().is_some_and(|s| s.trim().is_empty()) {
         return Err(at("strategy", "a strategy must not be empty".into()));
@@ -409,8 +431,7 @@ fn check_measure(
                 Target::Threshold { .. }
                 | Target::Range { .. }
                 | Target::Direction {
-                    significant: false,
-                    ..
+                    significant: false, ..
                 },
             ) => true,
             (MeasureKind::Number, Target::Direction { .. }) => {

@@ -20,7 +20,10 @@ fn locate_id(text: &str, id: &str, occurrence: usize) -> Option<usize> {
         let at = from + found;
         let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
         let head = text[line_start..at].trim();
-        if head.strip_prefix("id").is_some_and(|rest| rest.trim() == "=") {
+        if head
+            .strip_prefix("id")
+            .is_some_and(|rest| rest.trim() == "=")
+        {
             if seen == occurrence {
                 return Some(line_start);
             }
@@ -84,7 +87,8 @@ pub(super) fn locate(text: &str, id: &str, occurrence: usize, key: Option<&str>)
 mod tests {
     use super::*;
 
-    const TEXT: &str = "[catalog]\nid = \"x\"\n\n[[goal]]\nperspective = \"Patient\"\nid = \"g\"\n\n\
+    const TEXT: &str =
+        "[catalog]\nid = \"x\"\n\n[[goal]]\nperspective = \"Patient\"\nid = \"g\"\n\n\
                         [[goal]]\nid = \"g\"\n  perspective = \"Samhälle\"\n";
 
     #[test]

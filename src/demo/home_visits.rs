@@ -34,7 +34,9 @@ pub(crate) fn mark(seed: u64, visits: DataFrame) -> crate::Result<DataFrame> {
         .zip(contact.iter())
         .zip(years)
         .map(|((p, c), year)| match (p, c) {
-            (Some("läkare"), Some("besök")) if rng.bernoulli(home_share(year)) => Some(HOME_VISIT),
+            (Some("läkare"), Some("besök")) if rng.bernoulli(home_share(year)) => {
+                Some(HOME_VISIT)
+            }
             (_, c) => c,
         })
         .collect();

@@ -13,8 +13,7 @@ use crate::catalog::Catalog;
 use crate::period::Period;
 use crate::report::{
     check_catalog, factor_table, group_points, html, kommun_chart, notebook_html, ratings_chart,
-    run_catalog, trend_chart, trend_points, write_report, write_template, xlsx, Report,
-    RunOptions,
+    run_catalog, trend_chart, trend_points, write_report, write_template, xlsx, Report, RunOptions,
 };
 
 /// A catalogue of indicators (see `indikator.Catalog`).
@@ -135,7 +134,11 @@ impl PyCatalog {
 
     #[getter]
     fn success_factor_ids(&self) -> Vec<String> {
-        self.0.success_factors.iter().map(|f| f.id.clone()).collect()
+        self.0
+            .success_factors
+            .iter()
+            .map(|f| f.id.clone())
+            .collect()
     }
 
     #[getter]

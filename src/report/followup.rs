@@ -219,7 +219,10 @@ fn reported_measure(cx: &FollowUpContext, m: &ReportedMeasure, base: &LongRow) -
             let mut row = measure_row(base, v, &a);
             row.breakdown = "kommun".into();
             row.group = k.name.into();
-            row.answer = v.and_then(|v| v.answer).map(|x| answer_words(m, x)).unwrap_or_default();
+            row.answer = v
+                .and_then(|v| v.answer)
+                .map(|x| answer_words(m, x))
+                .unwrap_or_default();
             rows.push(row);
         }
         let n = KOMMUNER.len();
@@ -264,7 +267,9 @@ fn reported_measure(cx: &FollowUpContext, m: &ReportedMeasure, base: &LongRow) -
             name_sv: m.name_sv.clone(),
             computed: false,
             answer,
-            status: value.and_then(|v| v.status).map(|s| s.swedish().to_string()),
+            status: value
+                .and_then(|v| v.status)
+                .map(|s| s.swedish().to_string()),
             target: target_words,
             rating: result_of(&assessment),
             comment: value.map(|v| v.comment.clone()).unwrap_or_default(),
@@ -279,7 +284,9 @@ fn reported_measure(cx: &FollowUpContext, m: &ReportedMeasure, base: &LongRow) -
 }
 
 /// A computed indicator as a measure of its factor.
-fn computed_measure(ind: &IndicatorResult) -> (MeasureResult, Option<Rating>, Option<MissingReason>) {
+fn computed_measure(
+    ind: &IndicatorResult,
+) -> (MeasureResult, Option<Rating>, Option<MissingReason>) {
     let answer = match (&ind.error, &ind.current) {
         (Some(e), _) => format!("kunde inte beräknas: {e}"),
         (None, Some(p)) => value_words(p, &ind.unit, ind.decimals),
@@ -289,7 +296,12 @@ fn computed_measure(ind: &IndicatorResult) -> (MeasureResult, Option<Rating>, Op
         rating: None,
         colour: "grey".into(),
         words: "ej bedömd".into(),
-        rule: if ind.error.is_some() { "kunde inte beräknas" } else { "inget mål" }.into(),
+        rule: if ind.error.is_some() {
+            "kunde inte beräknas"
+        } else {
+            "inget mål"
+        }
+        .into(),
     });
     let missing = match rating.rating {
         Some(_) => None,
@@ -351,19 +363,30 @@ pub fn evaluate(cx: &FollowUpContext) -> Result<(Vec<GoalResult>, Vec<LongRow>)>
     for goal in &cx.catalog.goals {
         let perspective = goal.perspective.name();
         let mut factors = Vec::new();
-        for f in cx.catalog.success_factors.iter().filter(|f| f.goal == goal.id) {
+        for f in cx
+            .catalog
+            .success_factors
+            .iter()
+            .filter(|f| f.goal == goal.id)
+        {
             let mut measures = Vec::new();
             let mut ratings = Vec::new();
-            for ind in cx
-                .indicators
-                .iter()
-                .filter(|i| cx.catalog.indicator(&i.id).and_then(|d| d.success_factor.as_deref()) == Some(f.id.as_str()))
-            {
+            for ind in cx.indicators.iter().filter(|i| {
+                cx.catalog
+                    .indicator(&i.id)
+                    .and_then(|d| d.success_factor.as_deref())
+                    == Some(f.id.as_str())
+            }) {
                 let (result, rating, missing) = computed_measure(ind);
                 ratings.push((rating, missing));
                 measures.push(result);
             }
-            for m in cx.catalog.measures.iter().filter(|m| m.success_factor == f.id) {
+            for m in cx
+                .catalog
+                .measures
+                .iter()
+                .filter(|m| m.success_factor == f.id)
+            {
                 let mut row = base(cx, perspective, &f.id);
                 row.indicator_id = m.id.clone();
                 row.indicator = m.name_sv.clone();
@@ -393,7 +416,11 @@ pub fn evaluate(cx: &FollowUpContext) -> Result<(Vec<GoalResult>, Vec<LongRow>)>
                             format!("rapporteras av {} — ej rapporterat", f.responsible),
                         ),
                     };
-                    (a, value.map(|v| v.comment.clone()).unwrap_or_default(), who(value))
+                    (
+                        a,
+                        value.map(|v| v.comment.clone()).unwrap_or_default(),
+                        who(value),
+                    )
                 }
             };
             let mut row = base(cx, perspective, &f.id);
@@ -409,8 +436,20 @@ pub fn evaluate(cx: &FollowUpContext) -> Result<(Vec<GoalResult>, Vec<LongRow>)>
                 },
                 goal.id
             );
-            let mut row = measure_row(&row, if f.rating == FactorRating::Reported { value } else { None }, &assessment);
-            row.answer = assessment.rating.map(rating_word).unwrap_or_default().into();
+            let mut row = measure_row(
+                &row,
+                if f.rating == FactorRating::Reported {
+                    value
+                } else {
+                    None
+                },
+                &assessment,
+            );
+            row.answer = assessment
+                .rating
+                .map(rating_word)
+                .unwrap_or_default()
+                .into();
             if f.rating == FactorRating::Derived {
                 // Its provenance is its measures' rows.
                 row.inputs = format!(
@@ -474,7 +513,14 @@ pub fn factor_table(goals: &[GoalResult]) -> Result<DataFrame> {
         text("success_factor_id", &|_, f| f.id.clone()),
         text("success_factor", &|_, f| f.name_sv.clone()),
         text("responsible", &|_, f| f.responsible.clone()),
-        text("rated", &|_, f| if f.rated_by_hand { "reported" } else { "derived" }.into()),
+        text("rated", &|_, f| {
+            if f.rated_by_hand {
+                "reported"
+            } else {
+                "derived"
+            }
+            .into()
+        }),
         Column::new(
             "rating".into(),
             factors

@@ -27,8 +27,8 @@ mod xlsx;
 pub use benchmark::{Benchmarks, RIKET};
 pub use chart::{kommun_chart, ratings_chart, trend_chart};
 pub use check::check as check_catalog;
-pub use html::html;
 pub use followup::{factor_table, SERIES_FACTOR, SERIES_REPORTED};
+pub use html::html;
 pub use model::{
     BenchmarkValue, Counted, FactorResult, GoalResult, IndicatorResult, InputFile, MeasureResult,
     Point, RatingResult, Report,
@@ -36,11 +36,11 @@ pub use model::{
 #[cfg(feature = "python")]
 pub(crate) use notebook::notebook_html;
 pub use points::{group_points, trend_points};
+pub(crate) use reported::template_rows;
 pub use reported::{
     template, template_with, write_template, Answer, Filled, Reported, ReportedValue, WorkStatus,
     HELP_COLUMNS, REPORTED_COLUMNS, REPORT_SHEET, STATUSES,
 };
-pub(crate) use reported::template_rows;
 pub use run::{run as run_catalog, RunOptions};
 pub(crate) use style::fixed_number;
 pub use write::{outputs, write_report, OUTPUT_FILES};

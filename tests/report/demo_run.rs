@@ -275,7 +275,8 @@ fn every_row_carries_its_provenance() {
         }
         assert_eq!(version[i], "region-jh 2024.1");
         // A derived success factor's provenance is its measures' rows.
-        let derived = series[i] == indikator::SERIES_FACTOR && inputs[i].starts_with("derived from: ");
+        let derived =
+            series[i] == indikator::SERIES_FACTOR && inputs[i].starts_with("derived from: ");
         assert!(
             inputs[i].contains("sha256=") || derived,
             "row {i}: {}",

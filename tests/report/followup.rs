@@ -182,7 +182,8 @@ f-hand;;2024-delar;gul;;åtgärder påbörjade;Bo;2024-09-01
 ";
 
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("indikator-followup-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("indikator-followup-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -257,19 +258,32 @@ fn success_factors_rated_as_worked_by_hand() {
     let of = |p: Perspective| counts.iter().find(|(q, _)| *q == p).unwrap().1;
     let patient = of(Perspective::Patient);
     assert_eq!(
-        (patient.fulfilled, patient.partly, patient.not_fulfilled, patient.missing),
+        (
+            patient.fulfilled,
+            patient.partly,
+            patient.not_fulfilled,
+            patient.missing
+        ),
         (1, 2, 1, 1)
     );
     let staff = of(Perspective::Medarbetare);
     assert_eq!(
-        (staff.fulfilled, staff.partly, staff.not_fulfilled, staff.missing),
+        (
+            staff.fulfilled,
+            staff.partly,
+            staff.not_fulfilled,
+            staff.missing
+        ),
         (0, 1, 0, 1)
     );
     // The long table: a row per reported measure (and per kommun) and per factor.
     let long = &report.long;
     let series = long.column("series").unwrap().str().unwrap();
     let reported = series.iter().filter(|s| *s == Some("reported")).count();
-    let factors = series.iter().filter(|s| *s == Some("success_factor")).count();
+    let factors = series
+        .iter()
+        .filter(|s| *s == Some("success_factor"))
+        .count();
     // 9 measures, m-arena also once per kommun.
     assert_eq!((reported, factors), (9 + 8, 7));
     let table = indikator::factor_table(&report.followup).unwrap();
@@ -284,7 +298,8 @@ fn reported_error(answers: &str, name: &str) -> String {
 }
 
 fn temp_path(name: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("indikator-followup-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("indikator-followup-{}-{name}", std::process::id()));
     format!("{}/", dir.display())
 }
 
@@ -413,7 +428,12 @@ fn the_demo_appendix_lists_every_success_factor_and_the_pies_count_them() {
         );
     }
     for m in &catalog.measures {
-        assert_eq!(count(&page, &format!("data-measure=\"{}\"", m.id)), 1, "{}", m.id);
+        assert_eq!(
+            count(&page, &format!("data-measure=\"{}\"", m.id)),
+            1,
+            "{}",
+            m.id
+        );
     }
     // Grouped by perspective (in the reports' order), then goal in catalogue order.
     let mut goals: Vec<_> = catalog.goals.iter().collect();

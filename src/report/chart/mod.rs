@@ -12,6 +12,6 @@ pub(crate) mod tests;
 mod trend;
 
 pub use bars::kommun_chart;
-pub(crate) use pie::ratings_chart_counting;
 pub use pie::ratings_chart;
+pub(crate) use pie::ratings_chart_counting;
 pub use trend::trend_chart;

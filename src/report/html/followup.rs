@@ -88,7 +88,10 @@ fn with_sub(main: &str, sub: &[&str]) -> String {
     }
     format!(
         "{main}<span class=\"sub\">{}</span>",
-        sub.iter().map(|s| escape(s)).collect::<Vec<_>>().join(" · ")
+        sub.iter()
+            .map(|s| escape(s))
+            .collect::<Vec<_>>()
+            .join(" · ")
     )
 }
 
@@ -177,6 +180,9 @@ fn measure_row(measure: &MeasureResult) -> String {
         escape(&measure.id),
         with_sub(&name, &facts),
         escape(measure.target.as_deref().unwrap_or("Inget mål")),
-        with_sub(&escape(&measure.comment), &[&measure.responsible, &measure.reported]),
+        with_sub(
+            &escape(&measure.comment),
+            &[&measure.responsible, &measure.reported]
+        ),
     )
 }

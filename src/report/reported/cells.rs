@@ -104,7 +104,12 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Sheet> {
         .with_parse_options(CsvParseOptions::default().with_separator(separator))
         .into_reader_with_file_handle(Cursor::new(bytes.to_vec()))
         .finish()
-        .map_err(|e| Error::file(path, format!("not a readable CSV file (UTF-8 expected): {e}")))?;
+        .map_err(|e| {
+            Error::file(
+                path,
+                format!("not a readable CSV file (UTF-8 expected): {e}"),
+            )
+        })?;
     let header = frame
         .get_column_names()
         .iter()
@@ -155,7 +160,11 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Sheet> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|e| Error::file(path, format!("not a readable XLSX workbook: {e}")))?;
     let names = book.sheet_names();
-    let mut order: Vec<String> = names.iter().filter(|n| *n == REPORT_SHEET).cloned().collect();
+    let mut order: Vec<String> = names
+        .iter()
+        .filter(|n| *n == REPORT_SHEET)
+        .cloned()
+        .collect();
     order.extend(names.iter().filter(|n| *n != REPORT_SHEET).cloned());
     for name in order {
         let range = book
@@ -222,7 +231,17 @@ mod tests {
         assert_eq!(sheet.header, ["id", "period", "value"]);
         assert_eq!(sheet.rows[0].0, 2);
         assert_eq!(sheet.rows[0].1[2], Cell::Text("12,5".into()));
-        assert_eq!(sheet.rows[1], (3, vec![Cell::Text("y".into()), Cell::Text("2024-delar".into()), Cell::Empty]));
+        assert_eq!(
+            sheet.rows[1],
+            (
+                3,
+                vec![
+                    Cell::Text("y".into()),
+                    Cell::Text("2024-delar".into()),
+                    Cell::Empty
+                ]
+            )
+        );
         assert_eq!(serial_date(45_536.0), NaiveDate::from_ymd_opt(2024, 9, 1));
     }
 

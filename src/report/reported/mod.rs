@@ -176,9 +176,10 @@ impl Reported {
         let values = rows::check(path, &sheet, catalog, period)?;
         let file = InputFile {
             table: "reported".into(),
-            file: path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into()),
+            file: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            ),
             sha256: sha256_hex(&bytes),
             rows: sheet.rows.len(),
         };
@@ -196,7 +197,14 @@ impl Reported {
         self.values
             .iter()
             .filter(|v| v.id == id && v.kommun.as_deref() == kommun && inside(&v.period))
-            .max_by_key(|v| (v.period == within, v.answer.is_some(), v.period.end(), v.period.start()))
+            .max_by_key(|v| {
+                (
+                    v.period == within,
+                    v.answer.is_some(),
+                    v.period.end(),
+                    v.period.start(),
+                )
+            })
     }
 
     /// The answer for the report period.

@@ -34,7 +34,11 @@ fn known(catalog: &Catalog) -> Vec<(&str, Target)> {
         if factor.rating == FactorRating::Reported {
             ids.push((factor.id.as_str(), Target::Factor));
         }
-        for m in catalog.measures.iter().filter(|m| m.success_factor == factor.id) {
+        for m in catalog
+            .measures
+            .iter()
+            .filter(|m| m.success_factor == factor.id)
+        {
             ids.push((m.id.as_str(), Target::Measure(m.kind, m.per_kommun)));
         }
     }
@@ -51,7 +55,11 @@ fn kommun_code(text: &str) -> Option<&'static str> {
 }
 
 fn kommun_names() -> String {
-    KOMMUNER.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
+    KOMMUNER
+        .iter()
+        .map(|k| k.name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A number written in a cell: a number cell, or text with a decimal
@@ -175,7 +183,13 @@ pub(super) fn check(
     };
     let at = columns(sheet).map_err(|m| Error::file(path, format!("{}: {m}", place(1, None))))?;
     let known = known(catalog);
-    let known_ids = || known.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", ");
+    let known_ids = || {
+        known
+            .iter()
+            .map(|(id, _)| *id)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let previous = period.previous_year();
     let inside = |p: &Period, w: &Period| p.start() >= w.start() && p.end() <= w.end();
     let mut problems = Vec::new();
@@ -198,7 +212,10 @@ pub(super) fn check(
             Cell::Empty => {
                 problem(
                     Some("id"),
-                    format!("a row without an id (its value is {})", cell("value").shown()),
+                    format!(
+                        "a row without an id (its value is {})",
+                        cell("value").shown()
+                    ),
                 );
                 continue;
             }
@@ -232,7 +249,10 @@ pub(super) fn check(
             (Cell::Empty, true) => {
                 problem(
                     Some("kommun"),
-                    format!("{id:?} is answered per kommun: give the kommun (one of {})", kommun_names()),
+                    format!(
+                        "{id:?} is answered per kommun: give the kommun (one of {})",
+                        kommun_names()
+                    ),
                 );
                 ok = false;
                 None
@@ -242,7 +262,11 @@ pub(super) fn check(
                 None => {
                     problem(
                         Some("kommun"),
-                        format!("{} is not a kommun of the region (one of {})", given.shown(), kommun_names()),
+                        format!(
+                            "{} is not a kommun of the region (one of {})",
+                            given.shown(),
+                            kommun_names()
+                        ),
                     );
                     ok = false;
                     None
@@ -251,7 +275,10 @@ pub(super) fn check(
             (given, false) => {
                 problem(
                     Some("kommun"),
-                    format!("{id:?} is not answered per kommun: leave kommun empty; got {}", given.shown()),
+                    format!(
+                        "{id:?} is not answered per kommun: leave kommun empty; got {}",
+                        given.shown()
+                    ),
                 );
                 ok = false;
                 None
@@ -259,7 +286,10 @@ pub(super) fn check(
         };
         let parsed = match cell("period") {
             Cell::Empty => {
-                problem(Some("period"), "the period is missing (e.g. \"jan–aug 2024\")".into());
+                problem(
+                    Some("period"),
+                    "the period is missing (e.g. \"jan–aug 2024\")".into(),
+                );
                 None
             }
             Cell::Text(t) => match t.parse::<Period>() {
@@ -275,14 +305,20 @@ pub(super) fn check(
                     None
                 }
                 Err(e) => {
-                    problem(Some("period"), format!("{t:?} does not read as a period: {e}"));
+                    problem(
+                        Some("period"),
+                        format!("{t:?} does not read as a period: {e}"),
+                    );
                     None
                 }
             },
             other => {
                 problem(
                     Some("period"),
-                    format!("a period is text (e.g. \"jan–aug 2024\"); got {}", other.shown()),
+                    format!(
+                        "a period is text (e.g. \"jan–aug 2024\"); got {}",
+                        other.shown()
+                    ),
                 );
                 None
             }

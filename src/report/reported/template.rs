@@ -9,11 +9,13 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format,
-    FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
+    Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatBorder,
+    ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use super::{rating_word, Answer, WorkStatus, HELP_COLUMNS, REPORTED_COLUMNS, REPORT_SHEET, STATUSES};
+use super::{
+    rating_word, Answer, WorkStatus, HELP_COLUMNS, REPORTED_COLUMNS, REPORT_SHEET, STATUSES,
+};
 use crate::catalog::{Catalog, FactorRating, Frequency, MeasureKind};
 use crate::error::{Error, Result};
 use crate::geography::KOMMUNER;
@@ -71,7 +73,11 @@ pub fn template_rows(catalog: &Catalog, period: Period) -> Vec<Filled> {
             if factor.rating == FactorRating::Reported {
                 rows.push(Filled::empty(&factor.id, None, period));
             }
-            for m in catalog.measures.iter().filter(|m| m.success_factor == factor.id) {
+            for m in catalog
+                .measures
+                .iter()
+                .filter(|m| m.success_factor == factor.id)
+            {
                 if m.per_kommun {
                     for k in &KOMMUNER {
                         rows.push(Filled::empty(&m.id, Some(k.code), period));
@@ -151,7 +157,9 @@ fn instructions(
     sheet.set_column_width(0, 110)?;
     let title = Format::new().set_bold().set_font_size(14);
     let bold = Format::new().set_bold();
-    let warning = Format::new().set_bold().set_font_color(Color::RGB(0xb00020));
+    let warning = Format::new()
+        .set_bold()
+        .set_font_color(Color::RGB(0xb00020));
     let wrap = Format::new().set_text_wrap();
     let mut row = 0;
     if synthetic {
@@ -252,7 +260,11 @@ fn help(catalog: &Catalog, id: &str) -> (Option<MeasureKind>, [String; 8]) {
     (None, cells)
 }
 
-fn list(values: &[&str], title: &str, message: &str) -> std::result::Result<DataValidation, XlsxError> {
+fn list(
+    values: &[&str],
+    title: &str,
+    message: &str,
+) -> std::result::Result<DataValidation, XlsxError> {
     DataValidation::new()
         .allow_list_strings(values)?
         .set_input_title(title)?
@@ -273,7 +285,9 @@ fn answers(
         .set_font_color(Color::White)
         .set_border_bottom(FormatBorder::Thin);
     let open = Format::new().set_unlocked().set_num_format("@");
-    let open_number = Format::new().set_unlocked().set_num_format("[$-41D]General");
+    let open_number = Format::new()
+        .set_unlocked()
+        .set_num_format("[$-41D]General");
     let open_date = Format::new().set_unlocked().set_num_format("yyyy-mm-dd");
     let helper = Format::new()
         .set_locked()
@@ -283,7 +297,11 @@ fn answers(
     let widths = [26.0, 14.0, 14.0, 14.0, 14.0, 40.0, 22.0, 13.0];
     for (col, (name, width)) in (0u16..).zip(REPORTED_COLUMNS.iter().zip(widths)) {
         sheet.write_string_with_format(0, col, *name, &header)?;
-        let format = if *name == "reported_at" { &open_date } else { &open };
+        let format = if *name == "reported_at" {
+            &open_date
+        } else {
+            &open
+        };
         sheet.set_column_format(col, format)?;
         sheet.set_column_width(col, width)?;
     }
@@ -295,7 +313,11 @@ fn answers(
         sheet.set_column_width(col, width)?;
     }
     let last = rows.len() as u32 + OPEN_ROWS;
-    let statuses = list(&STATUSES, "Status", "Hur arbetet går: Ej påbörjat, Pågår eller Klart.")?;
+    let statuses = list(
+        &STATUSES,
+        "Status",
+        "Hur arbetet går: Ej påbörjat, Pågår eller Klart.",
+    )?;
     sheet.add_data_validation(1, 4, last, 4, &statuses)?;
     let (from, to) = (
         ExcelDateTime::from_ymd(2000, 1, 1)?,
@@ -306,9 +328,21 @@ fn answers(
         .set_error_message("Ett datum, ÅÅÅÅ-MM-DD.")?;
     sheet.add_data_validation(1, 7, last, 7, &dates)?;
     let kommuner: Vec<&str> = KOMMUNER.iter().map(|k| k.name).collect();
-    let yes_no = list(&["ja", "nej"], "Ja eller nej", "Svara ja eller nej; skriv arbetets status i status.")?;
-    let status_value = list(&STATUSES, "Status", "Ej påbörjat, Pågår, Arbete pågår eller Klart.")?;
-    let ratings = list(&["grön", "gul", "röd"], "Bedömning", "grön: genomfört; gul: planerat eller påbörjat; röd: fel eller inga åtgärder.")?;
+    let yes_no = list(
+        &["ja", "nej"],
+        "Ja eller nej",
+        "Svara ja eller nej; skriv arbetets status i status.",
+    )?;
+    let status_value = list(
+        &STATUSES,
+        "Status",
+        "Ej påbörjat, Pågår, Arbete pågår eller Klart.",
+    )?;
+    let ratings = list(
+        &["grön", "gul", "röd"],
+        "Bedömning",
+        "grön: genomfört; gul: planerat eller påbörjat; röd: fel eller inga åtgärder.",
+    )?;
     let numbers = DataValidation::new()
         .allow_decimal_number(DataValidationRule::Between(-1e15, 1e15))
         .set_input_title("Tal")?

@@ -33,7 +33,11 @@ pub(super) fn factors_sheet(
     header_row(sheet, &COLUMNS, formats)?;
     let mut row = 0u32;
     for perspective in crate::assess::Perspective::ALL {
-        for goal in report.followup.iter().filter(|g| g.perspective == perspective) {
+        for goal in report
+            .followup
+            .iter()
+            .filter(|g| g.perspective == perspective)
+        {
             for factor in &goal.factors {
                 row += 1;
                 let (symbol, colour_word, meaning) = scale(factor.rating.rating);
@@ -59,7 +63,11 @@ pub(super) fn factors_sheet(
                     row += 1;
                     sheet.write_string(row, 0, perspective.name())?;
                     sheet.write_string_with_format(row, 1, &goal.name_sv, &formats.text)?;
-                    let origin = if m.computed { "indikator" } else { "rapporterat" };
+                    let origin = if m.computed {
+                        "indikator"
+                    } else {
+                        "rapporterat"
+                    };
                     sheet.write_string_with_format(
                         row,
                         2,

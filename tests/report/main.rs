@@ -7,3 +7,4 @@ mod catalog;
 mod cli;
 mod demo_run;
 mod followup;
+mod reported_file;

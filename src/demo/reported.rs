@@ -74,10 +74,10 @@ fn fill(rng: &mut Rng, catalog: &Catalog, row: &mut Filled, current: bool) {
                 } else {
                     WorkStatus::NotStarted
                 });
-                row.comment = comment_of(if yes {
-                    "på plats och följs upp."
-                } else {
-                    "arbetet fortsätter under hösten."
+                row.comment = comment_of(match row.status {
+                    Some(WorkStatus::Done) => "på plats och följs upp.",
+                    Some(WorkStatus::InProgress) => "arbetet pågår och fortsätter under hösten.",
+                    _ => "arbetet har inte påbörjats.",
                 });
             }
             MeasureKind::Status => {

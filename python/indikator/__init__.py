@@ -13,6 +13,7 @@ reference implementation (PHEindicatormethods) computes them.
 from . import continuity, expr, funnel, mortality, plot, readmission, sip, waits
 from ._assess import Assessment, Period, Target, assess, compare, ratings_by_perspective, trend
 from ._disclosure import SUPPRESSED_SYMBOL, suppress, suppression_audit
+from ._inequality import difference, life_expectancy, quantiles, sii
 from ._indikator import (
     AgeBandError,
     ArgumentError,
@@ -48,19 +49,23 @@ __all__ = [
     "compare",
     "continuity",
     "count",
+    "difference",
     "dsr",
     "expr",
     "funnel",
     "isr",
     "isratio",
+    "life_expectancy",
     "mean",
     "mortality",
     "plot",
     "proportion",
+    "quantiles",
     "rate",
     "readmission",
     "ratings_by_perspective",
     "Report",
+    "sii",
     "sip",
     "standard_population",
     "suppress",

@@ -24,7 +24,8 @@ pub struct LongRow {
     pub success_factor: String,
     /// The report period (Swedish form).
     pub report_period: String,
-    /// `period`, `previous_year`, `trend`, `baseline` or `breakdown`
+    /// `period`, `previous_year`, `trend`, `baseline`, `breakdown` or
+    /// `sex_difference` (women against men: ratio or difference, `unit` says which)
     /// ([`crate::SERIES_COLUMN`]; the report period's own row is
     /// [`crate::SERIES_PERIOD`]); `reported` for a reported measure,
     /// `success_factor` for a success factor.
@@ -51,6 +52,8 @@ pub struct LongRow {
     pub status: String,
     /// `none`, `primary` or `secondary`.
     pub suppressed: String,
+    /// Whether a difference (women against men) is significant; null on other rows.
+    pub significant: Option<bool>,
     /// The riket value (report period, total rows).
     pub riket: Option<f64>,
     /// Where the riket value came from.
@@ -131,6 +134,10 @@ pub fn long_table(rows: &[LongRow]) -> Result<DataFrame> {
         text("unit", |r| &r.unit),
         text("status", |r| &r.status),
         text("suppressed", |r| &r.suppressed),
+        Column::new(
+            "significant".into(),
+            rows.iter().map(|r| r.significant).collect::<Vec<_>>(),
+        ),
         number("riket", |r| r.riket),
         optional("riket_source", |r| &r.riket_source),
         optional("vs_riket", |r| &r.vs_riket),

@@ -14,12 +14,14 @@ mod fixture;
 mod followup;
 mod html;
 mod inputs;
+mod life;
 mod long;
 mod model;
 mod notebook;
 mod points;
 mod reported;
 mod run;
+mod sexdiff;
 mod style;
 mod write;
 mod xlsx;
@@ -42,6 +44,7 @@ pub use reported::{
     HELP_COLUMNS, REPORTED_COLUMNS, REPORT_SHEET, STATUSES,
 };
 pub use run::{run as run_catalog, RunOptions};
+pub use sexdiff::SexDifference;
 pub(crate) use style::fixed_number;
 pub use write::{outputs, write_report, OUTPUT_FILES};
 pub use xlsx::xlsx;

@@ -27,6 +27,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // Golden values are copied digit for digit from the reference tables.
 #![cfg_attr(test, allow(clippy::excessive_precision))]
 
@@ -35,8 +36,10 @@ mod care;
 #[cfg(feature = "report")]
 mod catalog;
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub mod cli;
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub mod demo;
 mod disclosure;
 mod engine;
@@ -53,6 +56,17 @@ mod text;
 
 #[cfg(feature = "python")]
 mod python;
+
+/// The polars this crate is built against (0.55), re-exported so that a
+/// user's frames are of the same polars: `use indikator::polars::prelude::*;`
+/// instead of a `polars` dependency that must match to the minor version.
+pub use polars;
+
+/// The chrono this crate is built against (0.4), for the dates of
+/// [`Period`] and of the care records.
+pub use chrono;
+
+pub mod prelude;
 
 /// The README's Rust example, compiled and run as a doctest.
 #[cfg(doctest)]
@@ -75,6 +89,7 @@ pub use care::{
     CHILDREN, DIED_DISCHARGE_TYPES, TRANSFER_DISCHARGE_TYPES, WAIT_KINDS,
 };
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub use catalog::{
     Catalog, CatalogInfo, FactorRating, Family, Frequency, Goal, Indicator, MeasureKind,
     ReportedMeasure, SipGroup, SuccessFactor, Summary, WaitsMeasure, SHIPPED_CATALOG,
@@ -98,17 +113,19 @@ pub use period::{
     period_expr, period_labels, Period, PeriodColumn, PeriodKind, TimeKey, PERIOD_FORMS,
 };
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub use report::{
     check_catalog, factor_table, group_points, html as report_html, kommun_chart,
     outputs as report_outputs, ratings_chart, run_catalog, template as reported_template,
     template_with as reported_workbook, trend_chart, trend_points, write_report,
     write_template as write_reported_template, xlsx as report_xlsx, Answer, BenchmarkValue,
     Benchmarks, Counted, FactorResult, Filled, GoalResult, IndicatorResult, InputFile,
-    MeasureResult, Point, RatingResult, Report, Reported, ReportedValue, RunOptions, WorkStatus,
-    HELP_COLUMNS, OUTPUT_FILES, REPORTED_COLUMNS, REPORT_SHEET, RIKET, SERIES_FACTOR,
+    MeasureResult, Point, RatingResult, Report, Reported, ReportedValue, RunOptions, SexDifference,
+    WorkStatus, HELP_COLUMNS, OUTPUT_FILES, REPORTED_COLUMNS, REPORT_SHEET, RIKET, SERIES_FACTOR,
     SERIES_REPORTED, STATUSES,
 };
 pub use stats::{ContinuityIndex, IndicatorType, RateRatioMethod, SiiInterval};
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub use synthetic::{is_synthetic, SYNTHETIC_BANNER, SYNTHETIC_METADATA_KEY, SYNTHETIC_NOTE};
 pub use text::swedish_number;

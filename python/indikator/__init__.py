@@ -13,7 +13,6 @@ reference implementation (PHEindicatormethods) computes them.
 from . import continuity, expr, funnel, mortality, plot, readmission, sip, waits
 from ._assess import Assessment, Period, Target, assess, compare, ratings_by_perspective, trend
 from ._disclosure import SUPPRESSED_SYMBOL, suppress, suppression_audit
-from ._inequality import difference, life_expectancy, quantiles, sii
 from ._indikator import (
     AgeBandError,
     ArgumentError,
@@ -26,6 +25,7 @@ from ._indikator import (
     IndikatorError,
     __version__,
 )
+from ._inequality import difference, life_expectancy, quantiles, sii
 from ._report import Catalog, Report
 from ._stats import count, dsr, isr, isratio, mean, proportion, rate, standard_population
 

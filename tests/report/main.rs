@@ -4,6 +4,7 @@
 
 mod bad_inputs;
 mod catalog;
+#[cfg(feature = "cli")]
 mod cli;
 mod demo_run;
 mod followup;

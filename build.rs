@@ -1,5 +1,6 @@
-//! A fingerprint of the synthetic-data generator (`src/demo/` and
-//! `src/geography.rs`), so that the demo files Python caches in the
+//! A fingerprint of the synthetic-data generator (`src/demo/`,
+//! `src/geography.rs`, and the shipped catalogue whose reported measures
+//! the demo answers), so that the demo files Python caches in the
 //! temporary directory are never those of an older generator.
 
 use std::path::Path;
@@ -10,6 +11,7 @@ fn main() {
         .map(|e| e.expect("src/demo is readable").path())
         .collect();
     files.push(Path::new("src/geography.rs").to_path_buf());
+    files.push(Path::new("catalogs/region-jh.toml").to_path_buf());
     files.sort();
     // FNV-1a over each file's name and bytes.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -24,4 +26,5 @@ fn main() {
     println!("cargo:rustc-env=INDIKATOR_DEMO_FINGERPRINT={hash:016x}");
     println!("cargo:rerun-if-changed=src/demo");
     println!("cargo:rerun-if-changed=src/geography.rs");
+    println!("cargo:rerun-if-changed=catalogs/region-jh.toml");
 }

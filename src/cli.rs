@@ -1,11 +1,12 @@
-//! The `indikator` command: `report`, `demo-data` and `check`. One
-//! implementation, called by the Rust binary and by the Python package's
-//! console script.
+//! The `indikator` command: `report`, `template`, `demo-data` and `check`.
+//! One implementation, called by the Rust binary and by the Python
+//! package's console script.
 //!
 //! Exit codes: 0 everything computed; 1 the report was written but some
 //! indicators failed (each is listed with its error); 2 wrong usage; 3 the
-//! catalogue is invalid or does not fit the data; 4 data, benchmark or
-//! output files could not be read or written, or a strict run failed.
+//! catalogue is invalid or does not fit the data; 4 data, benchmark,
+//! reported or output files could not be read or written, or a strict run
+//! failed.
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,9 @@ use crate::catalog::Catalog;
 use crate::error::Error;
 use crate::period::Period;
 use crate::report::fixed_number;
-use crate::report::{check_catalog, run_catalog, write_report, Report, RunOptions};
+use crate::report::{
+    check_catalog, run_catalog, write_report, write_template, Counted, Report, RunOptions,
+};
 
 /// Exit code: the report was written, but some indicators failed.
 pub const EXIT_FAILED_INDICATORS: i32 = 1;
@@ -30,7 +33,7 @@ pub const EXIT_DATA: i32 = 4;
 #[command(
     name = "indikator",
     version,
-    about = "Hälso- och sjukvårdsindikatorer för Region Jämtland Härjedalen: rapport, syntetiska data, kontroll av katalog"
+    about = "Hälso- och sjukvårdsindikatorer för Region Jämtland Härjedalen: rapport, rapporteringsmall, syntetiska data, kontroll av katalog"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -58,6 +61,10 @@ enum Command {
         /// A benchmark file (Kolada JSON, Parquet or CSV) instead of the catalogue's.
         #[arg(long)]
         benchmarks: Option<PathBuf>,
+        /// The values the units reported (XLSX or CSV, as `indikator
+        /// template` writes it) instead of the catalogue's.
+        #[arg(long)]
+        reported: Option<PathBuf>,
         /// Stop at the first failing indicator and write nothing.
         #[arg(long)]
         strict: bool,
@@ -65,7 +72,22 @@ enum Command {
         #[arg(long)]
         no_suppression: bool,
     },
-    /// Write the seeded synthetic data of the region as Parquet tables.
+    /// Write the workbook the responsible units fill in: one row per
+    /// reported measure and per success factor rated by hand, with lists of
+    /// the allowed values and an instructions sheet.
+    Template {
+        /// The catalogue (TOML); default: the region's shipped catalogue.
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+        /// The report period: "2024-delar", "jan–aug 2024", "2024"…
+        #[arg(long)]
+        period: String,
+        /// The workbook to write (.xlsx).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write the seeded synthetic data of the region as Parquet tables
+    /// (and the synthetic answers of the reported file).
     DemoData {
         /// The seed (the same seed gives the same data).
         #[arg(long, default_value_t = crate::demo::DEFAULT_SEED)]
@@ -121,6 +143,7 @@ fn run_args(args: Vec<std::ffi::OsString>) -> i32 {
             period,
             out,
             benchmarks,
+            reported,
             strict,
             no_suppression,
         } => report(
@@ -128,10 +151,15 @@ fn run_args(args: Vec<std::ffi::OsString>) -> i32 {
             data,
             &period,
             &out,
-            benchmarks,
+            (benchmarks, reported),
             strict,
             !no_suppression,
         ),
+        Command::Template {
+            catalog,
+            period,
+            out,
+        } => template(catalog.as_deref(), &period, &out),
         Command::DemoData { seed, scale, out } => match crate::demo::write(&out, seed, scale) {
             Ok(files) => {
                 println!(
@@ -168,9 +196,12 @@ fn check(file: &Path, data: Option<&Path>) -> i32 {
         Err(e) => return fail(EXIT_CATALOG, &e),
     };
     println!(
-        "{}: {} indikatorer, version {}",
+        "{}: {} indikatorer, {} rapporterade mått, {} framgångsfaktorer under {} strategiska mål, version {}",
         file.display(),
         catalog.indicators.len(),
+        catalog.measures.len(),
+        catalog.success_factors.len(),
+        catalog.goals.len(),
         catalog.catalog.version
     );
     let Some(dir) = data else {
@@ -191,13 +222,43 @@ fn check(file: &Path, data: Option<&Path>) -> i32 {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+fn template(catalog: Option<&Path>, period: &str, out: &Path) -> i32 {
+    let period: Period = match period.parse() {
+        Ok(p) => p,
+        Err(e) => return fail(EXIT_USAGE, &e),
+    };
+    let catalog = match load_catalog(catalog) {
+        Ok(c) => c,
+        Err(e @ Error::File { .. }) => return fail(EXIT_DATA, &e),
+        Err(e) => return fail(EXIT_CATALOG, &e),
+    };
+    match write_template(&catalog, period, out) {
+        Ok(()) => {
+            println!(
+                "Rapporteringsmall för {period} ({} mått, {} framgångsfaktorer som bedöms av ansvariga): {}",
+                catalog.measures.len(),
+                catalog
+                    .success_factors
+                    .iter()
+                    .filter(|f| f.rating == crate::catalog::FactorRating::Reported)
+                    .count(),
+                out.display()
+            );
+            0
+        }
+        Err(e) => fail(EXIT_DATA, &e),
+    }
+}
+
+/// The benchmark file and the reported file given on the command line.
+type Files = (Option<PathBuf>, Option<PathBuf>);
+
 fn report(
     catalog: Option<PathBuf>,
     data: Option<PathBuf>,
     period: &str,
     out: &Path,
-    benchmarks: Option<PathBuf>,
+    (benchmarks, reported): Files,
     strict: bool,
     suppress: bool,
 ) -> i32 {
@@ -231,6 +292,7 @@ fn report(
         strict,
         benchmarks,
         progress: true,
+        reported,
     };
     let report = match run_catalog(&catalog, &data, &options) {
         Ok(r) => r,
@@ -295,5 +357,20 @@ fn print_summary(report: &Report) {
             number(ind.riket.as_ref().map(|r| r.value), ind.decimals, false),
             ind.rating.as_ref().map_or("–", |r| r.words.as_str())
         );
+    }
+    if report.counted() == Counted::SuccessFactors {
+        println!(
+            "\nFramgångsfaktorer per perspektiv (uppfyllda / delvis / ej uppfyllda / ej bedömda):"
+        );
+        for (perspective, c) in report.pie_counts() {
+            println!(
+                "{:<26} {:>4} {:>4} {:>4} {:>4}",
+                perspective.name(),
+                c.fulfilled,
+                c.partly,
+                c.not_fulfilled,
+                c.missing
+            );
+        }
     }
 }

@@ -112,7 +112,7 @@ struct ReadmeDoctests;
 
 pub use assess::{
     assess_months, assess_table, assess_units, compare_estimate_with_benchmark,
-    compare_estimate_with_previous, compare_with_benchmark, compare_with_previous, headline_rows,
+    compare_estimate_with_previous, compare_with_benchmark, compare_with_previous, derived_rating, headline_rows,
     rating_counts, ratings_by_perspective, trend, Assessment, Benchmark, Comparison, Direction,
     Funnel, FunnelStatistic, MissingReason, MonthsAssessment, Observed, Op, Perspective, Polarity,
     RateKind, Rating, RatingCounts, RatioKind, Target, Trend, BREAKDOWN_COLUMN, BREAKDOWN_TOTAL,
@@ -130,7 +130,8 @@ pub use care::{
 #[cfg(feature = "report")]
 #[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub use catalog::{
-    Catalog, CatalogInfo, Family, Indicator, SipGroup, Summary, WaitsMeasure, SHIPPED_CATALOG,
+    Catalog, CatalogInfo, FactorRating, Family, Frequency, Goal, Indicator, MeasureKind,
+    ReportedMeasure, SipGroup, SuccessFactor, Summary, WaitsMeasure, SHIPPED_CATALOG,
 };
 pub use disclosure::{
     exposed, protect, Flag, Hierarchy, Line, Margin, Suppression, FLAG_COLUMN, LP_TOLERANCE,
@@ -153,10 +154,14 @@ pub use period::{
 #[cfg(feature = "report")]
 #[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub use report::{
-    check_catalog, group_points, html as report_html, kommun_chart, outputs as report_outputs,
-    ratings_chart, run_catalog, trend_chart, trend_points, write_report, xlsx as report_xlsx,
-    BenchmarkValue, Benchmarks, IndicatorResult, InputFile, Point, RatingResult, Report,
-    RunOptions, SexDifference, OUTPUT_FILES, RIKET,
+    check_catalog, factor_table, group_points, html as report_html, kommun_chart,
+    outputs as report_outputs, ratings_chart, run_catalog, template as reported_template,
+    template_with as reported_workbook, trend_chart, trend_points, write_report,
+    write_template as write_reported_template, xlsx as report_xlsx, Answer, BenchmarkValue,
+    Benchmarks, Counted, FactorResult, Filled, GoalResult, IndicatorResult, InputFile,
+    MeasureResult, Point, RatingResult, Report, Reported, ReportedValue, RunOptions, SexDifference,
+    WorkStatus, HELP_COLUMNS, OUTPUT_FILES, REPORTED_COLUMNS, REPORT_SHEET, RIKET, SERIES_FACTOR,
+    SERIES_REPORTED, STATUSES,
 };
 pub use stats::{ContinuityIndex, IndicatorType, RateRatioMethod, SiiInterval};
 #[cfg(feature = "report")]

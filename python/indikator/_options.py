@@ -199,6 +199,19 @@ class DrugOptions(TypedDict):
     population_columns: dict[str, str]
 
 
+class RunOptions(TypedDict):
+    """A run of a catalogue (``report::RunOptions`` in Rust, and the data directory)."""
+
+    period: str
+    data: Optional[str]
+    """The data directory; ``None``: the embedded synthetic data of the region."""
+    benchmarks: Optional[str]
+    reported: Optional[str]
+    """The values the units reported (XLSX or CSV), instead of the catalogue's file."""
+    suppress: bool
+    strict: bool
+
+
 class BenchmarkOptions(TypedDict):
     benchmark: Union[float, str, pl.DataFrame]
     on: list[str]

@@ -39,6 +39,7 @@ from typing import Union
 import polars as pl
 
 from ._indikator import _Catalog, _Report
+from ._options import RunOptions
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -73,6 +74,14 @@ class Report:
     def failures(self) -> list[tuple[str, str]]:
         """The indicators that could not be computed, with their errors."""
         return self._inner.failures
+
+    @property
+    def success_factors(self) -> pl.DataFrame:
+        """One row per success factor of the follow-up, rated, in catalogue order:
+        perspective, goal, the factor, ``rated`` ("reported" or "derived"), ``rating``
+        ("fulfilled", "partly", "not fulfilled" or null), the rule, the comment and the
+        number of measures. The pies of the report count these rows."""
+        return self._inner.success_factors
 
     def to_html(self, path: PathLike | None = None) -> str:
         """The self-contained HTML report; written to ``path`` when given."""
@@ -125,6 +134,16 @@ class Catalog:
         return self._inner.ids
 
     @property
+    def success_factor_ids(self) -> list[str]:
+        """The success factors' ids, in catalogue order."""
+        return self._inner.success_factor_ids
+
+    @property
+    def measure_ids(self) -> list[str]:
+        """The reported measures' ids, in catalogue order."""
+        return self._inner.measure_ids
+
+    @property
     def version(self) -> str:
         """The definition version."""
         return self._inner.version
@@ -144,20 +163,34 @@ class Catalog:
         period: str,
         data: PathLike | None = None,
         benchmarks: PathLike | None = None,
+        reported: PathLike | None = None,
         suppress: bool = True,
         strict: bool = False,
     ) -> Report:
         """Compute every indicator for ``period`` over the tables in ``data``
-        (default: the embedded synthetic data of the region). A failing
-        indicator is listed in ``Report.failures`` unless ``strict``."""
-        inner = self._inner.run(
-            period,
-            None if data is None else os.fspath(data),
-            None if benchmarks is None else os.fspath(benchmarks),
-            suppress,
-            strict,
-        )
-        return Report(inner)
+        (default: the embedded synthetic data of the region, with its synthetic
+        reported answers), then rate the success factors from their measures and
+        the reported values (``reported``: an XLSX or CSV file in the template's
+        form, instead of the catalogue's). A failing indicator is listed in
+        ``Report.failures`` unless ``strict``; a reported file with a problem in
+        any row is an error naming the file, sheet, row and column."""
+        options: RunOptions = {
+            "period": period,
+            "data": None if data is None else os.fspath(data),
+            "benchmarks": None if benchmarks is None else os.fspath(benchmarks),
+            "reported": None if reported is None else os.fspath(reported),
+            "suppress": suppress,
+            "strict": strict,
+        }
+        return Report(self._inner.run(options))
+
+    def template(self, *, period: str, path: PathLike) -> Path:
+        """Write the workbook the responsible units fill in for ``period``: a row per
+        reported measure (per kommun where each kommun answers) and per success factor
+        rated by hand, with lists of the allowed values and an instructions sheet."""
+        target = Path(path)
+        self._inner.template(period, os.fspath(target))
+        return target
 
     def __repr__(self) -> str:
         return repr(self._inner)

@@ -7,6 +7,7 @@
 
 mod compare;
 mod estimates;
+mod factor;
 mod funnel;
 mod matching;
 mod months;
@@ -21,6 +22,7 @@ pub use compare::{
     compare_estimate_with_benchmark, compare_estimate_with_previous, compare_with_benchmark,
     Benchmark, Comparison,
 };
+pub use factor::derived_rating;
 pub use funnel::{Funnel, FunnelStatistic, RateKind, RatioKind, DSR_NOT_APPLICABLE};
 pub use matching::TIME_COLUMNS;
 pub use months::{assess_months, MonthsAssessment, MONTHS_TEST_PROPORTION, MONTHS_TEST_RATE};

@@ -2,11 +2,13 @@
 //! with serde (unknown keys rejected) and checked for the catalogue's own
 //! rules, every error with its line and column.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
 use serde::{Deserialize, Serialize};
 
+use super::followup::{self, Fault, Goal, ReportedMeasure, SuccessFactor};
+use super::locate::{locate, position};
 use super::statistic::Family;
 use crate::assess::{Op, Perspective, Polarity, Target};
 use crate::care::{CauseSet, CAUSE_SETS, WAIT_KINDS};
@@ -39,6 +41,11 @@ pub struct CatalogInfo {
     /// JSON); absent: no benchmarks unless given when running.
     #[serde(default)]
     pub benchmarks: Option<String>,
+    /// The reported values the units fill in, inside the data directory
+    /// (XLSX or CSV, see `indikator template`); absent: none unless given
+    /// when running, and every reported measure is "ej rapporterat".
+    #[serde(default)]
+    pub reported: Option<String>,
 }
 
 /// One indicator.
@@ -78,6 +85,9 @@ pub struct Indicator {
     /// The Kolada KPI id, to find benchmark values in a Kolada file.
     #[serde(default)]
     pub kolada: Option<String>,
+    /// The id of the success factor the indicator measures, if any.
+    #[serde(default)]
+    pub success_factor: Option<String>,
     /// The statistic and its parameters.
     pub statistic: Family,
 }
@@ -95,6 +105,15 @@ pub struct Catalog {
     /// The indicators, in report order.
     #[serde(rename = "indicator", default)]
     pub indicators: Vec<Indicator>,
+    /// The strategic goals of the follow-up (`[[goal]]`).
+    #[serde(rename = "goal", default)]
+    pub goals: Vec<Goal>,
+    /// The success factors under the goals (`[[success_factor]]`).
+    #[serde(rename = "success_factor", default)]
+    pub success_factors: Vec<SuccessFactor>,
+    /// The measures the units report (`[[measure]]`).
+    #[serde(rename = "measure", default)]
+    pub measures: Vec<ReportedMeasure>,
 }
 
 fn default_threshold() -> f64 {
@@ -105,14 +124,6 @@ fn default_trend_years() -> u32 {
 }
 fn default_decimals() -> usize {
     1
-}
-
-/// Line and column (1-based) of a byte offset.
-fn position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 impl Catalog {
@@ -153,16 +164,17 @@ impl Catalog {
                 message: e.message().trim().to_string(),
             }
         })?;
-        catalog.validate().map_err(|(id, message)| {
-            let (line, column) = id
+        catalog.check().map_err(|fault| {
+            let (line, column) = fault
+                .id
                 .as_deref()
-                .and_then(|id| locate_id(text, id))
+                .and_then(|id| locate(text, id, fault.occurrence, fault.key))
                 .map_or((1, 1), |offset| position(text, offset));
             Error::Catalog {
                 file: file.to_string(),
                 line,
                 column,
-                message,
+                message: fault.message,
             }
         })?;
         Ok(catalog)
@@ -170,13 +182,25 @@ impl Catalog {
 
     /// Check the catalogue's own rules: unique well-formed ids, a positive
     /// suppression threshold, valid targets that agree with the polarity,
-    /// parameters the statistic accepts, and table files inside the data
-    /// directory (relative, no `..`).
+    /// parameters the statistic accepts, table files inside the data
+    /// directory (relative, no `..`), and the follow-up structure (known
+    /// goals and success factors, targets that fit a measure's kind, a
+    /// derived factor with measures).
     ///
     /// # Errors
-    /// The id of the indicator at fault (`None` for the header) and the message.
+    /// The id of the entry at fault (`None` for the header) and the message.
     pub fn validate(&self) -> std::result::Result<(), (Option<String>, String)> {
-        let header = |m: String| (None, m);
+        self.check().map_err(|f| (f.id, f.message))
+    }
+
+    /// [`Catalog::validate`], with the key to point at.
+    fn check(&self) -> std::result::Result<(), Fault> {
+        let header = |message: String| Fault {
+            id: None,
+            occurrence: 0,
+            key: None,
+            message,
+        };
         if self.catalog.version.trim().is_empty() {
             return Err(header("[catalog] version must not be empty".into()));
         }
@@ -190,26 +214,23 @@ impl Catalog {
         for (name, file) in &self.tables {
             check_inside(file).map_err(|m| header(format!("[tables] {name}: {m}")))?;
         }
-        if let Some(file) = &self.catalog.benchmarks {
-            check_inside(file).map_err(|m| header(format!("[catalog] benchmarks: {m}")))?;
+        for (key, file) in [
+            ("benchmarks", &self.catalog.benchmarks),
+            ("reported", &self.catalog.reported),
+        ] {
+            if let Some(file) = file {
+                check_inside(file).map_err(|m| header(format!("[catalog] {key}: {m}")))?;
+            }
         }
-        let mut seen = HashSet::new();
+        // Ids first: well formed and used once, across every kind of entry.
+        followup::check_ids(self)?;
         for ind in &self.indicators {
-            let at = |m: String| (Some(ind.id.clone()), format!("indicator `{}`: {m}", ind.id));
-            if ind.id.is_empty()
-                || !ind
-                    .id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            {
-                return Err(at(
-                    "an id is lower-case letters a–z, digits and '-' (it names files and anchors)"
-                        .into(),
-                ));
-            }
-            if !seen.insert(ind.id.as_str()) {
-                return Err(at("the id is used twice".into()));
-            }
+            let at = |m: String| Fault {
+                id: Some(ind.id.clone()),
+                occurrence: 0,
+                key: None,
+                message: format!("indicator `{}`: {m}", ind.id),
+            };
             if ind.decimals > 6 {
                 return Err(at(format!("decimals must be 0–6; got {}", ind.decimals)));
             }
@@ -226,7 +247,7 @@ impl Catalog {
             }
             check_statistic(&ind.statistic).map_err(at)?;
         }
-        Ok(())
+        followup::check(self)
     }
 
     /// The file of a table inside the data directory.
@@ -241,22 +262,6 @@ impl Catalog {
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }
-}
-
-/// Where `id = "<id>"` is written in the text.
-fn locate_id(text: &str, id: &str) -> Option<usize> {
-    let quoted = format!("\"{id}\"");
-    let mut from = 0;
-    while let Some(found) = text[from..].find(&quoted) {
-        let at = from + found;
-        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-        let head = text[line_start..at].trim();
-        if head.starts_with("id") && head.ends_with('=') {
-            return Some(line_start);
-        }
-        from = at + quoted.len();
-    }
-    None
 }
 
 fn check_threshold(t: f64) -> std::result::Result<(), String> {
@@ -418,8 +423,15 @@ fn check_statistic(family: &Family) -> std::result::Result<(), String> {
             min_age,
             max_age,
             multiplier,
+            date,
+            cause,
             ..
         } => {
+            for (key, column) in [("date", date), ("cause", cause)] {
+                if column.as_deref().is_some_and(|c| c.trim().is_empty()) {
+                    return Err(format!("{key} names a column; got an empty name"));
+                }
+            }
             causes_of(causes).map_err(|e| e.to_string())?;
             check_ages(*min_age, *max_age)?;
             check_multiplier(*multiplier)
@@ -456,6 +468,12 @@ fn check_statistic(family: &Family) -> std::result::Result<(), String> {
                 return Err(format!(
                     "window_months must be 1–60 and min_visits >= 1; got {window_months} and {min_visits}"
                 ));
+            }
+            Ok(())
+        }
+        Family::EventCount { date, .. } => {
+            if date.trim().is_empty() {
+                return Err("date names a column; got an empty name".into());
             }
             Ok(())
         }

@@ -1,5 +1,6 @@
 //! Indicator definitions read from TOML: what to compute, from which table,
-//! by what, against which target. A catalogue is data, never code: its
+//! by what, against which target; and the follow-up structure of the plans
+//! (strategic goals, success factors, reported measures; `followup.rs`). A catalogue is data, never code: its
 //! strings are names, codes and words, and the files it names are resolved
 //! inside the data directory.
 //!
@@ -29,8 +30,11 @@
 //! ```
 
 mod definition;
+mod followup;
+mod locate;
 mod statistic;
 
 pub(crate) use definition::causes_of;
 pub use definition::{Catalog, CatalogInfo, Indicator, SHIPPED_CATALOG};
+pub use followup::{FactorRating, Frequency, Goal, MeasureKind, ReportedMeasure, SuccessFactor};
 pub use statistic::{Family, SipGroup, Summary, WaitsMeasure};

@@ -1,5 +1,5 @@
 //! The statistic of an indicator: its family (waits, readmission, SIP,
-//! mortality, event rate, continuity), the tables it reads and its
+//! mortality, event rate, continuity, event count), the tables it reads and its
 //! parameters. Every field has the library's default; unknown keys are
 //! rejected.
 
@@ -173,6 +173,12 @@ pub enum Family {
         population: String,
         /// ICD-10 ranges counted (["W00-W19"]).
         causes: Vec<String>,
+        /// The date column of the events (default `date`; e.g. `admitted` for stays).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<String>,
+        /// The column of the ICD-10 code (default `cause`; e.g. `diagnosis`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cause: Option<String>,
         /// Youngest age counted.
         #[serde(default)]
         min_age: Option<u32>,
@@ -214,6 +220,19 @@ pub enum Family {
         #[serde(default)]
         filters: BTreeMap<String, Vec<String>>,
     },
+    /// Records of a table dated in the period, counted (e.g. doctors'
+    /// visits at home), with exact Poisson limits.
+    EventCount {
+        /// The table.
+        table: String,
+        /// The date column (default `date`).
+        #[serde(default = "event_date")]
+        date: String,
+        /// Keep only rows whose column holds one of the values (e.g.
+        /// `contact_type = ["hembesök"]`).
+        #[serde(default)]
+        filters: BTreeMap<String, Vec<String>>,
+    },
 }
 
 impl Family {
@@ -227,6 +246,7 @@ impl Family {
             Family::EventRate { .. } => "event_rate",
             Family::LifeExpectancy { .. } => "life_expectancy",
             Family::Continuity { .. } => "continuity",
+            Family::EventCount { .. } => "event_count",
         }
     }
 
@@ -235,7 +255,8 @@ impl Family {
         match self {
             Family::Waits { table, .. }
             | Family::Readmission { table, .. }
-            | Family::Sip { table, .. } => vec![table],
+            | Family::Sip { table, .. }
+            | Family::EventCount { table, .. } => vec![table],
             Family::Mortality {
                 deaths, population, ..
             }
@@ -260,7 +281,8 @@ impl Family {
             | Family::Mortality { filters, .. }
             | Family::EventRate { filters, .. }
             | Family::LifeExpectancy { filters, .. }
-            | Family::Continuity { filters, .. } => filters,
+            | Family::Continuity { filters, .. }
+            | Family::EventCount { filters, .. } => filters,
         }
     }
 
@@ -284,6 +306,9 @@ fn deaths_table() -> String {
 }
 fn population_table() -> String {
     "population".into()
+}
+fn event_date() -> String {
+    "date".into()
 }
 fn events_table() -> String {
     "injuries".into()

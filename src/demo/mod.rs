@@ -24,6 +24,10 @@
 //! | `dispensings` | 213 152 (people aged 70+, 2023–2025; about 5 900 a month) |
 //! | `riket` | 180 |
 //!
+//! [`write()`] also writes [`REPORTED_FILE`]: the synthetic answers of the
+//! shipped catalogue's reported measures and hand-rated success factors
+//! for [`REPORTED_PERIOD`] and the year before, in the template's form.
+//!
 //! ```
 //! let tables = indikator::demo::generate(indikator::demo::DEFAULT_SEED, 0.01)?;
 //! let names: Vec<&str> = tables.iter().map(|(name, _)| *name).collect();
@@ -36,10 +40,12 @@ mod columns;
 mod dates;
 mod deaths;
 mod dispensings;
+mod home_visits;
 mod injuries;
 mod population;
 mod primary_care;
 mod region;
+mod reported;
 mod riket;
 mod rng;
 mod sip;
@@ -51,6 +57,7 @@ use polars::prelude::DataFrame;
 
 pub use crate::synthetic::SYNTHETIC_NOTE;
 pub use region::POPULATION_2024;
+pub use reported::{REPORTED_FILE, REPORTED_PERIOD};
 pub use riket::RIKET_INDICATORS;
 pub use write::write;
 
@@ -96,6 +103,7 @@ pub fn generate(seed: u64, scale: f64) -> Result<Vec<(&'static str, DataFrame)>>
     let deaths = deaths::generate(seed, &population)?;
     // Patient ids run on across the tables: the listed patients first.
     let (listings, visits, next) = primary_care::generate(seed, scale, &population, 1)?;
+    let visits = home_visits::mark(seed, visits)?;
     let (injuries, next) = injuries::generate(seed, &population, next)?;
     let (stays, _) = stays::generate(seed, scale, &population, next)?;
     let waits = waits::generate(seed, scale, &population)?;

@@ -48,15 +48,22 @@ fn readme(seed: u64, scale: f64, tables: &[(&str, DataFrame)]) -> String {
     for (name, frame) in tables {
         text.push_str(&format!("  {name}.parquet  {} rows\n", frame.height()));
     }
+    text.push_str(&format!(
+        "\nReported values (synthetic answers of the units, {}): {}\n",
+        super::REPORTED_PERIOD,
+        super::REPORTED_FILE
+    ));
     text
 }
 
 /// Generate the tables for `seed` and `scale` and write them to `dir`
 /// (created if missing): `<table>.parquet` for each table, with the
 /// key-value metadata `indikator.synthetic = "true"`, `indikator.seed`
-/// and `indikator.scale`, and `README.txt` saying the data are synthetic.
+/// and `indikator.scale`, the reported file [`super::REPORTED_FILE`]
+/// (synthetic answers) and `README.txt` saying the data are synthetic.
 /// Each file is written to `<file>.<pid>.tmp` and renamed into place. Returns the
-/// paths written, the tables in the order of [`generate`], then README.txt.
+/// paths written, the tables in the order of [`generate`], the reported
+/// file, then README.txt.
 ///
 /// # Errors
 /// An invalid `scale` (see [`generate`]); a directory or file that cannot
@@ -82,6 +89,14 @@ pub fn write(dir: &Path, seed: u64, scale: f64) -> Result<Vec<PathBuf>> {
         })?;
         written.push(path);
     }
+    // The units' synthetic answers, in the form `indikator template` writes.
+    let path = dir.join(super::REPORTED_FILE);
+    let bytes = super::reported::workbook(seed)?;
+    atomically(&path, |file| {
+        file.write_all(&bytes)
+            .map_err(|e| Error::io_in(&path, "cannot write the file", e))
+    })?;
+    written.push(path);
     let path = dir.join("README.txt");
     let text = readme(seed, scale, &tables);
     atomically(&path, |file| {
@@ -101,7 +116,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("indikator-demo-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let paths = write(&dir.join("nested"), 7, 0.02).unwrap();
-        assert_eq!(paths.len(), super::super::TABLES.len() + 1);
+        assert_eq!(paths.len(), super::super::TABLES.len() + 2);
         let readme = fs::read_to_string(paths.last().unwrap()).unwrap();
         assert!(readme.starts_with("SYNTETISKA DATA"));
         assert!(readme.contains("seed 7") && readme.contains("waits.parquet"));

@@ -12,8 +12,8 @@ use crate::assess::RatingCounts;
 use crate::catalog::Catalog;
 use crate::period::Period;
 use crate::report::{
-    check_catalog, group_points, html, kommun_chart, notebook_html, ratings_chart, run_catalog,
-    trend_chart, trend_points, write_report, xlsx, Report, RunOptions,
+    check_catalog, factor_table, group_points, html, kommun_chart, notebook_html, ratings_chart,
+    run_catalog, trend_chart, trend_points, write_report, write_template, xlsx, Report, RunOptions,
 };
 
 /// A catalogue of indicators (see `indikator.Catalog`).
@@ -40,10 +40,42 @@ fn demo_dir() -> crate::Result<PathBuf> {
         crate::demo::DEFAULT_SEED,
         env!("INDIKATOR_DEMO_FINGERPRINT"),
     ));
-    if !crate::synthetic::is_synthetic(&dir) {
+    // A directory of an older build may lack a file the data now have.
+    if !crate::synthetic::is_synthetic(&dir) || !dir.join(crate::demo::REPORTED_FILE).is_file() {
         crate::demo::write(&dir, crate::demo::DEFAULT_SEED, 1.0)?;
     }
     Ok(dir)
+}
+
+/// `indikator._options.RunOptions`: a run of a catalogue.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub(crate) struct RunArgs {
+    period: String,
+    data: Option<PathBuf>,
+    benchmarks: Option<PathBuf>,
+    reported: Option<PathBuf>,
+    suppress: bool,
+    strict: bool,
+}
+
+impl TryFrom<RunArgs> for (Option<PathBuf>, RunOptions) {
+    type Error = PyErr;
+
+    fn try_from(a: RunArgs) -> PyResult<(Option<PathBuf>, RunOptions)> {
+        let period: Period = a.period.parse().map_err(to_py_err)?;
+        Ok((
+            a.data,
+            RunOptions {
+                period,
+                suppress: a.suppress,
+                strict: a.strict,
+                benchmarks: a.benchmarks,
+                progress: false,
+                reported: a.reported,
+            },
+        ))
+    }
 }
 
 #[pymethods]
@@ -83,33 +115,37 @@ impl PyCatalog {
         detached(py, move || check_catalog(&catalog, &data))
     }
 
-    #[pyo3(signature = (period, data=None, benchmarks=None, suppress=true, strict=false))]
-    fn run(
-        &self,
-        py: Python<'_>,
-        period: &str,
-        data: Option<PathBuf>,
-        benchmarks: Option<PathBuf>,
-        suppress: bool,
-        strict: bool,
-    ) -> PyResult<PyReport> {
-        let period: Period = period.parse().map_err(to_py_err)?;
+    fn run(&self, py: Python<'_>, options: RunArgs) -> PyResult<PyReport> {
+        let (data, options): (Option<PathBuf>, RunOptions) = options.try_into()?;
         let catalog = self.0.clone();
         detached(py, move || {
             let data = match data {
                 Some(d) => d,
                 None => demo_dir()?,
             };
-            let options = RunOptions {
-                period,
-                suppress,
-                strict,
-                benchmarks,
-                progress: false,
-            };
             run_catalog(&catalog, &data, &options)
         })
         .map(PyReport)
+    }
+
+    fn template(&self, py: Python<'_>, period: &str, path: PathBuf) -> PyResult<()> {
+        let period: Period = period.parse().map_err(to_py_err)?;
+        let catalog = self.0.clone();
+        detached(py, move || write_template(&catalog, period, &path))
+    }
+
+    #[getter]
+    fn success_factor_ids(&self) -> Vec<String> {
+        self.0
+            .success_factors
+            .iter()
+            .map(|f| f.id.clone())
+            .collect()
+    }
+
+    #[getter]
+    fn measure_ids(&self) -> Vec<String> {
+        self.0.measures.iter().map(|m| m.id.clone()).collect()
     }
 
     fn __repr__(&self) -> String {
@@ -132,6 +168,13 @@ impl PyReport {
     #[getter]
     fn period(&self) -> String {
         self.0.period.clone()
+    }
+
+    #[getter]
+    fn success_factors(&self) -> PyResult<PyDataFrame> {
+        factor_table(&self.0.followup)
+            .map(PyDataFrame)
+            .map_err(to_py_err)
     }
 
     #[getter]

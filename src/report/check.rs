@@ -49,10 +49,18 @@ fn needs(family: &Family) -> Vec<(&str, Vec<String>)> {
             vec![(t[0], vec![deaths.year, deaths.age]), (t[1], population)]
         }
         // Events are dated; the report gives them the period's year.
-        Family::EventRate { .. } => vec![
-            (t[0], vec![EVENT_DATE.to_string(), deaths.age, deaths.cause]),
+        Family::EventRate { date, cause, .. } => vec![
+            (
+                t[0],
+                vec![
+                    date.clone().unwrap_or_else(|| EVENT_DATE.to_string()),
+                    deaths.age,
+                    cause.clone().unwrap_or(deaths.cause),
+                ],
+            ),
             (t[1], population),
         ],
+        Family::EventCount { date, .. } => vec![(t[0], vec![date.clone()])],
         Family::Continuity { chronic_codes, .. } => {
             let (v, l) = (VisitColumns::default(), ListingColumns::default());
             let mut visits = vec![v.patient, v.clinician, v.profession, v.unit, v.date];

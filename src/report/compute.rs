@@ -91,7 +91,11 @@ impl Source {
             Family::Waits { .. } => date_span(&main, WaitColumns::default().decided),
             Family::Readmission { .. } => date_span(&main, StayColumns::default().discharged),
             Family::Sip { .. } => date_span(&main, PlanColumns::default().established),
-            Family::EventRate { .. } => date_span(&main, EVENT_DATE.to_string()),
+            Family::EventRate { date, .. } => date_span(
+                &main,
+                date.clone().unwrap_or_else(|| EVENT_DATE.to_string()),
+            ),
+            Family::EventCount { date, .. } => date_span(&main, date.clone()),
             Family::Continuity { .. } => other
                 .as_ref()
                 .and_then(|v| date_span(v, VisitColumns::default().date)),
@@ -255,12 +259,14 @@ pub fn figure(
             min_age,
             max_age,
             multiplier,
+            date,
+            cause,
             ..
         } => {
             let set = causes_of(causes)?;
             let population = source.other()?;
             let year = period.end().year();
-            let events = in_period(main, EVENT_DATE, period)?
+            let events = in_period(main, date.as_deref().unwrap_or(EVENT_DATE), period)?
                 .lazy()
                 .with_column(lit(year).alias("year"))
                 .collect()?;
@@ -268,6 +274,9 @@ pub fn figure(
                 .ages(min_age.unwrap_or(0), *max_age)
                 .by(by.to_vec())
                 .exclude_invalid();
+            if let Some(cause) = cause {
+                m.death_columns.cause = cause.clone();
+            }
             m.years = Some((year, year));
             m.multiplier = *multiplier;
             (
@@ -309,6 +318,10 @@ pub fn figure(
                 period.to_string(),
             )
         }
+        Family::EventCount { date, .. } => {
+            let (counts, quality) = event_counts(main, date, period, by)?;
+            (counts, quality, period.to_string())
+        }
     };
     Ok(Figure {
         table: standard_columns(table, by)?,
@@ -316,6 +329,36 @@ pub fn figure(
         rows,
         excluded: exclusions(&quality)?,
     })
+}
+
+/// The records dated in the period, counted by `by` with exact Poisson
+/// limits; records without a date are left out and counted.
+fn event_counts(
+    frame: &DataFrame,
+    date: &str,
+    period: Period,
+    by: &[String],
+) -> Result<(DataFrame, DataFrame)> {
+    let dates = crate::measure::column_of(frame, date, "event date")?.cast(&DataType::Date)?;
+    let undated = dates.null_count();
+    let events = in_period(frame, date, period)?;
+    let counted = if by.is_empty() {
+        df!("numerator" => [events.height() as f64])?
+    } else {
+        let keys: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
+        events
+            .lazy()
+            .group_by_stable(keys)
+            .agg([len().cast(DataType::Float64).alias("numerator")])
+            .collect()?
+    };
+    let mut counted = poisson_limits(counted)?;
+    counted.with_column(Column::new("status".into(), vec!["ok"; counted.height()]))?;
+    let quality = df!(
+        "rule" => ["excluded: records without a date"],
+        "count" => [undated as f64],
+    )?;
+    Ok((counted, quality))
 }
 
 /// Keep the rows whose column (as text) holds one of the values.

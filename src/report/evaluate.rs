@@ -272,6 +272,7 @@ fn base_row(ind: &Indicator, cx: &Context) -> LongRow {
         indicator: ind.name_sv.clone(),
         definition_version: format!("{} {}", cx.catalog.catalog.id, cx.catalog.catalog.version),
         perspective: ind.perspective.name().to_string(),
+        success_factor: ind.success_factor.clone().unwrap_or_default(),
         report_period: cx.period.to_string(),
         unit: ind.unit.clone(),
         target: ind.target.as_ref().map(Target::words).unwrap_or_default(),
@@ -292,11 +293,11 @@ fn target_line(target: Option<&Target>) -> Option<f64> {
 }
 
 /// The count columns suppression tests: patients for continuity (its
-/// numerator is a sum of indices), the count for SIP, else both counts.
+/// numerator is a sum of indices), the count for SIP and event counts, else both counts.
 fn count_columns(family: &Family) -> (Vec<&'static str>, Vec<&'static str>) {
     match family {
         Family::Continuity { .. } => (vec!["denominator"], vec!["numerator"]),
-        Family::Sip { .. } => (vec!["numerator"], vec![]),
+        Family::Sip { .. } | Family::EventCount { .. } => (vec!["numerator"], vec![]),
         _ => (vec!["numerator", "denominator"], vec![]),
     }
 }

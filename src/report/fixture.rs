@@ -201,5 +201,6 @@ pub(crate) fn sample_report() -> Report {
         ],
         benchmark_source: "Kolada, hämtad fil riket.json".into(),
         long: long().unwrap_or_default(),
+        followup: Vec::new(),
     }
 }

@@ -1,6 +1,8 @@
 //! The long result table: one row per indicator × series × group, every
 //! figure with its provenance (definition version, parameters, input files
-//! with SHA-256 and rows, exclusions, library version).
+//! with SHA-256 and rows, exclusions, library version); and the follow-up:
+//! a row per reported measure (series `reported`, per kommun as a
+//! breakdown) and per success factor (series `success_factor`).
 
 use polars::prelude::*;
 
@@ -18,11 +20,15 @@ pub struct LongRow {
     pub definition_version: String,
     /// The perspective.
     pub perspective: String,
+    /// The success factor the row belongs to (its own id for a factor's row).
+    pub success_factor: String,
     /// The report period (Swedish form).
     pub report_period: String,
     /// `period`, `previous_year`, `trend`, `baseline`, `breakdown` or
     /// `sex_difference` (women against men: ratio or difference, `unit` says which)
-    /// ([`crate::SERIES_COLUMN`]; the report period's own row is [`crate::SERIES_PERIOD`]).
+    /// ([`crate::SERIES_COLUMN`]; the report period's own row is
+    /// [`crate::SERIES_PERIOD`]); `reported` for a reported measure,
+    /// `success_factor` for a success factor.
     pub series: String,
     /// The period of this figure ("jan–aug 2023", "2019–2023").
     pub period: String,
@@ -62,6 +68,14 @@ pub struct LongRow {
     pub rating_sv: String,
     /// The rule and outcome in Swedish.
     pub rule: String,
+    /// A reported answer in words ("ja", "Pågår", "grön", "12,5 %").
+    pub answer: String,
+    /// The reported comment.
+    pub comment: String,
+    /// Who reported.
+    pub reported_by: String,
+    /// When it was reported (YYYY-MM-DD).
+    pub reported_at: String,
     /// The statistic's parameters (JSON).
     pub parameters: String,
     /// The input files: name, SHA-256 and rows.
@@ -101,6 +115,7 @@ pub fn long_table(rows: &[LongRow]) -> Result<DataFrame> {
         text("indicator", |r| &r.indicator),
         text("definition_version", |r| &r.definition_version),
         text("perspective", |r| &r.perspective),
+        optional("success_factor", |r| &r.success_factor),
         text("report_period", |r| &r.report_period),
         text("series", |r| &r.series),
         text("period", |r| &r.period),
@@ -130,6 +145,10 @@ pub fn long_table(rows: &[LongRow]) -> Result<DataFrame> {
         optional("rating", |r| &r.rating),
         optional("rating_sv", |r| &r.rating_sv),
         optional("rule", |r| &r.rule),
+        optional("answer", |r| &r.answer),
+        optional("comment", |r| &r.comment),
+        optional("reported_by", |r| &r.reported_by),
+        optional("reported_at", |r| &r.reported_at),
         text("parameters", |r| &r.parameters),
         text("inputs", |r| &r.inputs),
         number("rows_read", |r| r.rows_read),

@@ -4,7 +4,7 @@
 
 use polars::prelude::DataFrame;
 
-use crate::assess::{Perspective, Polarity, Rating};
+use crate::assess::{rating_counts, Perspective, Polarity, Rating, RatingCounts};
 
 /// One estimate with its limits, as a report shows it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -132,6 +132,146 @@ pub struct Report {
     pub inputs: Vec<InputFile>,
     /// Where the benchmark values came from, in words (empty: none given).
     pub benchmark_source: String,
-    /// The long result table (one row per indicator × series × group).
+    /// The long result table (one row per indicator × series × group,
+    /// and the reported measures and success factors).
     pub long: DataFrame,
+    /// The follow-up: strategic goals, their success factors with ratings
+    /// and measures (empty when the catalogue has none).
+    pub followup: Vec<GoalResult>,
+}
+
+/// One measure of a success factor, computed or reported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureResult {
+    /// The indicator's or measure's id.
+    pub id: String,
+    /// The Swedish name.
+    pub name_sv: String,
+    /// Whether it is an indicator computed from the data (its section has
+    /// the figures).
+    pub computed: bool,
+    /// The value or answer in words ("84,2 %", "ja", "Pågår", "6 av 8 ja"),
+    /// or why there is none.
+    pub answer: String,
+    /// The status of the work, when reported.
+    pub status: Option<String>,
+    /// The target in words.
+    pub target: Option<String>,
+    /// The rating, or why there is none.
+    pub rating: RatingResult,
+    /// The reported comment.
+    pub comment: String,
+    /// Who answers for it.
+    pub responsible: String,
+    /// The plan's strategy (activity measures).
+    pub strategy: Option<String>,
+    /// The plan's priority period.
+    pub priority: Option<String>,
+    /// Who reported, and when ("2024-09-05").
+    pub reported: String,
+}
+
+/// A success factor, rated, with its measures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactorResult {
+    /// The id.
+    pub id: String,
+    /// The Swedish name.
+    pub name_sv: String,
+    /// The English name.
+    pub name_en: Option<String>,
+    /// The body that answers for it.
+    pub responsible: String,
+    /// A note ("ny från 31/5").
+    pub note: Option<String>,
+    /// Whether the rating was reported (else derived from the measures).
+    pub rated_by_hand: bool,
+    /// The rating on the three-level scale, or why there is none.
+    pub rating: RatingResult,
+    /// The reported comment.
+    pub comment: String,
+    /// Who reported, and when.
+    pub reported: String,
+    /// Its measures: indicators first, then reported measures, in catalogue order.
+    pub measures: Vec<MeasureResult>,
+}
+
+/// A strategic goal and its success factors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalResult {
+    /// The id.
+    pub id: String,
+    /// The perspective.
+    pub perspective: Perspective,
+    /// The Swedish name.
+    pub name_sv: String,
+    /// The English name.
+    pub name_en: Option<String>,
+    /// Its success factors, in catalogue order.
+    pub factors: Vec<FactorResult>,
+}
+
+/// What the pies of a report count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// The success factors (a catalogue with a follow-up structure), as the
+    /// plans count them.
+    SuccessFactors,
+    /// The indicators (a catalogue without success factors).
+    Indicators,
+}
+
+impl Counted {
+    /// The Swedish noun, singular and plural.
+    pub fn nouns(self) -> (&'static str, &'static str) {
+        match self {
+            Counted::SuccessFactors => ("framgångsfaktor", "framgångsfaktorer"),
+            Counted::Indicators => ("indikator", "indikatorer"),
+        }
+    }
+}
+
+impl Report {
+    /// What the pies count: the success factors when the catalogue has
+    /// any, else the indicators.
+    pub fn counted(&self) -> Counted {
+        if self.followup.iter().any(|g| !g.factors.is_empty()) {
+            Counted::SuccessFactors
+        } else {
+            Counted::Indicators
+        }
+    }
+
+    /// The ratings per perspective the pies show (all four listed): each
+    /// success factor once, or each indicator when there are no factors.
+    /// Indicators not tied to a factor are then shown in their perspective's
+    /// table but not counted.
+    pub fn pie_counts(&self) -> Vec<(Perspective, RatingCounts)> {
+        match self.counted() {
+            Counted::SuccessFactors => rating_counts(self.followup.iter().flat_map(|g| {
+                g.factors
+                    .iter()
+                    .map(move |f| (g.perspective, f.rating.rating))
+            })),
+            Counted::Indicators => rating_counts(
+                self.indicators
+                    .iter()
+                    .map(|i| (i.perspective, i.rating.as_ref().and_then(|r| r.rating))),
+            ),
+        }
+    }
+
+    /// The perspectives the report has anything in, in the order of the reports.
+    pub fn perspectives(&self) -> Vec<Perspective> {
+        Perspective::ALL
+            .into_iter()
+            .filter(|p| {
+                self.indicators.iter().any(|i| i.perspective == *p)
+                    || self
+                        .followup
+                        .iter()
+                        .any(|g| g.perspective == *p && !g.factors.is_empty())
+            })
+            .collect()
+    }
 }

@@ -1,15 +1,18 @@
 //! Running a catalogue: every indicator for the report period, last year and
-//! a trend, with benchmarks and ratings. A failing indicator is reported
-//! with its error and does not stop the others (unless strict).
+//! a trend, with benchmarks and ratings, then the follow-up (success factors
+//! rated from their measures and the reported values). A failing indicator
+//! is reported with its error and does not stop the others (unless strict).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::benchmark::Benchmarks;
 use super::evaluate::{evaluate, failed, Context};
+use super::followup::{evaluate as follow_up, FollowUpContext};
 use super::inputs::Inputs;
 use super::long::long_table;
 use super::model::Report;
+use super::reported::Reported;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::period::Period;
@@ -27,6 +30,8 @@ pub struct RunOptions {
     pub benchmarks: Option<PathBuf>,
     /// Draw a progress bar on the terminal (default false).
     pub progress: bool,
+    /// A reported file (XLSX or CSV, any path) replacing the catalogue's.
+    pub reported: Option<PathBuf>,
 }
 
 impl RunOptions {
@@ -38,6 +43,7 @@ impl RunOptions {
             strict: false,
             benchmarks: None,
             progress: false,
+            reported: None,
         }
     }
 }
@@ -45,8 +51,9 @@ impl RunOptions {
 /// Compute every indicator of `catalog` over the tables in `data`.
 ///
 /// # Errors
-/// A missing data directory or benchmark file; with `strict`, the first
-/// failing indicator (its id in the message).
+/// A missing data directory, benchmark file or reported file; a reported
+/// file with a problem in any row ([`Reported::read`]); with `strict`, the
+/// first failing indicator (its id in the message).
 pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Report> {
     options.period.validate()?;
     let mut inputs = Inputs::new(data, catalog)?;
@@ -54,6 +61,12 @@ pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Repor
         (Some(path), _) => Benchmarks::read(path)?,
         (None, Some(file)) => Benchmarks::read(&inputs.resolve(file)?)?,
         (None, None) => Benchmarks::default(),
+    };
+    // The reported file is read (and checked) before anything is computed.
+    let reported = match (&options.reported, &catalog.catalog.reported) {
+        (Some(path), _) => Reported::read(path, catalog, options.period)?,
+        (None, Some(file)) => Reported::read(&inputs.resolve(file)?, catalog, options.period)?,
+        (None, None) => Reported::none(),
     };
     let cx = Context {
         catalog,
@@ -86,6 +99,15 @@ pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Repor
         progress(total, total, "klart");
         eprintln!();
     }
+    let (followup, followup_rows) = follow_up(&FollowUpContext {
+        catalog,
+        period: options.period,
+        indicators: &indicators,
+        reported: &reported,
+    })?;
+    rows.extend(followup_rows);
+    let mut input_files = inputs.used();
+    input_files.extend(reported.file.clone());
     Ok(Report {
         title: catalog.catalog.title.clone(),
         region: catalog.catalog.region.clone(),
@@ -95,9 +117,10 @@ pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Repor
         synthetic: crate::synthetic::is_synthetic(inputs.dir()),
         library_version: env!("CARGO_PKG_VERSION").to_string(),
         indicators,
-        inputs: inputs.used(),
+        inputs: input_files,
         benchmark_source: benchmarks.source.clone(),
         long: long_table(&rows)?,
+        followup,
     })
 }
 

@@ -89,7 +89,7 @@ pub fn sex_difference(
         Family::Continuity { .. } => {
             value_difference(masked, &groups, (&women, &men), "kvinnor − män, index")
         }
-        Family::Sip { .. } => Ok(missing(
+        Family::Sip { .. } | Family::EventCount { .. } => Ok(missing(
             "",
             "antal utan befolkning: kvinnor och män jämförs inte",
         )),

@@ -3,7 +3,7 @@
 //! and number formats of values, limits and missing values.
 
 use super::model::Point;
-use crate::assess::MissingReason;
+use crate::assess::{MissingReason, Rating};
 use crate::text::{swedish_number, NBSP};
 
 /// The fonts of every chart: the reader's own sans-serif, nothing fetched.
@@ -146,6 +146,18 @@ pub(crate) fn value_words(point: &Point, unit: &str, decimals: usize) -> String 
             }
         }
         _ => missing_words(point),
+    }
+}
+
+/// A success factor's rating on the region's three-level scale: a symbol
+/// (so that the rating is never told by colour alone), the colour's
+/// Swedish name and what it means.
+pub(crate) fn scale(rating: Option<Rating>) -> (&'static str, &'static str, &'static str) {
+    match rating {
+        Some(Rating::Fulfilled) => ("✔", "Grön", "rätt åtgärder är genomförda"),
+        Some(Rating::Partly) => ("◐", "Gul", "rätt åtgärder är planerade eller påbörjade"),
+        Some(Rating::NotFulfilled) => ("✖", "Röd", "fel eller inga åtgärder"),
+        None => ("–", "Grå", "ej bedömd"),
     }
 }
 

@@ -10,6 +10,9 @@ tables: the tests at the end check that the count is there."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
+from pathlib import Path
 
 import pandas
 import polars as pl
@@ -21,6 +24,24 @@ D = dt.date
 HEADER = '[catalog]\nid = "t"\nversion = "1"\ntitle = "T"\nregion = "R"\n'
 SIP = ('\n[[indicator]]\nid = "sip-barn"\nname_sv = "SIP barn"\nname_en = "SIP children"\nperspective = "Samhälle"\n'
        'responsible = "HSN"\nsource = "Cosmic LINK"\npolarity = "high_is_good"\nstatistic = { family = "sip", group = "children" }\n')
+
+
+FACTOR = ('\n[[goal]]\nid = "g"\nperspective = "Patient"\nname_sv = "Mål"\n'
+          '\n[[success_factor]]\nid = "f"\ngoal = "g"\nname_sv = "Faktor"\nresponsible = "HSN"\nrating = "derived"\n')
+MEASURE = ('\n[[measure]]\nid = "m"\nname_sv = "Finns rutin?"\nsuccess_factor = "f"\nkind = "yes_no"\n'
+           'target = { form = "yes_no" }\nresponsible = "PV"\n')
+
+
+REPORTED_DIR = Path(tempfile.gettempdir()) / f"indikator-matrix-reported-{os.getpid()}"
+
+
+def reported_run(text: str, name: str = "svar.csv"):
+    """A run of a one-measure catalogue with this reported file (in REPORTED_DIR)."""
+    directory = REPORTED_DIR
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / name).write_text(text, encoding="utf-8")
+    catalog = ik.Catalog.from_string(HEADER + FACTOR + MEASURE)
+    return catalog.run(period="2024-delar", data=directory, reported=directory / name)
 
 
 def referrals(**columns):
@@ -206,22 +227,41 @@ CASES = [
     ("catalogue: TOML syntax", lambda: ik.Catalog.from_string(HEADER + "[[indicator]\n"),
      ik.CatalogError, "catalogue <text>, line 6, column 13: unclosed array table, expected `]`"),
     ("catalogue: unknown key", lambda: ik.Catalog.from_string(HEADER + SIP.replace("polarity", "colour = \"red\"\npolarity")),
-     ik.CatalogError, "catalogue <text>, line 14, column 1: unknown field `colour`, expected one of `id`, `name_sv`, `name_en`, `perspective`, `responsible`, `source`, `polarity`, `unit`, `decimals`, `breakdowns`, `target`, `suppression_threshold`, `kolada`, `statistic`"),
+     ik.CatalogError, "catalogue <text>, line 14, column 1: unknown field `colour`, expected one of `id`, `name_sv`, `name_en`, `perspective`, `responsible`, `source`, `polarity`, `unit`, `decimals`, `breakdowns`, `target`, `suppression_threshold`, `kolada`, `success_factor`, `statistic`"),
     ("catalogue: target contradicting the polarity", lambda: ik.Catalog.from_string(HEADER + SIP.replace("statistic =", 'target = { form = "threshold", op = "<=", value = 10 }\nstatistic =')),
      ik.CatalogError, "catalogue <text>, line 8, column 1: indicator `sip-barn`: the target \"högst 10\" contradicts polarity high_is_good"),
     ("catalogue: id used twice", lambda: ik.Catalog.from_string(HEADER + SIP + SIP),
-     ik.CatalogError, "catalogue <text>, line 8, column 1: indicator `sip-barn`: the id is used twice"),
+     ik.CatalogError, "catalogue <text>, line 18, column 1: indicator `sip-barn`: the id is used twice"),
     ("catalogue: table path leaving the data directory", lambda: ik.Catalog.from_string(HEADER + '\n[tables]\nsip = "../secret.parquet"\n' + SIP),
      ik.CatalogError, "catalogue <text>, line 1, column 1: [tables] sip: a file must be a relative path inside the data directory (no '..', no absolute path); got \"../secret.parquet\""),
     ("catalogue: absolute table path", lambda: ik.Catalog.from_string(HEADER + '\n[tables]\nsip = "/etc/passwd"\n' + SIP),
      ik.CatalogError, "catalogue <text>, line 1, column 1: [tables] sip: a file must be a relative path inside the data directory (no '..', no absolute path); got \"/etc/passwd\""),
     ("catalogue: unknown family", lambda: ik.Catalog.from_string(HEADER + SIP.replace('family = "sip"', 'family = "eval"')),
-     ik.CatalogError, "catalogue <text>, line 15, column 24: unknown variant `eval`, expected one of `waits`, `readmission`, `sip`, `mortality`, `life_expectancy`, `event_rate`, `continuity`"),
+     ik.CatalogError, "catalogue <text>, line 15, column 24: unknown variant `eval`, expected one of `waits`, `readmission`, `sip`, `mortality`, `life_expectancy`, `event_rate`, `continuity`, `event_count`"),
     ("catalogue: file missing", lambda: ik.Catalog.from_toml("/nonexistent/katalog.toml"),
      ik.FileError, "file `/nonexistent/katalog.toml`: No such file or directory (os error 2)"),
     ("report: data directory missing", lambda: ik.Catalog.shipped().run(period="2024-delar", data="/nonexistent/data", strict=True),
      ik.FileError, "file `/nonexistent/data`: the data directory does not exist"),
     ("report: period string out of range", lambda: ik.Catalog.shipped().run(period="2024-T7"),
+     ik.ArgumentError, f"{PERIOD_RULE}; got \"2024-T7\""),
+    # The follow-up (issue 22): its keys in the catalogue, the reported file, the template.
+    ("catalogue: success factor under an unknown goal", lambda: ik.Catalog.from_string(HEADER + FACTOR.replace('goal = "g"', 'goal = "okand"')),
+     ik.CatalogError, "catalogue <text>, line 14, column 1: success factor `f`: the goal \"okand\" is not a goal of the catalogue (goals: g)"),
+    ("catalogue: measure target not fitting its kind", lambda: ik.Catalog.from_string(HEADER + FACTOR + MEASURE.replace('form = "yes_no"', 'form = "status"')),
+     ik.CatalogError, "catalogue <text>, line 24, column 1: measure `m`: the target \"klart\" does not fit the kind yes_no: it takes the yes_no form"),
+    ("catalogue: derived factor without measures", lambda: ik.Catalog.from_string(HEADER + FACTOR),
+     ik.CatalogError, "catalogue <text>, line 17, column 1: success factor `f`: a derived rating needs at least one measure (an indicator or a [[measure]] with success_factor = this id); rate it as \"reported\" or give it measures"),
+    ("reported file: value of the wrong kind", lambda: reported_run("id,period,value\nm,2024-delar,kanske\n"),
+     ik.FileError, f"file `{REPORTED_DIR}/svar.csv`: row 2 (value): the value of \"m\" is ja or nej; got \"kanske\""),
+    ("reported file: unknown id", lambda: reported_run("id,period,value\nx,2024-delar,ja\n"),
+     ik.FileError, f"file `{REPORTED_DIR}/svar.csv`: row 2 (id): unknown id \"x\": not a reported measure or a success factor rated by hand in the catalogue (known: m)"),
+    ("reported file: period outside the report", lambda: reported_run("id,period,value\nm,2021,ja\n"),
+     ik.FileError, f"file `{REPORTED_DIR}/svar.csv`: row 2 (period): the period 2021 lies outside the report period jan–aug 2024 (and the same period a year earlier, jan–aug 2023)"),
+    ("reported file: the same answer twice", lambda: reported_run("id,period,value\nm,2024-delar,ja\nm,jan–aug 2024,nej\n"),
+     ik.FileError, f"file `{REPORTED_DIR}/svar.csv`: row 3: \"m\" for jan–aug 2024 is reported twice (first in row 2)"),
+    ("reported file: neither XLSX nor CSV", lambda: reported_run("id", name="svar.txt"),
+     ik.FileError, f"file `{REPORTED_DIR}/svar.txt`: a reported file is an XLSX workbook (.xlsx) or a CSV file (.csv)"),
+    ("template: period string out of range", lambda: ik.Catalog.shipped().template(period="2024-T7", path="/tmp/x.xlsx"),
      ik.ArgumentError, f"{PERIOD_RULE}; got \"2024-T7\""),
     # One system (issue 19): names that do not exist, periods without data, results between calls.
     ('waits: limit for a kind that does not exist', lambda: waits(referrals(), limits={"first_vist": 60}),

@@ -41,17 +41,22 @@ def test_every_indicator_is_computed_on_the_embedded_data(report):
     assert isinstance(table, pl.DataFrame)
     ids = set(table.filter(pl.col("series") == "period")["indicator_id"])
     assert ids == set(ik.Catalog.shipped().ids)
-    assert table["inputs"].str.contains("sha256=").all()
-    period = table.filter(pl.col("series") == "period")
+    # A derived success factor's provenance is its measures' rows.
+    derived = (pl.col("series") == "success_factor") & pl.col("inputs").str.starts_with("derived from: ")
+    assert table.filter(~derived)["inputs"].str.contains("sha256=").all()
+    rated = pl.col("series").is_in(["period", "reported", "success_factor"])
+    period = table.filter(rated)
     assert period["rating_sv"].str.len_chars().min() > 0, "every target is rated or says why not"
     assert period["rule"].str.len_chars().min() > 0
-    assert table.filter(pl.col("series") != "period")["rule"].is_null().all()
+    assert table.filter(~rated)["rule"].is_null().all()
 
 
 def test_the_workbook_opens_and_has_its_sheets(report, tmp_path):
     path = report.to_excel(tmp_path / "rapport.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Översikt", "Samhälle", "Patient", "Verksamhetsresultat", "Data", "Underlag"]
+    assert book.sheetnames == [
+        "Översikt", "Samhälle", "Patient", "Verksamhetsresultat", "Framgångsfaktorer", "Data", "Underlag",
+    ]
     data = book["Data"]
     header = [c.value for c in data[1]]
     assert header[:3] == ["indicator_id", "indicator", "definition_version"]
@@ -99,7 +104,7 @@ def test_the_charts_are_svg_drawn_by_the_report_code(report):
 def test_the_command_is_installed_with_the_package(tmp_path):
     ok = subprocess.run([COMMAND, "check", ROOT / "catalogs" / "region-jh.toml"], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert f"{len(ik.Catalog.shipped().ids)} indikatorer" in ok.stdout
+    assert f"{len(ik.Catalog.shipped().ids)} indikatorer, 19 rapporterade mått, 23 framgångsfaktorer under 10 strategiska mål" in ok.stdout
     bad = subprocess.run([COMMAND, "report", "--period", "2024-13"], capture_output=True, text=True)
     assert bad.returncode == 2
     assert "2024-13" in bad.stderr

@@ -162,7 +162,8 @@ fn text_targets_are_refused_for_numeric_statistics() {
 fn duplicated_ids_are_rejected_at_the_second() {
     let text = format!("{HEADER}{SIP}{SIP}");
     let (line, _, message) = parse_error(&text);
-    assert_eq!(line, 8, "{message}");
+    // The second `id = "sip-barn"`.
+    assert_eq!(line, 18, "{message}");
     assert!(message.contains("used twice"), "{message}");
 }
 
@@ -235,4 +236,136 @@ fn a_missing_catalogue_file_is_a_file_error() {
     let err = Catalog::from_path("/nonexistent/katalog.toml").unwrap_err();
     assert!(matches!(err, Error::File { .. }), "{err}");
     assert!(err.to_string().contains("/nonexistent/katalog.toml"));
+}
+
+/// A follow-up: one goal, a derived factor measured by `sip-barn` and a
+/// reported yes/no measure, a factor rated by hand.
+const FOLLOW_UP: &str = r#"
+[[goal]]
+id = "samverkan"
+perspective = "Samhälle"
+name_sv = "Samverkan"
+
+[[success_factor]]
+id = "sip"
+goal = "samverkan"
+name_sv = "Fler får SIP"
+responsible = "VVN"
+rating = "derived"
+
+[[success_factor]]
+id = "arenor"
+goal = "samverkan"
+name_sv = "Samverkansarenor"
+responsible = "VVN"
+rating = "reported"
+
+[[measure]]
+id = "rutin"
+name_sv = "Finns rutin?"
+success_factor = "sip"
+kind = "yes_no"
+target = { form = "yes_no" }
+responsible = "PV"
+"#;
+
+/// The catalogue with the follow-up, `sip-barn` measuring the factor `sip`.
+fn with_follow_up() -> String {
+    format!("{HEADER}{SIP}{FOLLOW_UP}").replace(
+        "statistic = { family = \"sip\"",
+        "success_factor = \"sip\"\nstatistic = { family = \"sip\"",
+    )
+}
+
+/// The line of the first `needle` in `text` (1-based).
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].matches('\n').count() + 1
+}
+
+#[test]
+fn the_follow_up_parses_and_each_broken_rule_points_at_its_key() {
+    let good = with_follow_up();
+    let catalog = Catalog::from_toml_str(&good).unwrap();
+    assert_eq!(
+        (
+            catalog.goals.len(),
+            catalog.success_factors.len(),
+            catalog.measures.len()
+        ),
+        (1, 2, 1)
+    );
+    // (what is changed, into what, the line pointed at, the message's start)
+    let cases: [(&str, &str, &str, &str); 6] = [
+        (
+            "goal = \"samverkan\"\nname_sv = \"Fler",
+            "goal = \"okand\"\nname_sv = \"Fler",
+            "goal = \"okand\"",
+            "success factor `sip`: the goal \"okand\" is not a goal of the catalogue (goals: samverkan)",
+        ),
+        (
+            "success_factor = \"sip\"\nkind",
+            "success_factor = \"saknas\"\nkind",
+            "success_factor = \"saknas\"\nkind",
+            "measure `rutin`: the success factor \"saknas\" is not a success factor of the catalogue (success factors: sip, arenor)",
+        ),
+        (
+            "target = { form = \"yes_no\" }",
+            "target = { form = \"status\" }",
+            "target = { form = \"status\" }",
+            "measure `rutin`: the target \"",
+        ),
+        (
+            "success_factor = \"sip\"\nstatistic",
+            "success_factor = \"arenor-x\"\nstatistic",
+            "success_factor = \"arenor-x\"",
+            "indicator `sip-barn`: the success factor \"arenor-x\" is not a success factor of the catalogue",
+        ),
+        (
+            "perspective = \"Samhälle\"\nname_sv = \"Samverkan\"",
+            "perspective = \"Patient\"\nname_sv = \"Samverkan\"",
+            "success_factor = \"sip\"\nstatistic",
+            "indicator `sip-barn`: the indicator's perspective Samhälle differs from its success factor's (Patient, goal `samverkan`)",
+        ),
+        (
+            "id = \"rutin\"",
+            "id = \"samverkan\"",
+            "id = \"samverkan\"\nname_sv = \"Finns",
+            "measure `samverkan`: the id is used twice (also a goal;",
+        ),
+    ];
+    for (from, to, at, start) in cases {
+        assert!(good.contains(from), "{from}");
+        let text = good.replacen(from, to, 1);
+        let (line, column, message) = parse_error(&text);
+        assert!(message.starts_with(start), "{message}");
+        assert_eq!(line, line_of(&text, at), "{message}");
+        assert_eq!(column, 1, "{message}");
+    }
+}
+
+#[test]
+fn a_derived_factor_without_measures_and_per_kommun_on_a_number_are_refused() {
+    let good = with_follow_up();
+    let text = good.replace("rating = \"reported\"", "rating = \"derived\"");
+    let (line, _, message) = parse_error(&text);
+    assert_eq!(line, line_of(&text, "rating = \"derived\"\n\n[[measure]]"));
+    assert!(
+        message.starts_with("success factor `arenor`: a derived rating needs at least one measure"),
+        "{message}"
+    );
+    let text = good.replace(
+        "kind = \"yes_no\"\ntarget = { form = \"yes_no\" }",
+        "kind = \"number\"\nper_kommun = true",
+    );
+    let (line, _, message) = parse_error(&text);
+    assert_eq!(line, line_of(&text, "per_kommun = true"));
+    assert_eq!(
+        message,
+        "measure `rutin`: per_kommun is for yes/no measures (each kommun answers); the kind is number"
+    );
+    // An unknown key of a measure, and a kind that does not exist: TOML's own errors, with line.
+    let text = good.replace("kind = \"yes_no\"", "kind = \"text\"");
+    let (line, _, message) = parse_error(&text);
+    assert_eq!(line, line_of(&text, "kind = \"text\""));
+    assert!(message.contains("unknown variant `text`"), "{message}");
 }

@@ -79,8 +79,15 @@ fn wrong_usage_exits_with_2() {
 fn small_catalogue(dir: &Path, extra: &str) -> PathBuf {
     let text = std::fs::read_to_string(shipped()).unwrap();
     let end = text.find("\n[[indicator]]\nid = \"suicid-15-24\"").unwrap();
+    // The first indicators alone: without the follow-up their success
+    // factors and the reported file (which answers the whole catalogue) go.
+    let head: String = text[..end]
+        .lines()
+        .filter(|l| !l.starts_with("success_factor = ") && !l.starts_with("reported = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
     let file = dir.join("k.toml");
-    std::fs::write(&file, format!("{}\n{extra}", &text[..end])).unwrap();
+    std::fs::write(&file, format!("{head}\n{extra}")).unwrap();
     file
 }
 
@@ -146,4 +153,50 @@ fn the_report_is_written_and_a_failing_indicator_does_not_stop_the_others() {
     strict.push("--strict");
     assert_eq!(run(&strict), EXIT_DATA);
     assert_eq!(std::fs::read(out2.join("resultat.csv")).unwrap(), before);
+}
+
+#[test]
+fn the_template_is_written_and_a_bad_reported_file_stops_the_report() {
+    let dir = temp("template");
+    let book = dir.join("mall.xlsx");
+    assert_eq!(
+        run(&["template", "--period", "2024-delar", "--out", &s(&book)]),
+        0
+    );
+    let catalog = indikator::Catalog::shipped().unwrap();
+    let read = indikator::Reported::read(&book, &catalog, "2024-delar".parse().unwrap()).unwrap();
+    assert!(!read.values.is_empty() && read.values.iter().all(|v| v.answer.is_none()));
+    assert_eq!(
+        run(&["template", "--period", "2024-14", "--out", &s(&book)]),
+        EXIT_USAGE
+    );
+    assert_eq!(
+        run(&[
+            "template",
+            "--period",
+            "2024",
+            "--out",
+            &s(&dir.join("saknas").join("mall.xlsx"))
+        ]),
+        EXIT_DATA
+    );
+    // A reported file with an unknown id: nothing is computed or written.
+    let bad = dir.join("svar.csv");
+    std::fs::write(&bad, "id,period,value\nokand,2024-delar,ja\n").unwrap();
+    let out = dir.join("out");
+    assert_eq!(
+        run(&[
+            "report",
+            "--data",
+            &s(demo_data()),
+            "--period",
+            "2024-delar",
+            "--reported",
+            &s(&bad),
+            "--out",
+            &s(&out)
+        ]),
+        EXIT_DATA
+    );
+    assert!(!out.exists());
 }

@@ -7,3 +7,5 @@ mod catalog;
 #[cfg(feature = "cli")]
 mod cli;
 mod demo_run;
+mod followup;
+mod reported_file;

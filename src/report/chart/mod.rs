@@ -13,4 +13,5 @@ mod trend;
 
 pub use bars::kommun_chart;
 pub use pie::ratings_chart;
+pub(crate) use pie::ratings_chart_counting;
 pub use trend::trend_chart;

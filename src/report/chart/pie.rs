@@ -19,6 +19,12 @@ fn slices(counts: &RatingCounts) -> [(&'static str, &'static str, usize); 4] {
 /// counts. A single category is a full circle; no targets at all give a
 /// grey circle saying "Inga mål".
 pub fn ratings_chart(title: &str, counts: &RatingCounts) -> String {
+    ratings_chart_counting(title, counts, "Måluppfyllelse")
+}
+
+/// [`ratings_chart`] whose description says what is counted
+/// ("Framgångsfaktorer: Uppfylld 3, …").
+pub(crate) fn ratings_chart_counting(title: &str, counts: &RatingCounts, what: &str) -> String {
     const WIDTH: f64 = 340.0;
     const HEIGHT: f64 = 200.0;
     let (cx, cy, r) = (92.0, 118.0, 68.0);
@@ -28,7 +34,7 @@ pub fn ratings_chart(title: &str, counts: &RatingCounts) -> String {
         .iter()
         .map(|(name, _, n)| format!("{name} {n}"))
         .collect();
-    let desc = format!("Måluppfyllelse: {}.", words.join(", "));
+    let desc = format!("{what}: {}.", words.join(", "));
     let mut svg = open(WIDTH, HEIGHT, title, &desc);
     svg.push_str(&pie(&parts, total, (cx, cy, r)));
     for (i, (name, colour, n)) in parts.iter().enumerate() {

@@ -4,21 +4,24 @@
 //!
 //! `mod.rs` assembles the page (head, style, contents, summary, footer);
 //! `tables.rs` writes a perspective's table; `sections.rs` each indicator's
-//! section and the appendix.
+//! section and the appendix on inputs; `followup.rs` the appendix of every
+//! success factor.
 
+mod followup;
 mod sections;
 mod tables;
 #[cfg(test)]
 mod tests;
 
-use super::chart::ratings_chart;
-use super::model::{IndicatorResult, Point, Report};
+use super::chart::ratings_chart_counting;
+use super::model::{Counted, IndicatorResult, Point, Report};
 use super::style::{
     escape, fixed_with_unit, missing_words, rating_hex, rating_text_hex, value_words,
 };
-use crate::assess::{rating_counts, Perspective, RatingCounts};
+use crate::assess::{Perspective, RatingCounts};
 use crate::synthetic::SYNTHETIC_BANNER;
 use crate::text::swedish_number;
+use followup::{factors_appendix, has_factors, FACTORS_ANCHOR};
 use sections::{appendix, footer};
 use tables::perspective_section;
 
@@ -26,8 +29,10 @@ use tables::perspective_section;
 pub(super) const COLOURS: [&str; 4] = ["green", "yellow", "red", "grey"];
 
 /// The report as a complete HTML5 page in Swedish: header, a summary of
-/// ratings per perspective, a table per perspective, the charts of every
-/// indicator and an appendix on the inputs.
+/// ratings per perspective (a pie each, counting the success factors when
+/// the catalogue has them), a table per perspective, the charts of every
+/// indicator, the appendix of every success factor ("Bilaga: alla
+/// framgångsfaktorer") and an appendix on the inputs.
 ///
 /// Every text from the report is escaped. A masked value is shown as `..`
 /// (never its number) with a footnote; a failed indicator says why it
@@ -54,11 +59,12 @@ pub fn html(report: &Report) -> String {
     page.push_str("<main>\n");
     page.push_str(&header(report));
     let perspectives = perspectives_with_indicators(report);
-    page.push_str(&contents(&perspectives));
-    page.push_str(&summary(report, &perspectives));
+    page.push_str(&contents(&perspectives, has_factors(report)));
+    page.push_str(&summary(report, &report.perspectives()));
     for &perspective in &perspectives {
         page.push_str(&perspective_section(report, perspective));
     }
+    page.push_str(&factors_appendix(report));
     page.push_str(&appendix(report));
     page.push_str("</main>\n");
     page.push_str(&footer(report));
@@ -106,16 +112,6 @@ pub(super) fn indicator_anchor(id: &str) -> String {
         .map(|c| if c.is_whitespace() { '-' } else { c })
         .collect();
     format!("ind-{}", escape(&id))
-}
-
-/// The ratings of every perspective.
-pub(super) fn counts(report: &Report) -> Vec<(Perspective, RatingCounts)> {
-    rating_counts(
-        report
-            .indicators
-            .iter()
-            .map(|i| (i.perspective, i.rating.as_ref().and_then(|r| r.rating))),
-    )
 }
 
 /// The style sheet; a report on synthetic data also says so in the margin
@@ -175,6 +171,9 @@ td.name a { color: var(--ink); font-weight: 600; text-decoration: none; }
 .badge { display: inline-block; border-radius: 3px; padding: 1px 7px; font-size: 12px; font-weight: 600; }
 td.error { color: #8a1c1c; background: #fdf0f0 !important; }
 .footnote { font-size: 12px; color: var(--muted); margin: 8px 0 0; }
+h4 { font-size: 15px; margin: 20px 0 8px; }
+table.factors tr.factor td { background: var(--accent-soft) !important; border-top: 2px solid var(--line); }
+table.factors tr.measure td:first-child { padding-left: 26px; }
 .pies { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 18px 24px; }
 figure { margin: 0; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
@@ -225,7 +224,7 @@ pub(super) fn header(report: &Report) -> String {
 }
 
 /// Links to the sections (screen only).
-pub(super) fn contents(perspectives: &[Perspective]) -> String {
+pub(super) fn contents(perspectives: &[Perspective], factors: bool) -> String {
     let mut links = vec!["<a href=\"#sammanfattning\">Sammanfattning</a>".to_string()];
     links.extend(perspectives.iter().map(|p| {
         format!(
@@ -234,6 +233,11 @@ pub(super) fn contents(perspectives: &[Perspective]) -> String {
             escape(p.name())
         )
     }));
+    if factors {
+        links.push(format!(
+            "<a href=\"#{FACTORS_ANCHOR}\">Bilaga: alla framgångsfaktorer</a>"
+        ));
+    }
     links.push("<a href=\"#underlag\">Underlag och spårbarhet</a>".into());
     format!(
         "<nav class=\"toc\" aria-label=\"Innehåll\">{}</nav>\n",
@@ -247,11 +251,13 @@ pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The ratings of a perspective in a sentence ("Av 3 indikatorer är 1
-/// uppfylld, 1 ej uppfylld och 1 ej bedömd.").
-pub(super) fn counts_in_words(counts: &RatingCounts) -> String {
+/// uppfylld, 1 ej uppfylld och 1 ej bedömd.", "Av 7 framgångsfaktorer
+/// är …").
+pub(super) fn counts_in_words(counts: &RatingCounts, what: Counted) -> String {
     let total = counts.fulfilled + counts.partly + counts.not_fulfilled + counts.missing;
+    let (one, many) = what.nouns();
     if total == 0 {
-        return "Inga indikatorer.".into();
+        return format!("Inga {many}.");
     }
     let parts: Vec<String> = [
         (counts.fulfilled, "uppfylld", "uppfyllda"),
@@ -268,26 +274,40 @@ pub(super) fn counts_in_words(counts: &RatingCounts) -> String {
         [init @ .., last] => format!("{} och {last}", init.join(", ")),
         [] => String::new(),
     };
-    format!(
-        "Av {} är {listed}.",
-        counted(total, "indikator", "indikatorer")
-    )
+    format!("Av {} är {listed}.", counted(total, one, many))
 }
 
-/// A pie and a sentence per perspective.
+/// A pie and a sentence per perspective; what the pies count is said above them.
 pub(super) fn summary(report: &Report, perspectives: &[Perspective]) -> String {
+    let counted = report.counted();
+    let (_, many) = counted.nouns();
     let mut out = String::from(
-        "<section id=\"sammanfattning\">\n<h2>Sammanfattning: måluppfyllelse per perspektiv</h2>\n\
-         <div class=\"pies\">\n",
+        "<section id=\"sammanfattning\">\n<h2>Sammanfattning: måluppfyllelse per perspektiv</h2>\n",
     );
-    for (perspective, counts) in counts(report) {
+    if counted == Counted::SuccessFactors {
+        out.push_str(&format!(
+            "<p class=\"facts\">Cirklarna räknar framgångsfaktorerna, som planerna gör: varje \
+             faktor en gång, med sin bedömning (se <a href=\"#{FACTORS_ANCHOR}\">Bilaga: alla \
+             framgångsfaktorer</a>). Indikatorerna räknas inte för sig; de är mått under sina \
+             faktorer.</p>\n"
+        ));
+    }
+    out.push_str("<div class=\"pies\">\n");
+    for (perspective, counts) in report.pie_counts() {
         if !perspectives.contains(&perspective) {
             continue;
         }
+        let (title, what) = match counted {
+            Counted::SuccessFactors => (
+                format!("{} – {many}", perspective.name()),
+                "Framgångsfaktorer",
+            ),
+            Counted::Indicators => (perspective.name().to_string(), "Måluppfyllelse"),
+        };
         out.push_str(&format!(
             "<figure>{}<figcaption>{}</figcaption></figure>\n",
-            ratings_chart(perspective.name(), &counts),
-            escape(&counts_in_words(&counts))
+            ratings_chart_counting(&title, &counts, what),
+            escape(&counts_in_words(&counts, counted))
         ));
     }
     out.push_str("</div>\n</section>\n");

@@ -113,12 +113,15 @@ fn summary_in_words_and_deterministic() {
     assert!(page.contains("Av 1 indikator är 1 ej uppfylld."));
     assert_eq!(page, html(&report));
     assert_eq!(
-        counts_in_words(&RatingCounts {
-            fulfilled: 2,
-            partly: 1,
-            not_fulfilled: 3,
-            missing: 0
-        }),
+        counts_in_words(
+            &RatingCounts {
+                fulfilled: 2,
+                partly: 1,
+                not_fulfilled: 3,
+                missing: 0
+            },
+            Counted::Indicators
+        ),
         "Av 6 indikatorer är 2 uppfyllda, 1 delvis uppfylld och 3 ej uppfyllda."
     );
 }

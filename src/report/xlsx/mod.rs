@@ -1,7 +1,9 @@
 //! The report as an XLSX workbook: an overview, a sheet per perspective,
-//! the long table and the provenance of the inputs. Numbers are written as
-//! numbers (formatted the Swedish way), missing values as empty cells and
-//! masked values as `..`.
+//! every success factor (`followup.rs`), the long table and the provenance
+//! of the inputs. Numbers are written as numbers (formatted the Swedish
+//! way), missing values as empty cells and masked values as `..`.
+
+mod followup;
 
 use polars::prelude::{Column, DataFrame, DataType, PolarsError, TimeUnit};
 use rust_xlsxwriter::{
@@ -11,7 +13,7 @@ use rust_xlsxwriter::{
 
 use super::model::{IndicatorResult, Point, Report};
 use super::style::{rating_hex, rating_text_hex};
-use crate::assess::{rating_counts, Perspective};
+use crate::assess::Perspective;
 use crate::disclosure::SUPPRESSED_SYMBOL;
 use crate::error::{Error, Result};
 use crate::synthetic::SYNTHETIC_BANNER;
@@ -40,8 +42,11 @@ const UNIX_EPOCH_SERIAL: f64 = 25_569.0;
 
 /// The report as an XLSX workbook, in memory.
 ///
-/// Sheets: "Översikt" (title, period, ratings per perspective), one sheet
-/// per perspective with indicators, "Data" (the long table, every column,
+/// Sheets: "Översikt" (title, period, ratings per perspective: of the
+/// success factors when the catalogue has them), one sheet per perspective
+/// with indicators, "Framgångsfaktorer" (every success factor by
+/// perspective and goal, rated, with its measures; when the catalogue has
+/// any), "Data" (the long table, every column,
 /// bold header, autofilter, frozen top row) and "Underlag" (inputs with
 /// SHA-256 and rows, library version, catalogue, benchmark source).
 ///
@@ -107,6 +112,9 @@ fn workbook(report: &Report) -> Filled<Workbook> {
             sheet.set_name(sheet_name(perspective.name()))?;
             perspective_sheet(sheet, &indicators, &formats)?;
         }
+    }
+    if report.counted() == super::model::Counted::SuccessFactors {
+        followup::factors_sheet(workbook.add_worksheet(), report, &formats)?;
     }
     data_sheet(workbook.add_worksheet(), &report.long, &formats)?;
     provenance(workbook.add_worksheet(), report, &formats)?;
@@ -220,6 +228,13 @@ fn overview(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Filled
         sheet.write_string_with_format(5, 0, SYNTHETIC_BANNER, &formats.warning)?;
     }
     let heading = 7;
+    let (_, many) = report.counted().nouns();
+    sheet.write_string_with_format(
+        heading - 1,
+        0,
+        format!("Bedömning per perspektiv: antal {many}"),
+        &formats.bold,
+    )?;
     sheet.write_string_with_format(heading, 0, "Perspektiv", &formats.header)?;
     let columns = [
         ("Uppfylld", Some("green")),
@@ -232,12 +247,7 @@ fn overview(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Filled
         let format = colour.map_or(formats.header.clone(), rating_format);
         sheet.write_string_with_format(heading, col, name, &format)?;
     }
-    let counts = rating_counts(
-        report
-            .indicators
-            .iter()
-            .map(|i| (i.perspective, i.rating.as_ref().and_then(|r| r.rating))),
-    );
+    let counts = report.pie_counts();
     let mut row = heading + 1;
     for (perspective, c) in counts {
         let numbers = [c.fulfilled, c.partly, c.not_fulfilled, c.missing];

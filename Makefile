@@ -32,6 +32,7 @@ LINT_TARGET := --target-dir target/lint
 lint: develop
 	cargo fmt --check
 	cargo clippy $(LINT_TARGET) --all-targets --no-default-features -- -D warnings
+	cargo clippy $(LINT_TARGET) --all-targets --features report -- -D warnings
 	cargo clippy $(LINT_TARGET) --all-targets --features python -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc $(LINT_TARGET) --no-deps --no-default-features
 	RUSTDOCFLAGS="-D warnings" cargo doc $(LINT_TARGET) --no-deps --features report

@@ -95,12 +95,17 @@ impl Rows {
         let top = JsonPath::default();
         match &doc.value {
             Value::Object(_) => self.page(&doc, &top),
+            Value::Array(items) if items.iter().all(|p| p.get("kpi").is_some()) => {
+                (0..items.len()).try_for_each(|i| self.entry(&doc, &top.index(i), &items[i]))
+            }
             Value::Array(items) if items.iter().all(|p| p.get("values").is_some()) => {
                 (0..items.len()).try_for_each(|i| self.page(&doc, &top.index(i)))
             }
-            Value::Array(items) => {
-                (0..items.len()).try_for_each(|i| self.entry(&doc, &top.index(i), &items[i]))
-            }
+            Value::Array(_) => Err(doc.error(
+                &top,
+                "not a Kolada answer: an array must hold answer pages or entries \
+                 (objects with kpi, municipality, period, values)",
+            )),
             other => Err(doc.error(
                 &top,
                 format!(

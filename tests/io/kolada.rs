@@ -116,3 +116,20 @@ fn faults_name_the_line_and_the_key() {
         );
     }
 }
+
+#[test]
+fn the_entries_alone_read_as_an_answer() {
+    let whole = read_kolada([data("kolada-suicid.json")]).unwrap();
+    let answer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data("kolada-suicid.json")).unwrap())
+            .unwrap();
+    let entries = answer["values"].to_string();
+    assert!(read_kolada_str(&entries, "entries.json")
+        .unwrap()
+        .equals_missing(&whole));
+    let err = read_kolada_str("[1, 2]", "k.json").unwrap_err().to_string();
+    assert!(
+        err.starts_with("file `k.json`, line 1, key `(top)`: not a Kolada answer"),
+        "{err}"
+    );
+}

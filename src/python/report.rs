@@ -38,7 +38,10 @@ fn demo_dir() -> crate::Result<PathBuf> {
         env!("CARGO_PKG_VERSION"),
         crate::demo::DEFAULT_SEED
     ));
-    if !crate::synthetic::is_synthetic(&dir) {
+    let complete = crate::demo::PUBLISHED_FILES
+        .iter()
+        .all(|f| dir.join(f).is_file());
+    if !(crate::synthetic::is_synthetic(&dir) && complete) {
         crate::demo::write(&dir, crate::demo::DEFAULT_SEED, 1.0)?;
     }
     Ok(dir)

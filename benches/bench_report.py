@@ -288,7 +288,7 @@ def targets(peers: list[PeerRow], scales: list[ScaleRow]) -> list[tuple[str, str
 def render(*, started: dt.datetime, argv: list[str], machine_info: dict, version_info: dict,
            groups: list[int], scales: dict[int, dict], peers: list[PeerRow], scale_rows: list[ScaleRow],
            peer_calls: dict[str, str], case_notes: dict[str, tuple[str, str]], method: dict[str, str],
-           warnings: list[str], gaps: dict[str, str]) -> str:
+           warnings: list[str], gaps: dict[str, str], suppression: str = "") -> str:
     """The whole BENCHMARKS.md."""
     out = [
         "# Benchmarks",
@@ -340,6 +340,8 @@ def render(*, started: dt.datetime, argv: list[str], machine_info: dict, version
         out += ["", "Warnings of this run:", ""] + [f"- {w}" for w in warnings]
     out += ["", "## Targets of issue 8", ""]
     out.append(md_table(["target", "measured", "met"], [list(t) for t in targets(peers, scale_rows)]))
+    if suppression:
+        out += ["", suppression.rstrip("\n")]
     out += ["", "## What dominates each remaining gap", "",
             "_Written by the developers after profiling; kept in `GAPS` in benches/compare.py._", ""]
     out += [f"- **{k}**: {v}" for k, v in gaps.items()]

@@ -10,6 +10,9 @@
 3. Scaling: the region's volumes at 1×, 10× and 100× (the national scale),
    from seeded Parquet files under ``target/bench-data/``; every case runs in
    a fresh process, so its peak memory is its own.
+4. Suppression against a reader with a solver (issue 20): its speed at the
+   report's size and on a 100 × 20 table, and the cells it masks against the
+   exact minimum on small tables (``bench_suppression.py``).
 
 It prints the tables (ratios are indikator / peer: below 1 indikator is
 faster) and writes them to a Markdown file — ``BENCHMARKS.md`` under
@@ -21,6 +24,7 @@ Run it from the repository root with a release build of indikator:
     .venv-bench/bin/python benches/compare.py --out BENCHMARKS.md
     .venv-bench/bin/python benches/compare.py --quick            # groups ≤ 1 000, 1×, one run each
     .venv-bench/bin/python benches/compare.py --scales 1,10 --groups 100,10000
+    .venv-bench/bin/python benches/compare.py --only suppression   # rewrite that section of BENCHMARKS.md
 
 Without ``--out`` a full run writes BENCHMARKS.md and a ``--quick`` run
 writes target/bench/BENCHMARKS-quick.md. It needs polars, numpy, pandas,
@@ -46,6 +50,7 @@ from typing import Callable
 import bench_cases as bc
 import bench_data as bd
 import bench_report as br
+import bench_suppression as bs
 import polars as pl
 
 import indikator as ik
@@ -405,6 +410,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
                    help="how the extension was built, for the report (make bench: release)")
     p.add_argument("--mem-limit-gb", type=float, default=None,
                    help="stop a case whose memory passes this (default 92 %% of the machine's RAM)")
+    p.add_argument("--only", choices=["suppression"],
+                   help="run one section and rewrite it in place in the --out file (default BENCHMARKS.md)")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--report", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -431,12 +438,22 @@ def main(argv: list[str]) -> int:
     say = lambda s: print(s, flush=True)  # noqa: E731
     extension = _extension()
     say(f"indikator {ik.__version__}: {extension}")
+    label = f"{args.build_label}, indikator extension {extension}"
+    if args.only == "suppression":
+        out = args.out or ROOT / "BENCHMARKS.md"
+        text = bs.section(bs.run(say, args.quick), label)
+        before = out.read_text(encoding="utf-8") if out.exists() else ""
+        out.write_text(bs.replace_section(before, text), encoding="utf-8")
+        say(text)
+        say(f"section rewritten in: {out}")
+        return 0
 
     say(f"indikator against PHStatsMethods: {groups} groups")
     peers = run_peers(groups, args.quick, say)
     say(f"indikator against hand-written polars: scales {scales}")
     scale_rows, sizes = run_scales(scales, args.quick, mem_limit_kb, say)
 
+    suppression = bs.section(bs.run(say, args.quick), label)
     warn = warnings_of(peers, scale_rows, extension)
     for w in warn:
         say(f"WARNING: {w}")
@@ -445,7 +462,7 @@ def main(argv: list[str]) -> int:
         version_info={**br.versions(args.build_label), "indikator extension": extension}, groups=groups, scales=sizes, peers=peers,
         scale_rows=scale_rows, peer_calls={c.name: c.call for c in bc.PEER_CASES},
         case_notes={c.name: (c.title, c.ours_also) for c in bc.POLARS_CASES}, method=METHOD,
-        warnings=warn, gaps=GAPS)
+        warnings=warn, gaps=GAPS, suppression=suppression)
     for table in ([br.peer_table(peers)] if peers else []) + \
             ([br.scale_table(scale_rows), br.memory_table(scale_rows)] if scale_rows else []):
         say("")

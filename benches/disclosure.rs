@@ -1,14 +1,20 @@
-//! Small-number suppression (`Suppression::apply`) over a table by kommun ×
-//! sex × age band of about 10 000 and 100 000 cells, with totals in all
-//! three keys (a region row per sex and band, "Totalt" for sex and for age
-//! band, each the sum of its members): the primary rule alone, and primary
-//! plus secondary suppression along the three margins.
+//! Small-number suppression (`Suppression::apply`).
 //!
-//! Each kommun has 3 × 20 cells (kvinnor, män, Totalt × the 19 ESP2013
-//! bands and Totalt), so the tables have 167 and 1 667 kommun rows (the
-//! region included): 10 020 and 100 020 cells. About a quarter of the
-//! kommun-level cells hold 1–4 events. The data are generated (seeded,
-//! `benches/common`) before timing; the throughput is in cells.
+//! - `suppression/primary`: the primary rule alone over a table by kommun ×
+//!   sex × age band of about 10 000 and 100 000 cells (each kommun 3 × 20
+//!   cells: kvinnor, män, Totalt × the 19 ESP2013 bands and Totalt; 167 and
+//!   1 667 kommun rows, the region included). About a quarter of the
+//!   kommun-level cells hold 1–4 events.
+//! - `audited/…`: protection until the audit passes (every table with
+//!   totals): the report's shape at the region's size (its 8 kommuner: a
+//!   table by kommun and one by sex, each with the region's total, and the
+//!   region alone, suppressed together), the same with the kommun × sex
+//!   cross table published beside them, and a 100 × 20 table with row,
+//!   column and grand totals; `audit/100 × 20` is the audit of that
+//!   table's protected output alone. Counts there: a third 0, two fifths 1–4.
+//!
+//! The data are generated (seeded, `benches/common`) before timing; the
+//! throughput is in cells.
 //!
 //! Run in release: `cargo bench --no-default-features --bench disclosure`
 //! (`make bench` runs every bench). Other sizes:
@@ -94,14 +100,91 @@ fn margin(column: &str, total: &str) -> Margin {
     }
 }
 
+/// A `rows` × `cols` grid of counts (a third 0, two fifths 1–4) with row,
+/// column and grand totals (`T`), as a long table `r`, `c`, `numerator`.
+fn grid(rows: usize, cols: usize, seed: u64) -> DataFrame {
+    let mut rng = Lcg(seed);
+    let cells: Vec<Vec<i64>> = (0..rows)
+        .map(|_| {
+            (0..cols)
+                .map(|_| match rng.below(10) {
+                    0..=2 => 0,
+                    3..=6 => rng.between(1, 4),
+                    _ => rng.between(5, 40),
+                })
+                .collect()
+        })
+        .collect();
+    let (mut r, mut c, mut x) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..=rows {
+        for j in 0..=cols {
+            r.push(if i == rows {
+                "T".to_string()
+            } else {
+                format!("r{i:03}")
+            });
+            c.push(if j == cols {
+                "T".to_string()
+            } else {
+                format!("c{j:02}")
+            });
+            x.push(match (i == rows, j == cols) {
+                (false, false) => cells[i][j],
+                (false, true) => cells[i].iter().sum(),
+                (true, false) => cells.iter().map(|row| row[j]).sum(),
+                (true, true) => cells.iter().flatten().sum(),
+            });
+        }
+    }
+    df!("r" => r, "c" => c, "numerator" => x).unwrap()
+}
+
+/// The report's tables for one indicator at the region's size: by kommun
+/// and by sex, each with the region's total (`Hela regionen`), the region
+/// alone, and (with `cross`) the kommun × sex table too.
+fn report_tables(cross: bool) -> Vec<DataFrame> {
+    let g = grid(common::KOMMUNER.len(), 2, 11);
+    let region = "Hela regionen";
+    let named = g
+        .lazy()
+        .with_columns([
+            when(col("r").eq(lit("T")))
+                .then(lit(region))
+                .otherwise(col("r"))
+                .alias("kommun"),
+            when(col("c").eq(lit("T")))
+                .then(lit(region))
+                .otherwise(col("c"))
+                .alias("sex"),
+        ])
+        .select([col("kommun"), col("sex"), col("numerator")]);
+    let by = |key: &str, other: &str| {
+        named
+            .clone()
+            .filter(col(other).eq(lit(region)))
+            .select([col(key), col("numerator")])
+            .collect()
+            .unwrap()
+    };
+    let mut tables = vec![
+        by("kommun", "sex")
+            .lazy()
+            .filter(col("kommun").eq(lit(region)))
+            .select([col("numerator")])
+            .collect()
+            .unwrap(),
+        by("kommun", "sex"),
+        by("sex", "kommun"),
+    ];
+    if cross {
+        tables.push(named.collect().unwrap());
+    }
+    tables
+}
+
 fn disclosure(c: &mut Criterion) {
     let sizes = common::env_list("INDIKATOR_BENCH_CELLS", &[10_000, 100_000]);
     let primary = Suppression::new();
-    let secondary = Suppression::new()
-        .margin(margin("kommun", REGION))
-        .margin(margin("sex", TOTAL))
-        .margin(margin("age_band", TOTAL))
-        .keys(["kommun", "sex", "age_band"]);
     let mut group = c.benchmark_group("suppression");
     for cells in sizes {
         let t = table(cells);
@@ -109,12 +192,38 @@ fn disclosure(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("primary", cells), &t, |b, t| {
             b.iter(|| black_box(primary.apply(black_box(t)).unwrap()))
         });
-        group.bench_with_input(
-            BenchmarkId::new("primary + secondary", cells),
-            &t,
-            |b, t| b.iter(|| black_box(secondary.apply(black_box(t)).unwrap())),
-        );
     }
+    group.finish();
+
+    let region = "Hela regionen";
+    let report = Suppression::new()
+        .margin(margin("kommun", region))
+        .margin(margin("sex", region));
+    let two_way = Suppression::new()
+        .margin(margin("r", "T"))
+        .margin(margin("c", "T"));
+    let mut group = c.benchmark_group("audited");
+    for (name, tables) in [
+        ("report: kommun, sex, region", report_tables(false)),
+        ("report: with kommun × sex", report_tables(true)),
+    ] {
+        let cells: usize = tables.iter().map(DataFrame::height).sum();
+        group.throughput(criterion::Throughput::Elements(cells as u64));
+        group.bench_with_input(BenchmarkId::new(name, cells), &tables, |b, t| {
+            b.iter(|| black_box(report.apply_together(black_box(t)).unwrap()))
+        });
+    }
+    let big = grid(100, 20, 7);
+    common::size(&mut group, big.height());
+    group.bench_with_input(BenchmarkId::new("100 × 20", big.height()), &big, |b, t| {
+        b.iter(|| black_box(two_way.apply(black_box(t)).unwrap()))
+    });
+    let protected = two_way.apply(&big).unwrap();
+    group.bench_with_input(
+        BenchmarkId::new("audit of 100 × 20", big.height()),
+        &protected,
+        |b, t| b.iter(|| black_box(two_way.audit(black_box(t)).unwrap())),
+    );
     group.finish();
 }
 

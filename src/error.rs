@@ -120,6 +120,15 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// A linear programme of the suppression audit the solver could not
+    /// answer (a numerical failure of the solver, never a property of the data).
+    #[error("suppression audit: the linear programme for {cell} could not be solved: {message}")]
+    Solver {
+        /// The cell and bound sought, e.g. "the upper bound of kommun=2380".
+        cell: String,
+        /// The solver's message.
+        message: String,
+    },
     /// An error raised by polars while computing.
     #[error("polars: {0}")]
     Polars(#[from] PolarsError),

@@ -80,7 +80,8 @@ pub use catalog::{
     Catalog, CatalogInfo, Family, Indicator, SipGroup, Summary, WaitsMeasure, SHIPPED_CATALOG,
 };
 pub use disclosure::{
-    exposed, protect, Flag, Line, Margin, Suppression, FLAG_COLUMN, SUPPRESSED_SYMBOL,
+    exposed, protect, Flag, Hierarchy, Line, Margin, Suppression, FLAG_COLUMN, LP_TOLERANCE,
+    PUBLISHED_MASK, SUPPRESSED_SYMBOL,
 };
 pub use error::{Error, Result};
 pub use geography::{

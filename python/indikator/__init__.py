@@ -12,7 +12,7 @@ reference implementation (PHEindicatormethods) computes them.
 
 from . import continuity, expr, funnel, mortality, plot, readmission, sip, waits
 from ._assess import Assessment, Period, Target, assess, compare, ratings_by_perspective, trend
-from ._disclosure import SUPPRESSED_SYMBOL, suppress
+from ._disclosure import SUPPRESSED_SYMBOL, suppress, suppression_audit
 from ._indikator import (
     AgeBandError,
     ArgumentError,
@@ -64,6 +64,7 @@ __all__ = [
     "sip",
     "standard_population",
     "suppress",
+    "suppression_audit",
     "trend",
     "waits",
 ]

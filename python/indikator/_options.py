@@ -24,6 +24,16 @@ from ._indikator import ArgumentError
 ConfidenceLike = Union[float, str, Sequence[float]]
 
 
+class SuppressionOptions(TypedDict):
+    """Every option of suppression and its audit, as one object."""
+
+    threshold: float
+    counts: list[str]
+    also: list[str]
+    totals: list[tuple[str, Union[str, list[tuple[str, str]]]]]
+    """Key column → its total's label, or a hierarchy as (label, parent label) pairs."""
+    keys: list[str]
+
 class StatisticOptions(TypedDict):
     """What every statistic shares (``measure::Common`` in Rust)."""
 

@@ -9,6 +9,11 @@
 //! the optimal pattern is an integer programme (Cox 1980), which the
 //! tables of a regional report do not need.
 
+/// The flag the report publishes for every masked cell, primary or
+/// secondary alike: which cells are small is itself what must not be told
+/// (a reader who knows it narrows each small cell to 1..threshold − 1).
+pub const PUBLISHED_MASK: &str = "masked";
+
 /// The mask state of one cell (one row of the output frame).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {
@@ -30,12 +35,14 @@ impl Flag {
         }
     }
 
-    /// Parse the text of the `suppressed` column.
+    /// Parse the text of the `suppressed` column. `masked` is a masked cell
+    /// as the report publishes it, its kind withheld ([`PUBLISHED_MASK`]); it
+    /// stays masked and is read as a secondary cell.
     pub fn parse(text: &str) -> Option<Flag> {
         match text {
             "none" => Some(Flag::None),
             "primary" => Some(Flag::Primary),
-            "secondary" => Some(Flag::Secondary),
+            "secondary" | PUBLISHED_MASK => Some(Flag::Secondary),
             _ => None,
         }
     }
@@ -68,6 +75,12 @@ impl Line {
 /// one masked cell. `sizes` ranks the candidates: the smallest non-zero
 /// member is masked first, a total next, a zero cell only as a last resort.
 pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
+    protect_with(flags, sizes, lines, true);
+}
+
+/// [`protect`], masking zero cells only if `zeros` (else a line whose only
+/// unmasked cells are zero keeps its one masked cell).
+pub(crate) fn protect_with(flags: &mut [Flag], sizes: &[f64], lines: &[Line], zeros: bool) {
     // Masked cells per line, the lines through each cell, and the lines with
     // exactly one masked cell, taken first by position: one pass, with each
     // new mask updating only the lines through its cell.
@@ -95,7 +108,7 @@ pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
         };
         let candidate = line
             .cells()
-            .filter(|&i| !flags[i].masked())
+            .filter(|&i| !flags[i].masked() && (zeros || sizes[i] > 0.0))
             .min_by(|&a, &b| {
                 rank(a)
                     .partial_cmp(&rank(b))
@@ -103,7 +116,7 @@ pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
                     .then(a.cmp(&b))
             });
         let Some(i) = candidate else {
-            return; // unreachable: a line with one masked cell has another cell
+            continue; // nothing left to mask in this line
         };
         flags[i] = Flag::Secondary;
         for &m in &lines_of[i] {

@@ -1,23 +1,33 @@
-//! Small-number suppression: primary and secondary, visible in a flag column.
+//! Small-number suppression: primary and secondary, visible in a flag
+//! column, and the audit a reader with a linear-programming solver would run.
 //!
 //! Every output of the crate can go through [`Suppression::apply`]: a count
 //! from 1 up to (not including) the threshold is masked together with every
-//! value computed from it; zero is not masked. Where the table holds totals
-//! (given as [`Margin`]s), further cells are masked so that no masked cell
-//! can be recomputed by one subtraction along a row or column. Masked values
-//! become null (never zero), a `suppressed` column says `none`, `primary`
-//! or `secondary`, and unmasked values are returned unchanged.
+//! value computed from it; zero is not masked. Masked values become null
+//! (never zero), a `suppressed` column says `none`, `primary` or
+//! `secondary`, and unmasked values are returned unchanged.
+//!
+//! Where the table holds totals, further cells are masked until the audit
+//! of a reader with a linear-programming solver passes: the rule and how
+//! the cells are chosen are documented on [`Suppression`].
 
+mod audit;
+#[cfg(test)]
+mod audit_tests;
+mod cells;
+mod frames;
 mod lines;
-
-use std::collections::HashMap;
+mod lp;
+mod protect;
+mod structure;
 
 use polars::prelude::*;
 
-pub use lines::{exposed, protect, Flag, Line};
+pub use lines::{exposed, protect, Flag, Line, PUBLISHED_MASK};
+pub use lp::LP_TOLERANCE;
+pub use structure::Hierarchy;
 
-use crate::error::{Error, Result};
-use crate::measure::{column_of, COUNT_COLUMNS, DERIVED_COLUMNS};
+use crate::error::Result;
 
 /// The symbol a report shows in place of a masked value.
 pub const SUPPRESSED_SYMBOL: &str = "..";
@@ -36,6 +46,65 @@ pub struct Margin {
 }
 
 /// Options for small-number suppression.
+///
+/// # Protection against a reader who solves linear programmes
+///
+/// Where the table holds totals ([`Margin`]s, [`Hierarchy`]s; several tables
+/// published together through [`Suppression::apply_together`]), further
+/// cells are masked until the audit ([`Suppression::audit`]) passes. The
+/// audit solves, for each masked cell, the smallest and largest value it
+/// can take in any table that agrees with what is published, for two
+/// readers: one who sees the table (and knows counts are whole, not
+/// negative, and with one count column that a masked count is not 0) and
+/// one who also reads the flags (a primary cell's first count is from 1 to
+/// threshold − 1, a secondary cell's at least the threshold). The rule:
+///
+/// 1. no primary cell's interval from the table lies within [1, threshold − 1];
+/// 2. no masked cell is pinned to one value (first count column: read with
+///    the flags; other count columns: from the table);
+/// 3. where a line's total is published, its masked members do not add up
+///    to a count from 1 to threshold − 1;
+/// 4. the flags agree with the table.
+///
+/// Bounds are rounded inwards to whole numbers when every known count of the
+/// column is whole (within [`LP_TOLERANCE`]); an upper bound with nothing
+/// above it is `+∞`. A line whose total exceeds the sum of its members (the
+/// total also counts units outside the table, such as records without a
+/// kommun) tells a reader only `Σ members ≤ total`; one whose total is less
+/// than the sum (not a sum at all, such as means of months) tells nothing
+/// and is left out. The programmes are solved by the pure-Rust simplex of
+/// the `microlp` crate.
+///
+/// # How the further cells are chosen
+///
+/// 1. The greedy pass of [`protect`] (no line with exactly one masked cell).
+/// 2. Every masked cell and every line is audited in the order of the keys.
+///    For one that breaks a rule, the candidates are the published non-zero
+///    cells of its lines (then of the lines of the hidden cells linked to
+///    it), ranked members before totals, smallest first, ties by key. The
+///    first candidate whose masking mends it is masked (else the first pair
+///    or triple of the first few that does, else the first candidate), and
+///    what it touches is audited again.
+/// 3. Cells masked on the way that the audit no longer needs are published
+///    again, the largest first.
+///
+/// This runs twice, with and without step 1, and the result with fewer
+/// masked cells (then the smaller sum of their counts) is kept. Zero cells
+/// are never masked: a reader of the flags then knows a secondary count is
+/// at least the threshold. Masking only widens intervals, so the loop ends,
+/// and what still breaks a rule at the end could not be mended by masking
+/// any non-zero cell (the flags themselves say too much, e.g. four primary
+/// cells adding up to a primary total of 4): [`Suppression::audit`] reports
+/// it. The result does not depend on the order of the rows, and a second
+/// pass over a table of additive counts changes nothing.
+///
+/// What this does not cover: tables published elsewhere or for overlapping
+/// periods, derived values that are not sums (rates of published
+/// denominators are masked with their row), readers with outside knowledge,
+/// and readers who solve integer programmes where the structure has more
+/// than two dimensions (for a two-way table with margins the rounded bounds
+/// of the linear programmes are the integer ones; beyond, they can be
+/// wider): see RELIABILITY.md.
 ///
 /// # Example
 /// ```
@@ -68,8 +137,10 @@ pub struct Suppression {
     pub also: Vec<String>,
     /// Totals in the table.
     pub margins: Vec<Margin>,
-    /// The key columns of the table (default: the margin columns); the
-    /// cells of a line share every key but the margin's.
+    /// Hierarchies of totals (kommun → område → region).
+    pub hierarchies: Vec<Hierarchy>,
+    /// The key columns of the table (default: the margin and hierarchy
+    /// columns); the cells of a line share every key but the margin's.
     pub keys: Vec<String>,
 }
 
@@ -80,6 +151,7 @@ impl Default for Suppression {
             counts: Vec::new(),
             also: Vec::new(),
             margins: Vec::new(),
+            hierarchies: Vec::new(),
             keys: Vec::new(),
         }
     }
@@ -103,9 +175,21 @@ impl Suppression {
         self
     }
 
+    /// Name further columns masked with a row.
+    pub fn also<I: IntoIterator<Item = S>, S: Into<String>>(mut self, columns: I) -> Self {
+        self.also = columns.into_iter().map(Into::into).collect();
+        self
+    }
+
     /// Add a total category.
     pub fn margin(mut self, margin: Margin) -> Self {
         self.margins.push(margin);
+        self
+    }
+
+    /// Add a hierarchy of totals.
+    pub fn hierarchy(mut self, hierarchy: Hierarchy) -> Self {
+        self.hierarchies.push(hierarchy);
         self
     }
 
@@ -115,238 +199,120 @@ impl Suppression {
         self
     }
 
-    /// Suppress `table`.
+    /// Suppress `table`: primary cells, then, where it has totals, further
+    /// cells until the audit passes (the rule: [`Suppression`]).
     ///
     /// # Errors
     /// A threshold below 1 or not finite; missing or non-numeric count
-    /// columns; a negative or NaN count; a margin whose total label is absent from its column; two
-    /// rows with the same keys; an unknown label in an existing `suppressed`
-    /// column.
+    /// columns; a negative or NaN count; a margin whose total label is
+    /// absent from its column; a hierarchy that is not a tree or does not
+    /// know a label of its column; two rows with the same keys; an unknown
+    /// label in an existing `suppressed` column; a programme the solver
+    /// cannot answer.
     pub fn apply(&self, table: &DataFrame) -> Result<DataFrame> {
-        if !(self.threshold.is_finite() && self.threshold >= 1.0) {
-            return Err(Error::argument(
-                "threshold",
-                "threshold must be a finite number >= 1",
-                self.threshold,
-            ));
-        }
-        let counts = self.count_columns(table)?;
-        let mut flags = existing_flags(table)?;
-        let sizes = crate::measure::f64_values(table, &counts[0])?;
-        for column in &counts {
-            let values = crate::measure::f64_values(table, column)?;
-            if let Some(row) = values
-                .iter()
-                .position(|v| v.is_some_and(|v| v.is_nan() || v < 0.0))
-            {
-                return Err(Error::data(
-                    column,
-                    "counts to suppress must be 0 or more",
-                    values[row].unwrap_or_default(),
-                    format!(" in row {row}"),
-                ));
-            }
-            for (flag, v) in flags.iter_mut().zip(values) {
-                if let Some(v) = v {
-                    if *flag == Flag::None && v > 0.0 && v < self.threshold {
-                        *flag = Flag::Primary;
-                    }
-                }
-            }
-        }
-        let (lines, rank) = self.lines(table)?;
-        let sizes: Vec<f64> = sizes.iter().map(|s| s.unwrap_or(0.0)).collect();
-        protect_in_key_order(&mut flags, &sizes, &lines, &rank);
-
-        let mask: BooleanChunked = flags.iter().map(|f| f.masked()).collect();
-        let mut masked_columns: Vec<&str> = counts.iter().map(String::as_str).collect();
-        masked_columns.extend(self.also.iter().map(String::as_str));
-        masked_columns.extend(
-            DERIVED_COLUMNS
-                .iter()
-                .copied()
-                .filter(|c| table.schema().contains(c)),
-        );
-        let mut out = table.clone();
-        for name in masked_columns {
-            let column = column_of(table, name, "column to mask")?;
-            let nulls = Column::full_null(name.into(), table.height(), column.dtype());
-            let kept = column.zip_with(&!&mask, &nulls)?;
-            out.with_column(kept)?;
-        }
-        if let Ok(status) = table.column("status") {
-            let reason = Column::new("status".into(), vec!["suppressed"; table.height()]);
-            out.with_column(reason.zip_with(&mask, &status.cast(&DataType::String)?)?)?;
-        }
-        let labels: Vec<&str> = flags.iter().map(|f| f.label()).collect();
-        out.with_column(Column::new(FLAG_COLUMN.into(), labels))?;
-        Ok(out)
+        let mut out = self.apply_together(std::slice::from_ref(table))?;
+        Ok(out.remove(0))
     }
 
-    fn count_columns(&self, table: &DataFrame) -> Result<Vec<String>> {
-        let counts: Vec<String> = if self.counts.is_empty() {
-            COUNT_COLUMNS
-                .iter()
-                .filter(|c| table.schema().contains(c))
-                .map(|c| c.to_string())
-                .collect()
-        } else {
-            self.counts.clone()
-        };
-        if counts.is_empty() {
-            return Err(Error::argument(
-                "counts",
-                "name the count columns to test (the table has no `numerator` or `denominator`)",
-                "none",
-            ));
+    /// Suppress tables published together as one structure.
+    ///
+    /// A table without a margin's (or hierarchy's) column stands at its
+    /// total, so a row shared by several tables (the region's total in a
+    /// table by kommun and in one by sex) is one cell, masked in all or in
+    /// none, and the lines of every table are audited together. A table
+    /// with no key columns at all is the grand total.
+    ///
+    /// # Errors
+    /// Those of [`apply`](Self::apply); no table; the same cell with
+    /// different counts in two tables; a key other than a margin's missing
+    /// from a table.
+    ///
+    /// # Example
+    /// ```
+    /// use indikator::{Margin, Suppression};
+    /// use polars::prelude::*;
+    ///
+    /// let region = "Hela regionen";
+    /// let by_kommun = df!("kommun" => ["Berg", "Åre", region], "numerator" => [3, 40, 43])?;
+    /// let by_sex = df!("sex" => ["K", "M", region], "numerator" => [20, 23, 43])?;
+    /// let out = Suppression::new()
+    ///     .margin(Margin { column: "kommun".into(), total: region.into() })
+    ///     .margin(Margin { column: "sex".into(), total: region.into() })
+    ///     .apply_together(&[by_kommun, by_sex])?;
+    /// let flags = |t: &DataFrame| -> Vec<String> {
+    ///     t.column("suppressed").unwrap().str().unwrap().iter().flatten().map(String::from).collect()
+    /// };
+    /// assert_eq!(flags(&out[0])[0], "primary");
+    /// // The region's row is one cell: masked in both tables or in neither.
+    /// assert_eq!(flags(&out[0])[2], flags(&out[1])[2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply_together(&self, tables: &[DataFrame]) -> Result<Vec<DataFrame>> {
+        let mut cells = frames::read(self, tables, true)?;
+        if !cells.lines().is_empty() {
+            protect::protect_audited(&mut cells)?;
         }
-        for c in &counts {
-            let column = column_of(table, c, "count")?;
-            if !column.dtype().is_primitive_numeric() {
-                return Err(Error::WrongDtype {
-                    column: c.clone(),
-                    role: "count".into(),
-                    expected: "numeric (integer or float)".into(),
-                    found: column.dtype().to_string(),
-                });
-            }
-        }
-        Ok(counts)
+        tables
+            .iter()
+            .enumerate()
+            .map(|(t, table)| frames::masked(self, &cells, table, t))
+            .collect()
     }
 
-    /// The additive lines that the margins define, and each row's rank in
-    /// the order of its keys.
-    fn lines(&self, table: &DataFrame) -> Result<(Vec<Line>, Vec<usize>)> {
-        if self.margins.is_empty() {
-            return Ok((Vec::new(), (0..table.height()).collect()));
-        }
-        let keys: Vec<String> = if self.keys.is_empty() {
-            self.margins.iter().map(|m| m.column.clone()).collect()
-        } else {
-            self.keys.clone()
-        };
-        let mut text: HashMap<&str, Vec<String>> = HashMap::new();
-        for k in &keys {
-            let column = column_of(table, k, "key")?.cast(&DataType::String)?;
-            let values = column
-                .str()?
-                .iter()
-                .map(|v| v.unwrap_or("").to_string())
-                .collect();
-            text.insert(k.as_str(), values);
-        }
-        let row_key = |row: usize, skip: Option<&str>| -> Vec<&str> {
-            keys.iter()
-                .filter(|k| Some(k.as_str()) != skip)
-                .map(|k| text[k.as_str()][row].as_str())
-                .collect()
-        };
-        let mut seen = HashMap::new();
-        for row in 0..table.height() {
-            if let Some(first) = seen.insert(row_key(row, None), row) {
-                return Err(Error::data(
-                    &keys.join(", "),
-                    "a table with totals must have one row per combination of keys",
-                    format!("rows {first} and {row} alike"),
-                    "",
-                ));
-            }
-        }
-        let mut in_key_order: Vec<usize> = (0..table.height()).collect();
-        in_key_order.sort_by(|&a, &b| row_key(a, None).cmp(&row_key(b, None)));
-        let mut rank = vec![0; table.height()];
-        for (position, &row) in in_key_order.iter().enumerate() {
-            rank[row] = position;
-        }
-        let mut lines = Vec::new();
-        for margin in &self.margins {
-            let values = text.get(margin.column.as_str()).ok_or_else(|| {
-                Error::argument(
-                    "keys",
-                    "the key columns must include every margin column",
-                    format!("`{}`", margin.column),
-                )
-            })?;
-            if !values.contains(&margin.total) {
-                return Err(Error::data(
-                    &margin.column,
-                    "the total label of a margin must occur in its column",
-                    format!("no row labelled {:?}", margin.total),
-                    "",
-                ));
-            }
-            let mut groups: HashMap<Vec<&str>, (Vec<usize>, Option<usize>)> = HashMap::new();
-            for (row, value) in values.iter().enumerate() {
-                let entry = groups
-                    .entry(row_key(row, Some(margin.column.as_str())))
-                    .or_default();
-                if *value == margin.total {
-                    entry.1 = Some(row);
-                } else {
-                    entry.0.push(row);
-                }
-            }
-            let mut found: Vec<Line> = groups
-                .into_values()
-                .filter_map(|(members, total)| {
-                    total
-                        .filter(|_| !members.is_empty())
-                        .map(|total| Line { members, total })
-                })
-                .collect();
-            found.sort_by_key(|l| l.total);
-            lines.extend(found);
-        }
-        Ok((lines, rank))
+    /// Audit a published table: what a reader with a solver derives for
+    /// each masked cell, and the rules it breaks.
+    ///
+    /// The cells masked are those the `suppressed` column says (a table
+    /// without one: the primary cells, to show what primary suppression
+    /// alone would reveal). Added columns: `suppressed`; `audit_lower`,
+    /// `audit_upper`, the interval of the first count column from the table
+    /// alone, and `audit_lower_flags`, `audit_upper_flags`, with the flags
+    /// read too (null where published, or where no table agrees with the
+    /// flags; `+∞` where nothing bounds it above); `audit_passed`; and
+    /// `audit_findings`, the rules broken in words (null when none): small,
+    /// pinned, small sum (at the total of the line), contradiction,
+    /// published small count.
+    ///
+    /// # Errors
+    /// Those of [`apply`](Self::apply).
+    ///
+    /// # Example
+    /// ```
+    /// use indikator::{Margin, Suppression};
+    /// use polars::prelude::*;
+    ///
+    /// // Two primary cells in a line whose total, 8, is published.
+    /// let table = df!(
+    ///     "sex" => ["kvinnor", "män", "Totalt"],
+    ///     "numerator" => [Some(4), Some(4), Some(8)],
+    ///     "suppressed" => ["primary", "primary", "none"],
+    /// )?;
+    /// let s = Suppression::new().margin(Margin { column: "sex".into(), total: "Totalt".into() });
+    /// let audit = s.audit(&table)?;
+    /// assert_eq!(audit.column("audit_upper_flags")?.f64()?.get(0), Some(4.0));
+    /// assert_eq!(audit.column("audit_passed")?.bool()?.get(0), Some(false));
+    /// // Suppression masks the total too, and the audit passes.
+    /// let out = s.audit(&s.apply(&table.drop("suppressed")?)?)?;
+    /// assert!(out.column("audit_passed")?.bool()?.all());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn audit(&self, table: &DataFrame) -> Result<DataFrame> {
+        let mut out = self.audit_together(std::slice::from_ref(table))?;
+        Ok(out.remove(0))
     }
-}
 
-/// Secondary suppression decided over the rows in the order of their keys,
-/// so that the cells it masks never depend on the order of the rows.
-fn protect_in_key_order(flags: &mut [Flag], sizes: &[f64], lines: &[Line], rank: &[usize]) {
-    let mut ranked_flags = vec![Flag::None; flags.len()];
-    let mut ranked_sizes = vec![0.0; sizes.len()];
-    for (row, &r) in rank.iter().enumerate() {
-        ranked_flags[r] = flags[row];
-        ranked_sizes[r] = sizes[row];
+    /// Audit tables published together (see [`apply_together`](Self::apply_together)).
+    ///
+    /// # Errors
+    /// Those of [`apply_together`](Self::apply_together).
+    pub fn audit_together(&self, tables: &[DataFrame]) -> Result<Vec<DataFrame>> {
+        let flagged = tables.iter().all(|t| t.schema().contains(FLAG_COLUMN));
+        let cells = frames::read(self, tables, !flagged)?;
+        let audits = audit::audit(&cells)?;
+        tables
+            .iter()
+            .enumerate()
+            .map(|(t, table)| frames::audited(&cells, &audits, table, t))
+            .collect()
     }
-    let mut ranked_lines: Vec<Line> = lines
-        .iter()
-        .map(|line| {
-            let mut members: Vec<usize> = line.members.iter().map(|&m| rank[m]).collect();
-            members.sort_unstable();
-            Line {
-                members,
-                total: rank[line.total],
-            }
-        })
-        .collect();
-    ranked_lines.sort_by(|a, b| (a.total, &a.members).cmp(&(b.total, &b.members)));
-    protect(&mut ranked_flags, &ranked_sizes, &ranked_lines);
-    for (row, &r) in rank.iter().enumerate() {
-        flags[row] = ranked_flags[r];
-    }
-}
-
-/// Flags of an already suppressed table (so that suppression is idempotent).
-fn existing_flags(table: &DataFrame) -> Result<Vec<Flag>> {
-    let Ok(column) = table.column(FLAG_COLUMN) else {
-        return Ok(vec![Flag::None; table.height()]);
-    };
-    let column = column.cast(&DataType::String)?;
-    column
-        .str()?
-        .iter()
-        .map(|v| {
-            let v = v.unwrap_or("none");
-            Flag::parse(v).ok_or_else(|| {
-                Error::data(
-                    FLAG_COLUMN,
-                    "flags must be none, primary or secondary",
-                    format!("{v:?}"),
-                    "",
-                )
-            })
-        })
-        .collect()
 }

@@ -50,6 +50,7 @@ fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(measures::isr, m)?,
         wrap_pyfunction!(measures::standard_population, m)?,
         wrap_pyfunction!(disclosure::suppress, m)?,
+        wrap_pyfunction!(disclosure::suppression_audit, m)?,
         wrap_pyfunction!(assess::compare_benchmark, m)?,
         wrap_pyfunction!(assess::compare_previous, m)?,
         wrap_pyfunction!(assess::trend_table, m)?,

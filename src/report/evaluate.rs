@@ -15,7 +15,7 @@ use crate::assess::{
     BREAKDOWN_TOTAL, SERIES_PERIOD,
 };
 use crate::catalog::{Catalog, Family, Indicator};
-use crate::disclosure::{Margin, Suppression, FLAG_COLUMN};
+use crate::disclosure::{Margin, Suppression, FLAG_COLUMN, PUBLISHED_MASK};
 use crate::error::Result;
 use crate::geography::kommun_name;
 use crate::measure::f64_values;
@@ -75,7 +75,15 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
             }
             Err(e) => return Err(e),
         };
-        let masked = suppressed(&computed.table, &[], ind, threshold, cx.suppress)?;
+        // The report period's figure is published with its breakdowns:
+        // suppressed together, the region's row one cell in all of them.
+        let (masked, splits) = if k == 0 {
+            with_breakdowns(ind, &source, cx.period, &computed, threshold, cx.suppress)?
+        } else {
+            let tables = [computed.table.clone()];
+            let mut masked = suppressed(&tables, &[], ind, threshold, cx.suppress)?;
+            (masked.remove(0), Vec::new())
+        };
         let point = point_of(&masked, 0, &computed.label)?;
         let series = match k {
             0 => SERIES_PERIOD,
@@ -94,7 +102,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
             ind,
         )?);
         if k == 0 {
-            current_figure = Some((computed, masked));
+            current_figure = Some(splits);
         }
         trend.push(point);
     }
@@ -108,11 +116,9 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
     // Breakdowns of the report period, each with the region total as margin.
     let mut by_kommun = Vec::new();
     let mut breakdown_tables = Vec::new();
-    if let Some((fig, _)) = &current_figure {
-        for b in &ind.breakdowns {
-            let split = figure(ind, &source, cx.period, std::slice::from_ref(b))?;
-            let table = with_total(&split.table, &fig.table, b)?;
-            let masked = suppressed(&table, std::slice::from_ref(b), ind, threshold, cx.suppress)?;
+    if let Some(splits) = current_figure {
+        for (b, split, masked) in splits {
+            let b = &b;
             let groups = masked.column(b)?.str()?.clone();
             for (i, group) in groups.iter().enumerate() {
                 let group = group.unwrap_or("");
@@ -269,34 +275,66 @@ fn count_columns(family: &Family) -> (Vec<&'static str>, Vec<&'static str>) {
     }
 }
 
-/// The table with small counts masked (a `suppressed` column added always).
+/// A breakdown of the report period: its name, figure and masked table.
+type Breakdown = (String, Figure, DataFrame);
+
+/// The region's figure and its breakdowns (each with the region's total as
+/// its last row), suppressed as one structure.
+fn with_breakdowns(
+    ind: &Indicator,
+    source: &Source,
+    period: Period,
+    total: &Figure,
+    threshold: f64,
+    on: bool,
+) -> Result<(DataFrame, Vec<Breakdown>)> {
+    let mut tables = vec![total.table.clone()];
+    let mut splits = Vec::new();
+    for b in &ind.breakdowns {
+        let split = figure(ind, source, period, std::slice::from_ref(b))?;
+        tables.push(with_total(&split.table, &total.table, b)?);
+        splits.push((b.clone(), split));
+    }
+    let mut masked = suppressed(&tables, &ind.breakdowns, ind, threshold, on)?.into_iter();
+    let region = masked.next().unwrap_or_default();
+    let splits = splits
+        .into_iter()
+        .zip(masked)
+        .map(|((b, split), table)| (b, split, table))
+        .collect();
+    Ok((region, splits))
+}
+
+/// Tables published together with small counts masked (a `suppressed`
+/// column added always); `keys` are the breakdowns, each with the region's
+/// total as its margin.
 fn suppressed(
-    table: &DataFrame,
+    tables: &[DataFrame],
     keys: &[String],
     ind: &Indicator,
     threshold: f64,
     on: bool,
-) -> Result<DataFrame> {
+) -> Result<Vec<DataFrame>> {
     if !on {
-        let mut out = table.clone();
-        out.with_column(Column::new(
-            FLAG_COLUMN.into(),
-            vec!["none"; table.height()],
-        ))?;
+        let mut out = tables.to_vec();
+        for table in &mut out {
+            let none = Column::new(FLAG_COLUMN.into(), vec!["none"; table.height()]);
+            table.with_column(none)?;
+        }
         return Ok(out);
     }
     let (counts, also) = count_columns(&ind.statistic);
-    let mut s = Suppression::new().threshold(threshold).counts(counts);
-    s.also = also.into_iter().map(String::from).collect();
-    if let Some(key) = keys.first() {
-        s = s
-            .margin(Margin {
-                column: key.clone(),
-                total: REGION_TOTAL.into(),
-            })
-            .keys(keys.to_vec());
+    let mut s = Suppression::new()
+        .threshold(threshold)
+        .counts(counts)
+        .also(also);
+    for key in keys {
+        s = s.margin(Margin {
+            column: key.clone(),
+            total: REGION_TOTAL.into(),
+        });
     }
-    s.apply(table)
+    s.apply_together(tables)
 }
 
 /// A breakdown table with the region's total as its last row.
@@ -359,12 +397,12 @@ fn figure_row(
     ind: &Indicator,
 ) -> Result<LongRow> {
     let p = point_of(masked, i, &fig.label)?;
-    let flag = masked
-        .column(FLAG_COLUMN)?
-        .str()?
-        .get(i)
-        .unwrap_or("none")
-        .to_string();
+    // Published: masked or not, never which kind (see PUBLISHED_MASK).
+    let flag = match masked.column(FLAG_COLUMN)?.str()?.get(i).unwrap_or("none") {
+        "none" => "none",
+        _ => PUBLISHED_MASK,
+    }
+    .to_string();
     let excluded: usize = fig.excluded.iter().map(|(_, n)| n).sum();
     Ok(LongRow {
         series: series.into(),

@@ -56,7 +56,10 @@ impl Point {
                 numerator: numerator[i],
                 denominator: denominator[i],
                 status: status[i].clone().unwrap_or_else(|| "ok".into()),
-                suppressed: matches!(flags[i].as_deref(), Some("primary" | "secondary" | "true")),
+                suppressed: matches!(
+                    flags[i].as_deref(),
+                    Some("primary" | "secondary" | "masked" | "true")
+                ),
             })
             .collect())
     }

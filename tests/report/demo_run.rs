@@ -166,6 +166,102 @@ fn no_small_count_is_shown_and_masked_rows_say_why() {
     );
 }
 
+/// What an indicator publishes for the report period, as tables published
+/// together: the region's row, and each breakdown with the region's row.
+fn published(long: &DataFrame, id: &str) -> (Vec<DataFrame>, Vec<String>) {
+    let rows = long
+        .clone()
+        .lazy()
+        .filter(col("indicator_id").eq(lit(id)))
+        .collect()
+        .unwrap();
+    let counts = [col("numerator"), col("denominator"), col("suppressed")];
+    let region = rows
+        .clone()
+        .lazy()
+        .filter(col("series").eq(lit("period")))
+        .select(counts.clone())
+        .collect()
+        .unwrap();
+    let breakdowns: Vec<String> = {
+        let b = rows
+            .clone()
+            .lazy()
+            .filter(col("series").eq(lit("breakdown")))
+            .select([col("breakdown").unique_stable()])
+            .collect()
+            .unwrap();
+        text(&b, "breakdown")
+    };
+    let mut tables = vec![region.clone()];
+    for b in &breakdowns {
+        let with_key = |rows: LazyFrame, key: Expr| {
+            let columns: Vec<Expr> = [key.alias(b.as_str())]
+                .into_iter()
+                .chain(counts.clone())
+                .collect();
+            rows.select(columns).collect().unwrap()
+        };
+        let split = rows.clone().lazy().filter(
+            col("series")
+                .eq(lit("breakdown"))
+                .and(col("breakdown").eq(lit(b.as_str()))),
+        );
+        let split = with_key(split, col("group"));
+        let total = with_key(region.clone().lazy(), lit("Hela regionen"));
+        tables.push(split.vstack(&total).unwrap());
+    }
+    (tables, breakdowns)
+}
+
+#[test]
+fn what_the_report_publishes_passes_the_suppression_audit() {
+    let long = &report().long;
+    let catalog = Catalog::shipped().unwrap();
+    let mut audited = 0;
+    for ind in &catalog.indicators {
+        let (tables, breakdowns) = published(long, &ind.id);
+        if breakdowns.is_empty() {
+            continue;
+        }
+        // The count columns the report tests (src/report/evaluate.rs).
+        let counts: &[&str] = match ind.statistic {
+            indikator::Family::Continuity { .. } => &["denominator"],
+            indikator::Family::Sip { .. } => &["numerator"],
+            _ => &["numerator", "denominator"],
+        };
+        let threshold = ind
+            .suppression_threshold
+            .unwrap_or(catalog.catalog.suppression_threshold);
+        let s = breakdowns.iter().fold(
+            indikator::Suppression::new()
+                .threshold(threshold)
+                .counts(counts.iter().copied()),
+            |s, b| {
+                s.margin(indikator::Margin {
+                    column: b.clone(),
+                    total: "Hela regionen".into(),
+                })
+            },
+        );
+        for (t, audit) in s.audit_together(&tables).unwrap().iter().enumerate() {
+            let passed = audit.column("audit_passed").unwrap().bool().unwrap();
+            let findings = audit.column("audit_findings").unwrap().str().unwrap();
+            for i in 0..audit.height() {
+                assert_eq!(
+                    passed.get(i),
+                    Some(true),
+                    "{}, table {t}, row {i}: {:?}",
+                    ind.id,
+                    findings.get(i)
+                );
+            }
+        }
+        audited += 1;
+    }
+    assert!(audited > 10, "only {audited} indicators with breakdowns");
+}
+
 #[test]
 fn every_row_carries_its_provenance() {
     let long = &report().long;

@@ -20,7 +20,7 @@ use crate::measure::{require, require_keys, Confidence, Mean, Statistic};
 ///   month of 100.
 ///
 /// `monthly` has the group columns, the month column (dropped), and
-/// `numerator`, `denominator`, `value` as from [`Waits::fulfilment`]. A
+/// `numerator`, `denominator`, `value` as from [`Waits::fulfilment`](super::Waits::fulfilment). A
 /// `months` column counts the months with a value.
 ///
 /// ```

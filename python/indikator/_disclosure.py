@@ -170,7 +170,9 @@ def suppression_audit(
     can take in any table that agrees with the published cells and totals
     (one linear programme each), for a reader of the table alone and for
     one who also reads the ``suppressed`` flags (a primary count is from 1
-    to ``threshold`` − 1, a secondary one at least ``threshold``). Bounds
+    to ``threshold`` − 1, a secondary one at least ``threshold``; a cell
+    flagged ``"masked"``, as the report publishes it, tells nothing of its
+    kind and is held to the rule of a primary cell). Bounds
     are whole numbers when the counts are; ``inf`` where nothing bounds a
     cell above. The cells masked are those the ``suppressed`` column says;
     a table without one is audited as primary suppression alone would

@@ -28,7 +28,6 @@
 use std::collections::HashMap;
 
 use super::cells::{Cells, Reader};
-use super::lines::Flag;
 use super::lp::{Extreme, LP_TOLERANCE};
 use crate::error::Result;
 
@@ -258,7 +257,7 @@ pub(crate) fn cell_findings(cells: &Cells, seen: &mut Seen, cell: usize) -> Resu
         return Ok(findings);
     }
     for c in 0..cells.columns.len() {
-        if cells.flags[cell] == Flag::Primary {
+        if cells.flags[cell].may_be_small() {
             if let Some(f) = small(cells, seen, c, cell)? {
                 findings.push(f);
             }
@@ -396,7 +395,7 @@ pub(crate) fn certify_near(cells: &Cells, seen: &mut Seen, near: &[bool]) -> Res
                         if !cells.flags[i].masked() {
                             continue;
                         }
-                        let small = reader == Reader::Table && cells.flags[i] == Flag::Primary;
+                        let small = reader == Reader::Table && cells.flags[i].may_be_small();
                         if small && !cleared(cells, seen, c, i, true) {
                             open.push((v, true));
                         } else if reader == pinning_reader(c) && !cleared(cells, seen, c, i, false)

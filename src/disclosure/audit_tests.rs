@@ -248,3 +248,28 @@ fn flags_that_no_table_agrees_with() {
         ]
     );
 }
+
+#[test]
+fn cells_published_as_masked_tell_a_reader_nothing_of_their_kind() {
+    // The same pattern as the report publishes it: every masked cell says
+    // "masked". Without the kinds the reader keeps the table's interval
+    // (a in [1, 7]): not pinned, not inside [1, 4], and no contradiction.
+    let (n, m) = ("none", "masked");
+    let table = kommun_by_sex([m, m, n, n, n, n, m, m, n, n, n, n]);
+    let a = audited(&kommun_by_sex_suppression(), &table);
+    assert_eq!(a[0].table, interval(1.0, 7.0));
+    assert_eq!(a[0].flags, interval(1.0, 7.0));
+    assert!(a.iter().all(|c| c.findings.is_empty()), "{a:?}");
+}
+
+#[test]
+fn a_cell_published_as_masked_is_held_to_rule_1() {
+    // Alone in its line with a published total, a masked cell of unknown
+    // kind is 3: small and pinned whatever its kind.
+    let (_, a) = line([3, 12, 0, 15], ["masked", "none", "none", "none"], 5.0);
+    assert!(a[0].findings.contains(&Finding::Small {
+        column: 0,
+        lower: 3.0,
+        upper: 3.0
+    }));
+}

@@ -52,7 +52,8 @@ pub(crate) enum Reader {
     /// (zero is published and never masked to protect another cell).
     Table,
     /// Also reads the `suppressed` flags: a primary cell's first count is
-    /// from 1 to threshold − 1, a secondary cell's at least the threshold.
+    /// from 1 to threshold − 1, a secondary cell's at least the threshold
+    /// (a cell published only as `masked` tells nothing more).
     Flags,
 }
 
@@ -167,7 +168,10 @@ impl Cells {
             (Flag::Secondary, Reader::Flags, 0) => {
                 (if whole { t.ceil() } else { t }, f64::INFINITY)
             }
-            (_, Reader::Table, 0) if self.columns.len() == 1 && whole => (1.0, f64::INFINITY),
+            // A reader of a cell masked of unknown kind knows what the table says.
+            (Flag::Masked, _, 0) | (_, Reader::Table, 0) if self.columns.len() == 1 && whole => {
+                (1.0, f64::INFINITY)
+            }
             _ => (0.0, f64::INFINITY),
         }
     }

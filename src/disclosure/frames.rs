@@ -85,6 +85,7 @@ pub(crate) fn read(s: &Suppression, tables: &[DataFrame], primary: bool) -> Resu
             flags[cell] = match (flags[cell], flag) {
                 (Flag::Primary, _) | (_, Flag::Primary) => Flag::Primary,
                 (Flag::Secondary, _) | (_, Flag::Secondary) => Flag::Secondary,
+                (Flag::Masked, _) | (_, Flag::Masked) => Flag::Masked,
                 _ => Flag::None,
             };
         }

@@ -23,6 +23,11 @@ pub enum Flag {
     Primary,
     /// Masked so that a primary cell cannot be recomputed from totals.
     Secondary,
+    /// Masked, its kind withheld: a cell as the report publishes it
+    /// ([`PUBLISHED_MASK`]). A reader of the flags learns only that it is
+    /// masked; the audit holds it to rule 1 like a primary cell (an interval
+    /// inside [1, threshold − 1] would disclose a small count whatever its kind).
+    Masked,
 }
 
 impl Flag {
@@ -32,17 +37,18 @@ impl Flag {
             Flag::None => "none",
             Flag::Primary => "primary",
             Flag::Secondary => "secondary",
+            Flag::Masked => PUBLISHED_MASK,
         }
     }
 
     /// Parse the text of the `suppressed` column. `masked` is a masked cell
-    /// as the report publishes it, its kind withheld ([`PUBLISHED_MASK`]); it
-    /// stays masked and is read as a secondary cell.
+    /// as the report publishes it, its kind withheld ([`PUBLISHED_MASK`]).
     pub fn parse(text: &str) -> Option<Flag> {
         match text {
             "none" => Some(Flag::None),
             "primary" => Some(Flag::Primary),
-            "secondary" | PUBLISHED_MASK => Some(Flag::Secondary),
+            "secondary" => Some(Flag::Secondary),
+            PUBLISHED_MASK => Some(Flag::Masked),
             _ => None,
         }
     }
@@ -50,6 +56,12 @@ impl Flag {
     /// Whether the cell is masked.
     pub fn masked(self) -> bool {
         self != Flag::None
+    }
+
+    /// Whether the cell may hide a small count (primary, or of unknown kind):
+    /// the cells the audit holds to rule 1.
+    pub fn may_be_small(self) -> bool {
+        matches!(self, Flag::Primary | Flag::Masked)
     }
 }
 

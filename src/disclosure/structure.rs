@@ -13,6 +13,9 @@
 //! other key, each label present is a member of the line of its nearest
 //! ancestor present: a table of kommuner and the region, without områden,
 //! has the line region = Σ kommuner.
+//!
+//! Over 500 lines with its tests: reading the cells, the lines and the
+//! hierarchies is one job whose parts share the label maps.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

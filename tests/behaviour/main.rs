@@ -21,3 +21,4 @@ mod readmission;
 mod sip;
 mod targets;
 mod waits;
+mod waits_summaries;

@@ -1,6 +1,9 @@
 //! Every target form of the region's plans, each with a fulfilled, a partly
 //! (or, for two-colour forms, the case that is *not* partly) and a
 //! not-fulfilled case, the equality edges and the missing values.
+//!
+//! Over 500 lines: one case table per target form, three cases each, read
+//! side by side.
 
 use indikator::{Comparison, Direction, MissingReason, Observed, Op, Period, Rating, Target};
 

@@ -242,3 +242,18 @@ def test_unknown_totals_are_errors_naming_what_exists():
         ik.suppression_audit(t, totals={"sex": "Totalt"})
     with pytest.raises(ik.ArgumentError, match="the totals of `area` must be a label or a dict of label to parent label"):
         ik.suppress(t, totals={"area": 3})
+
+
+def test_the_audit_reads_a_published_table_whose_cells_say_only_masked():
+    # kommun × sex with totals as the report publishes it: kinds withheld.
+    t = pl.DataFrame(
+        {
+            "kommun": [k for k in ["A", "B", "C", "R"] for _ in range(3)],
+            "sex": ["K", "M", "T"] * 4,
+            "numerator": [None, None, 8, 10, 12, 22, None, None, 16, 21, 25, 46],
+            "suppressed": ["masked", "masked"] + ["none"] * 4 + ["masked"] * 2 + ["none"] * 4,
+        }
+    )
+    audit = ik.suppression_audit(t, totals={"kommun": "R", "sex": "T"})
+    assert audit["audit_passed"].all()
+    assert (audit["audit_lower_flags"][0], audit["audit_upper_flags"][0]) == (1, 7)

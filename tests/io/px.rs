@@ -197,7 +197,7 @@ fn every_fault_names_a_line_and_a_key() {
             "line 9, key `DATA`: a cell must be a number",
         ),
         (
-            format!("{head}"),
+            head.to_string(),
             "line 6, key `DATA`: missing: the file has no DATA section",
         ),
         (

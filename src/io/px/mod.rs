@@ -173,8 +173,12 @@ fn language(entries: &[Entry], wanted: Option<&str>) -> Result<Option<String>> {
     ))
 }
 
+/// The variables of STUB and HEADING, each named in the chosen language and
+/// in the file's; how many are the stub's; the line of the last keyword.
+type Variables = (Vec<(String, String)>, usize, usize);
+
 /// The variables of STUB and HEADING: names in the chosen language and in the file's.
-fn variables<'a>(keys: &Keys<'a>, file: &str) -> Result<(Vec<(String, String)>, usize, usize)> {
+fn variables<'a>(keys: &Keys<'a>, file: &str) -> Result<Variables> {
     let mut out = Vec::new();
     let mut stub = 0;
     let mut line = 1;

@@ -238,3 +238,28 @@ mod tests {
         assert!(Error::file("x", "not a catalogue").source().is_none());
     }
 }
+
+/// An indikator error inside a polars pipeline: `?` in a function that
+/// returns `PolarsResult` takes it as it comes (a polars error comes back as
+/// itself; every other error as `ComputeError` with its message).
+///
+/// ```
+/// use indikator::polars::prelude::*;
+/// use indikator::{Rate, Statistic};
+///
+/// fn rates(deaths: DataFrame) -> PolarsResult<DataFrame> {
+///     Ok(Rate::new("deaths", "population").multiplier(100_000.0).compute(deaths.lazy())?)
+/// }
+/// let bad = df!("deaths" => [-1i64], "population" => [1000i64])?;
+/// let err = rates(bad).unwrap_err();
+/// assert!(err.to_string().contains("deaths"), "{err}");
+/// # Ok::<(), PolarsError>(())
+/// ```
+impl From<Error> for PolarsError {
+    fn from(error: Error) -> PolarsError {
+        match error {
+            Error::Polars(e) => e,
+            other => PolarsError::ComputeError(other.to_string().into()),
+        }
+    }
+}

@@ -27,6 +27,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // Golden values are copied digit for digit from the reference tables.
 #![cfg_attr(test, allow(clippy::excessive_precision))]
 
@@ -35,8 +36,10 @@ mod care;
 #[cfg(feature = "report")]
 mod catalog;
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub mod cli;
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub mod demo;
 mod disclosure;
 mod engine;
@@ -54,6 +57,17 @@ mod text;
 
 #[cfg(feature = "python")]
 mod python;
+
+/// The polars this crate is built against (0.55), re-exported so that a
+/// user's frames are of the same polars: `use indikator::polars::prelude::*;`
+/// instead of a `polars` dependency that must match to the minor version.
+pub use polars;
+
+/// The chrono this crate is built against (0.4), for the dates of
+/// [`Period`] and of the care records.
+pub use chrono;
+
+pub mod prelude;
 
 /// The README's Rust example, compiled and run as a doctest.
 #[cfg(doctest)]
@@ -76,6 +90,7 @@ pub use care::{
     CHILDREN, DIED_DISCHARGE_TYPES, TRANSFER_DISCHARGE_TYPES, WAIT_KINDS,
 };
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub use catalog::{
     Catalog, CatalogInfo, Family, Indicator, SipGroup, Summary, WaitsMeasure, SHIPPED_CATALOG,
 };
@@ -94,6 +109,7 @@ pub use io::{
     KOLADA_GENDERS,
 };
 #[cfg(feature = "fetch")]
+#[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
 pub use io::{fetch_kolada, fetch_pxweb, FetchOptions, KOLADA_API};
 pub use measure::{
     Common, Confidence, Contrast, Count, Difference, DifferenceMeasure, Dsr, Events, Grouping,
@@ -106,13 +122,15 @@ pub use period::{
     period_expr, period_labels, Period, PeriodColumn, PeriodKind, TimeKey, PERIOD_FORMS,
 };
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub use report::{
     check_catalog, group_points, html as report_html, kommun_chart, outputs as report_outputs,
     ratings_chart, run_catalog, trend_chart, trend_points, write_report, xlsx as report_xlsx,
     BenchmarkValue, Benchmarks, IndicatorResult, InputFile, Point, RatingResult, Report,
-    RunOptions, OUTPUT_FILES, RIKET,
+    RunOptions, SexDifference, OUTPUT_FILES, RIKET,
 };
 pub use stats::{ContinuityIndex, IndicatorType, RateRatioMethod, SiiInterval};
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub use synthetic::{is_synthetic, SYNTHETIC_BANNER, SYNTHETIC_METADATA_KEY, SYNTHETIC_NOTE};
 pub use text::swedish_number;

@@ -25,6 +25,7 @@ from ._indikator import (
     IndikatorError,
     __version__,
 )
+from ._inequality import difference, life_expectancy, quantiles, sii
 from ._report import Catalog, Report
 from ._stats import count, dsr, isr, isratio, mean, proportion, rate, standard_population
 
@@ -48,20 +49,24 @@ __all__ = [
     "compare",
     "continuity",
     "count",
+    "difference",
     "dsr",
     "expr",
     "funnel",
     "io",
     "isr",
     "isratio",
+    "life_expectancy",
     "mean",
     "mortality",
     "plot",
     "proportion",
+    "quantiles",
     "rate",
     "readmission",
     "ratings_by_perspective",
     "Report",
+    "sii",
     "sip",
     "standard_population",
     "suppress",

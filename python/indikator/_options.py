@@ -34,6 +34,7 @@ class SuppressionOptions(TypedDict):
     """Key column → its total's label, or a hierarchy as (label, parent label) pairs."""
     keys: list[str]
 
+
 class StatisticOptions(TypedDict):
     """What every statistic shares (``measure::Common`` in Rust)."""
 
@@ -216,6 +217,52 @@ class FunnelOptions(TypedDict):
     multiplier: Optional[float]
     kind: Optional[str]
     years: Optional[float]
+
+
+class LifeExpectancyOptions(TypedDict):
+    deaths: str
+    population: str
+    age: str
+    open_from: Optional[int]
+    at_ages: Optional[list[int]]
+    common: StatisticOptions
+
+
+class SiiOptions(TypedDict):
+    quantile: str
+    population: str
+    value: str
+    limits: Optional[tuple[str, str]]
+    limits_level: float
+    se: Optional[str]
+    indicator_type: str
+    transform: bool
+    multiplier: float
+    interval: str
+    repetitions: int
+    seed: Optional[int]
+    relative: bool
+    common: StatisticOptions
+
+
+class QuantileOptions(TypedDict):
+    value: str
+    n: int
+    invert: Optional[bool]
+    invert_by: Optional[str]
+    by: list[str]
+
+
+class DifferenceOptions(TypedDict):
+    column: str
+    measure: str
+    between: Optional[tuple[str, str]]
+    against: Optional[str]
+    total: Optional[str]
+    ratio_method: str
+    multiplier: Optional[float]
+    confidence: ConfidenceLike
+    output: str
 
 
 def statistic(

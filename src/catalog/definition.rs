@@ -442,6 +442,25 @@ fn check_statistic(family: &Family) -> std::result::Result<(), String> {
             check_ages(*min_age, *max_age)?;
             check_multiplier(*multiplier)
         }
+        Family::LifeExpectancy {
+            at_age,
+            open_from,
+            window_years,
+            ..
+        } => {
+            if !(*open_from == 80 || *open_from == 85 || *open_from == 90) {
+                return Err(format!("open_from must be 80, 85 or 90; got {open_from}"));
+            }
+            if *at_age >= *open_from {
+                return Err(format!(
+                    "at_age must be below the open band from {open_from}; got {at_age}"
+                ));
+            }
+            if !(1..=20).contains(window_years) {
+                return Err(format!("window_years must be 1–20; got {window_years}"));
+            }
+            Ok(())
+        }
         Family::Continuity {
             index,
             window_months,

@@ -140,6 +140,29 @@ pub enum Family {
         #[serde(default)]
         filters: BTreeMap<String, Vec<String>>,
     },
+    /// Life expectancy (medellivslängd) at an age, from the deaths and the
+    /// population by age, pooled over years as the national statistics
+    /// publish it (Chiang's abridged life table, Silcocks' open band).
+    LifeExpectancy {
+        /// The deaths table (default `deaths`: one row per death with `year`, `age`).
+        #[serde(default = "deaths_table")]
+        deaths: String,
+        /// The population table (default `population`: `year`, `age`, `population`).
+        #[serde(default = "population_table")]
+        population: String,
+        /// The age the expectancy is given at (default 0: at birth).
+        #[serde(default)]
+        at_age: u32,
+        /// The start of the open top band (default 90; 85 or 80 also).
+        #[serde(default = "default_open_from")]
+        open_from: u32,
+        /// Years pooled per value (default 5).
+        #[serde(default = "default_le_window")]
+        window_years: u32,
+        /// Keep only rows whose column holds one of the values.
+        #[serde(default)]
+        filters: BTreeMap<String, Vec<String>>,
+    },
     /// Events with an ICD-10 cause (e.g. fall injuries) per inhabitants, in the period.
     EventRate {
         /// The events table (default `injuries`).
@@ -202,6 +225,7 @@ impl Family {
             Family::Sip { .. } => "sip",
             Family::Mortality { .. } => "mortality",
             Family::EventRate { .. } => "event_rate",
+            Family::LifeExpectancy { .. } => "life_expectancy",
             Family::Continuity { .. } => "continuity",
         }
     }
@@ -213,6 +237,9 @@ impl Family {
             | Family::Readmission { table, .. }
             | Family::Sip { table, .. } => vec![table],
             Family::Mortality {
+                deaths, population, ..
+            }
+            | Family::LifeExpectancy {
                 deaths, population, ..
             } => vec![deaths, population],
             Family::EventRate {
@@ -232,6 +259,7 @@ impl Family {
             | Family::Sip { filters, .. }
             | Family::Mortality { filters, .. }
             | Family::EventRate { filters, .. }
+            | Family::LifeExpectancy { filters, .. }
             | Family::Continuity { filters, .. } => filters,
         }
     }
@@ -277,6 +305,12 @@ fn default_age_limit() -> u32 {
 }
 fn default_window() -> u32 {
     1
+}
+fn default_open_from() -> u32 {
+    90
+}
+fn default_le_window() -> u32 {
+    5
 }
 fn default_per_100k() -> f64 {
     100_000.0

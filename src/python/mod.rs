@@ -13,6 +13,7 @@ mod continuity;
 mod disclosure;
 mod errors;
 mod expressions;
+mod inequality;
 mod io;
 mod measures;
 mod report;
@@ -50,6 +51,10 @@ fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(measures::dsr, m)?,
         wrap_pyfunction!(measures::isr, m)?,
         wrap_pyfunction!(measures::standard_population, m)?,
+        wrap_pyfunction!(inequality::life_expectancy, m)?,
+        wrap_pyfunction!(inequality::sii, m)?,
+        wrap_pyfunction!(inequality::quantiles, m)?,
+        wrap_pyfunction!(inequality::difference, m)?,
         wrap_pyfunction!(disclosure::suppress, m)?,
         wrap_pyfunction!(disclosure::suppression_audit, m)?,
         wrap_pyfunction!(assess::compare_benchmark, m)?,

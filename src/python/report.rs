@@ -24,8 +24,9 @@ pub(crate) struct PyCatalog(Catalog);
 #[pyclass(name = "_Report", module = "indikator._indikator", frozen)]
 pub(crate) struct PyReport(Report);
 
-/// The synthetic data of the region, written once per process into the
-/// temporary directory (deterministic for the default seed).
+/// The synthetic data of the region, written once into the temporary
+/// directory (deterministic for the default seed, and keyed by the
+/// generator's fingerprint from `build.rs`, so a changed generator writes anew).
 fn demo_dir() -> crate::Result<PathBuf> {
     // One writer at a time in this process; other processes write their own
     // temporary files (see `demo::write`) and rename them into place.
@@ -34,9 +35,10 @@ fn demo_dir() -> crate::Result<PathBuf> {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = std::env::temp_dir().join(format!(
-        "indikator-{}-demo-{}",
+        "indikator-{}-demo-{}-{}",
         env!("CARGO_PKG_VERSION"),
-        crate::demo::DEFAULT_SEED
+        crate::demo::DEFAULT_SEED,
+        env!("INDIKATOR_DEMO_FINGERPRINT"),
     ));
     let complete = crate::demo::PUBLISHED_FILES
         .iter()

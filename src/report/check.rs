@@ -45,6 +45,9 @@ fn needs(family: &Family) -> Vec<(&str, Vec<String>)> {
             (t[0], vec![deaths.year, deaths.age, deaths.cause]),
             (t[1], population),
         ],
+        Family::LifeExpectancy { .. } => {
+            vec![(t[0], vec![deaths.year, deaths.age]), (t[1], population)]
+        }
         // Events are dated; the report gives them the period's year.
         Family::EventRate { .. } => vec![
             (t[0], vec![EVENT_DATE.to_string(), deaths.age, deaths.cause]),

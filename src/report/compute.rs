@@ -95,7 +95,7 @@ impl Source {
             Family::Continuity { .. } => other
                 .as_ref()
                 .and_then(|v| date_span(v, VisitColumns::default().date)),
-            Family::Mortality { .. } => None,
+            Family::Mortality { .. } | Family::LifeExpectancy { .. } => None,
         };
         Ok(Source { main, other, span })
     }
@@ -232,6 +232,24 @@ pub fn figure(
                 label,
             )
         }
+        Family::LifeExpectancy {
+            at_age,
+            open_from,
+            window_years,
+            ..
+        } => {
+            let (first, last) = mortality_years(period, *window_years, main)?;
+            let table = super::life::life_expectancy(
+                main,
+                source.other()?,
+                by,
+                (first, last),
+                *at_age,
+                *open_from,
+            )?;
+            let label = Period::Years { first, last }.to_string();
+            (table, super::life::quality(main, (first, last))?, label)
+        }
         Family::EventRate {
             causes,
             min_age,
@@ -360,7 +378,11 @@ fn in_period(frame: &DataFrame, column: &str, period: Period) -> Result<DataFram
 /// The pooled window ending in the period's year, or the last year the
 /// register holds when it lags (the cause-of-death register publishes year
 /// t in the autumn of t+1). A span of years is its own window.
-fn mortality_years(period: Period, window: u32, deaths: &DataFrame) -> Result<(i32, i32)> {
+pub(super) fn mortality_years(
+    period: Period,
+    window: u32,
+    deaths: &DataFrame,
+) -> Result<(i32, i32)> {
     if let Period::Years { first, last } = period {
         return Ok((first, last));
     }

@@ -10,6 +10,7 @@ use super::compute::{figure, years_before, Figure, Source, FIGURE_COLUMNS};
 use super::inputs::Inputs;
 use super::long::LongRow;
 use super::model::{IndicatorResult, Point, RatingResult};
+use super::sexdiff::sex_difference;
 use crate::assess::{
     assess_table, assess_units, compare_estimate_with_benchmark, Assessment, Rating, Target,
     BREAKDOWN_TOTAL, SERIES_PERIOD,
@@ -20,6 +21,9 @@ use crate::error::Result;
 use crate::geography::kommun_name;
 use crate::measure::f64_values;
 use crate::period::Period;
+
+/// The series of the long table's row of women against men.
+pub const SERIES_SEX_DIFFERENCE: &str = "sex_difference";
 
 /// The group label of the region's own total in breakdown tables.
 pub const REGION_TOTAL: &str = "Hela regionen";
@@ -116,6 +120,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
     // Breakdowns of the report period, each with the region total as margin.
     let mut by_kommun = Vec::new();
     let mut breakdown_tables = Vec::new();
+    let mut sex = None;
     if let Some(splits) = current_figure {
         for (b, split, masked) in splits {
             let b = &b;
@@ -140,6 +145,25 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
                 if b == "kommun" {
                     by_kommun.push(point_of(&masked, i, &label)?);
                 }
+            }
+            if b == "sex" {
+                let d = sex_difference(&ind.statistic, &masked, b, |g| group_label(b, g))?;
+                rows.push(LongRow {
+                    series: SERIES_SEX_DIFFERENCE.into(),
+                    period: split.label.clone(),
+                    breakdown: b.clone(),
+                    group: "kvinnor mot män".into(),
+                    value: d.value,
+                    lower: d.lower,
+                    upper: d.upper,
+                    unit: d.measure.clone(),
+                    status: d.status.clone(),
+                    significant: d.significant,
+                    suppressed: "none".into(),
+                    inputs: provenance(ind, inputs),
+                    ..base.clone()
+                });
+                sex = Some(d);
             }
             breakdown_tables.push((b.clone(), masked));
         }
@@ -192,6 +216,7 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
             rating,
             trend,
             by_kommun,
+            sex_difference: sex,
             ..described(ind)
         },
         rows,
@@ -236,6 +261,7 @@ fn described(ind: &Indicator) -> IndicatorResult {
         rating: None,
         trend: Vec::new(),
         by_kommun: Vec::new(),
+        sex_difference: None,
         error: None,
     }
 }
@@ -416,14 +442,7 @@ fn figure_row(
         upper: p.upper,
         status: p.status,
         suppressed: flag,
-        inputs: ind
-            .statistic
-            .tables()
-            .iter()
-            .filter_map(|t| inputs.input(t))
-            .map(|f| format!("{} sha256={} rows={}", f.file, f.sha256, f.rows))
-            .collect::<Vec<_>>()
-            .join("; "),
+        inputs: provenance(ind, inputs),
         rows_read: Some(fig.rows as f64),
         rows_excluded: Some(excluded as f64),
         exclusions: fig
@@ -434,6 +453,17 @@ fn figure_row(
             .join("; "),
         ..base.clone()
     })
+}
+
+/// The files an indicator read: name, sha256 and rows of each.
+fn provenance(ind: &Indicator, inputs: &Inputs) -> String {
+    ind.statistic
+        .tables()
+        .iter()
+        .filter_map(|t| inputs.input(t))
+        .map(|f| format!("{} sha256={} rows={}", f.file, f.sha256, f.rows))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn riket_of(

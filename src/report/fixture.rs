@@ -53,6 +53,14 @@ fn waits() -> IndicatorResult {
         target_line: Some(90.0),
         current: Some(point("jan–aug 2024", 84.2, 80.1, 88.0)),
         previous: Some(point("jan–aug 2023", 81.0, 76.9, 85.1)),
+        sex_difference: Some(super::SexDifference {
+            measure: "kvinnor − män, procentenheter".into(),
+            value: Some(-6.5),
+            lower: Some(-12.25),
+            upper: Some(-0.75),
+            significant: Some(true),
+            status: "ok".into(),
+        }),
         riket: Some(BenchmarkValue {
             area: "Riket".into(),
             period: "2023".into(),
@@ -99,6 +107,7 @@ fn suicide() -> IndicatorResult {
         target_line: None,
         current: Some(point("2019–2023", 17.3, 13.9, 21.3)),
         previous: Some(point("2018–2022", 18.1, 14.6, 22.2)),
+        sex_difference: None,
         riket: None,
         rating: Some(rating(
             Some(Rating::Fulfilled),
@@ -138,6 +147,7 @@ fn vaccination() -> IndicatorResult {
         target_line: Some(95.0),
         current: None,
         previous: None,
+        sex_difference: None,
         riket: None,
         rating: None,
         trend: Vec::new(),

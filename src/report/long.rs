@@ -20,7 +20,8 @@ pub struct LongRow {
     pub perspective: String,
     /// The report period (Swedish form).
     pub report_period: String,
-    /// `period`, `previous_year`, `trend`, `baseline` or `breakdown`
+    /// `period`, `previous_year`, `trend`, `baseline`, `breakdown` or
+    /// `sex_difference` (women against men: ratio or difference, `unit` says which)
     /// ([`crate::SERIES_COLUMN`]; the report period's own row is [`crate::SERIES_PERIOD`]).
     pub series: String,
     /// The period of this figure ("jan–aug 2023", "2019–2023").
@@ -45,6 +46,8 @@ pub struct LongRow {
     pub status: String,
     /// `none`, `primary` or `secondary`.
     pub suppressed: String,
+    /// Whether a difference (women against men) is significant; null on other rows.
+    pub significant: Option<bool>,
     /// The riket value (report period, total rows).
     pub riket: Option<f64>,
     /// Where the riket value came from.
@@ -116,6 +119,10 @@ pub fn long_table(rows: &[LongRow]) -> Result<DataFrame> {
         text("unit", |r| &r.unit),
         text("status", |r| &r.status),
         text("suppressed", |r| &r.suppressed),
+        Column::new(
+            "significant".into(),
+            rows.iter().map(|r| r.significant).collect::<Vec<_>>(),
+        ),
         number("riket", |r| r.riket),
         optional("riket_source", |r| &r.riket_source),
         optional("vs_riket", |r| &r.vs_riket),

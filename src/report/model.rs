@@ -90,6 +90,8 @@ pub struct IndicatorResult {
     pub trend: Vec<Point>,
     /// The report period by kommun (empty when the indicator has no kommun).
     pub by_kommun: Vec<Point>,
+    /// Women against men in the report period, when broken down by sex.
+    pub sex_difference: Option<super::SexDifference>,
     /// Why the indicator could not be computed, when it failed.
     pub error: Option<String>,
 }

@@ -148,3 +148,19 @@ pub(crate) fn value_words(point: &Point, unit: &str, decimals: usize) -> String 
         _ => missing_words(point),
     }
 }
+
+/// Women against men in words: "kvot 1,97 (1,27–3,10), signifikant" or why not.
+pub(crate) fn sex_difference_words(indicator: &super::model::IndicatorResult) -> String {
+    let Some(d) = &indicator.sex_difference else {
+        return "–".into();
+    };
+    let (Some(v), Some(lo), Some(hi)) = (d.value, d.lower, d.upper) else {
+        return format!("ej jämförd: {}", d.status);
+    };
+    let n = |x: f64| swedish_number(x, 2);
+    let verdict = match d.significant {
+        Some(true) => "signifikant skillnad",
+        _ => "ingen signifikant skillnad",
+    };
+    format!("{} {} ({}–{}), {verdict}", d.measure, n(v), n(lo), n(hi))
+}

@@ -99,7 +99,7 @@ def test_the_charts_are_svg_drawn_by_the_report_code(report):
 def test_the_command_is_installed_with_the_package(tmp_path):
     ok = subprocess.run([COMMAND, "check", ROOT / "catalogs" / "region-jh.toml"], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert "14 indikatorer" in ok.stdout
+    assert f"{len(ik.Catalog.shipped().ids)} indikatorer" in ok.stdout
     bad = subprocess.run([COMMAND, "report", "--period", "2024-13"], capture_output=True, text=True)
     assert bad.returncode == 2
     assert "2024-13" in bad.stderr

@@ -12,7 +12,7 @@ use polars::prelude::*;
 pub fn demo_data() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("indikator-test-demo-{}", std::process::id()));
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("demo");
         indikator::demo::write(&dir, indikator::demo::DEFAULT_SEED, 1.0).unwrap();
         dir
     })
@@ -86,6 +86,63 @@ fn the_demo_figures_are_plausible() {
     within("kontinuitet-kroniker", 0.2, 0.7);
     within("fallskador-65", 5.0, 40.0);
     within("sip-vuxna", 200.0, 700.0);
+    // The region's life expectancy at birth in 2019–2023 (SCB): 82,3 years.
+    within("medellivslangd", 81.0, 83.5);
+}
+
+/// Women against men in the report period: life expectancy as the
+/// difference of the two breakdown rows (women live longer), suicide as a
+/// rate ratio below 1 (men 2,5 times women in the generator), and a SIP
+/// count not compared, saying why.
+#[test]
+fn the_sex_difference_rows_agree_with_the_breakdown_by_sex() {
+    let report = report();
+    let sex_of = |id: &str| {
+        report
+            .indicators
+            .iter()
+            .find(|i| i.id == id)
+            .and_then(|i| i.sex_difference.clone())
+            .unwrap()
+    };
+    let le = sex_of("medellivslangd");
+    let long = report
+        .long
+        .clone()
+        .lazy()
+        .filter(
+            col("indicator_id")
+                .eq(lit("medellivslangd"))
+                .and(col("series").eq(lit("breakdown")))
+                .and(col("breakdown").eq(lit("sex"))),
+        )
+        .sort(["group"], Default::default())
+        .collect()
+        .unwrap();
+    let values = long.column("value").unwrap().f64().unwrap();
+    let (women, men) = (values.get(0).unwrap(), values.get(1).unwrap());
+    assert_eq!(text(&long, "group"), ["Kvinnor", "Män"]);
+    assert!((le.value.unwrap() - (women - men)).abs() < 1e-9, "{le:?}");
+    assert!((2.0..6.0).contains(&le.value.unwrap()), "{le:?}");
+    assert!(le.lower.unwrap() < le.value.unwrap() && le.value.unwrap() < le.upper.unwrap());
+    assert_eq!(le.significant, Some(true));
+    let suicide = sex_of("suicid-15");
+    assert_eq!(suicide.measure, "kvot kvinnor/män");
+    assert!(suicide.upper.unwrap() < 1.0, "{suicide:?}");
+    let sip = sex_of("sip-vuxna");
+    assert_eq!((sip.value, sip.significant), (None, None));
+    assert!(
+        sip.status.contains("kvinnor och män jämförs inte"),
+        "{sip:?}"
+    );
+    let rows = report
+        .long
+        .clone()
+        .lazy()
+        .filter(col("series").eq(lit("sex_difference")))
+        .collect()
+        .unwrap();
+    assert!(text(&rows, "inputs").iter().all(|i| i.contains("sha256=")));
 }
 
 /// The count of a rule of a quality table.

@@ -26,6 +26,7 @@ pub(super) fn indicator_table(report: &Report, indicators: &[&IndicatorResult]) 
         "<table>\n<thead><tr><th scope=\"col\">Indikator</th>\
          <th scope=\"col\" class=\"num\">Utfall {} <span class=\"sub\">(95 % KI)</span></th>\
          <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">Riket</th>\
+         <th scope=\"col\" class=\"num\">Kvinnor mot män</th>\
          <th scope=\"col\">Mål</th><th scope=\"col\">Bedömning</th>\
          <th scope=\"col\">Källa och ansvarig</th></tr></thead>\n<tbody>\n",
         escape(&report.period),
@@ -53,17 +54,18 @@ pub(super) fn indicator_row(report: &Report, indicator: &IndicatorResult) -> Str
     );
     if let Some(error) = &indicator.error {
         return format!(
-            "<tr class=\"failed\">{name}<td colspan=\"5\" class=\"error\">Kunde inte beräknas: \
+            "<tr class=\"failed\">{name}<td colspan=\"6\" class=\"error\">Kunde inte beräknas: \
              {}</td>{origin}</tr>\n",
             escape(error)
         );
     }
     format!(
         "<tr>{name}<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-         <td>{}</td>{}{origin}</tr>\n",
+         <td class=\"num\">{}</td><td>{}</td>{}{origin}</tr>\n",
         point_cell(indicator.current.as_ref(), indicator),
         point_cell(indicator.previous.as_ref(), indicator),
         riket_cell(report, indicator),
+        escape(&super::super::style::sex_difference_words(indicator)),
         escape(indicator.target.as_deref().unwrap_or("Inget mål")),
         rating_cell(indicator),
     )

@@ -17,13 +17,14 @@ use crate::error::{Error, Result};
 use crate::synthetic::SYNTHETIC_BANNER;
 
 /// The columns of a perspective's sheet, with their widths.
-const INDICATOR_COLUMNS: [(&str, f64); 10] = [
+const INDICATOR_COLUMNS: [(&str, f64); 11] = [
     ("Indikator", 42.0),
     ("Värde", 14.0),
     ("Nedre 95 %", 12.0),
     ("Övre 95 %", 12.0),
     ("Föregående år", 15.0),
     ("Riket", 13.0),
+    ("Kvinnor mot män", 40.0),
     ("Mål", 26.0),
     ("Bedömning", 24.0),
     ("Källa", 34.0),
@@ -298,12 +299,14 @@ fn indicator_row(
             sheet.write_number_with_format(row, 5, riket.value, &number)?;
         }
     }
+    let sex = super::style::sex_difference_words(indicator);
+    sheet.write_string_with_format(row, 6, &sex, &formats.text)?;
     if let Some(target) = &indicator.target {
-        sheet.write_string_with_format(row, 6, target, &formats.text)?;
+        sheet.write_string_with_format(row, 7, target, &formats.text)?;
     }
     rating_cell(sheet, row, indicator)?;
-    sheet.write_string_with_format(row, 8, &indicator.source, &formats.text)?;
-    sheet.write_string_with_format(row, 9, &indicator.responsible, &formats.text)?;
+    sheet.write_string_with_format(row, 9, &indicator.source, &formats.text)?;
+    sheet.write_string_with_format(row, 10, &indicator.responsible, &formats.text)?;
     Ok(())
 }
 
@@ -333,7 +336,7 @@ fn rating_cell(sheet: &mut Worksheet, row: u32, indicator: &IndicatorResult) -> 
         (None, None) => ("ej bedömd".to_string(), "grey"),
     };
     let format = rating_format(colour).set_text_wrap();
-    sheet.write_string_with_format(row, 7, words, &format)?;
+    sheet.write_string_with_format(row, 8, words, &format)?;
     Ok(())
 }
 

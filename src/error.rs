@@ -220,25 +220,6 @@ impl Error {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::error::Error as _;
-
-    #[test]
-    fn a_file_error_keeps_the_operating_system_error_as_its_source() {
-        let os = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
-        let e = Error::io_in("data/x.parquet", "cannot be opened", os);
-        assert_eq!(
-            e.to_string(),
-            "file `data/x.parquet`: cannot be opened: no such file"
-        );
-        let source = e.source().expect("a source");
-        assert_eq!(source.to_string(), "no such file");
-        assert!(Error::file("x", "not a catalogue").source().is_none());
-    }
-}
-
 /// An indikator error inside a polars pipeline: `?` in a function that
 /// returns `PolarsResult` takes it as it comes (a polars error comes back as
 /// itself; every other error as `ComputeError` with its message).
@@ -261,5 +242,24 @@ impl From<Error> for PolarsError {
             Error::Polars(e) => e,
             other => PolarsError::ComputeError(other.to_string().into()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn a_file_error_keeps_the_operating_system_error_as_its_source() {
+        let os = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let e = Error::io_in("data/x.parquet", "cannot be opened", os);
+        assert_eq!(
+            e.to_string(),
+            "file `data/x.parquet`: cannot be opened: no such file"
+        );
+        let source = e.source().expect("a source");
+        assert_eq!(source.to_string(), "no such file");
+        assert!(Error::file("x", "not a catalogue").source().is_none());
     }
 }

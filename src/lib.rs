@@ -2,16 +2,53 @@
 //!
 //! Health and care indicators for a Swedish region (Region Jämtland
 //! Härjedalen): counts, crude rates, proportions, means, directly and
-//! indirectly standardised rates, each with confidence intervals computed
-//! the way the reference implementation (the UK's PHEindicatormethods)
-//! computes them, over polars frames.
+//! indirectly standardised rates, life expectancy and inequality, each with
+//! confidence intervals computed the way the reference implementation (the
+//! UK's PHEindicatormethods) computes them, over polars frames; the care
+//! indicators of the region's plans from their records; periods, targets
+//! and ratings; suppression of small numbers that withstands an audit; and
+//! (feature `report`) the catalogue and the report of the delårsbokslut.
 //!
-//! The crate is plain Rust; the Python bindings live behind the `python`
-//! feature.
+//! ## Which type for which indicator of the plans
+//!
+//! | The plans' indicator | Type |
+//! |---|---|
+//! | Suicide per 100 000, five-year average, crude or age-standardised | [`Mortality`] (from the cause-of-death register), or [`Rate`] / [`Dsr`] on counts |
+//! | Rates per 1 000 (fall injuries 65+, …) | [`Rate`], pooled over years with [`Pool`] |
+//! | Vårdgaranti: share within 3, 30, 60 or 90 days | [`Waits`] (national rules, months, snapshots), [`summarise_months`], [`ReportingRate`] |
+//! | 30-day readmission, 65 and over | [`Readmission`] |
+//! | SIP, coordinated individual plans | [`Sip`] |
+//! | Continuity of care in primary care | [`Continuity`] |
+//! | Shares against a target | [`Proportion`], [`Target`], [`assess_table`] |
+//! | Life expectancy; the gap between the least and most deprived; women against men | [`LifeExpectancy`], [`Sii`] with [`Quantiles`], [`Difference`] |
+//! | Against riket and against the same period last year | [`compare_with_benchmark`], [`compare_with_previous`], [`trend`] |
+//! | Month, tertial, delår, year | [`Period`], [`period_expr`] |
+//! | Publishing small counts | [`Suppression`] (mask and audit) |
+//! | The whole report (HTML, XLSX, Parquet, CSV) | `Catalog`, `run_catalog`, `write_report` (feature `report`) |
+//!
+//! Every result has one schema (the group columns, `numerator`,
+//! `denominator`, `value`, `lower_*`/`upper_*`, `status`, `confidence`,
+//! `statistic`, `method`), and every function that takes a result takes any
+//! result of the crate as it comes. Errors are one type, [`Error`], naming
+//! the column, the rule and the value seen; `?` converts it into a
+//! `PolarsError` as well.
+//!
+//! ## Imports
+//!
+//! `use indikator::prelude::*;` brings the traits ([`Statistic`],
+//! [`CareOptions`]), the main types and polars' own prelude. Use polars
+//! through [`polars`] (re-exported: the crate's polars, so your frames are
+//! of the same version) and dates through [`chrono`].
+//!
+//! ## Features
+//!
+//! - `report`: the catalogue, the report writers and the synthetic data of
+//!   the region (`demo`).
+//! - `cli`: `report` and the `indikator` command (`cli`, with clap).
+//! - `python`, `extension`: the Python bindings (built with maturin).
 //!
 //! ```
-//! use indikator::{Proportion, Statistic, Confidence};
-//! use polars::prelude::*;
+//! use indikator::prelude::*;
 //!
 //! let waits = df!(
 //!     "clinic" => ["BUP", "BUP", "Ortopedi"],
@@ -35,8 +72,8 @@ mod assess;
 mod care;
 #[cfg(feature = "report")]
 mod catalog;
-#[cfg(feature = "report")]
-#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
+#[cfg(feature = "cli")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cli")))]
 pub mod cli;
 #[cfg(feature = "report")]
 #[cfg_attr(docsrs, doc(cfg(feature = "report")))]
@@ -113,9 +150,9 @@ pub use io::{
 pub use io::{fetch_kolada, fetch_pxweb, FetchOptions, KOLADA_API};
 pub use measure::{
     Common, Confidence, Contrast, Count, Difference, DifferenceMeasure, Dsr, Events, Grouping,
-    InequalityIndex, Invert, Isr, IsrKind, LifeExpectancy, Mean, OutputType, Pool, PoolMethod,
-    Proportion, Quantiles, Rate, Reference, Sii, Spread, StandardPopulation, Statistic, Status,
-    DSR_MIN_EVENTS, QUANTILE_COLUMN, QUANTILE_STATUS_COLUMN, STANDARD_POPULATIONS,
+    InequalityIndex, IntoColumns, Invert, Isr, IsrKind, LifeExpectancy, Mean, OutputType, Pool,
+    PoolMethod, Proportion, Quantiles, Rate, Reference, Sii, Spread, StandardPopulation, Statistic,
+    Status, DSR_MIN_EVENTS, QUANTILE_COLUMN, QUANTILE_STATUS_COLUMN, STANDARD_POPULATIONS,
     START_AGE_COLUMN, VERSUS_COLUMN,
 };
 pub use period::{

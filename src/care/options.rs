@@ -66,12 +66,8 @@ pub trait CareOptions: Sized {
     fn common_mut(&mut self) -> &mut CareCommon;
 
     /// Group by these columns (none: one row for all the records).
-    fn by<I, S>(mut self, columns: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.common_mut().by = columns.into_iter().map(Into::into).collect();
+    fn by(mut self, columns: impl crate::measure::IntoColumns) -> Self {
+        self.common_mut().by = columns.into_columns();
         self
     }
 

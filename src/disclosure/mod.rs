@@ -45,6 +45,22 @@ pub struct Margin {
     pub total: String,
 }
 
+impl Margin {
+    /// The total `total` of the categories in `column`.
+    ///
+    /// ```
+    /// use indikator::{Margin, Suppression};
+    /// let s = Suppression::new().margin(Margin::new("sex", "Totalt"));
+    /// # let _ = s;
+    /// ```
+    pub fn new(column: impl Into<String>, total: impl Into<String>) -> Margin {
+        Margin {
+            column: column.into(),
+            total: total.into(),
+        }
+    }
+}
+
 /// Options for small-number suppression.
 ///
 /// # Protection against a reader who solves linear programmes

@@ -3,7 +3,7 @@
 use polars::prelude::*;
 
 use super::confidence::{Confidence, OutputType};
-use super::grouping::{Grouping, Pool};
+use super::grouping::{Grouping, IntoColumns, Pool};
 use crate::error::Result;
 
 /// Grouping, confidence and output shape: the options every statistic has.
@@ -44,12 +44,8 @@ pub trait Statistic: Sized {
     fn compute(&self, data: LazyFrame) -> Result<DataFrame>;
 
     /// Group by these columns (none: one row for the whole frame).
-    fn by<I, S>(mut self, columns: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.common_mut().grouping.by = columns.into_iter().map(Into::into).collect();
+    fn by(mut self, columns: impl IntoColumns) -> Self {
+        self.common_mut().grouping.by = columns.into_columns();
         self
     }
 

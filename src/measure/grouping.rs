@@ -4,6 +4,71 @@ use std::str::FromStr;
 
 use crate::error::{Error, Result};
 
+/// One column name or many, wherever groups are taken: `.by("kommun")`,
+/// `.by(["kommun", "sex"])`, `.by(vec![name])`, `.by(&names)`.
+///
+/// ```
+/// use indikator::prelude::*;
+///
+/// let deaths = df!("kommun" => ["Berg", "Åre"], "deaths" => [3i64, 5], "population" => [7_000i64, 12_000])?;
+/// let one = Rate::new("deaths", "population").by("kommun").compute(deaths.clone().lazy())?;
+/// let many = Rate::new("deaths", "population").by(["kommun"]).compute(deaths.lazy())?;
+/// assert!(one.equals_missing(&many));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait IntoColumns {
+    /// The column names.
+    fn into_columns(self) -> Vec<String>;
+}
+
+impl IntoColumns for &str {
+    fn into_columns(self) -> Vec<String> {
+        vec![self.to_string()]
+    }
+}
+
+impl IntoColumns for String {
+    fn into_columns(self) -> Vec<String> {
+        vec![self]
+    }
+}
+
+impl IntoColumns for &String {
+    fn into_columns(self) -> Vec<String> {
+        vec![self.clone()]
+    }
+}
+
+impl<S: Into<String>, const N: usize> IntoColumns for [S; N] {
+    fn into_columns(self) -> Vec<String> {
+        self.into_iter().map(Into::into).collect()
+    }
+}
+
+impl<S: Into<String>> IntoColumns for Vec<S> {
+    fn into_columns(self) -> Vec<String> {
+        self.into_iter().map(Into::into).collect()
+    }
+}
+
+impl<S: Into<String> + Clone> IntoColumns for &[S] {
+    fn into_columns(self) -> Vec<String> {
+        self.iter().cloned().map(Into::into).collect()
+    }
+}
+
+impl<S: Into<String> + Clone, const N: usize> IntoColumns for &[S; N] {
+    fn into_columns(self) -> Vec<String> {
+        self.iter().cloned().map(Into::into).collect()
+    }
+}
+
+impl<S: Into<String> + Clone> IntoColumns for &Vec<S> {
+    fn into_columns(self) -> Vec<String> {
+        self.iter().cloned().map(Into::into).collect()
+    }
+}
+
 /// How pooled periods are combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PoolMethod {
@@ -77,13 +142,9 @@ pub struct Grouping {
 
 impl Grouping {
     /// Group by the given columns.
-    pub fn by<I, S>(columns: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
+    pub fn by(columns: impl IntoColumns) -> Self {
         Grouping {
-            by: columns.into_iter().map(Into::into).collect(),
+            by: columns.into_columns(),
             pool: None,
         }
     }

@@ -30,7 +30,7 @@ pub use confidence::{Confidence, OutputType};
 pub use count::Count;
 pub use difference::{Contrast, Difference, DifferenceMeasure, VERSUS_COLUMN};
 pub use dsr::{Dsr, Events, DSR_MIN_EVENTS};
-pub use grouping::{Grouping, Pool, PoolMethod};
+pub use grouping::{Grouping, IntoColumns, Pool, PoolMethod};
 pub use isr::{Isr, IsrKind, Reference};
 pub use life_expectancy::{LifeExpectancy, START_AGE_COLUMN};
 pub use mean::Mean;

@@ -1,5 +1,6 @@
 //! Assigning the rows of a table (e.g. small areas) to quantiles of a value.
 
+use super::grouping::IntoColumns;
 use std::collections::HashMap;
 
 use polars::prelude::*;
@@ -97,12 +98,8 @@ impl Quantiles {
     }
 
     /// Assign quantiles within the groups of these columns.
-    pub fn by<I, S>(mut self, columns: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.by = columns.into_iter().map(Into::into).collect();
+    pub fn by(mut self, columns: impl IntoColumns) -> Self {
+        self.by = columns.into_columns();
         self
     }
 

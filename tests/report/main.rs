@@ -4,5 +4,6 @@
 
 mod bad_inputs;
 mod catalog;
+#[cfg(feature = "cli")]
 mod cli;
 mod demo_run;

@@ -67,6 +67,8 @@ impl<'q> Checks<'q> {
         rule: &str,
         mut broken: impl FnMut(usize) -> Option<String>,
     ) -> Result<()> {
+        const EXCLUDE_HINT: &str = "to leave such records out and count them, exclude invalid \
+            records: `.exclude_invalid()` in Rust, `invalid=\"exclude\"` in Python";
         let mut count = 0;
         for i in 0..self.kept.len() {
             if !self.kept[i] {
@@ -76,7 +78,7 @@ impl<'q> Checks<'q> {
                 if self.mode == InvalidRecords::Error {
                     return Err(Error::data(
                         column,
-                        &format!("{rule} (pass invalid=\"exclude\" to leave such records out and count them)"),
+                        &format!("{rule} ({EXCLUDE_HINT})"),
                         value,
                         format!(" in row {i}"),
                     ));

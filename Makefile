@@ -33,14 +33,16 @@ lint: develop
 	cargo fmt --check
 	cargo clippy $(LINT_TARGET) --all-targets --no-default-features -- -D warnings
 	cargo clippy $(LINT_TARGET) --all-targets --features report -- -D warnings
+	cargo clippy $(LINT_TARGET) --all-targets --no-default-features --features fetch -- -D warnings
 	cargo clippy $(LINT_TARGET) --all-targets --features python -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc $(LINT_TARGET) --no-deps --no-default-features
-	RUSTDOCFLAGS="-D warnings" cargo doc $(LINT_TARGET) --no-deps --features report
+	RUSTDOCFLAGS="-D warnings" cargo doc $(LINT_TARGET) --no-deps --features report,fetch
 	$(VENV)/bin/ruff check python tests/python benches scripts
 	$(PY) -m mypy.stubtest indikator._indikator --allowlist stubtest-allowlist.txt
 
 test-rust: $(STAMP)
 	cargo test --no-default-features
+	cargo test --no-default-features --features fetch --test fetch
 	cargo test --features python
 
 # The test build: the wheel's features and the test hooks (`_force_panic`).

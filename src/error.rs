@@ -90,6 +90,28 @@ pub enum Error {
         #[source]
         source: Option<std::io::Error>,
     },
+    /// A file whose content breaks its format (PC-Axis, JSON-stat, Kolada
+    /// JSON): the line and the key (keyword or JSON path) where it breaks.
+    #[error("file `{file}`, line {line}{}: {problem}", key_part(.key))]
+    Format {
+        /// The file (or `<text>`, `<bytes>` for contents given directly).
+        file: String,
+        /// 1-based line of the key or of the fault.
+        line: usize,
+        /// The PX keyword (`VALUES("ålder")`, `DATA`) or the JSON path
+        /// (`values[3].period`), where known.
+        key: Option<String>,
+        /// What is wrong, with the value seen.
+        problem: String,
+    },
+    /// A download that failed: no network, a timeout, or an HTTP error.
+    #[error("could not fetch {url}: {problem}")]
+    Fetch {
+        /// The URL asked for.
+        url: String,
+        /// What went wrong (after any retries).
+        problem: String,
+    },
     /// An output that could not be made (e.g. a report too large for a workbook).
     #[error("could not write the {format}: {message}")]
     Output {
@@ -110,6 +132,12 @@ pub enum Error {
     /// An error raised by polars while computing.
     #[error("polars: {0}")]
     Polars(#[from] PolarsError),
+}
+
+/// `, key `K`` when the key is known.
+fn key_part(key: &Option<String>) -> String {
+    key.as_ref()
+        .map_or_else(String::new, |k| format!(", key `{k}`"))
 }
 
 /// The result type of the crate.
@@ -158,6 +186,21 @@ impl Error {
             path: path.as_ref().display().to_string(),
             problem,
             source: Some(error),
+        }
+    }
+
+    /// Shorthand for [`Error::Format`].
+    pub(crate) fn format(
+        file: &str,
+        line: usize,
+        key: Option<String>,
+        problem: impl std::fmt::Display,
+    ) -> Self {
+        Error::Format {
+            file: file.to_string(),
+            line,
+            key,
+            problem: problem.to_string(),
         }
     }
 

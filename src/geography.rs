@@ -8,8 +8,17 @@
 /// The county code of Jämtlands län (SCB's *länskod*).
 pub const COUNTY_CODE: &str = "23";
 
+/// The county's name (SCB's name of the län).
+pub const COUNTY_NAME: &str = "Jämtlands län";
+
 /// The region's name.
 pub const REGION_NAME: &str = "Region Jämtland Härjedalen";
+
+/// SCB's code of Sweden as a whole (*riket*) in its region dimension.
+pub const RIKET_CODE: &str = "00";
+
+/// Kolada's id of riket (a region is `00` and its county code, a kommun its SCB code).
+pub const KOLADA_RIKET: &str = "0000";
 
 /// A kommun of the region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +76,33 @@ pub fn kommun_name(code: &str) -> Option<&'static str> {
         .iter()
         .find(|k| k.code == code.trim())
         .map(|k| k.name)
+}
+
+/// The name of an area of the region's facts by its SCB code: riket
+/// (`00`), the county (`23`) or one of its kommuner.
+///
+/// ```
+/// assert_eq!(indikator::area_name("23"), Some("Jämtlands län"));
+/// assert_eq!(indikator::area_name("00"), Some("Riket"));
+/// ```
+pub fn area_name(code: &str) -> Option<&'static str> {
+    match code.trim() {
+        RIKET_CODE => Some("Riket"),
+        COUNTY_CODE => Some(COUNTY_NAME),
+        other => kommun_name(other),
+    }
+}
+
+/// The name of an area by its Kolada id: `0000` riket, `0023` the county
+/// (Kolada's region), a kommun by its code; `None` for other areas.
+pub fn kolada_name(id: &str) -> Option<&'static str> {
+    match id.trim() {
+        KOLADA_RIKET => Some("Riket"),
+        other => match other.strip_prefix("00") {
+            Some(county) if county == COUNTY_CODE => Some(COUNTY_NAME),
+            _ => kommun_name(other),
+        },
+    }
 }
 
 /// A hälsocentral (primary-care centre) and the kommun it lies in.
@@ -136,5 +172,10 @@ mod tests {
             .iter()
             .all(|c| kommun_name(c.kommun).is_some()));
         assert_eq!(kommun_name(" 2380"), Some("Östersund"));
+        assert_eq!(kolada_name("0000"), Some("Riket"));
+        assert_eq!(kolada_name("0023"), Some(COUNTY_NAME));
+        assert_eq!(kolada_name("2309"), Some("Krokom"));
+        assert_eq!(kolada_name("0001"), None);
+        assert_eq!(area_name("2361"), Some("Härjedalen"));
     }
 }

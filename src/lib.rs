@@ -82,6 +82,7 @@ mod disclosure;
 mod engine;
 mod error;
 mod geography;
+mod io;
 mod measure;
 mod period;
 #[cfg(feature = "report")]
@@ -139,8 +140,17 @@ pub use disclosure::{
 };
 pub use error::{Error, Result};
 pub use geography::{
-    kommun_name, HealthCentre, Kommun, COUNTY_CODE, HALSOCENTRALER, KOMMUNER, REGION_NAME,
+    area_name, kolada_name, kommun_name, HealthCentre, Kommun, COUNTY_CODE, COUNTY_NAME,
+    HALSOCENTRALER, KOLADA_RIKET, KOMMUNER, REGION_NAME, RIKET_CODE,
 };
+pub use io::{
+    areas, harmonise, read_jsonstat, read_jsonstat_str, read_kolada, read_kolada_str, read_px,
+    read_px_bytes, read_px_metadata, Dimension, PxOptions, Role, StatTable, TableMeta,
+    KOLADA_GENDERS,
+};
+#[cfg(feature = "fetch")]
+#[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
+pub use io::{fetch_kolada, fetch_pxweb, FetchOptions, KOLADA_API};
 pub use measure::{
     Common, Confidence, Contrast, Count, Difference, DifferenceMeasure, Dsr, Events, Grouping,
     InequalityIndex, IntoColumns, Invert, Isr, IsrKind, LifeExpectancy, Mean, OutputType, Pool,

@@ -10,7 +10,7 @@ reference implementation (PHEindicatormethods) computes them.
 ['kommun', 'numerator', 'denominator', 'value', 'lower_95', 'upper_95']
 """
 
-from . import continuity, drugs, expr, funnel, mortality, plot, readmission, sip, waits
+from . import continuity, drugs, expr, funnel, io, mortality, plot, readmission, sip, waits
 from ._assess import Assessment, Period, Target, assess, compare, ratings_by_perspective, trend
 from ._disclosure import SUPPRESSED_SYMBOL, suppress, suppression_audit
 from ._indikator import (
@@ -54,6 +54,7 @@ __all__ = [
     "dsr",
     "expr",
     "funnel",
+    "io",
     "isr",
     "isratio",
     "life_expectancy",

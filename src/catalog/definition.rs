@@ -37,15 +37,33 @@ pub struct CatalogInfo {
     /// Years in the trend series, the report year included (default 6).
     #[serde(default = "default_trend_years")]
     pub trend_years: u32,
-    /// The benchmark file inside the data directory (Parquet, CSV or Kolada
-    /// JSON); absent: no benchmarks unless given when running.
-    #[serde(default)]
-    pub benchmarks: Option<String>,
+    /// The benchmark files inside the data directory (Parquet, CSV or Kolada
+    /// JSON): one file or a list, a period's own label looked for in each in
+    /// turn before any whole year's value; absent: no benchmarks unless
+    /// given when running.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub benchmarks: Vec<String>,
     /// The reported values the units fill in, inside the data directory
     /// (XLSX or CSV, see `indikator template`); absent: none unless given
     /// when running, and every reported measure is "ej rapporterat".
     #[serde(default)]
     pub reported: Option<String>,
+}
+
+/// A file name or a list of them.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged, expecting = "a file name or a list of file names")]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(file) => vec![file],
+        OneOrMany::Many(files) => files,
+    })
 }
 
 /// One indicator.
@@ -214,13 +232,11 @@ impl Catalog {
         for (name, file) in &self.tables {
             check_inside(file).map_err(|m| header(format!("[tables] {name}: {m}")))?;
         }
-        for (key, file) in [
-            ("benchmarks", &self.catalog.benchmarks),
-            ("reported", &self.catalog.reported),
-        ] {
-            if let Some(file) = file {
-                check_inside(file).map_err(|m| header(format!("[catalog] {key}: {m}")))?;
-            }
+        for file in &self.catalog.benchmarks {
+            check_inside(file).map_err(|m| header(format!("[catalog] benchmarks: {m}")))?;
+        }
+        if let Some(file) = &self.catalog.reported {
+            check_inside(file).map_err(|m| header(format!("[catalog] reported: {m}")))?;
         }
         // Ids first: well formed and used once, across every kind of entry.
         followup::check_ids(self)?;

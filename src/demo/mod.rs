@@ -6,10 +6,12 @@
 //! primary care, inpatient stays, coordinated plans (SIP), dispensed drugs — and synthetic
 //! national benchmark values, all with the column names of the care
 //! layer's defaults. [`write()`] puts them in a directory as Parquet files
-//! with a README. The same seed gives the same tables; the places are the
-//! region's own ([`crate::KOMMUNER`], [`crate::HALSOCENTRALER`]), the people
-//! and their records invented, and every table says so
-//! ([`crate::SYNTHETIC_NOTE`]).
+//! with a README, and the population and riket's yearly values also in the
+//! forms the region fetches real ones in: `population.px` (SCB's layout,
+//! windows-1252) and `riket-kolada.json` (Kolada's API answer). The same
+//! seed gives the same tables; the places are the region's own
+//! ([`crate::KOMMUNER`], [`crate::HALSOCENTRALER`]), the people and their
+//! records invented, and every table says so ([`crate::SYNTHETIC_NOTE`]).
 //!
 //! | table | rows at scale 1 (seed 2024) |
 //! |---|---|
@@ -44,6 +46,7 @@ mod home_visits;
 mod injuries;
 mod population;
 mod primary_care;
+mod published;
 mod region;
 mod reported;
 mod riket;
@@ -59,7 +62,7 @@ pub use crate::synthetic::SYNTHETIC_NOTE;
 pub use region::POPULATION_2024;
 pub use reported::{REPORTED_FILE, REPORTED_PERIOD};
 pub use riket::RIKET_INDICATORS;
-pub use write::write;
+pub use write::{write, PUBLISHED_FILES};
 
 use crate::error::{Error, Result};
 use population::Population;

@@ -1,4 +1,5 @@
-//! Writing the synthetic tables: one Parquet file per table and a
+//! Writing the synthetic tables: one Parquet file per table, the
+//! population as a PC-Axis file and riket as a Kolada answer, and a
 //! README.txt, each written to a temporary file and renamed into place.
 
 use std::fs;
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use super::generate;
+use super::published::{population_px, riket_kolada};
 use crate::error::{Error, Result};
 use crate::synthetic::{SYNTHETIC_METADATA_KEY, SYNTHETIC_NOTE};
 
@@ -36,6 +38,10 @@ fn atomically(path: &Path, write: impl FnOnce(&mut fs::File) -> Result<()>) -> R
     result
 }
 
+/// The files written beside the Parquet tables: the population as SCB's
+/// PC-Axis file, riket's yearly values as Kolada's answer.
+pub const PUBLISHED_FILES: [&str; 2] = ["population.px", "riket-kolada.json"];
+
 /// The README of the directory: the note, the seed, the scale and the tables.
 fn readme(seed: u64, scale: f64, tables: &[(&str, DataFrame)]) -> String {
     let mut text = format!(
@@ -53,17 +59,25 @@ fn readme(seed: u64, scale: f64, tables: &[(&str, DataFrame)]) -> String {
         super::REPORTED_PERIOD,
         super::REPORTED_FILE
     ));
+    text.push_str(
+        "\nThe same population as SCB's statistical database downloads it (PC-Axis,\n\
+         windows-1252) and riket's yearly values as Kolada's API answers them:\n",
+    );
+    for file in PUBLISHED_FILES {
+        text.push_str(&format!("  {file}\n"));
+    }
     text
 }
 
 /// Generate the tables for `seed` and `scale` and write them to `dir`
 /// (created if missing): `<table>.parquet` for each table, with the
 /// key-value metadata `indikator.synthetic = "true"`, `indikator.seed`
-/// and `indikator.scale`, the reported file [`super::REPORTED_FILE`]
-/// (synthetic answers) and `README.txt` saying the data are synthetic.
+/// and `indikator.scale`; the reported file [`super::REPORTED_FILE`]
+/// (synthetic answers); the [`PUBLISHED_FILES`] (labelled synthetic in
+/// their notes); and `README.txt` saying the data are synthetic.
 /// Each file is written to `<file>.<pid>.tmp` and renamed into place. Returns the
-/// paths written, the tables in the order of [`generate`], the reported
-/// file, then README.txt.
+/// paths written: the tables in the order of [`generate`], the reported
+/// file, the published files, then README.txt.
 ///
 /// # Errors
 /// An invalid `scale` (see [`generate`]); a directory or file that cannot
@@ -97,6 +111,25 @@ pub fn write(dir: &Path, seed: u64, scale: f64) -> Result<Vec<PathBuf>> {
             .map_err(|e| Error::io_in(&path, "cannot write the file", e))
     })?;
     written.push(path);
+    let frame_of = |name: &str| {
+        tables
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, f)| f)
+            .ok_or_else(|| Error::argument("tables", "the generator's tables", name))
+    };
+    let published = [
+        population_px(frame_of("population")?)?,
+        riket_kolada(frame_of("riket")?)?.into_bytes(),
+    ];
+    for (file, bytes) in PUBLISHED_FILES.iter().zip(published) {
+        let path = dir.join(file);
+        atomically(&path, |f| {
+            f.write_all(&bytes)
+                .map_err(|e| Error::io_in(&path, "cannot write the file", e))
+        })?;
+        written.push(path);
+    }
     let path = dir.join("README.txt");
     let text = readme(seed, scale, &tables);
     atomically(&path, |file| {
@@ -116,7 +149,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("indikator-demo-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let paths = write(&dir.join("nested"), 7, 0.02).unwrap();
-        assert_eq!(paths.len(), super::super::TABLES.len() + 2);
+        assert_eq!(paths.len(), super::super::TABLES.len() + 2 + PUBLISHED_FILES.len());
+        let n = super::super::TABLES.len();
+        assert!(paths[n + 1].ends_with("population.px") && paths[n + 2].ends_with("riket-kolada.json"));
         let readme = fs::read_to_string(paths.last().unwrap()).unwrap();
         assert!(readme.starts_with("SYNTETISKA DATA"));
         assert!(readme.contains("seed 7") && readme.contains("waits.parquet"));

@@ -15,6 +15,7 @@ mod drugs;
 mod errors;
 mod expressions;
 mod inequality;
+mod io;
 mod measures;
 mod report;
 mod targets;
@@ -90,6 +91,14 @@ fn _indikator(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(report::svg_by_kommun, m)?,
         wrap_pyfunction!(report::svg_ratings, m)?,
         wrap_pyfunction!(report::cli_main, m)?,
+        wrap_pyfunction!(io::io_read_px, m)?,
+        wrap_pyfunction!(io::io_read_jsonstat, m)?,
+        wrap_pyfunction!(io::io_read_px_bytes, m)?,
+        wrap_pyfunction!(io::io_read_jsonstat_str, m)?,
+        wrap_pyfunction!(io::io_read_kolada_str, m)?,
+        wrap_pyfunction!(io::io_read_kolada, m)?,
+        wrap_pyfunction!(io::io_harmonise, m)?,
+        wrap_pyfunction!(io::io_areas, m)?,
     ] {
         m.add_function(function)?;
     }

@@ -41,7 +41,11 @@ fn demo_dir() -> crate::Result<PathBuf> {
         env!("INDIKATOR_DEMO_FINGERPRINT"),
     ));
     // A directory of an older build may lack a file the data now have.
-    if !crate::synthetic::is_synthetic(&dir) || !dir.join(crate::demo::REPORTED_FILE).is_file() {
+    let complete = crate::demo::PUBLISHED_FILES
+        .iter()
+        .chain([&crate::demo::REPORTED_FILE])
+        .all(|f| dir.join(f).is_file());
+    if !(crate::synthetic::is_synthetic(&dir) && complete) {
         crate::demo::write(&dir, crate::demo::DEFAULT_SEED, 1.0)?;
     }
     Ok(dir)

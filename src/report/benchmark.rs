@@ -1,18 +1,21 @@
 //! Outside benchmarks (riket, other regions): from a file the analyst
-//! downloaded from Kolada (its JSON API format) or a plain table (Parquet or
-//! CSV with `indicator`, `period`, `area`, `value`, optional `source`).
+//! downloaded from Kolada (its API's JSON, read by the one Kolada reader,
+//! [`read_kolada_str`]) or a plain table (Parquet or CSV with `indicator`,
+//! `period`, `area`, `value`, optional `source`), or several such files.
 //!
 //! Kolada's values for groups of municipalities are unweighted means of the
-//! members; the report uses the riket row ("Riket", municipality `0000`).
+//! members; the report uses the riket row ("Riket", municipality `0000`) of
+//! both sexes (`T`); the other areas are kept by their Kolada id.
 
 use std::path::Path;
 
 use polars::prelude::*;
-use serde::Deserialize;
 
-use super::inputs::read_frame;
+use super::inputs::read_table;
 use super::model::BenchmarkValue;
 use crate::error::{Error, Result};
+use crate::geography::KOLADA_RIKET;
+use crate::io::read_kolada_str;
 use crate::measure::{column_of, f64_values};
 use crate::period::Period;
 
@@ -36,31 +39,13 @@ struct Row {
     source: String,
 }
 
-#[derive(Deserialize)]
-struct KoladaFile {
-    values: Vec<KoladaEntry>,
-}
-
-#[derive(Deserialize)]
-struct KoladaEntry {
-    kpi: String,
-    municipality: String,
-    period: serde_json::Value,
-    values: Vec<KoladaValue>,
-}
-
-#[derive(Deserialize)]
-struct KoladaValue {
-    gender: String,
-    value: Option<f64>,
-}
-
 impl Benchmarks {
     /// Read a benchmark file: `.json` as Kolada's API format, else a table.
     ///
     /// # Errors
-    /// [`Error::File`] when it cannot be read or parsed; a table without the
-    /// columns `indicator`, `period`, `area`, `value`.
+    /// [`Error::File`] when it cannot be read or parsed, [`Error::Format`]
+    /// for a malformed Kolada file; a table without the columns
+    /// `indicator`, `period`, `area`, `value`.
     pub fn read(path: &Path) -> Result<Benchmarks> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let name = path.file_name().map_or_else(
@@ -71,37 +56,76 @@ impl Benchmarks {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
         {
-            return Benchmarks::kolada(&bytes, &name).map_err(|e| Error::file(path, e));
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|e| Error::file(path, format!("a Kolada file must be UTF-8 ({e})")))?;
+            return Benchmarks::kolada(&read_kolada_str(text, &path.display().to_string())?, &name);
         }
-        let frame = read_frame(path, bytes)?;
+        let frame = read_table(path, &bytes, "benchmarks")?;
         Benchmarks::table(&frame, &name)
     }
 
-    fn kolada(bytes: &[u8], name: &str) -> std::result::Result<Benchmarks, String> {
-        let file: KoladaFile = serde_json::from_slice(bytes).map_err(|e| {
-            format!("not a Kolada JSON file (kpi, municipality, period, values): {e}")
-        })?;
+    /// Read several benchmark files; a period's label is looked for in
+    /// each in the order given (see [`Benchmarks::riket`]).
+    ///
+    /// # Errors
+    /// As [`Benchmarks::read`].
+    pub fn read_all(paths: &[impl AsRef<Path>]) -> Result<Benchmarks> {
+        let mut all = Benchmarks::default();
+        let mut sources = Vec::new();
+        for path in paths {
+            let one = Benchmarks::read(path.as_ref())?;
+            all.rows.extend(one.rows);
+            sources.push(one.source);
+        }
+        all.source = sources.join("; ");
+        Ok(all)
+    }
+
+    /// Benchmarks from a frame of [`read_kolada`](crate::read_kolada): the
+    /// values of both sexes (`T`), riket (`0000`) as "Riket".
+    ///
+    /// # Errors
+    /// A frame without Kolada's columns.
+    pub fn kolada(frame: &DataFrame, name: &str) -> Result<Benchmarks> {
+        let text = |c: &str| -> Result<Vec<Option<String>>> {
+            let column = column_of(frame, c, "Kolada")?.cast(&DataType::String)?;
+            Ok(column
+                .str()?
+                .iter()
+                .map(|v| v.map(str::to_string))
+                .collect())
+        };
+        let (kpi, municipality, period, gender) = (
+            text("kpi")?,
+            text("municipality")?,
+            text("period")?,
+            text("gender")?,
+        );
+        let values = f64_values(frame, "value")?;
         let mut rows = Vec::new();
-        for entry in file.values {
-            let period = match &entry.period {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
+        for i in 0..frame.height() {
+            let (Some(kpi), Some(m), Some(period), Some(value)) = (
+                kpi[i].clone(),
+                municipality[i].as_deref(),
+                period[i].clone(),
+                values[i],
+            ) else {
+                continue;
             };
-            let area = if entry.municipality == "0000" {
-                RIKET.to_string()
-            } else {
-                entry.municipality.clone()
-            };
-            let total = entry.values.iter().find(|v| v.gender == "T");
-            if let Some(value) = total.and_then(|v| v.value) {
-                rows.push(Row {
-                    indicator: entry.kpi.clone(),
-                    period,
-                    area,
-                    value,
-                    source: format!("Kolada {}, fil {name}", entry.kpi),
-                });
+            if gender[i].as_deref() != Some("T") {
+                continue;
             }
+            rows.push(Row {
+                source: format!("Kolada {kpi}, fil {name}"),
+                indicator: kpi,
+                period,
+                area: if m == KOLADA_RIKET {
+                    RIKET.to_string()
+                } else {
+                    m.to_string()
+                },
+                value,
+            });
         }
         Ok(Benchmarks {
             rows,
@@ -154,8 +178,9 @@ impl Benchmarks {
         })
     }
 
-    /// The riket value of an indicator for a period: the row whose period is
-    /// the period's label (Swedish or ISO form), else the whole year's.
+    /// The riket value of an indicator for a period: the first row whose
+    /// period is the period's label (Swedish or ISO form), else the first
+    /// of the whole year.
     pub fn riket(&self, ids: &[&str], period: &str, year: Option<i32>) -> Option<BenchmarkValue> {
         let find = |label: &str| {
             self.rows.iter().find(|r| {
@@ -200,9 +225,13 @@ mod tests {
          "values": [{"count": 1, "gender": "T", "status": "", "value": 55.5}]}
     ]}"#;
 
+    fn kolada(text: &str) -> Result<Benchmarks> {
+        Benchmarks::kolada(&read_kolada_str(text, "kolada.json")?, "kolada.json")
+    }
+
     #[test]
     fn kolada_riket_is_the_0000_row_for_both_sexes() {
-        let b = Benchmarks::kolada(KOLADA.as_bytes(), "kolada.json").unwrap();
+        let b = kolada(KOLADA).unwrap();
         let riket = b
             .riket(&["bup-utredning-30", "N00000"], "jan–aug 2024", Some(2024))
             .unwrap();
@@ -214,8 +243,8 @@ mod tests {
 
     #[test]
     fn a_file_that_is_not_kolada_json_is_refused_with_its_reason() {
-        let err = Benchmarks::kolada(b"{\"rows\": []}", "x.json").unwrap_err();
-        assert!(err.contains("not a Kolada JSON file"), "{err}");
+        let err = kolada("{\"rows\": []}").unwrap_err().to_string();
+        assert!(err.contains("not a Kolada answer"), "{err}");
     }
 
     #[test]

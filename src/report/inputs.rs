@@ -1,5 +1,9 @@
-//! The data directory: tables read once (Parquet or CSV), each with the
-//! SHA-256 of its bytes and its row count for the provenance of every figure.
+//! The data directory: tables read once, each with the SHA-256 of its bytes
+//! and its row count for the provenance of every figure. Parquet and CSV are
+//! read as they are; a PC-Axis file (`.px`) or a JSON-stat answer (`.json`)
+//! from SCB through the readers and [`harmonise`] (its values named after
+//! the table: `population = "population.px"` gives a `population` column),
+//! a Kolada answer (`.json`) as the frame of [`read_kolada_str`].
 //! Files are resolved inside the directory; a path that escapes it is refused.
 
 use std::collections::BTreeMap;
@@ -12,6 +16,7 @@ use sha2::{Digest, Sha256};
 use super::model::InputFile;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
+use crate::io::{harmonise, read_jsonstat_str, read_kolada_str, read_px_bytes, PxOptions};
 
 /// The tables of a data directory, read on first use.
 #[derive(Debug)]
@@ -81,7 +86,8 @@ impl Inputs {
     /// A table, read on first use.
     ///
     /// # Errors
-    /// [`Error::File`] when missing, unreadable or not Parquet/CSV.
+    /// [`Error::File`] when missing, unreadable or not Parquet/CSV;
+    /// [`Error::Format`] for a malformed PC-Axis or JSON file.
     pub fn table(&mut self, table: &str) -> Result<DataFrame> {
         if let Some((frame, _)) = self.loaded.get(table) {
             return Ok(frame.clone());
@@ -89,7 +95,7 @@ impl Inputs {
         let file = self.file_of(table);
         let path = self.resolve(&file)?;
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let frame = read_frame(&path, bytes.clone())?;
+        let frame = read_table(&path, &bytes, table)?;
         let input = InputFile {
             table: table.to_string(),
             file,
@@ -111,8 +117,12 @@ impl Inputs {
             return Ok(frame.schema().as_ref().clone());
         }
         let path = self.resolve(&self.file_of(table))?;
+        if matches!(kind(&path), Kind::Px | Kind::Json) {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            return Ok(read_table(&path, &bytes, table)?.schema().as_ref().clone());
+        }
         let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
-        if is_csv(&path) {
+        if kind(&path) == Kind::Csv {
             let frame = csv_options(Some(100))
                 .into_reader_with_file_handle(file)
                 .finish()
@@ -136,9 +146,38 @@ impl Inputs {
     }
 }
 
-fn is_csv(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+/// The kinds of table files, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Parquet,
+    Csv,
+    Px,
+    Json,
+}
+
+fn kind(path: &Path) -> Kind {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("csv") => Kind::Csv,
+        Some("px") => Kind::Px,
+        Some("json") => Kind::Json,
+        _ => Kind::Parquet,
+    }
+}
+
+/// Whether a JSON text is a Kolada answer rather than JSON-stat: an array
+/// (of pages or entries), or an object whose `values` is an array and that
+/// has no `dimension` (JSON-stat's values may be an array too).
+pub(crate) fn is_kolada(text: &str) -> bool {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Array(_)) => true,
+        Ok(serde_json::Value::Object(o)) => {
+            o.get("values").is_some_and(serde_json::Value::is_array) && !o.contains_key("dimension")
+        }
+        _ => false,
+    }
 }
 
 fn csv_options(rows: Option<usize>) -> CsvReadOptions {
@@ -148,20 +187,37 @@ fn csv_options(rows: Option<usize>) -> CsvReadOptions {
         .with_parse_options(CsvParseOptions::default().with_try_parse_dates(true))
 }
 
-/// A Parquet or CSV file's bytes as a frame (CSV by the `.csv` extension).
+/// A table file's bytes as a frame: Parquet, CSV (`.csv`), PC-Axis
+/// (`.px`) or JSON (`.json`: a Kolada answer, else JSON-stat) — SCB's
+/// tables harmonised, their values named `table`.
 ///
 /// # Errors
-/// [`Error::File`] naming the format when the bytes do not parse.
-pub fn read_frame(path: &Path, bytes: Vec<u8>) -> Result<DataFrame> {
-    if is_csv(path) {
-        return csv_options(None)
+/// [`Error::File`] naming the format when the bytes do not parse;
+/// [`Error::Format`] from the PC-Axis and JSON readers.
+pub fn read_table(path: &Path, bytes: &[u8], table: &str) -> Result<DataFrame> {
+    let name = path.display().to_string();
+    match kind(path) {
+        Kind::Csv => csv_options(None)
             .into_reader_with_file_handle(Cursor::new(bytes))
             .finish()
-            .map_err(|e| Error::file(path, format!("not a readable CSV file: {e}")));
+            .map_err(|e| Error::file(path, format!("not a readable CSV file: {e}"))),
+        Kind::Px => harmonise(
+            &read_px_bytes(bytes, &name, &PxOptions::default())?.frame,
+            table,
+        ),
+        Kind::Json => {
+            let text = std::str::from_utf8(bytes)
+                .map_err(|e| Error::file(path, format!("a JSON file must be UTF-8 ({e})")))?;
+            if is_kolada(text) {
+                read_kolada_str(text, &name)
+            } else {
+                harmonise(&read_jsonstat_str(text, &name)?.frame, table)
+            }
+        }
+        Kind::Parquet => ParquetReader::new(Cursor::new(bytes))
+            .finish()
+            .map_err(|e| Error::file(path, format!("not a readable Parquet file: {e}"))),
     }
-    ParquetReader::new(Cursor::new(bytes))
-        .finish()
-        .map_err(|e| Error::file(path, format!("not a readable Parquet file: {e}")))
 }
 
 /// The SHA-256 of bytes, lower-case hex.

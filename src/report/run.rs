@@ -57,10 +57,12 @@ impl RunOptions {
 pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Report> {
     options.period.validate()?;
     let mut inputs = Inputs::new(data, catalog)?;
-    let benchmarks = match (&options.benchmarks, &catalog.catalog.benchmarks) {
-        (Some(path), _) => Benchmarks::read(path)?,
-        (None, Some(file)) => Benchmarks::read(&inputs.resolve(file)?)?,
-        (None, None) => Benchmarks::default(),
+    let benchmarks = match &options.benchmarks {
+        Some(path) => Benchmarks::read(path)?,
+        None => {
+            let files = catalog.catalog.benchmarks.iter().map(|f| inputs.resolve(f));
+            Benchmarks::read_all(&files.collect::<Result<Vec<_>>>()?)?
+        }
     };
     // The reported file is read (and checked) before anything is computed.
     let reported = match (&options.reported, &catalog.catalog.reported) {

@@ -185,7 +185,7 @@ fn a_benchmark_file_that_is_not_kolada_json() {
     std::fs::write(&file, "[1, 2, 3]").unwrap();
     let err = Benchmarks::read(&file).unwrap_err().to_string();
     assert!(
-        err.contains("kolada.json") && err.contains("not a Kolada JSON file"),
+        err.contains("kolada.json`, line 1, key `(top)`: not a Kolada answer"),
         "{err}"
     );
 }

@@ -345,7 +345,7 @@ fn every_row_carries_its_provenance() {
     for f in [
         "waits.parquet",
         "deaths.parquet",
-        "population.parquet",
+        "population.px",
         "sip.parquet",
         "stays.parquet",
         "visits.parquet",
@@ -406,6 +406,26 @@ fn riket_comes_from_the_benchmark_file_and_says_so() {
         .as_ref()
         .expect("riket for the pooled suicide rate");
     assert_eq!(riket.period, suicide.current.as_ref().unwrap().label);
+}
+
+#[test]
+fn a_years_riket_comes_from_the_kolada_file_through_its_reader() {
+    let options = RunOptions::new("2024".parse().unwrap());
+    let year = run_catalog(&Catalog::shipped().unwrap(), demo_data(), &options).unwrap();
+    let bup = year
+        .indicators
+        .iter()
+        .find(|i| i.id == "bup-utredning-30")
+        .unwrap();
+    let riket = bup.riket.as_ref().expect("riket for BUP in 2024");
+    assert_eq!(
+        riket.source,
+        "Kolada bup-utredning-30, fil riket-kolada.json"
+    );
+    assert_eq!((riket.period.as_str(), riket.value), ("2024", 70.0));
+    assert!(year
+        .benchmark_source
+        .starts_with("Kolada (fil riket-kolada.json); "));
 }
 
 #[test]

@@ -1,6 +1,10 @@
 //! One indicator of the report: its trend (the report period, last year and
 //! earlier years), its breakdowns, suppression, the riket benchmark and the
 //! rating of its target, as the report model and as rows of the long table.
+//!
+//! Over 500 lines: one pass over an indicator whose steps share the figure,
+//! its masked breakdowns and the provenance; the next split is the
+//! breakdowns into their own file.
 
 use chrono::Datelike;
 use polars::prelude::*;

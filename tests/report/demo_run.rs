@@ -1,6 +1,9 @@
 //! The report on the synthetic data of the region: every shipped indicator
 //! computes, the figures are plausible, nothing small or personal leaks,
 //! and the same inputs give byte-identical tables.
+//!
+//! Over 500 lines: every test reads the one report of the demo data built
+//! once here (`report()`); another file would build it again.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -6,6 +6,7 @@ mod bad_inputs;
 mod catalog;
 #[cfg(feature = "cli")]
 mod cli;
+mod demo_publishing;
 mod demo_run;
 mod followup;
 mod reported_file;

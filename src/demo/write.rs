@@ -149,9 +149,14 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("indikator-demo-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let paths = write(&dir.join("nested"), 7, 0.02).unwrap();
-        assert_eq!(paths.len(), super::super::TABLES.len() + 2 + PUBLISHED_FILES.len());
+        assert_eq!(
+            paths.len(),
+            super::super::TABLES.len() + 2 + PUBLISHED_FILES.len()
+        );
         let n = super::super::TABLES.len();
-        assert!(paths[n + 1].ends_with("population.px") && paths[n + 2].ends_with("riket-kolada.json"));
+        assert!(
+            paths[n + 1].ends_with("population.px") && paths[n + 2].ends_with("riket-kolada.json")
+        );
         let readme = fs::read_to_string(paths.last().unwrap()).unwrap();
         assert!(readme.starts_with("SYNTETISKA DATA"));
         assert!(readme.contains("seed 7") && readme.contains("waits.parquet"));

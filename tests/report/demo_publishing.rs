@@ -5,7 +5,7 @@
 use indikator::Catalog;
 use polars::prelude::*;
 
-use crate::demo_run::{demo_data, report};
+use crate::demo_run::{demo_data, report, text};
 
 #[test]
 fn no_small_count_is_shown_and_masked_rows_say_why() {

@@ -26,7 +26,7 @@ pub fn report() -> &'static Report {
     })
 }
 
-fn text(table: &DataFrame, column: &str) -> Vec<String> {
+pub fn text(table: &DataFrame, column: &str) -> Vec<String> {
     table
         .column(column)
         .unwrap()

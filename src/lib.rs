@@ -112,12 +112,12 @@ struct ReadmeDoctests;
 
 pub use assess::{
     assess_months, assess_table, assess_units, compare_estimate_with_benchmark,
-    compare_estimate_with_previous, compare_with_benchmark, compare_with_previous, derived_rating, headline_rows,
-    rating_counts, ratings_by_perspective, trend, Assessment, Benchmark, Comparison, Direction,
-    Funnel, FunnelStatistic, MissingReason, MonthsAssessment, Observed, Op, Perspective, Polarity,
-    RateKind, Rating, RatingCounts, RatioKind, Target, Trend, BREAKDOWN_COLUMN, BREAKDOWN_TOTAL,
-    DSR_NOT_APPLICABLE, MONTHS_TEST_PROPORTION, MONTHS_TEST_RATE, SERIES_COLUMN, SERIES_PERIOD,
-    TIME_COLUMNS,
+    compare_estimate_with_previous, compare_with_benchmark, compare_with_previous, derived_rating,
+    headline_rows, rating_counts, ratings_by_perspective, trend, Assessment, Benchmark, Comparison,
+    Direction, Funnel, FunnelStatistic, MissingReason, MonthsAssessment, Observed, Op, Perspective,
+    Polarity, RateKind, Rating, RatingCounts, RatioKind, Target, Trend, BREAKDOWN_COLUMN,
+    BREAKDOWN_TOTAL, DSR_NOT_APPLICABLE, MONTHS_TEST_PROPORTION, MONTHS_TEST_RATE, SERIES_COLUMN,
+    SERIES_PERIOD, TIME_COLUMNS,
 };
 pub use care::{
     bin_labels, summarise_months, CareCommon, CareOptions, CauseSet, Chronic, ColumnSlot,
@@ -161,7 +161,7 @@ pub use report::{
     Benchmarks, Counted, FactorResult, Filled, GoalResult, IndicatorResult, InputFile,
     MeasureResult, Point, RatingResult, Report, Reported, ReportedValue, RunOptions, SexDifference,
     WorkStatus, HELP_COLUMNS, OUTPUT_FILES, REPORTED_COLUMNS, REPORT_SHEET, RIKET, SERIES_FACTOR,
-    SERIES_REPORTED, STATUSES,
+    SERIES_MONTH, SERIES_REPORTED, STATUSES,
 };
 pub use stats::{ContinuityIndex, IndicatorType, RateRatioMethod, SiiInterval};
 #[cfg(feature = "report")]

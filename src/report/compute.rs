@@ -9,7 +9,9 @@ use polars::prelude::*;
 
 use super::inputs::Inputs;
 use crate::care::{CareOptions, Chronic, Continuity, Mortality, Readmission, Sip, WaitLimits};
-use crate::care::{CauseSet, PlanColumns, StayColumns, VisitColumns, WaitColumns, Waits};
+use crate::care::{
+    CauseSet, DispensingColumns, PlanColumns, StayColumns, VisitColumns, WaitColumns, Waits,
+};
 use crate::catalog::{causes_of, Family, Indicator, SipGroup, Summary, WaitsMeasure};
 use crate::error::{Error, Result};
 use crate::measure::StandardPopulation;
@@ -96,6 +98,7 @@ impl Source {
                 date.clone().unwrap_or_else(|| EVENT_DATE.to_string()),
             ),
             Family::EventCount { date, .. } => date_span(&main, date.clone()),
+            Family::Drugs { .. } => date_span(&main, DispensingColumns::default().dispensed),
             Family::Continuity { .. } => other
                 .as_ref()
                 .and_then(|v| date_span(v, VisitColumns::default().date)),
@@ -117,6 +120,16 @@ impl Source {
             }
             _ => Ok(()),
         }
+    }
+
+    /// The whole region's monthly series over the year before `period`
+    /// and `period` (the drug family; see `drugs::monthly_series`).
+    ///
+    /// # Errors
+    /// A family without a monthly series, or data that do not cover both years.
+    pub(super) fn monthly(&self, family: &Family, period: Period) -> Result<DataFrame> {
+        self.covers(period)?;
+        super::drugs::monthly_series(family, &self.main, self.other()?, period)
     }
 
     fn other(&self) -> Result<&DataFrame> {
@@ -321,6 +334,11 @@ pub fn figure(
         Family::EventCount { date, .. } => {
             let (counts, quality) = event_counts(main, date, period, by)?;
             (counts, quality, period.to_string())
+        }
+        Family::Drugs { .. } => {
+            let (table, quality) =
+                super::drugs::mean_month(family, main, source.other()?, period, by)?;
+            (table, quality, period.to_string())
         }
     };
     Ok(Figure {

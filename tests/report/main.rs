@@ -7,5 +7,6 @@ mod catalog;
 #[cfg(feature = "cli")]
 mod cli;
 mod demo_run;
+mod drugs;
 mod followup;
 mod reported_file;

@@ -8,6 +8,7 @@ mod benchmark;
 mod chart;
 mod check;
 mod compute;
+mod counts;
 mod drugs;
 mod evaluate;
 #[cfg(test)]

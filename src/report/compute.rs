@@ -7,12 +7,12 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
+use super::counts::{event_counts, sip_group};
 use super::inputs::Inputs;
 use crate::care::{CareOptions, Chronic, Continuity, Mortality, Readmission, Sip, WaitLimits};
 use crate::care::{
     CauseSet, DispensingColumns, PlanColumns, StayColumns, VisitColumns, WaitColumns, Waits,
 };
-use super::counts::{event_counts, sip_group};
 use crate::catalog::{causes_of, Family, Indicator, Summary, WaitsMeasure};
 use crate::error::{Error, Result};
 use crate::measure::StandardPopulation;

@@ -79,4 +79,3 @@ fn poisson_limits(counts: DataFrame) -> Result<DataFrame> {
     out.with_column(Column::new("upper".into(), upper))?;
     Ok(out)
 }
-

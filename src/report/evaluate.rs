@@ -187,7 +187,12 @@ pub fn evaluate(ind: &Indicator, inputs: &mut Inputs, cx: &Context) -> Result<Ev
     let rating = match &ind.target {
         Some(target @ Target::Months { .. }) => {
             let masking = cx.suppress.then_some(threshold);
-            let (rated, months) = rate_months(ind, target, &source, cx.period, masking, &base)?;
+            let with_inputs = LongRow {
+                inputs: provenance(ind, inputs),
+                ..base.clone()
+            };
+            let (rated, months) =
+                rate_months(ind, target, &source, cx.period, masking, &with_inputs)?;
             rows.extend(months);
             Some(rated)
         }

@@ -166,7 +166,7 @@ fn month_rows(months: &DataFrame, threshold: Option<f64>, base: &LongRow) -> Res
             let status = match estimate[i] {
                 _ if hidden => "suppressed".to_string(),
                 Some(e) => format!(
-                    "mot {}: {} {} ({} till {}), {}; {}",
+                    "against {}: {} {} ({} to {}), {}; {}",
                     previous[i],
                     measure[i],
                     number(Some(e)),
@@ -175,7 +175,7 @@ fn month_rows(months: &DataFrame, threshold: Option<f64>, base: &LongRow) -> Res
                     direction[i],
                     method[i]
                 ),
-                None => format!("mot {}: ej jämförd ({})", previous[i], note[i]),
+                None => format!("against {}: not compared ({})", previous[i], note[i]),
             };
             LongRow {
                 series: SERIES_MONTH.into(),

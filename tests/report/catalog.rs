@@ -444,7 +444,11 @@ fn months_target_errors_point_at_the_target_line() {
 #[test]
 fn drug_family_parameters_are_checked_at_the_indicator() {
     let cases = [
-        ("drug_set = \"inappropriate\"", "drug_set = \"sleeping\"", "drug_set"),
+        (
+            "drug_set = \"inappropriate\"",
+            "drug_set = \"sleeping\"",
+            "drug_set",
+        ),
         (
             "drug_set = \"inappropriate\"",
             "drug_set = \"nsaids\", atc = [\"M01A\"]",

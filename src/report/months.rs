@@ -42,7 +42,7 @@ pub const SERIES_MONTH: &str = "month";
 /// reason in the rule: never an error of the whole indicator, never a zero.
 ///
 /// # Errors
-/// Only from polars on a series already computed.
+/// A series [`assess_months`] refuses (as it documents), or polars.
 pub(super) fn rate_months(
     ind: &Indicator,
     target: &Target,

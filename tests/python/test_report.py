@@ -104,7 +104,7 @@ def test_the_charts_are_svg_drawn_by_the_report_code(report):
 def test_the_command_is_installed_with_the_package(tmp_path):
     ok = subprocess.run([COMMAND, "check", ROOT / "catalogs" / "region-jh.toml"], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert f"{len(ik.Catalog.shipped().ids)} indikatorer, 19 rapporterade mått, 23 framgångsfaktorer under 10 strategiska mål" in ok.stdout
+    assert f"{len(ik.Catalog.shipped().ids)} indikatorer, 19 rapporterade mått, 24 framgångsfaktorer under 10 strategiska mål" in ok.stdout
     bad = subprocess.run([COMMAND, "report", "--period", "2024-13"], capture_output=True, text=True)
     assert bad.returncode == 2
     assert "2024-13" in bad.stderr

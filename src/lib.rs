@@ -171,7 +171,7 @@ pub use report::{
     Benchmarks, Counted, FactorResult, Filled, GoalResult, IndicatorResult, InputFile,
     MeasureResult, Point, RatingResult, Report, Reported, ReportedValue, RunOptions, SexDifference,
     WorkStatus, HELP_COLUMNS, OUTPUT_FILES, REPORTED_COLUMNS, REPORT_SHEET, RIKET, SERIES_FACTOR,
-    SERIES_REPORTED, STATUSES,
+    SERIES_MONTH, SERIES_REPORTED, STATUSES,
 };
 pub use stats::{ContinuityIndex, IndicatorType, RateRatioMethod, SiiInterval};
 #[cfg(feature = "report")]

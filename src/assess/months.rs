@@ -32,7 +32,7 @@ pub struct MonthsAssessment {
     /// `measure` (what `estimate` is), `estimate`, `lower`, `upper` (its
     /// limits), `significant` (null when not compared), `direction`
     /// (`lower`, `higher`, `similar` or `not compared`), `qualifies`
-    /// (counts towards the target), `note` (why a month is not compared)
+    /// (a significant move in the target's direction: counts towards it), `note` (why a month is not compared)
     /// and `method` (the test).
     pub months: DataFrame,
 }
@@ -131,7 +131,17 @@ pub fn assess_months(table: &DataFrame, target: &Target) -> Result<MonthsAssessm
     };
     let window: Vec<(i32, u32)> = (first..first + i64::from(of)).map(month_of).collect();
     let find = |m: (i32, u32)| series.iter().find(|(k, _)| *k == m).map(|(_, r)| *r);
-    let mut out = Months::default();
+    let wanted = match target {
+        Target::Months {
+            direction: Direction::Increase,
+            ..
+        } => Comparison::Higher,
+        _ => Comparison::Lower,
+    };
+    let mut out = Months {
+        wanted: Some(wanted.label()),
+        ..Months::default()
+    };
     let mut comparisons = Vec::new();
     let mut labels = Vec::new();
     for &m in window.iter().filter(|m| **m <= latest) {
@@ -144,13 +154,6 @@ pub fn assess_months(table: &DataFrame, target: &Target) -> Result<MonthsAssessm
     let earliest = *series.iter().map(|(m, _)| m).min().unwrap_or(&latest);
     let needed = month_of(first - 12);
     let assessment = if window.last().is_some_and(|last| *last > latest) {
-        let wanted = match target {
-            Target::Months {
-                direction: Direction::Increase,
-                ..
-            } => Comparison::Higher,
-            _ => Comparison::Lower,
-        };
         let hits = comparisons.iter().filter(|c| **c == wanted).count();
         Assessment {
             rating: None,
@@ -343,6 +346,8 @@ struct Months {
     direction: Vec<&'static str>,
     note: Vec<Option<String>>,
     method: Vec<&'static str>,
+    /// The label of the direction that counts towards the target.
+    wanted: Option<&'static str>,
 }
 
 impl Months {
@@ -403,7 +408,12 @@ impl Months {
         let pick = |rows: &[Row], f: fn(&Row) -> Option<f64>| -> Vec<Option<f64>> {
             rows.iter().map(f).collect()
         };
-        let qualifies: Vec<bool> = self.significant.iter().map(|s| *s == Some(true)).collect();
+        // A significant move the other way does not count towards the target.
+        let qualifies: Vec<bool> = self
+            .direction
+            .iter()
+            .map(|d| Some(*d) == self.wanted)
+            .collect();
         let columns = vec![
             Column::new("period".into(), self.period),
             Column::new("previous_period".into(), self.previous_period),

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::followup::{self, Fault, Goal, ReportedMeasure, SuccessFactor};
 use super::locate::{locate, position};
+use super::monthly;
 use super::statistic::Family;
 use crate::assess::{Op, Perspective, Polarity, Target};
 use crate::care::{CauseSet, CAUSE_SETS, WAIT_KINDS};
@@ -262,6 +263,11 @@ impl Catalog {
                 }
             }
             if let Some(target) = &ind.target {
+                // A months target's faults point at its `target` key.
+                monthly::check_months(target, &ind.statistic).map_err(|m| Fault {
+                    key: Some("target"),
+                    ..at(m)
+                })?;
                 check_target(target, ind.polarity).map_err(at)?;
             }
             check_statistic(&ind.statistic).map_err(at)?;
@@ -318,12 +324,8 @@ fn check_target(target: &Target, polarity: Polarity) -> std::result::Result<(), 
         }
         Target::Relative { change, .. } => Some(*change > 0.0),
         Target::EveryUnit { target } => return check_target(target, polarity),
-        Target::Months { .. } => {
-            return Err(
-                "target: the months form needs monthly comparisons the report does not make; \
-                 rate it with Target::assess"
-                    .into(),
-            )
+        Target::Months { direction, .. } => {
+            Some(matches!(direction, crate::assess::Direction::Increase))
         }
         Target::YesNo { .. } | Target::Status | Target::Qualitative => {
             return Err(format!(
@@ -490,6 +492,7 @@ fn check_statistic(family: &Family) -> std::result::Result<(), String> {
             }
             Ok(())
         }
+        Family::Drugs { .. } => monthly::check_drugs(family),
         Family::EventCount { date, .. } => {
             if date.trim().is_empty() {
                 return Err("date names a column; got an empty name".into());

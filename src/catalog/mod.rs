@@ -32,9 +32,11 @@
 mod definition;
 mod followup;
 mod locate;
+mod monthly;
 mod statistic;
 
 pub(crate) use definition::causes_of;
 pub use definition::{Catalog, CatalogInfo, Indicator, SHIPPED_CATALOG};
 pub use followup::{FactorRating, Frequency, Goal, MeasureKind, ReportedMeasure, SuccessFactor};
+pub(crate) use monthly::{drugs_of, monthly};
 pub use statistic::{Family, SipGroup, Summary, WaitsMeasure};

@@ -1,5 +1,5 @@
 //! The statistic of an indicator: its family (waits, readmission, SIP,
-//! mortality, event rate, continuity, event count), the tables it reads and its
+//! mortality, event rate, continuity, event count, drug use), the tables it reads and its
 //! parameters. Every field has the library's default; unknown keys are
 //! rejected.
 
@@ -233,6 +233,33 @@ pub enum Family {
         #[serde(default)]
         filters: BTreeMap<String, Vec<String>>,
     },
+    /// The share of the population aged `min_age` (75) or more with at
+    /// least one dispensing of a set of drugs in the month, from the
+    /// dispensing records ([`crate::DrugUse`]); a monthly series, so it
+    /// takes the months target.
+    Drugs {
+        /// The dispensings table (default `dispensings`).
+        #[serde(default = "dispensings_table")]
+        dispensings: String,
+        /// The population table (default `population`).
+        #[serde(default = "population_table")]
+        population: String,
+        /// A named set ("inappropriate", "antipsychotics", "nsaids").
+        #[serde(default)]
+        drug_set: Option<String>,
+        /// ATC codes instead of a named set (["N05A"]).
+        #[serde(default)]
+        atc: Vec<String>,
+        /// ATC codes left out of `atc` (["N05AN01"]).
+        #[serde(default)]
+        exclude_atc: Vec<String>,
+        /// The youngest age counted (default 75).
+        #[serde(default = "default_drug_age")]
+        min_age: u32,
+        /// Keep only dispensings whose column holds one of the values.
+        #[serde(default)]
+        filters: BTreeMap<String, Vec<String>>,
+    },
 }
 
 impl Family {
@@ -247,6 +274,7 @@ impl Family {
             Family::LifeExpectancy { .. } => "life_expectancy",
             Family::Continuity { .. } => "continuity",
             Family::EventCount { .. } => "event_count",
+            Family::Drugs { .. } => "drugs",
         }
     }
 
@@ -266,6 +294,11 @@ impl Family {
             Family::EventRate {
                 events, population, ..
             } => vec![events, population],
+            Family::Drugs {
+                dispensings,
+                population,
+                ..
+            } => vec![dispensings, population],
             Family::Continuity {
                 visits, listings, ..
             } => vec![listings, visits],
@@ -282,7 +315,8 @@ impl Family {
             | Family::EventRate { filters, .. }
             | Family::LifeExpectancy { filters, .. }
             | Family::Continuity { filters, .. }
-            | Family::EventCount { filters, .. } => filters,
+            | Family::EventCount { filters, .. }
+            | Family::Drugs { filters, .. } => filters,
         }
     }
 
@@ -312,6 +346,12 @@ fn event_date() -> String {
 }
 fn events_table() -> String {
     "injuries".into()
+}
+fn dispensings_table() -> String {
+    "dispensings".into()
+}
+fn default_drug_age() -> u32 {
+    75
 }
 fn visits_table() -> String {
     "visits".into()

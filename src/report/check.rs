@@ -6,8 +6,8 @@ use std::path::Path;
 use super::compute::EVENT_DATE;
 use super::inputs::Inputs;
 use crate::care::{
-    DeathColumns, ListingColumns, PlanColumns, PopulationColumns, StayColumns, VisitColumns,
-    WaitColumns,
+    DeathColumns, DispensingColumns, ListingColumns, PlanColumns, PopulationColumns, StayColumns,
+    VisitColumns, WaitColumns,
 };
 use crate::catalog::{Catalog, Family};
 use crate::error::Result;
@@ -61,6 +61,14 @@ fn needs(family: &Family) -> Vec<(&str, Vec<String>)> {
             (t[1], population),
         ],
         Family::EventCount { date, .. } => vec![(t[0], vec![date.clone()])],
+        // The age from the birth date, or the `age` column without one.
+        Family::Drugs { .. } => {
+            let c = DispensingColumns::default();
+            vec![
+                (t[0], vec![c.person, c.dispensed, c.atc]),
+                (t[1], population),
+            ]
+        }
         Family::Continuity { chronic_codes, .. } => {
             let (v, l) = (VisitColumns::default(), ListingColumns::default());
             let mut visits = vec![v.patient, v.clinician, v.profession, v.unit, v.date];

@@ -11,10 +11,13 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
+use super::counts::{event_counts, sip_group};
 use super::inputs::Inputs;
 use crate::care::{CareOptions, Chronic, Continuity, Mortality, Readmission, Sip, WaitLimits};
-use crate::care::{CauseSet, PlanColumns, StayColumns, VisitColumns, WaitColumns, Waits};
-use crate::catalog::{causes_of, Family, Indicator, SipGroup, Summary, WaitsMeasure};
+use crate::care::{
+    CauseSet, DispensingColumns, PlanColumns, StayColumns, VisitColumns, WaitColumns, Waits,
+};
+use crate::catalog::{causes_of, Family, Indicator, Summary, WaitsMeasure};
 use crate::error::{Error, Result};
 use crate::measure::StandardPopulation;
 use crate::period::Period;
@@ -100,6 +103,7 @@ impl Source {
                 date.clone().unwrap_or_else(|| EVENT_DATE.to_string()),
             ),
             Family::EventCount { date, .. } => date_span(&main, date.clone()),
+            Family::Drugs { .. } => date_span(&main, DispensingColumns::default().dispensed),
             Family::Continuity { .. } => other
                 .as_ref()
                 .and_then(|v| date_span(v, VisitColumns::default().date)),
@@ -121,6 +125,16 @@ impl Source {
             }
             _ => Ok(()),
         }
+    }
+
+    /// The whole region's monthly series over the year before `period`
+    /// and `period` (the drug family; see `drugs::monthly_series`).
+    ///
+    /// # Errors
+    /// A family without a monthly series, or data that do not cover both years.
+    pub(super) fn monthly(&self, family: &Family, period: Period) -> Result<DataFrame> {
+        self.covers(period)?;
+        super::drugs::monthly_series(family, &self.main, self.other()?, period)
     }
 
     fn other(&self) -> Result<&DataFrame> {
@@ -326,6 +340,11 @@ pub fn figure(
             let (counts, quality) = event_counts(main, date, period, by)?;
             (counts, quality, period.to_string())
         }
+        Family::Drugs { .. } => {
+            let (table, quality) =
+                super::drugs::mean_month(family, main, source.other()?, period, by)?;
+            (table, quality, period.to_string())
+        }
     };
     Ok(Figure {
         table: standard_columns(table, by)?,
@@ -333,36 +352,6 @@ pub fn figure(
         rows,
         excluded: exclusions(&quality)?,
     })
-}
-
-/// The records dated in the period, counted by `by` with exact Poisson
-/// limits; records without a date are left out and counted.
-fn event_counts(
-    frame: &DataFrame,
-    date: &str,
-    period: Period,
-    by: &[String],
-) -> Result<(DataFrame, DataFrame)> {
-    let dates = crate::measure::column_of(frame, date, "event date")?.cast(&DataType::Date)?;
-    let undated = dates.null_count();
-    let events = in_period(frame, date, period)?;
-    let counted = if by.is_empty() {
-        df!("numerator" => [events.height() as f64])?
-    } else {
-        let keys: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
-        events
-            .lazy()
-            .group_by_stable(keys)
-            .agg([len().cast(DataType::Float64).alias("numerator")])
-            .collect()?
-    };
-    let mut counted = poisson_limits(counted)?;
-    counted.with_column(Column::new("status".into(), vec!["ok"; counted.height()]))?;
-    let quality = df!(
-        "rule" => ["excluded: records without a date"],
-        "count" => [undated as f64],
-    )?;
-    Ok((counted, quality))
 }
 
 /// Keep the rows whose column (as text) holds one of the values.
@@ -411,7 +400,7 @@ fn date_span(frame: &DataFrame, column: String) -> Option<(String, NaiveDate, Na
 }
 
 /// The rows whose date falls in the period.
-fn in_period(frame: &DataFrame, column: &str, period: Period) -> Result<DataFrame> {
+pub(super) fn in_period(frame: &DataFrame, column: &str, period: Period) -> Result<DataFrame> {
     let dates = crate::measure::column_of(frame, column, "event date")?.cast(&DataType::Date)?;
     let (start, end) = (period.start(), period.end());
     let mask: BooleanChunked = dates
@@ -446,48 +435,6 @@ pub(super) fn mortality_years(
     })?;
     let last = wanted.min(latest);
     Ok((last - window as i32 + 1, last))
-}
-
-/// The SIP counts of one age group (or both added up).
-fn sip_group(counts: DataFrame, group: SipGroup, by: &[String]) -> Result<DataFrame> {
-    let lazy = counts.lazy();
-    let lazy = match group {
-        SipGroup::Children => lazy.filter(col("age_group").eq(lit(crate::care::CHILDREN))),
-        SipGroup::Adults => lazy.filter(col("age_group").eq(lit(crate::care::ADULTS))),
-        SipGroup::All => {
-            let keys: Vec<Expr> = by.iter().map(|b| col(b.as_str())).collect();
-            let sums = [col("numerator").sum(), col("status").first()];
-            let summed = if keys.is_empty() {
-                lazy.select(sums)
-            } else {
-                lazy.group_by_stable(keys).agg(sums)
-            };
-            return poisson_limits(summed.collect()?);
-        }
-    };
-    Ok(lazy.collect()?)
-}
-
-/// Counts with exact Poisson limits, the way the SIP counts have them.
-fn poisson_limits(counts: DataFrame) -> Result<DataFrame> {
-    let n = crate::measure::f64_values(&counts, "numerator")?;
-    let (mut lower, mut upper) = (Vec::with_capacity(n.len()), Vec::with_capacity(n.len()));
-    for x in &n {
-        let (lo, up) = match x {
-            Some(x) => {
-                let (lo, up, _) = crate::stats::poisson_limits(*x, 0.95);
-                (lo, up)
-            }
-            None => (None, None),
-        };
-        lower.push(lo);
-        upper.push(up);
-    }
-    let mut out = counts;
-    out.with_column(Column::new("value".into(), n))?;
-    out.with_column(Column::new("lower".into(), lower))?;
-    out.with_column(Column::new("upper".into(), upper))?;
-    Ok(out)
 }
 
 /// The group columns and [`FIGURE_COLUMNS`], numbers as f64, a missing

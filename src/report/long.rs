@@ -2,7 +2,8 @@
 //! figure with its provenance (definition version, parameters, input files
 //! with SHA-256 and rows, exclusions, library version); and the follow-up:
 //! a row per reported measure (series `reported`, per kommun as a
-//! breakdown) and per success factor (series `success_factor`).
+//! breakdown) and per success factor (series `success_factor`); a months
+//! target adds a row per month (series `month`).
 
 use polars::prelude::*;
 
@@ -27,7 +28,9 @@ pub struct LongRow {
     /// `period`, `previous_year`, `trend`, `baseline`, `breakdown` or
     /// `sex_difference` (women against men: ratio or difference, `unit` says which)
     /// ([`crate::SERIES_COLUMN`]; the report period's own row is
-    /// [`crate::SERIES_PERIOD`]); `reported` for a reported measure,
+    /// [`crate::SERIES_PERIOD`]); `month` for a month of a months target
+    /// (the month's share, its test against the same month a year earlier
+    /// in `status` and `significant`); `reported` for a reported measure,
     /// `success_factor` for a success factor.
     pub series: String,
     /// The period of this figure ("jan–aug 2023", "2019–2023").

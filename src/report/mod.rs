@@ -8,6 +8,8 @@ mod benchmark;
 mod chart;
 mod check;
 mod compute;
+mod counts;
+mod drugs;
 mod evaluate;
 #[cfg(test)]
 mod fixture;
@@ -17,8 +19,10 @@ mod inputs;
 mod life;
 mod long;
 mod model;
+mod months;
 mod notebook;
 mod points;
+mod rating;
 mod reported;
 mod run;
 mod sexdiff;
@@ -35,6 +39,7 @@ pub use model::{
     BenchmarkValue, Counted, FactorResult, GoalResult, IndicatorResult, InputFile, MeasureResult,
     Point, RatingResult, Report,
 };
+pub use months::SERIES_MONTH;
 #[cfg(feature = "python")]
 pub(crate) use notebook::notebook_html;
 pub use points::{group_points, trend_points};

@@ -75,7 +75,7 @@ pub fn sex_difference(
     };
     let contrast = || Contrast::between(women.clone(), men.clone());
     match family {
-        Family::Waits { .. } | Family::Readmission { .. } => {
+        Family::Waits { .. } | Family::Readmission { .. } | Family::Drugs { .. } => {
             let d = Difference::proportion_difference(column, contrast()).multiplier(100.0);
             from_difference(d, masked, "kvinnor − män, procentenheter", 0.0)
         }

@@ -225,8 +225,19 @@ fn significant_increases_do_not_count_as_decreases_and_the_other_way() {
     let down = assess_months(&up, &months_target(4, 6, Direction::Decrease)).unwrap();
     assert_eq!(down.assessment.rating, Some(Rating::NotFulfilled));
     assert_eq!(texts(&down.months, "direction"), ["higher"; 6]);
+    let qualifies = |m: &DataFrame| -> Vec<Option<bool>> {
+        m.column("qualifies")
+            .unwrap()
+            .bool()
+            .unwrap()
+            .iter()
+            .collect()
+    };
+    // Significant, but the wrong way: no month counts towards a decrease.
+    assert_eq!(qualifies(&down.months), [Some(false); 6]);
     let rise = assess_months(&up, &months_target(4, 6, Direction::Increase)).unwrap();
     assert_eq!(rise.assessment.rating, Some(Rating::Fulfilled));
+    assert_eq!(qualifies(&rise.months), [Some(true); 6]);
 }
 
 #[test]

@@ -104,7 +104,7 @@ def test_the_charts_are_svg_drawn_by_the_report_code(report):
 def test_the_command_is_installed_with_the_package(tmp_path):
     ok = subprocess.run([COMMAND, "check", ROOT / "catalogs" / "region-jh.toml"], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert f"{len(ik.Catalog.shipped().ids)} indikatorer, 19 rapporterade mått, 23 framgångsfaktorer under 10 strategiska mål" in ok.stdout
+    assert f"{len(ik.Catalog.shipped().ids)} indikatorer, 19 rapporterade mått, 24 framgångsfaktorer under 10 strategiska mål" in ok.stdout
     bad = subprocess.run([COMMAND, "report", "--period", "2024-13"], capture_output=True, text=True)
     assert bad.returncode == 2
     assert "2024-13" in bad.stderr
@@ -165,3 +165,19 @@ def test_reports_run_from_several_threads_give_the_same_table():
     for table in tables[1:]:
         assert table.equals(tables[0])
     assert tables[0].height > 8
+
+
+def test_the_drug_indicators_are_in_the_report_table_with_their_months(report):
+    table = report.table
+    for ident in ("olampliga-lakemedel-75", "antipsykotika-75", "nsaid-75"):
+        rows = table.filter(pl.col("indicator_id") == ident)
+        period = rows.filter(pl.col("series") == "period")
+        assert period.height == 1
+        assert period["value"][0] is not None
+        assert "delårsbedömning: 5 av 6 månader" in period["rule"][0]
+        assert period["rating"][0] in ("fulfilled", "partly", "not fulfilled")
+        months = rows.filter(pl.col("series") == "month")
+        # 2024-delar: April–August of the target's April–September, each against 2023.
+        assert months["period"].to_list() == ["2024-04", "2024-05", "2024-06", "2024-07", "2024-08"]
+        assert months["status"].str.contains("2023-").all()
+        assert months["significant"].is_not_null().all()

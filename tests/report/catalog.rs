@@ -369,3 +369,108 @@ fn a_derived_factor_without_measures_and_per_kommun_on_a_number_are_refused() {
     assert_eq!(line, line_of(&text, "kind = \"text\""));
     assert!(message.contains("unknown variant `text`"), "{message}");
 }
+
+const DRUGS: &str = r#"
+[[indicator]]
+id = "olampliga"
+name_sv = "Olämpliga läkemedel 75+"
+name_en = "Inappropriate drugs 75+"
+perspective = "Patient"
+responsible = "HSN"
+source = "Läkemedelsregistret"
+polarity = "low_is_good"
+target = { form = "months", at_least = 4, of = 6, direction = "decrease", from_month = 4 }
+statistic = { family = "drugs", drug_set = "inappropriate" }
+"#;
+
+#[test]
+fn the_drug_family_and_its_months_target_parse() {
+    let c = Catalog::from_toml_str(&format!("{HEADER}{DRUGS}")).unwrap();
+    let ind = &c.indicators[0];
+    assert!(matches!(
+        ind.statistic,
+        Family::Drugs { min_age: 75, ref dispensings, ref population, .. }
+            if dispensings == "dispensings" && population == "population"
+    ));
+    assert!(matches!(
+        ind.target,
+        Some(indikator::Target::Months {
+            at_least: 4,
+            of: 6,
+            from_month: Some(4),
+            ..
+        })
+    ));
+    // The shipped catalogue has the plan's three.
+    let shipped = Catalog::shipped().unwrap();
+    for id in ["olampliga-lakemedel-75", "antipsykotika-75", "nsaid-75"] {
+        let ind = shipped.indicator(id).unwrap();
+        assert!(matches!(ind.statistic, Family::Drugs { .. }), "{id}");
+        assert!(
+            matches!(ind.target, Some(indikator::Target::Months { .. })),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn months_target_errors_point_at_the_target_line() {
+    // `target = …` is line 15 of HEADER + DRUGS, column 1.
+    let cases = [
+        ("from_month = 4", "from_month = 9", "from_month"),
+        ("from_month = 4", "from_month = 0", "from_month"),
+        ("of = 6,", "of = 13,", "`of`"),
+        ("at_least = 4", "at_least = 7", "at_least"),
+        (
+            "family = \"drugs\", drug_set = \"inappropriate\"",
+            "family = \"sip\", group = \"children\"",
+            "monthly series",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let text = format!("{HEADER}{DRUGS}").replace(from, to);
+        assert_ne!(text, format!("{HEADER}{DRUGS}"), "{from}");
+        let (line, column, message) = parse_error(&text);
+        assert_eq!((line, column), (15, 1), "{to}: {message}");
+        assert!(message.contains(expected), "{to}: {message}");
+        assert!(message.contains("olampliga"), "{to}: {message}");
+    }
+    // Against the polarity: an increase on low_is_good.
+    let text = format!("{HEADER}{DRUGS}").replace("\"decrease\"", "\"increase\"");
+    let (_, _, message) = parse_error(&text);
+    assert!(message.contains("contradicts polarity"), "{message}");
+}
+
+#[test]
+fn drug_family_parameters_are_checked_at_the_indicator() {
+    let cases = [
+        (
+            "drug_set = \"inappropriate\"",
+            "drug_set = \"sleeping\"",
+            "drug_set",
+        ),
+        (
+            "drug_set = \"inappropriate\"",
+            "drug_set = \"nsaids\", atc = [\"M01A\"]",
+            "not both",
+        ),
+        ("drug_set = \"inappropriate\"", "atc = [\"N5A\"]", "atc"),
+        (
+            "drug_set = \"inappropriate\"",
+            "atc = [\"N05A\"], exclude_atc = [\"lithium\"]",
+            "exclude_atc",
+        ),
+        (
+            "drug_set = \"inappropriate\"",
+            "drug_set = \"nsaids\", min_age = 200",
+            "min_age",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let text = format!("{HEADER}{DRUGS}").replace(from, to);
+        let (line, _, message) = parse_error(&text);
+        // The indicator's `id = …` line.
+        assert_eq!(line, 8, "{to}: {message}");
+        assert!(message.contains(expected), "{to}: {message}");
+    }
+}

@@ -231,6 +231,7 @@ fn every_row_carries_its_provenance() {
         "visits.parquet",
         "listings.parquet",
         "injuries.parquet",
+        "dispensings.parquet",
     ] {
         assert!(files.contains(&f), "{f} not listed: {files:?}");
     }

@@ -8,5 +8,6 @@ mod catalog;
 mod cli;
 mod demo_publishing;
 mod demo_run;
+mod drugs;
 mod followup;
 mod reported_file;

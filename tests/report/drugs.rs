@@ -152,7 +152,7 @@ fn a_whole_year_is_rated_exactly_as_assess_months_rates_the_series() {
     catalog.success_factors.clear();
     catalog.goals.clear();
     catalog.measures.clear();
-    catalog.catalog.benchmarks = None;
+    catalog.catalog.benchmarks = Vec::new();
     catalog.catalog.reported = None;
     let options = RunOptions::new("2024".parse().unwrap());
     let run = run_catalog(&catalog, demo_data(), &options).unwrap();

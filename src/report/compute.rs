@@ -1,10 +1,6 @@
 //! One figure of one indicator: its statistic computed over the data for a
 //! period, optionally by group columns, through the care layer. Invalid
 //! records are left out and counted, never silently dropped.
-//!
-//! Over 500 lines: one `match` over the families, each arm the glue of one
-//! care family; splitting it by family would scatter the loading of the
-//! shared tables.
 
 use std::collections::{BTreeMap, HashSet};
 

@@ -118,7 +118,7 @@ pub use assess::{
     Direction, Funnel, FunnelStatistic, MissingReason, MonthsAssessment, Observed, Op, Perspective,
     Polarity, RateKind, Rating, RatingCounts, RatioKind, Target, Trend, BREAKDOWN_COLUMN,
     BREAKDOWN_TOTAL, DSR_NOT_APPLICABLE, MONTHS_TEST_PROPORTION, MONTHS_TEST_RATE, SERIES_COLUMN,
-    SERIES_PERIOD, TIME_COLUMNS,
+    SERIES_PERIOD, SERIES_SUCCESS_FACTOR, TIME_COLUMNS,
 };
 pub use care::{
     bin_labels, summarise_months, CareCommon, CareOptions, CauseSet, Chronic, ColumnSlot,

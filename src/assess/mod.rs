@@ -31,7 +31,7 @@ pub use previous::compare_with_previous;
 pub use rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};
 pub use table::{
     assess_table, assess_units, headline_rows, ratings_by_perspective, BREAKDOWN_COLUMN,
-    BREAKDOWN_TOTAL, SERIES_COLUMN, SERIES_PERIOD,
+    BREAKDOWN_TOTAL, SERIES_COLUMN, SERIES_PERIOD, SERIES_SUCCESS_FACTOR,
 };
 pub use target::{Direction, Observed, Op, Target};
 pub use trend::{trend, Trend};

@@ -153,11 +153,13 @@ pub fn assess_units(table: &DataFrame, unit: &str, target: &Target) -> Result<As
 /// # Errors
 /// Missing columns, an unknown perspective or rating label.
 ///
-/// The report's long table is taken as it comes: of its rows, only each
-/// indicator's own (the report period's row of the whole region, see
-/// [`headline_rows`]) is counted.
+/// The report's long table is taken as it comes, and counted as the
+/// report's pies count it: when it has success factors (rows of series
+/// [`SERIES_SUCCESS_FACTOR`]), each factor once, as the plans count; else
+/// each indicator's own row (the report period's row of the whole region,
+/// see [`headline_rows`]).
 pub fn ratings_by_perspective(table: &DataFrame) -> Result<DataFrame> {
-    let table = &headline_rows(table)?;
+    let table = &counted_rows(table)?;
     let perspectives = column_of(table, "perspective", "perspective")?.cast(&DataType::String)?;
     let ratings = column_of(table, "rating", "rating")?.cast(&DataType::String)?;
     let mut pairs = Vec::with_capacity(table.height());
@@ -272,6 +274,25 @@ pub const SERIES_PERIOD: &str = "period";
 pub const BREAKDOWN_COLUMN: &str = "breakdown";
 /// The breakdown of the whole region's figures.
 pub const BREAKDOWN_TOTAL: &str = "total";
+
+/// The series of the long table's rows of success factors.
+pub const SERIES_SUCCESS_FACTOR: &str = "success_factor";
+
+/// The rows a pie counts: the success factors' when the table has any,
+/// else the indicators' [`headline_rows`].
+fn counted_rows(table: &DataFrame) -> Result<DataFrame> {
+    if table.schema().get(SERIES_COLUMN) == Some(&DataType::String) {
+        let factors = table
+            .clone()
+            .lazy()
+            .filter(col(SERIES_COLUMN).eq(lit(SERIES_SUCCESS_FACTOR)))
+            .collect()?;
+        if factors.height() > 0 {
+            return Ok(factors);
+        }
+    }
+    headline_rows(table)
+}
 
 /// The rows that stand for each indicator as a whole: of a table in the
 /// report's long form (with [`SERIES_COLUMN`] and [`BREAKDOWN_COLUMN`]),

@@ -24,7 +24,7 @@ use crate::period::Period;
 /// The series of the long table's rows of reported measures.
 pub const SERIES_REPORTED: &str = "reported";
 /// The series of the long table's rows of success factors.
-pub const SERIES_FACTOR: &str = "success_factor";
+pub const SERIES_FACTOR: &str = crate::assess::SERIES_SUCCESS_FACTOR;
 
 /// What the follow-up needs besides the catalogue.
 pub struct FollowUpContext<'a> {

@@ -51,10 +51,13 @@ def test_a_trend_over_pooled_windows_reads_their_labels():
     assert out["points"][0] == 5 and out["to"][0] == rates["period"][-1]
 
 
-def test_the_report_table_is_counted_per_indicator(demo_report):
+def test_the_report_table_is_counted_as_its_pies_count(demo_report):
+    # The shipped catalogue has success factors: each is counted once, as
+    # the report's pies count them (an indicator is rated within its factor).
     counts = ik.ratings_by_perspective(demo_report.table)
     assert counts.select(pl.sum_horizontal("fulfilled", "partly", "not_fulfilled", "missing")).to_series().sum() \
-        == len(ik.Catalog.shipped().ids)
+        == len(ik.Catalog.shipped().success_factor_ids)
+    assert counts.equals(ik.ratings_by_perspective(demo_report.success_factors))
     # Text that may be absent is null in the long table, never "".
     assert (demo_report.table["rating"] == "").sum() == 0
 

@@ -237,7 +237,7 @@ CASES = [
     ("catalogue: absolute table path", lambda: ik.Catalog.from_string(HEADER + '\n[tables]\nsip = "/etc/passwd"\n' + SIP),
      ik.CatalogError, "catalogue <text>, line 1, column 1: [tables] sip: a file must be a relative path inside the data directory (no '..', no absolute path); got \"/etc/passwd\""),
     ("catalogue: unknown family", lambda: ik.Catalog.from_string(HEADER + SIP.replace('family = "sip"', 'family = "eval"')),
-     ik.CatalogError, "catalogue <text>, line 15, column 24: unknown variant `eval`, expected one of `waits`, `readmission`, `sip`, `mortality`, `life_expectancy`, `event_rate`, `continuity`, `event_count`"),
+     ik.CatalogError, "catalogue <text>, line 15, column 24: unknown variant `eval`, expected one of `waits`, `readmission`, `sip`, `mortality`, `life_expectancy`, `event_rate`, `continuity`, `event_count`, `drugs`"),
     ("catalogue: file missing", lambda: ik.Catalog.from_toml("/nonexistent/katalog.toml"),
      ik.FileError, "file `/nonexistent/katalog.toml`: No such file or directory (os error 2)"),
     ("report: data directory missing", lambda: ik.Catalog.shipped().run(period="2024-delar", data="/nonexistent/data", strict=True),

@@ -15,7 +15,7 @@ mod polarity;
 mod previous;
 mod rating;
 mod table;
-mod target;
+mod goal_target;
 mod trend;
 
 pub use compare::{
@@ -33,5 +33,5 @@ pub use table::{
     assess_table, assess_units, headline_rows, ratings_by_perspective, BREAKDOWN_COLUMN,
     BREAKDOWN_TOTAL, SERIES_COLUMN, SERIES_PERIOD, SERIES_SUCCESS_FACTOR,
 };
-pub use target::{Direction, Observed, Op, Target};
+pub use goal_target::{Direction, Observed, Op, Target};
 pub use trend::{trend, Trend};

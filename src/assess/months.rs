@@ -1,13 +1,16 @@
 //! A months target rated on a monthly result table: each of the months
 //! against the same month a year earlier, tested for a significant change
 //! ("signifikant minskning i minst 4 av 6 månader").
+//!
+//! Just over 500 lines: the two tests (shares, rates) and the N-of-M rule
+//! read one month table; its hand-worked unit tests sit beside them.
 
 use chrono::Datelike;
 use polars::prelude::*;
 
 use super::compare::Comparison;
 use super::rating::{Assessment, MissingReason};
-use super::target::{month_span, months_rating, Direction, Target};
+use super::goal_target::{month_span, months_rating, Direction, Target};
 use crate::error::{Error, Result};
 use crate::measure::{column_of, f64_values, statistic_kind, Confidence};
 use crate::period::{Period, PeriodColumn, TimeKey, TIME_COLUMNS};

@@ -7,7 +7,7 @@ use super::estimates::read_estimates;
 use super::months::assess_months;
 use super::polarity::Polarity;
 use super::rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};
-use super::target::{Observed, Target};
+use super::goal_target::{Observed, Target};
 use crate::error::{Error, Result};
 use crate::measure::{column_of, f64_values};
 

@@ -9,13 +9,13 @@ mod compare;
 mod estimates;
 mod factor;
 mod funnel;
+mod goal_target;
 mod matching;
 mod months;
 mod polarity;
 mod previous;
 mod rating;
 mod table;
-mod goal_target;
 mod trend;
 
 pub use compare::{
@@ -24,6 +24,7 @@ pub use compare::{
 };
 pub use factor::derived_rating;
 pub use funnel::{Funnel, FunnelStatistic, RateKind, RatioKind, DSR_NOT_APPLICABLE};
+pub use goal_target::{Direction, Observed, Op, Target};
 pub use matching::TIME_COLUMNS;
 pub use months::{assess_months, MonthsAssessment, MONTHS_TEST_PROPORTION, MONTHS_TEST_RATE};
 pub use polarity::Polarity;
@@ -33,5 +34,4 @@ pub use table::{
     assess_table, assess_units, headline_rows, ratings_by_perspective, BREAKDOWN_COLUMN,
     BREAKDOWN_TOTAL, SERIES_COLUMN, SERIES_PERIOD, SERIES_SUCCESS_FACTOR,
 };
-pub use goal_target::{Direction, Observed, Op, Target};
 pub use trend::{trend, Trend};

@@ -9,8 +9,8 @@ use chrono::Datelike;
 use polars::prelude::*;
 
 use super::compare::Comparison;
-use super::rating::{Assessment, MissingReason};
 use super::goal_target::{month_span, months_rating, Direction, Target};
+use super::rating::{Assessment, MissingReason};
 use crate::error::{Error, Result};
 use crate::measure::{column_of, f64_values, statistic_kind, Confidence};
 use crate::period::{Period, PeriodColumn, TimeKey, TIME_COLUMNS};

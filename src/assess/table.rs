@@ -4,10 +4,10 @@ use polars::prelude::*;
 
 use super::compare::compare_estimate_with_previous;
 use super::estimates::read_estimates;
+use super::goal_target::{Observed, Target};
 use super::months::assess_months;
 use super::polarity::Polarity;
 use super::rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};
-use super::goal_target::{Observed, Target};
 use crate::error::{Error, Result};
 use crate::measure::{column_of, f64_values};
 

@@ -49,6 +49,8 @@ class PeerCase:
     theirs: Callable[[object, object], object]  # (pandas frame, ESP2013 as pandas) -> pandas
     pairs: tuple[tuple[str, str], ...]
     call: str  # how PHStatsMethods is called, for the report
+    hand: Callable[[pl.DataFrame, pl.DataFrame], pl.DataFrame]  # (data, ESP2013) -> the same numbers
+    hand_pairs: tuple[str, ...]  # indikator's columns the hand-written query also gives, same names
 
 
 def ik_rate(df: pl.DataFrame) -> pl.DataFrame:
@@ -80,6 +82,63 @@ def ph_dsr(pdf, esp):
                      ref_join_right="age_band")
 
 
+# The hand-written polars queries: one group-by (and, for the DSR, a join
+# with the standard), the limits as closed forms in expressions. Byar's
+# limits where indikator uses them (DSR totals, every rate count of 10 or
+# more); the exact Poisson limits below 10 are not a polars expression, so
+# the rate's limits are compared from 10 events on.
+Z95 = 1.959963984540054
+
+
+def _byar_lower(x: pl.Expr) -> pl.Expr:
+    return x * (1 - 1 / (9 * x) - Z95 / (3 * x.sqrt())) ** 3
+
+
+def _byar_upper(x: pl.Expr) -> pl.Expr:
+    x1 = x + 1
+    return x1 * (1 - 1 / (9 * x1) + Z95 / (3 * x1.sqrt())) ** 3
+
+
+def hand_rate(df: pl.DataFrame, esp: pl.DataFrame) -> pl.DataFrame:
+    x, n = pl.col("numerator"), pl.col("denominator")
+    big = x >= 10
+    return (df.lazy().group_by("group").agg(pl.col("x").sum().cast(pl.Float64).alias("numerator"),
+                                            pl.col("n").sum().cast(pl.Float64).alias("denominator"))
+            .with_columns((x / n * 100_000).alias("value"),
+                          pl.when(big).then(_byar_lower(x) / n * 100_000).alias("lower"),
+                          pl.when(big).then(_byar_upper(x) / n * 100_000).alias("upper"))
+            .collect())
+
+
+def hand_proportion(df: pl.DataFrame, esp: pl.DataFrame) -> pl.DataFrame:
+    x, n = pl.col("numerator"), pl.col("denominator")
+    z2 = Z95 * Z95
+    root = (z2 + 4 * x * (1 - x / n)).sqrt()
+    wilson = lambda sign: ((2 * x + z2 + sign * Z95 * root) / (2 * (n + z2))).clip(0, 1)  # noqa: E731
+    return (df.lazy().group_by("group").agg(pl.col("x").sum().cast(pl.Float64).alias("numerator"),
+                                            pl.col("n").sum().cast(pl.Float64).alias("denominator"))
+            .with_columns((x / n * 100).alias("value"),
+                          (pl.when(x == 0).then(0.0).otherwise(wilson(-1)) * 100).alias("lower"),
+                          (pl.when(x == n).then(1.0).otherwise(wilson(1)) * 100).alias("upper"))
+            .collect())
+
+
+def hand_dsr(df: pl.DataFrame, esp: pl.DataFrame) -> pl.DataFrame:
+    x, n, w = pl.col("x"), pl.col("n"), pl.col("weight")
+    t, s = pl.col("numerator"), pl.col("s")
+    sd = (pl.col("v") / pl.col("w") ** 2 / t).sqrt()
+    value = s / pl.col("w")
+    enough = t >= 10
+    return (df.lazy().join(esp.lazy(), on="age_band", how="left", maintain_order="left")
+            .group_by("group")
+            .agg(x.sum().cast(pl.Float64).alias("numerator"), n.sum().cast(pl.Float64).alias("denominator"),
+                 (x * w / n).sum().alias("s"), (x * (w / n) ** 2).sum().alias("v"), w.sum().alias("w"))
+            .with_columns(pl.when(enough).then(value * 100_000).alias("value"),
+                          pl.when(enough).then((value + sd * (_byar_lower(t) - t)) * 100_000).alias("lower"),
+                          pl.when(enough).then((value + sd * (_byar_upper(t) - t)) * 100_000).alias("upper"))
+            .collect())
+
+
 def esp_for_phstatsmethods() -> pl.DataFrame:
     """ESP2013 as indikator ships it, as the reference table PHStatsMethods joins."""
     return ik.standard_population("esp2013").rename({"weight": "esp2013"})
@@ -93,14 +152,17 @@ def peer_floor(df: pl.DataFrame) -> pl.DataFrame:
 _LIMITS = (("value", "Value"), ("lower", "lower_95_ci"), ("upper", "upper_95_ci"))
 PEER_CASES = (
     PeerCase("rate", ik_rate, ph_rate, (("numerator", "x"), ("denominator", "n"), *_LIMITS),
-             'ph_rate(df, "x", "n", group_cols="group", multiplier=100000)'),
+             'ph_rate(df, "x", "n", group_cols="group", multiplier=100000)',
+             hand_rate, ("numerator", "denominator", "value")),
     PeerCase("proportion", ik_proportion, ph_proportion,
              (("numerator", "x"), ("denominator", "n"), *_LIMITS),
-             'ph_proportion(df, "x", "n", group_cols="group", multiplier=100)'),
+             'ph_proportion(df, "x", "n", group_cols="group", multiplier=100)',
+             hand_proportion, ("numerator", "denominator", "value", "lower", "upper")),
     PeerCase("dsr", ik_dsr, ph_dsr,
              (("numerator", "Total Count"), ("denominator", "Total Pop"), *_LIMITS),
              'ph_dsr(df, "x", "n", "esp2013", group_cols="group", multiplier=100000, '
-             'euro_standard_pops=False, ref_df=esp2013, ref_join_left="age_band", ref_join_right="age_band")'),
+             'euro_standard_pops=False, ref_df=esp2013, ref_join_left="age_band", ref_join_right="age_band")',
+             hand_dsr, ("numerator", "denominator", "value", "lower", "upper")),
 )
 
 

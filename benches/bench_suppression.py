@@ -26,6 +26,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
+import bench_report as br
 import polars as pl
 
 import indikator as ik
@@ -228,12 +229,5 @@ def section(result: Result, build_label: str) -> str:
 
 
 def replace_section(markdown: str, text: str) -> str:
-    """``markdown`` with this section replaced by ``text`` (or added before
-    the developers' notes on gaps, or at the end)."""
-    lines = markdown.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.strip() == TITLE), None)
-    if start is None:
-        anchor = next((i for i, line in enumerate(lines) if line.startswith("## What dominates")), len(lines))
-        return "".join(lines[:anchor]) + text + "\n" + "".join(lines[anchor:])
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    return "".join(lines[:start]) + text + ("\n" if end < len(lines) else "") + "".join(lines[end:])
+    """``markdown`` with this section replaced by ``text``."""
+    return br.replace_section(markdown, TITLE, text)

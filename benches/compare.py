@@ -13,6 +13,9 @@
 4. Suppression against a reader with a solver (issue 20): its speed at the
    report's size and on a 100 × 20 table, and the cells it masks against the
    exact minimum on small tables (``bench_suppression.py``).
+5. The main job (issue 24): ``indikator demo-data`` and ``indikator report``
+   with the shipped catalogue at 1×, 10× and 100× the region, time and peak
+   memory of each command (``bench_main_job.py``).
 
 It prints the tables (ratios are indikator / peer: below 1 indikator is
 faster) and writes them to a Markdown file — ``BENCHMARKS.md`` under
@@ -25,6 +28,7 @@ Run it from the repository root with a release build of indikator:
     .venv-bench/bin/python benches/compare.py --quick            # groups ≤ 1 000, 1×, one run each
     .venv-bench/bin/python benches/compare.py --scales 1,10 --groups 100,10000
     .venv-bench/bin/python benches/compare.py --only suppression   # rewrite that section of BENCHMARKS.md
+    .venv-bench/bin/python benches/compare.py --only main-job --scales 1,10,100
 
 Without ``--out`` a full run writes BENCHMARKS.md and a ``--quick`` run
 writes target/bench/BENCHMARKS-quick.md. It needs polars, numpy, pandas,
@@ -49,6 +53,7 @@ from typing import Callable
 
 import bench_cases as bc
 import bench_data as bd
+import bench_main_job as bm
 import bench_report as br
 import bench_suppression as bs
 import polars as pl
@@ -58,6 +63,7 @@ import indikator as ik
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "target" / "bench-data"
 QUICK_OUT = ROOT / "target" / "bench" / "BENCHMARKS-quick.md"
+MAIN_JOB_DIR = ROOT / "target" / "bench-main"
 SEED = 2024
 
 GROUPS = [10, 100, 1_000, 10_000, 100_000]
@@ -79,13 +85,21 @@ CASE_TIMEOUT_S = 3 * 3600
 #: What dominates each remaining gap, written by the developers from their
 #: profiling (what was not profiled says so); rendered as it stands.
 GAPS = {
-    "DSR and rate against PHStatsMethods":
-        "PHStatsMethods works through pandas group-bys and per-row scipy calls; indikator does one polars "
-        "group-by and then the limits per group in Rust (exact Poisson quantiles for rates, Dobson for "
-        "DSRs). The DSR sums per group and band (on the streaming engine when the counts are whole "
-        "numbers), then per group in memory (the weighted sums are fractions, added in a fixed order so "
-        "that the figures repeat digit for digit); that second group-by and the checks (every band known "
-        "and present, populations positive) are most of its time at 100 000 groups.",
+    "DSR against PHStatsMethods and the hand-written polars query":
+        "PHStatsMethods works through pandas group-bys and per-row scipy calls. indikator's DSR now "
+        "runs the hand-written query's plan when every group has one row per band (the usual table): "
+        "one left join with the standard (order kept) and one group-by that also counts, per group, the "
+        "rows, the distinct bands, the bands the standard lacks and the smallest population, which "
+        "shows whether the shortcut holds; the checks of `summarise` (non-negative, finite, no missing "
+        "keys) ride in the same group-by. Otherwise (several rows of a band, a band missing or unknown, "
+        "a population of zero, pooled periods, non-independent events) it sums per band and then per "
+        "group as before, which is also the pass whose messages name the group and band. What is left "
+        "over the hand-written query: the Dobson limits in Rust per group (Byar quantiles from the "
+        "normal quantile) and the output table (status, confidence, statistic, method columns).",
+    "rate against PHStatsMethods and the hand-written polars query":
+        "one group-by (with the checks' minimums and null counts), then exact Poisson limits per group "
+        "below 10 events and Byar above; the hand-written query computes Byar's closed form in "
+        "expressions for every row and is compared with indikator on the counts and the value only.",
     "proportion against PHStatsMethods":
         "as for rates: one group-by, then Wilson limits per group.",
     "counts (deaths, visits) against hand-written polars":
@@ -126,6 +140,33 @@ GAPS = {
         "indikator holds the visits of the window in memory (read with the streaming engine, only the "
         "needed columns) and the hash tables of its groupings; the hand-written query streams from the "
         "files.",
+    "the main job (`indikator report`) at 100×":
+        "profiled with perf on the release binary, one indicator after another (the progress bar "
+        "timed): continuity about 90 s of 210 (seven figures, each scanning its 18-month window of "
+        "visits, about 17 million rows, from the Parquet file and joining them with the listings on the "
+        "patient id text; string hashing and comparison are the top samples), readmission about 40 s "
+        "(eleven million stays ranked and followed per figure), the three drug indicators about 15 s "
+        "each (21 million dispensings checked per figure), the vårdgaranti indicators 2–8 s each. "
+        "Before this issue the report held every table whole for the run (about 21 GB at 100×, "
+        "extrapolated), sorted stays by comparing id texts row by row (over two minutes), re-read "
+        "large files per figure, and glibc's allocator kept freed memory in its thread arenas (9,3 GB "
+        "peak; mimalloc: under 5 GB). Next steps: the continuity of the report period and its "
+        "breakdowns from one pass (the patients computed once with every breakdown column); the "
+        "record passes of readmission and drugs over the figure's window only.",
+    "one machine not enough (on paper)":
+        "the catalogue's figures are sums over records grouped by region, kommun, unit, sex and age, "
+        "and every statistic in it is computed from per-group sums (counts, weighted sums for DSRs, "
+        "sums of squares for variances) except the medians of waiting times and the continuity "
+        "indices, which need each patient's visits together. Partitioned by region (21 regions, each "
+        "patient's records in their region: listing decides it), each region's run is this program "
+        "unchanged on one machine, and riket's figures are the per-group sums of the regions' "
+        "partial results added up, then the same limits and ratings: on an existing engine such as "
+        "Spark or Dask that is a map over the 21 partitions (the `indikator` command or "
+        "`ik.Catalog.run` per partition) and one reduce of the per-group sums; the medians need the "
+        "regions' distributions (a histogram of days per group, which is exact for whole days). "
+        "Patients listed in one region and treated in another stay correct as long as each visit is "
+        "filed with the patient's listing region. No engine of our own is needed, and at 100× one "
+        "machine is enough today.",
 }
 
 METHOD = {
@@ -197,20 +238,23 @@ def scale_repeats(scale: int, quick: bool) -> int:
 def run_peers(groups: list[int], quick: bool, say: Callable[[str], None]) -> list[br.PeerRow]:
     import PHStatsMethods  # noqa: F401  (fail early when missing)
     esp = bc.esp_for_phstatsmethods().to_pandas()
+    standard = ik.standard_population("esp2013")
     rows = []
     for g in groups:
         data = bd.grouped(g, SEED)
         pdf = data.to_pandas()
         for case in bc.PEER_CASES:
-            rows.append(peer_row(case, data, pdf, esp, g, peer_repeats(g, quick), not quick))
+            rows.append(peer_row(case, data, pdf, esp, standard, g, peer_repeats(g, quick), not quick))
             say(f"  {case.name:<10} {br.group_count(g):>7} groups: indikator {br.seconds(rows[-1].ours.median())}, "
+                f"hand-written polars {br.seconds(rows[-1].hand.median())}, "
                 f"PHStatsMethods {br.seconds(rows[-1].theirs.median())}")
     return rows
 
 
-def peer_row(case: bc.PeerCase, data: pl.DataFrame, pdf, esp, groups: int, repeats: int,
-             warmup: bool) -> br.PeerRow:
+def peer_row(case: bc.PeerCase, data: pl.DataFrame, pdf, esp, standard: pl.DataFrame, groups: int,
+             repeats: int, warmup: bool) -> br.PeerRow:
     ours_result, ours = _guarded(lambda: measure(plain(lambda: case.ours(data)), repeats, warmup))
+    hand_result, hand = _guarded(lambda: measure(plain(lambda: case.hand(data, standard)), repeats, warmup))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # pandas' deprecation notes about PHStatsMethods' code
         theirs_result, theirs = _guarded(lambda: measure(plain(lambda: case.theirs(pdf, esp)), repeats, warmup))
@@ -218,7 +262,11 @@ def peer_row(case: bc.PeerCase, data: pl.DataFrame, pdf, esp, groups: int, repea
     problems = []
     if ours.ok and theirs.ok:
         problems = bc.disagreements(ours_result, pl.from_pandas(theirs_result), ("group",), case.pairs)
-    return br.PeerRow(case.name, groups, data.height, ours, theirs, floor, problems)
+    if ours.ok and hand.ok:
+        same = tuple((c, c) for c in case.hand_pairs)
+        problems += [f"hand-written polars: {p}"
+                     for p in bc.disagreements(ours_result, hand_result, ("group",), same)]
+    return br.PeerRow(case.name, groups, data.height, ours, theirs, floor, problems, hand)
 
 
 def _guarded(call: Callable[[], tuple[object, br.Timing]]) -> tuple[object, br.Timing]:
@@ -410,7 +458,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
                    help="how the extension was built, for the report (make bench: release)")
     p.add_argument("--mem-limit-gb", type=float, default=None,
                    help="stop a case whose memory passes this (default 92 %% of the machine's RAM)")
-    p.add_argument("--only", choices=["suppression"],
+    p.add_argument("--only", choices=["suppression", "main-job"],
                    help="run one section and rewrite it in place in the --out file (default BENCHMARKS.md)")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--report", type=Path, help=argparse.SUPPRESS)
@@ -439,11 +487,16 @@ def main(argv: list[str]) -> int:
     extension = _extension()
     say(f"indikator {ik.__version__}: {extension}")
     label = f"{args.build_label}, indikator extension {extension}"
-    if args.only == "suppression":
+    command = [str(Path(sys.executable).parent / "indikator")]
+    if args.only:
         out = args.out or ROOT / "BENCHMARKS.md"
-        text = bs.section(bs.run(say, args.quick), label)
+        if args.only == "suppression":
+            title, text = bs.TITLE, bs.section(bs.run(say, args.quick), label)
+        else:
+            runs = bm.run(say, scales, command, MAIN_JOB_DIR)
+            title, text = bm.TITLE, bm.section(runs, label, command)
         before = out.read_text(encoding="utf-8") if out.exists() else ""
-        out.write_text(bs.replace_section(before, text), encoding="utf-8")
+        out.write_text(br.replace_section(before, title, text), encoding="utf-8")
         say(text)
         say(f"section rewritten in: {out}")
         return 0
@@ -454,6 +507,8 @@ def main(argv: list[str]) -> int:
     scale_rows, sizes = run_scales(scales, args.quick, mem_limit_kb, say)
 
     suppression = bs.section(bs.run(say, args.quick), label)
+    say(f"the main job: scales {scales}")
+    main_job = bm.section(bm.run(say, scales, command, MAIN_JOB_DIR), label, command)
     warn = warnings_of(peers, scale_rows, extension)
     for w in warn:
         say(f"WARNING: {w}")
@@ -462,7 +517,7 @@ def main(argv: list[str]) -> int:
         version_info={**br.versions(args.build_label), "indikator extension": extension}, groups=groups, scales=sizes, peers=peers,
         scale_rows=scale_rows, peer_calls={c.name: c.call for c in bc.PEER_CASES},
         case_notes={c.name: (c.title, c.ours_also) for c in bc.POLARS_CASES}, method=METHOD,
-        warnings=warn, gaps=GAPS, suppression=suppression)
+        warnings=warn, gaps=GAPS, suppression=suppression + "\n" + main_job)
     for table in ([br.peer_table(peers)] if peers else []) + \
             ([br.scale_table(scale_rows), br.memory_table(scale_rows)] if scale_rows else []):
         say("")
@@ -478,10 +533,11 @@ def main(argv: list[str]) -> int:
 def warnings_of(peers: list[br.PeerRow], rows: list[br.ScaleRow], extension: str) -> list[str]:
     """Disagreements, failures and processes that ran another build than
     ``extension`` (the one this run started with), one line each."""
-    out = [f"{r.statistic} at {r.groups} groups: indikator and PHStatsMethods differ: {p}"
+    out = [f"{r.statistic} at {r.groups} groups: indikator and its peers differ: {p}"
            for r in peers for p in r.problems]
     out += [f"{r.statistic} at {r.groups} groups: {side} failed: {t.error}"
-            for r in peers for side, t in (("indikator", r.ours), ("PHStatsMethods", r.theirs)) if t.error]
+            for r in peers for side, t in (("indikator", r.ours), ("PHStatsMethods", r.theirs),
+                                           ("hand-written polars", r.hand)) if t.error]
     out += [f"{r.case} at {r.scale}×: indikator and the hand-written query differ: {p}"
             for r in rows for p in r.problems]
     runs = [(r, m, run) for r in rows for m, run in (("floor", r.floor), ("polars", r.polars), ("indikator", r.ours))]

@@ -9,7 +9,7 @@ use polars::prelude::*;
 use super::options::{CareCommon, CareOptions, ColumnSlot, RecordColumns};
 use super::records::{
     check_covered, check_days, check_per, date_of, day_number, days, extraction_date, flags,
-    numbers, percentages, reserve, rows_of, sums_by, texts, Checks, Quality,
+    numbers, percentages, reserve, rows_of, sums_by, text_ranks, texts, Checks, Quality,
 };
 use super::waits::PERIOD;
 use crate::error::{Error, Result};
@@ -305,25 +305,20 @@ impl Readmission {
 
         // Patients as numbers, then rows in order of patient, admission, discharge.
         let mut rows: Vec<usize> = (0..records.height()).filter(|&i| kept[i]).collect();
-        rows.sort_by(|&a, &b| {
+        let patient_rank = text_ranks(&patients);
+        rows.sort_unstable_by_key(|&i| {
             (
-                patients.get(a),
-                admitted[a],
-                discharged[a].unwrap_or(i32::MAX),
-                a,
+                patient_rank[i],
+                admitted[i],
+                discharged[i].unwrap_or(i32::MAX),
+                i,
             )
-                .cmp(&(
-                    patients.get(b),
-                    admitted[b],
-                    discharged[b].unwrap_or(i32::MAX),
-                    b,
-                ))
         });
         let mut stays: Vec<Stay> = Vec::with_capacity(rows.len());
         let (mut transfers, mut overlaps) = (0usize, 0usize);
         let mut patient_no = 0usize;
         for (k, &i) in rows.iter().enumerate() {
-            let same_patient = k > 0 && patients.get(rows[k - 1]) == patients.get(i);
+            let same_patient = k > 0 && patient_rank[rows[k - 1]] == patient_rank[i];
             if k > 0 && !same_patient {
                 patient_no += 1;
             }
@@ -474,7 +469,19 @@ impl Readmission {
     /// # Errors
     /// As [`Readmission::stays`].
     pub fn share(&self, records: &DataFrame) -> Result<DataFrame> {
-        let f = self.follow(records)?;
+        self.share_of(self.follow(records)?)
+    }
+
+    /// [`Readmission::share`] and [`Readmission::quality`] from one pass
+    /// over the stays (the report wants both).
+    #[cfg(feature = "report")]
+    pub(crate) fn share_and_quality(&self, records: &DataFrame) -> Result<(DataFrame, DataFrame)> {
+        let mut f = self.follow(records)?;
+        let quality = std::mem::take(&mut f.quality).frame()?;
+        Ok((self.share_of(f)?, quality))
+    }
+
+    fn share_of(&self, f: Followed) -> Result<DataFrame> {
         let frame = f.stays.lazy().with_column(lit(true).alias("__ik_index"));
         let (keys, sums) = sums_by(
             frame,

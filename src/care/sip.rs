@@ -7,8 +7,8 @@ use polars::prelude::*;
 
 use super::options::{CareCommon, CareOptions, ColumnSlot, RecordColumns};
 use super::records::{
-    check_covered, check_per, date_of, day_number, days, numbers, reserve, rows_of, texts, Checks,
-    Quality,
+    check_covered, check_per, date_of, day_number, days, numbers, reserve, rows_of, text_ranks,
+    texts, Checks, Quality,
 };
 use super::waits::PERIOD;
 use crate::assess::{assess_table, compare_with_previous, Target};
@@ -221,15 +221,14 @@ impl Sip {
         let kept = checks.kept.clone();
         // The first row of each plan: its earliest establishment date.
         let mut order: Vec<usize> = (0..records.height()).filter(|&i| kept[i]).collect();
-        order.sort_by(|&a, &b| {
-            (ids.get(a), established[a], a).cmp(&(ids.get(b), established[b], b))
-        });
+        let plan_rank = text_ranks(&ids);
+        order.sort_unstable_by_key(|&i| (plan_rank[i], established[i], i));
         let (mut first_rows, mut several, mut disagree, mut cancelled) = (Vec::new(), 0, 0, 0);
         let mut k = 0;
         while k < order.len() {
             let i = order[k];
             let mut j = k + 1;
-            while j < order.len() && ids.get(order[j]) == ids.get(i) {
+            while j < order.len() && plan_rank[order[j]] == plan_rank[i] {
                 j += 1;
             }
             if j - k > 1 {

@@ -38,6 +38,7 @@
 //! # Ok::<(), indikator::Error>(())
 //! ```
 
+mod chunks;
 mod columns;
 mod dates;
 mod deaths;
@@ -65,6 +66,7 @@ pub use riket::RIKET_INDICATORS;
 pub use write::{write, PUBLISHED_FILES};
 
 use crate::error::{Error, Result};
+use chunks::Table;
 use population::Population;
 
 /// The seed of the published demo data.
@@ -95,36 +97,57 @@ pub const TABLES: [&str; 10] = [
 /// [`Error::InvalidArgument`] when `scale` is not a positive finite
 /// number; polars errors building the frames.
 pub fn generate(seed: u64, scale: f64) -> Result<Vec<(&'static str, DataFrame)>> {
-    if !(scale.is_finite() && scale > 0.0) {
-        return Err(Error::argument(
+    let mut tables = Vec::with_capacity(TABLES.len());
+    each_table(seed, scale, |name, table| {
+        tables.push((name, table.into_frame()?));
+        Ok(())
+    })?;
+    tables.sort_by_key(|(name, _)| TABLES.iter().position(|t| t == name));
+    Ok(tables)
+}
+
+/// A scale is a positive finite number.
+fn check_scale(scale: f64) -> Result<()> {
+    if scale.is_finite() && scale > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::argument(
             "scale",
             "must be a positive finite number",
             scale,
-        ));
+        ))
     }
+}
+
+/// Generate the tables one after another, handing each to `each` as it
+/// is made (and dropping it after), so that no more than one large table
+/// is held at once. The order is the generation's, not [`TABLES`]'.
+fn each_table(
+    seed: u64,
+    scale: f64,
+    mut each: impl FnMut(&'static str, Table) -> Result<()>,
+) -> Result<()> {
+    check_scale(scale)?;
     let population = Population::generate(seed, scale);
-    let deaths = deaths::generate(seed, &population)?;
+    each("population", Table::Frame(population.frame()?))?;
+    each("deaths", Table::Frame(deaths::generate(seed, &population)?))?;
     // Patient ids run on across the tables: the listed patients first.
     let (listings, visits, next) = primary_care::generate(seed, scale, &population, 1)?;
-    let visits = home_visits::mark(seed, visits)?;
+    each("listings", Table::Frame(listings))?;
+    each("visits", Table::Rows(Box::new(visits)))?;
     let (injuries, next) = injuries::generate(seed, &population, next)?;
+    each("injuries", Table::Frame(injuries))?;
     let (stays, _) = stays::generate(seed, scale, &population, next)?;
-    let waits = waits::generate(seed, scale, &population)?;
-    let sip = sip::generate(seed, scale, &population)?;
+    each("stays", Table::Frame(stays))?;
+    let waits = waits::generate(seed, scale, &population);
+    each("waits", Table::Rows(Box::new(waits)))?;
+    each(
+        "sip",
+        Table::Frame(sip::generate(seed, scale, &population)?),
+    )?;
     let dispensings = dispensings::generate(seed, &population)?;
-    let frames = [
-        population.frame()?,
-        deaths,
-        injuries,
-        waits,
-        listings,
-        visits,
-        stays,
-        sip,
-        dispensings,
-        riket::generate()?,
-    ];
-    Ok(TABLES.into_iter().zip(frames).collect())
+    each("dispensings", Table::Frame(dispensings))?;
+    each("riket", Table::Frame(riket::generate()?))
 }
 
 #[cfg(test)]

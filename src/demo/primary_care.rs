@@ -6,8 +6,12 @@
 
 use polars::prelude::*;
 
+use std::ops::Range;
+
+use super::chunks::{numbered, RowSource};
 use super::columns::{dates, frame, optional_dates, texts, texts_by_index};
-use super::dates::{extraction, order_by_day, year_span, ymd, LAST_YEAR};
+use super::dates::{extraction, year_of, year_span, ymd, LAST_YEAR};
+use super::home_visits::{HomeVisits, HOME_VISIT};
 use super::population::{Cell, Population};
 use super::region::{centres_of, CENTRES};
 use super::rng::{Rng, Weighted};
@@ -146,7 +150,8 @@ struct Listing {
 struct Patient {
     cell: Cell,
     birth_year: i32,
-    chronic: Option<&'static str>,
+    /// The index of the chronic diagnosis in [`CHRONIC`].
+    chronic: Option<u8>,
     /// The own doctor's slot at each listing (by centre).
     slot_seed: u64,
 }
@@ -188,7 +193,7 @@ pub(crate) fn generate(
     scale: f64,
     population: &Population,
     first_id: usize,
-) -> crate::Result<(DataFrame, DataFrame, usize)> {
+) -> crate::Result<(DataFrame, VisitRows, usize)> {
     let mut rng = Rng::new(seed, "primary care");
     let staff = Staff::generate(&mut rng);
     let n = (PATIENTS * scale).round() as usize;
@@ -209,7 +214,7 @@ pub(crate) fn generate(
         let birth_year = 2024 - cell.age as i32;
         let chronic = rng
             .bernoulli(chronic_probability(cell.age))
-            .then(|| rng.pick(&CHRONIC));
+            .then(|| rng.pick(&indexed(&CHRONIC)));
         let (centres, w) = &centre_of[cell.kommun];
         let centre = centres[w.sample(&mut rng)];
         let born = ymd(birth_year, 1, 1);
@@ -261,13 +266,13 @@ pub(crate) fn generate(
             });
         }
     }
-    let ids: Vec<String> = (0..n).map(|p| format!("P{:06}", first_id + p)).collect();
-    let visits = visits(&mut rng, &staff, &patients, &listings, &ids, &centre_of)?;
+    let visits = visits(seed, &mut rng, &staff, &patients, &listings, &centre_of);
     let listing_frame = frame(vec![
-        texts_by_index(
+        numbered(
             "patient_id",
-            &ids,
-            &listings.iter().map(|l| l.patient).collect::<Vec<_>>(),
+            'P',
+            6,
+            listings.iter().map(|l| first_id + l.patient as usize),
         ),
         texts(
             "unit",
@@ -307,27 +312,135 @@ pub(crate) fn generate(
                 .collect::<Vec<bool>>(),
         ),
     ])?;
+    let visits = VisitRows {
+        first_id,
+        clinicians: staff.ids,
+        visits,
+    };
     Ok((listing_frame, visits, first_id + n))
 }
 
-/// The visits of the listed patients during their listings.
+/// The items of a weighted list as their indices, with the same weights:
+/// [`Rng::pick`] draws the same from both.
+fn indexed<const N: usize>(items: &[(&'static str, f64); N]) -> [(u8, f64); N] {
+    let mut out = [(0u8, 0.0); N];
+    for (i, (slot, (_, w))) in out.iter_mut().zip(items).enumerate() {
+        *slot = (i as u8, *w);
+    }
+    out
+}
+
+/// The diagnosis code of a visit's `diagnosis` index: [`CHRONIC`]'s first, then [`OTHER`]'s.
+fn diagnosis_code(index: u8) -> &'static str {
+    let i = usize::from(index);
+    CHRONIC
+        .get(i)
+        .map_or_else(|| OTHER[i - CHRONIC.len()].0, |c| c.0)
+}
+
+const DOCTOR: u8 = 1;
+const REMOTE: u8 = 2;
+const AT_HOME: u8 = 4;
+
+/// One visit, as small as the national scale needs (16 bytes).
+#[derive(Debug, Clone, Copy)]
+struct Visit {
+    /// The patient's index (the id is the first id plus it).
+    patient: u32,
+    /// Index into the staff's ids.
+    clinician: u32,
+    /// Day number.
+    day: i32,
+    /// Index into [`CENTRES`].
+    unit: u8,
+    /// See [`diagnosis_code`].
+    diagnosis: u8,
+    /// [`DOCTOR`], [`REMOTE`], [`AT_HOME`].
+    flags: u8,
+}
+
+/// The `visits` table: `patient_id`, `clinician_id`, `profession`, `unit`,
+/// `date`, `contact_type`, `diagnosis`, in order of date, made into frames
+/// a range of rows at a time.
+pub(crate) struct VisitRows {
+    first_id: usize,
+    clinicians: Vec<String>,
+    visits: Vec<Visit>,
+}
+
+impl RowSource for VisitRows {
+    fn height(&self) -> usize {
+        self.visits.len()
+    }
+
+    fn frame(&self, rows: Range<usize>) -> crate::Result<DataFrame> {
+        let v = &self.visits[rows];
+        let is = |flag: u8| move |x: &Visit| x.flags & flag != 0;
+        let (doctor, remote, home) = (is(DOCTOR), is(REMOTE), is(AT_HOME));
+        frame(vec![
+            numbered(
+                "patient_id",
+                'P',
+                6,
+                v.iter().map(|x| self.first_id + x.patient as usize),
+            ),
+            texts_by_index(
+                "clinician_id",
+                &self.clinicians,
+                &v.iter().map(|x| x.clinician).collect::<Vec<_>>(),
+            ),
+            texts(
+                "profession",
+                v.iter()
+                    .map(|x| {
+                        if doctor(x) {
+                            "läkare"
+                        } else {
+                            "sjuksköterska"
+                        }
+                    })
+                    .collect(),
+            ),
+            texts(
+                "unit",
+                v.iter()
+                    .map(|x| CENTRES[usize::from(x.unit)].name)
+                    .collect(),
+            ),
+            dates("date", v.iter().map(|x| x.day).collect()),
+            texts(
+                "contact_type",
+                v.iter()
+                    .map(|x| match (home(x), remote(x)) {
+                        (true, _) => HOME_VISIT,
+                        (false, true) => "distans",
+                        (false, false) => "besök",
+                    })
+                    .collect(),
+            ),
+            texts(
+                "diagnosis",
+                v.iter().map(|x| diagnosis_code(x.diagnosis)).collect(),
+            ),
+        ])
+    }
+}
+
+/// The visits of the listed patients during their listings, in order of
+/// date (then of the listings), some physicians' visits marked as made at
+/// home ([`HomeVisits`], a stream of its own).
 fn visits(
+    seed: u64,
     rng: &mut Rng,
     staff: &Staff,
     patients: &[Patient],
     listings: &[Listing],
-    ids: &[String],
     centre_of: &[(Vec<usize>, Weighted)],
-) -> crate::Result<DataFrame> {
+) -> Vec<Visit> {
     let (span_start, _) = year_span(FIRST_VISIT_YEAR);
     let last_day = extraction().min(year_span(LAST_YEAR).1);
-    let mut patient = Vec::new();
-    let mut clinician = Vec::new();
-    let mut profession = Vec::new();
-    let mut unit = Vec::new();
-    let mut day = Vec::new();
-    let mut contact = Vec::new();
-    let mut diagnosis = Vec::new();
+    let other = indexed(&OTHER);
+    let mut out = Vec::new();
     for l in listings {
         let p = &patients[l.patient as usize];
         let c = &CENTRES[l.centre];
@@ -340,7 +453,7 @@ fn visits(
             continue;
         }
         let (doctor_rate, nurse_rate) = visit_rates(p);
-        for year in super::dates::year_of(from)..=super::dates::year_of(to) {
+        for year in year_of(from)..=year_of(to) {
             let (y0, y1) = year_span(year);
             let (a, b) = (from.max(y0), to.min(y1));
             if b < a {
@@ -383,49 +496,37 @@ fn visits(
                             staff.holder(centre, rng.index(at.physicians), d)
                         }
                     };
-                    let code = match p.chronic {
+                    let diagnosis = match p.chronic {
                         Some(code) if rng.bernoulli(if doctor { 0.7 } else { 0.8 }) => code,
-                        _ => rng.pick(&OTHER),
+                        _ => CHRONIC.len() as u8 + rng.pick(&other),
                     };
-                    patient.push(l.patient);
-                    clinician.push(who);
-                    profession.push(if doctor { "läkare" } else { "sjuksköterska" });
-                    unit.push(at.name);
-                    day.push(d);
-                    contact.push(if rng.bernoulli(remote_share(year)) {
-                        "distans"
-                    } else {
-                        "besök"
+                    let remote = rng.bernoulli(remote_share(year));
+                    out.push(Visit {
+                        patient: l.patient,
+                        clinician: who,
+                        day: d,
+                        unit: centre as u8,
+                        diagnosis,
+                        flags: if doctor { DOCTOR } else { 0 } | if remote { REMOTE } else { 0 },
                     });
-                    diagnosis.push(code);
                 }
             }
         }
     }
-    // In order of date, then of the listings.
-    let order = order_by_day(&day);
-    let pick = |v: &[&'static str]| -> Vec<&'static str> { order.iter().map(|&i| v[i]).collect() };
-    frame(vec![
-        texts_by_index(
-            "patient_id",
-            ids,
-            &order.iter().map(|&i| patient[i]).collect::<Vec<_>>(),
-        ),
-        texts_by_index(
-            "clinician_id",
-            &staff.ids,
-            &order.iter().map(|&i| clinician[i]).collect::<Vec<_>>(),
-        ),
-        texts("profession", pick(&profession)),
-        texts("unit", pick(&unit)),
-        dates("date", order.iter().map(|&i| day[i]).collect()),
-        texts("contact_type", pick(&contact)),
-        texts("diagnosis", pick(&diagnosis)),
-    ])
+    // In order of date, then of the listings (a stable sort).
+    out.sort_by_key(|v| v.day);
+    let mut home = HomeVisits::new(seed);
+    for v in &mut out {
+        if v.flags & (DOCTOR | REMOTE) == DOCTOR && home.at_home(year_of(v.day)) {
+            v.flags |= AT_HOME;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::chunks::whole;
     use super::*;
     use crate::{Chronic, Continuity};
 
@@ -433,6 +534,7 @@ mod tests {
     fn continuity_of_chronic_patients_is_near_the_region_s() {
         let population = Population::generate(4, 0.25);
         let (listings, visits, next) = generate(4, 0.25, &population, 1).unwrap();
+        let visits = whole(&visits).unwrap();
         assert_eq!(next, 10_001);
         let chronic = listings.column("chronic").unwrap().bool().unwrap();
         let share = chronic.sum().unwrap_or(0) as f64 / listings.height() as f64;
@@ -463,6 +565,7 @@ mod tests {
     fn visits_fall_in_listings_and_the_span() {
         let population = Population::generate(9, 0.05);
         let (listings, visits, _) = generate(9, 0.05, &population, 1).unwrap();
+        let visits = whole(&visits).unwrap();
         let d = visits
             .column("date")
             .unwrap()

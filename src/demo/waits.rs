@@ -8,10 +8,11 @@
 
 use polars::prelude::*;
 
-use super::columns::{frame, optional_dates, texts};
-use super::dates::{
-    extraction, month_of, order_by_day, year_span, Days, CARE_SEASON, FIRST_YEAR, LAST_YEAR,
-};
+use std::ops::Range;
+
+use super::chunks::{numbered, Names, RowSource};
+use super::columns::{dates, frame, optional_dates, texts};
+use super::dates::{extraction, month_of, year_span, Days, CARE_SEASON, FIRST_YEAR, LAST_YEAR};
 use super::population::{Cell, Population};
 use super::region::{centres_of, CENTRES};
 use super::rng::{Rng, Weighted};
@@ -164,27 +165,87 @@ fn draw_wait(rng: &mut Rng, model: Model, factor: f64, year: i32, bup_month: f64
     .max(0)
 }
 
-/// Columns of the waits under construction.
-#[derive(Default)]
-struct Rows {
-    unit: Vec<&'static str>,
-    kommun: Vec<&'static str>,
-    sex: Vec<&'static str>,
-    age: Vec<i32>,
-    kind: Vec<&'static str>,
-    decided: Vec<i32>,
-    completed: Vec<Option<i32>>,
-    pvv: Vec<bool>,
-    mov: Vec<bool>,
+/// One wait, as small as the national scale needs (16 bytes).
+#[derive(Debug, Clone, Copy)]
+struct Wait {
+    decided: i32,
+    /// The day completed, or [`WAITING`].
+    completed: i32,
+    /// Index into the unit names.
+    unit: u16,
+    /// Index into [`KINDS`].
+    kind: u8,
+    kommun: u8,
+    age: u8,
+    /// Bits: [`WOMAN`], [`PVV`], [`MOV`].
+    flags: u8,
+}
+
+/// `Wait::completed` of a wait still open at the extraction date.
+const WAITING: i32 = i32::MIN;
+const WOMAN: u8 = 1;
+const PVV: u8 = 2;
+const MOV: u8 = 4;
+
+/// The `waits` table, made into frames a range of rows at a time.
+pub(crate) struct WaitRows {
+    units: Names,
+    waits: Vec<Wait>,
+}
+
+impl RowSource for WaitRows {
+    fn height(&self) -> usize {
+        self.waits.len()
+    }
+
+    fn frame(&self, rows: Range<usize>) -> crate::Result<DataFrame> {
+        let first = rows.start;
+        let w = &self.waits[rows];
+        let cell = |x: &Wait| Cell {
+            kommun: usize::from(x.kommun),
+            sex: usize::from(x.flags & WOMAN == 0),
+            age: usize::from(x.age),
+        };
+        let flag = |name: &str, bit: u8| {
+            Column::new(
+                name.into(),
+                w.iter().map(|x| x.flags & bit != 0).collect::<Vec<bool>>(),
+            )
+        };
+        frame(vec![
+            numbered("referral_id", 'R', 7, (first + 1)..(first + w.len() + 1)),
+            texts("unit", w.iter().map(|x| self.units.get(x.unit)).collect()),
+            texts("kommun", w.iter().map(|x| cell(x).kommun_code()).collect()),
+            texts("sex", w.iter().map(|x| cell(x).sex_code()).collect()),
+            Column::new(
+                "age".into(),
+                w.iter().map(|x| i32::from(x.age)).collect::<Vec<i32>>(),
+            ),
+            texts(
+                "kind",
+                w.iter().map(|x| KINDS[usize::from(x.kind)].code).collect(),
+            ),
+            dates("decided", w.iter().map(|x| x.decided).collect()),
+            optional_dates(
+                "completed",
+                &w.iter()
+                    .map(|x| (x.completed != WAITING).then_some(x.completed))
+                    .collect::<Vec<_>>(),
+            ),
+            flag("pvv", PVV),
+            flag("mov", MOV),
+        ])
+    }
 }
 
 /// The `waits` table: `referral_id`, `unit`, `kommun`, `sex`, `age`,
 /// `kind`, `decided`, `completed` (null while waiting at the extraction
 /// date), `pvv`, `mov`.
-pub(crate) fn generate(seed: u64, scale: f64, population: &Population) -> crate::Result<DataFrame> {
+pub(crate) fn generate(seed: u64, scale: f64, population: &Population) -> WaitRows {
     let mut rng = Rng::new(seed, "waits");
     let last = extraction();
-    let mut rows = Rows::default();
+    let mut units = Names::default();
+    let mut waits = Vec::new();
     // Each hälsocentral's share of its kommun.
     let centre_weights: Vec<(Vec<usize>, Weighted)> = (0..super::region::KOMMUNER.len())
         .map(|k| {
@@ -203,7 +264,7 @@ pub(crate) fn generate(seed: u64, scale: f64, population: &Population) -> crate:
             .iter()
             .map(|s| s * rng.lognormal(1.0, 0.2))
             .collect();
-        for kind in &KINDS {
+        for (k, kind) in KINDS.iter().enumerate() {
             let growth = 1.0 + 0.01 * f64::from(year - 2022);
             let n = (kind.per_year * growth * scale).round() as usize;
             let unit_weights: Vec<f64> = kind.units.iter().map(|u| u.1).collect();
@@ -242,50 +303,28 @@ pub(crate) fn generate(seed: u64, scale: f64, population: &Population) -> crate:
                 if done < first_day {
                     continue;
                 }
-                rows.unit.push(unit);
-                rows.kommun.push(cell.kommun_code());
-                rows.sex.push(cell.sex_code());
-                rows.age.push(cell.age as i32);
-                rows.kind.push(kind.code);
-                rows.decided.push(decided);
-                rows.completed.push((done <= last).then_some(done));
-                rows.pvv.push(pvv);
-                rows.mov.push(mov);
+                waits.push(Wait {
+                    decided,
+                    completed: if done <= last { done } else { WAITING },
+                    unit: units.index(unit),
+                    kind: k as u8,
+                    kommun: cell.kommun as u8,
+                    age: cell.age as u8,
+                    flags: if cell.sex_code() == "K" { WOMAN } else { 0 }
+                        | if pvv { PVV } else { 0 }
+                        | if mov { MOV } else { 0 },
+                });
             }
         }
     }
-    // Referral ids in order of decision.
-    let order = order_by_day(&rows.decided);
-    let pick_str =
-        |v: &[&'static str]| -> Vec<&'static str> { order.iter().map(|&i| v[i]).collect() };
-    let ids: Vec<String> = (1..=order.len()).map(|i| format!("R{i:07}")).collect();
-    let decided: Vec<i32> = order.iter().map(|&i| rows.decided[i]).collect();
-    let completed: Vec<Option<i32>> = order.iter().map(|&i| rows.completed[i]).collect();
-    frame(vec![
-        Column::new("referral_id".into(), ids),
-        texts("unit", pick_str(&rows.unit)),
-        texts("kommun", pick_str(&rows.kommun)),
-        texts("sex", pick_str(&rows.sex)),
-        Column::new(
-            "age".into(),
-            order.iter().map(|&i| rows.age[i]).collect::<Vec<i32>>(),
-        ),
-        texts("kind", pick_str(&rows.kind)),
-        super::columns::dates("decided", decided),
-        optional_dates("completed", &completed),
-        Column::new(
-            "pvv".into(),
-            order.iter().map(|&i| rows.pvv[i]).collect::<Vec<bool>>(),
-        ),
-        Column::new(
-            "mov".into(),
-            order.iter().map(|&i| rows.mov[i]).collect::<Vec<bool>>(),
-        ),
-    ])
+    // Referral ids in order of decision (a stable sort).
+    waits.sort_by_key(|w| w.decided);
+    WaitRows { units, waits }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::chunks::whole;
     use super::super::dates::extraction_date;
     use super::*;
     use crate::{Period, WaitLimits, Waits};
@@ -315,7 +354,7 @@ mod tests {
     #[test]
     fn shares_within_the_limits_are_near_the_region_s() {
         let population = Population::generate(11, 0.3);
-        let waits = generate(11, 0.3, &population).unwrap();
+        let waits = whole(&generate(11, 0.3, &population)).unwrap();
         let bup = share(&waits, "bup_assessment", "2024");
         assert!((40.0..70.0).contains(&bup), "BUP {bup}");
         let bup_interim = share(&waits, "bup_assessment", "2024-delar");
@@ -336,7 +375,7 @@ mod tests {
     #[test]
     fn completions_follow_decisions_and_precede_the_extraction() {
         let population = Population::generate(2, 0.1);
-        let waits = generate(2, 0.1, &population).unwrap();
+        let waits = whole(&generate(2, 0.1, &population)).unwrap();
         let decided = waits
             .column("decided")
             .unwrap()

@@ -236,12 +236,11 @@ pub(crate) fn summarise(
             counts.iter().map(|&k| k as u32).collect::<Vec<_>>(),
         ))?;
     }
-    let internal = |n: &PlSmallStr| n.starts_with("__ik_") || by.iter().any(|b| b == n.as_str());
-    let extra_names: Vec<PlSmallStr> = df
-        .get_column_names()
-        .into_iter()
-        .filter(|n| !internal(n))
-        .cloned()
+    // The extra aggregations are the last columns of the group-by.
+    let names = df.get_column_names();
+    let extra_names: Vec<PlSmallStr> = names[names.len() - n_extra..]
+        .iter()
+        .map(|n| (*n).clone())
         .collect();
     let extra = df.select(extra_names)?;
     Ok(Summary { keys, sums, extra })

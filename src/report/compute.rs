@@ -2,13 +2,13 @@
 //! period, optionally by group columns, through the care layer. Invalid
 //! records are left out and counted, never silently dropped.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use super::counts::{event_counts, sip_group};
-use super::inputs::Inputs;
+use super::inputs::{Inputs, Rows};
 use crate::care::{CareOptions, Chronic, Continuity, Mortality, Readmission, Sip, WaitLimits};
 use crate::care::{
     CauseSet, DispensingColumns, PlanColumns, StayColumns, VisitColumns, WaitColumns, Waits,
@@ -44,13 +44,16 @@ pub struct Figure {
     pub excluded: Vec<(String, usize)>,
 }
 
-/// The tables of an indicator, read and filtered once for all its figures.
+/// The tables of an indicator, filtered once for all its figures (a
+/// scanned table keeps its filters as a query; each figure reads its rows).
 #[derive(Debug, Clone)]
 pub struct Source {
     /// The main table after the catalogue's filters (and, for waits, the kinds).
-    main: DataFrame,
+    main: Rows,
+    /// Its number of rows.
+    rows: usize,
     /// The second table (population, visits), when the family has one.
-    other: Option<DataFrame>,
+    other: Option<Rows>,
     /// The dated column and the first and last date in it, when the family
     /// has one: a period outside it is an error, not a silent zero.
     span: Option<(String, NaiveDate, NaiveDate)>,
@@ -64,11 +67,12 @@ impl Source {
     pub fn load(indicator: &Indicator, inputs: &mut Inputs) -> Result<Source> {
         let family = &indicator.statistic;
         let tables = family.tables();
-        let mut main = filtered(inputs.table(tables[0])?, family.filters())?;
+        let mut main = filtered(inputs.rows(tables[0])?, family.filters())?;
         if let Family::Waits { kinds, .. } = family {
             main = filtered(main, &BTreeMap::from([("kind".to_string(), kinds.clone())]))?;
         }
-        if main.height() == 0 {
+        let rows = main.height()?;
+        if rows == 0 {
             let filters = family
                 .filters()
                 .iter()
@@ -86,26 +90,44 @@ impl Source {
                 },
             ));
         }
-        let other = match tables.get(1) {
-            Some(t) => Some(inputs.table(t)?),
-            None => None,
+        // A scanned table is read once here with its filters, unless its
+        // figures each read a part of it: the referrals of a period, the
+        // visits of a continuity window.
+        let main = match (family, main) {
+            (Family::Waits { .. }, rows) => rows,
+            (_, Rows::Scanned(scan)) => Rows::Held(collect_rows(*scan)?),
+            (_, held) => held,
+        };
+        let other = match (family, tables.get(1)) {
+            (_, None) => None,
+            (Family::Continuity { .. }, Some(t)) => Some(inputs.rows(t)?),
+            (_, Some(t)) => Some(match inputs.rows(t)? {
+                Rows::Scanned(scan) => Rows::Held(collect_rows(*scan)?),
+                held => held,
+            }),
         };
         let span = match family {
-            Family::Waits { .. } => date_span(&main, WaitColumns::default().decided),
-            Family::Readmission { .. } => date_span(&main, StayColumns::default().discharged),
-            Family::Sip { .. } => date_span(&main, PlanColumns::default().established),
+            Family::Waits { .. } => date_span(&main, WaitColumns::default().decided)?,
+            Family::Readmission { .. } => date_span(&main, StayColumns::default().discharged)?,
+            Family::Sip { .. } => date_span(&main, PlanColumns::default().established)?,
             Family::EventRate { date, .. } => date_span(
                 &main,
                 date.clone().unwrap_or_else(|| EVENT_DATE.to_string()),
-            ),
-            Family::EventCount { date, .. } => date_span(&main, date.clone()),
-            Family::Drugs { .. } => date_span(&main, DispensingColumns::default().dispensed),
-            Family::Continuity { .. } => other
-                .as_ref()
-                .and_then(|v| date_span(v, VisitColumns::default().date)),
+            )?,
+            Family::EventCount { date, .. } => date_span(&main, date.clone())?,
+            Family::Drugs { .. } => date_span(&main, DispensingColumns::default().dispensed)?,
+            Family::Continuity { .. } => match &other {
+                Some(visits) => date_span(visits, VisitColumns::default().date)?,
+                None => None,
+            },
             Family::Mortality { .. } | Family::LifeExpectancy { .. } => None,
         };
-        Ok(Source { main, other, span })
+        Ok(Source {
+            main,
+            rows,
+            other,
+            span,
+        })
     }
 
     /// An error when the period lies wholly outside the dates of the data.
@@ -130,13 +152,16 @@ impl Source {
     /// A family without a monthly series, or data that do not cover both years.
     pub(super) fn monthly(&self, family: &Family, period: Period) -> Result<DataFrame> {
         self.covers(period)?;
-        super::drugs::monthly_series(family, &self.main, self.other()?, period)
+        super::drugs::monthly_series(family, &self.main.frame()?, &self.other()?, period)
     }
 
-    fn other(&self) -> Result<&DataFrame> {
+    fn other(&self) -> Result<DataFrame> {
         self.other
             .as_ref()
-            .ok_or_else(|| Error::argument("tables", "this statistic reads a second table", "none"))
+            .ok_or_else(|| {
+                Error::argument("tables", "this statistic reads a second table", "none")
+            })?
+            .frame()
     }
 }
 
@@ -153,8 +178,7 @@ pub fn figure(
 ) -> Result<Figure> {
     let family = &indicator.statistic;
     source.covers(period)?;
-    let main = &source.main;
-    let rows = main.height();
+    let rows = source.rows;
     let (table, quality, label) = match family {
         Family::Waits {
             kinds,
@@ -175,22 +199,25 @@ pub fn figure(
                 WaitsMeasure::Waiting => Waits::waiting(period),
             };
             let waits = base.by(by.to_vec()).limits(limits).exclude_invalid();
-            let main = &waits_window(main, *measure, period)?;
-            let table = match (per.as_deref(), measure) {
+            let main = &source
+                .main
+                .filter(waits_window(&source.main, *measure, period)?)?;
+            let (table, quality) = match (per.as_deref(), measure) {
                 (Some(_), _) | (None, WaitsMeasure::Waiting) => {
                     let wanted = match summary {
                         Summary::Pooled => "pooled share",
                         Summary::MeanOfMonths => "mean of monthly shares",
                     };
                     let summaries = waits.summary(main)?;
-                    summaries
+                    let table = summaries
                         .lazy()
                         .filter(col("summary").eq(lit(wanted)))
-                        .collect()?
+                        .collect()?;
+                    (table, waits.quality(main)?)
                 }
-                (None, WaitsMeasure::Completed) => waits.fulfilment(main)?,
+                (None, WaitsMeasure::Completed) => waits.fulfilment_and_quality(main)?,
             };
-            (table, waits.quality(main)?, period.to_string())
+            (table, quality, period.to_string())
         }
         Family::Readmission {
             min_age,
@@ -198,11 +225,13 @@ pub fn figure(
             acute_only,
             ..
         } => {
+            let main = &source.main.frame()?;
             let mut r = Readmission::new(period).by(by.to_vec()).exclude_invalid();
             r.min_age = *min_age;
             r.days = *within_days;
             r.acute_only = *acute_only;
-            (r.share(main)?, r.quality(main)?, period.to_string())
+            let (share, quality) = r.share_and_quality(main)?;
+            (share, quality, period.to_string())
         }
         Family::Sip {
             group,
@@ -210,6 +239,7 @@ pub fn figure(
             exclude_statuses,
             ..
         } => {
+            let main = &source.main.frame()?;
             let mut s = Sip::new(period).by(by.to_vec()).exclude_invalid();
             s.age_limit = *age_limit;
             s.exclude_statuses = exclude_statuses.clone();
@@ -231,7 +261,7 @@ pub fn figure(
                 Some(name) => CauseSet::named(name)?,
                 None => causes_of(causes)?,
             };
-            let population = source.other()?;
+            let (main, population) = (&source.main.frame()?, &source.other()?);
             let (first, last) = mortality_years(period, *window_years, main)?;
             let mut m = Mortality::new(set)
                 .ages(min_age.unwrap_or(0), *max_age)
@@ -256,10 +286,11 @@ pub fn figure(
             window_years,
             ..
         } => {
+            let main = &source.main.frame()?;
             let (first, last) = mortality_years(period, *window_years, main)?;
             let table = super::life::life_expectancy(
                 main,
-                source.other()?,
+                &source.other()?,
                 by,
                 (first, last),
                 *at_age,
@@ -278,12 +309,16 @@ pub fn figure(
             ..
         } => {
             let set = causes_of(causes)?;
-            let population = source.other()?;
+            let population = &source.other()?;
             let year = period.end().year();
-            let events = in_period(main, date.as_deref().unwrap_or(EVENT_DATE), period)?
-                .lazy()
-                .with_column(lit(year).alias("year"))
-                .collect()?;
+            let events = in_period(
+                &source.main.frame()?,
+                date.as_deref().unwrap_or(EVENT_DATE),
+                period,
+            )?
+            .lazy()
+            .with_column(lit(year).alias("year"))
+            .collect()?;
             let mut m = Mortality::new(set)
                 .ages(min_age.unwrap_or(0), *max_age)
                 .by(by.to_vec())
@@ -307,7 +342,14 @@ pub fn figure(
             chronic_codes,
             ..
         } => {
-            let visits = source.other()?;
+            // The visits of the window (a month's margin; the rules pick
+            // the days), the dates compared as they are stored so that a
+            // scan skips the row groups outside it.
+            let visits = &match &source.other {
+                Some(v) => v.filter(window_of(v, period, *window_months)?)?,
+                None => source.other()?,
+            };
+            let main = &source.main.frame()?;
             let mut c = Continuity::new(period.end());
             c.index = index.parse()?;
             c.window_months = *window_months;
@@ -333,12 +375,17 @@ pub fn figure(
             )
         }
         Family::EventCount { date, .. } => {
-            let (counts, quality) = event_counts(main, date, period, by)?;
+            let (counts, quality) = event_counts(&source.main.frame()?, date, period, by)?;
             (counts, quality, period.to_string())
         }
         Family::Drugs { .. } => {
-            let (table, quality) =
-                super::drugs::mean_month(family, main, source.other()?, period, by)?;
+            let (table, quality) = super::drugs::mean_month(
+                family,
+                &source.main.frame()?,
+                &source.other()?,
+                period,
+                by,
+            )?;
             (table, quality, period.to_string())
         }
     };
@@ -350,49 +397,92 @@ pub fn figure(
     })
 }
 
-/// Keep the rows whose column (as text) holds one of the values.
-fn filtered(frame: DataFrame, filters: &BTreeMap<String, Vec<String>>) -> Result<DataFrame> {
-    let mut frame = frame;
-    for (column, values) in filters {
-        let wanted: HashSet<&str> = values.iter().map(String::as_str).collect();
-        let text = crate::measure::column_of(&frame, column, "filter")?.cast(&DataType::String)?;
-        let mask: BooleanChunked = text
-            .str()?
-            .iter()
-            .map(|v| Some(v.is_some_and(|v| wanted.contains(v))))
-            .collect();
-        frame = frame.filter(&mask)?;
-    }
+/// The rows of a scan, in one chunk per column (the care layer reads records by row).
+fn collect_rows(scan: LazyFrame) -> Result<DataFrame> {
+    let mut frame = scan.collect()?;
+    frame.rechunk_mut_par();
     Ok(frame)
+}
+
+/// Keep the rows whose column (as text) holds one of the values.
+fn filtered(rows: Rows, filters: &BTreeMap<String, Vec<String>>) -> Result<Rows> {
+    if filters.is_empty() {
+        return Ok(rows);
+    }
+    let schema = rows.schema()?;
+    let mut keep = lit(true);
+    for (column, values) in filters {
+        if !schema.contains(column) {
+            // The error that names the column and lists the table's.
+            crate::measure::column_of(&DataFrame::empty_with_schema(&schema), column, "filter")?;
+        }
+        let text = col(column.as_str()).cast(DataType::String);
+        let any = values.iter().fold(lit(false), |any, v| {
+            any.or(text.clone().eq(lit(v.as_str())))
+        });
+        keep = keep.and(any.fill_null(lit(false)));
+    }
+    Ok(match rows {
+        Rows::Held(_) => Rows::Held(rows.filter(keep)?),
+        Rows::Scanned(scan) => Rows::Scanned(Box::new(scan.filter(keep))),
+    })
 }
 
 /// The referrals that can count in the period: completed in it (completed
 /// measure), or decided by its end and not completed before its start
 /// (waiting measure). Rows without a decision date stay, so that the
 /// quality table counts them.
-fn waits_window(frame: &DataFrame, measure: WaitsMeasure, period: Period) -> Result<DataFrame> {
+fn waits_window(waits: &Rows, measure: WaitsMeasure, period: Period) -> Result<Expr> {
     let (start, end) = (lit(period.start()), lit(period.end()));
     let columns = WaitColumns::default();
-    let decided = col(columns.decided.as_str()).cast(DataType::Date);
-    let completed = col(columns.completed.as_str()).cast(DataType::Date);
-    let keep = match measure {
+    let decided = waits.date(&columns.decided)?;
+    let completed = waits.date(&columns.completed)?;
+    Ok(match measure {
         WaitsMeasure::Completed => completed.clone().gt_eq(start).and(completed.lt_eq(end)),
         WaitsMeasure::Waiting => decided
             .clone()
             .is_null()
             .or(decided.lt_eq(end))
             .and(completed.clone().is_null().or(completed.gt_eq(start))),
-    };
-    Ok(frame.clone().lazy().filter(keep).collect()?)
+    })
 }
 
-/// The first and last date of a column (`None` when it is not dates or empty).
-fn date_span(frame: &DataFrame, column: String) -> Option<(String, NaiveDate, NaiveDate)> {
-    let dates = frame.column(&column).ok()?.cast(&DataType::Date).ok()?;
-    let dates: Vec<NaiveDate> = dates.date().ok()?.as_date_iter().flatten().collect();
-    let first = dates.iter().min()?;
-    let last = dates.iter().max()?;
-    Some((column, *first, *last))
+/// The visits that can fall in a continuity window ending with `period`
+/// (a month's margin before it; the visit rules pick the days), and those
+/// without a date, which the rules count.
+fn window_of(visits: &Rows, period: Period, months: u32) -> Result<Expr> {
+    let from = period.end() - chrono::Months::new(months + 1);
+    let date = visits.date(&VisitColumns::default().date)?;
+    Ok(date
+        .clone()
+        .gt_eq(lit(from))
+        .and(date.clone().lt_eq(lit(period.end())))
+        .or(date.is_null()))
+}
+
+/// The first and last date of a column (`None` when it is missing, not
+/// dates or empty).
+fn date_span(rows: &Rows, column: String) -> Result<Option<(String, NaiveDate, NaiveDate)>> {
+    if !rows.schema()?.contains(&column) {
+        return Ok(None);
+    }
+    let date = col(column.as_str()).cast(DataType::Date);
+    let Ok(span) = rows
+        .lazy()
+        .select([date.clone().min().alias("first"), date.max().alias("last")])
+        .collect()
+    else {
+        return Ok(None);
+    };
+    let day = |name: &str| {
+        span.column(name)
+            .ok()
+            .and_then(|c| c.date().ok()?.as_date_iter().next().flatten())
+    };
+    Ok(match (day("first"), day("last")) {
+        (Some(first), Some(last)) => Some((column, first, last)),
+        _ => None,
+    })
 }
 
 /// The rows whose date falls in the period.

@@ -52,7 +52,7 @@ pub(super) fn mean_month(
     by: &[String],
 ) -> Result<(DataFrame, DataFrame)> {
     let d = drug_use(family, period, by)?;
-    let months = d.share(dispensings, population)?;
+    let (months, quality) = d.share_and_quality(dispensings, population)?;
     let sums = [
         col("numerator").mean().alias("numerator"),
         col("denominator").mean().alias("denominator"),
@@ -90,7 +90,7 @@ pub(super) fn mean_month(
     table.with_column(Column::new("lower".into(), lower))?;
     table.with_column(Column::new("upper".into(), upper))?;
     table.with_column(Column::new("status".into(), status))?;
-    Ok((table, d.quality(dispensings)?))
+    Ok((table, quality))
 }
 
 /// The whole region's monthly series of the year before the report period

@@ -5,8 +5,113 @@
 //! the table: `population = "population.px"` gives a `population` column),
 //! a Kolada answer (`.json`) as the frame of [`read_kolada_str`].
 //! Files are resolved inside the directory; a path that escapes it is refused.
+//!
+//! At national scale the tables are large: a Parquet table is read with
+//! only the columns the catalogue's indicators can use ([`Inputs::new`]
+//! gathers them), hashed as a stream rather than held as bytes, and
+//! released ([`Inputs::release`]) once no indicator still to run needs it.
+//! A Parquet file of [`SCAN_FROM_BYTES`] or more is not held at all: it is
+//! [`Rows::Scanned`], and each figure reads only its own rows of it (the
+//! period's referrals, the visits of a continuity window), with the
+//! filters pushed into the reader. Smaller tables are read once per run.
 
-use std::collections::BTreeMap;
+/// Parquet files this large or larger are scanned per figure rather than
+/// held in memory for the run (64 MiB of compressed Parquet holds about a
+/// gigabyte of rows in memory: at the region's size no file comes near it;
+/// at national scale the visits and the referrals pass it).
+pub const SCAN_FROM_BYTES: u64 = 64 << 20;
+
+/// A table of the data directory: held in memory, or scanned for each use.
+#[derive(Clone)]
+pub enum Rows {
+    /// Read once and held.
+    Held(DataFrame),
+    /// A Parquet scan of the needed columns, read again at each use with
+    /// that use's filter.
+    Scanned(Box<LazyFrame>),
+}
+
+impl std::fmt::Debug for Rows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rows::Held(frame) => write!(f, "Rows::Held({} rows)", frame.height()),
+            Rows::Scanned(_) => write!(f, "Rows::Scanned"),
+        }
+    }
+}
+
+impl Rows {
+    /// The rows as a lazy query (over the held frame, or the scan).
+    pub fn lazy(&self) -> LazyFrame {
+        match self {
+            Rows::Held(frame) => frame.clone().lazy(),
+            Rows::Scanned(scan) => scan.as_ref().clone(),
+        }
+    }
+
+    /// Every row.
+    ///
+    /// # Errors
+    /// A scan that cannot be read.
+    pub fn frame(&self) -> Result<DataFrame> {
+        match self {
+            Rows::Held(frame) => Ok(frame.clone()),
+            Rows::Scanned(scan) => Ok(scan.as_ref().clone().collect()?),
+        }
+    }
+
+    /// The rows where `keep` holds (read from the file for a scan).
+    ///
+    /// # Errors
+    /// A column of `keep` the table lacks; a scan that cannot be read.
+    pub fn filter(&self, keep: Expr) -> Result<DataFrame> {
+        let mut frame = self.lazy().filter(keep).collect()?;
+        // One chunk per column: the care layer reads records by row.
+        frame.rechunk_mut_par();
+        Ok(frame)
+    }
+
+    /// A date column as an expression: as it is stored when it is a date
+    /// (so that a scan compares it with the row groups' statistics), else
+    /// cast to a date.
+    ///
+    /// # Errors
+    /// A scan whose schema cannot be read.
+    pub fn date(&self, name: &str) -> Result<Expr> {
+        Ok(match self.schema()?.get(name) {
+            Some(DataType::Date) => col(name),
+            _ => col(name).cast(DataType::Date),
+        })
+    }
+
+    /// The column names and types.
+    ///
+    /// # Errors
+    /// A scan whose schema cannot be read.
+    pub fn schema(&self) -> Result<SchemaRef> {
+        match self {
+            Rows::Held(frame) => Ok(frame.schema().clone()),
+            Rows::Scanned(scan) => Ok(scan.as_ref().clone().collect_schema()?),
+        }
+    }
+
+    /// The number of rows (a count query for a scan).
+    ///
+    /// # Errors
+    /// A scan that cannot be read.
+    pub fn height(&self) -> Result<usize> {
+        match self {
+            Rows::Held(frame) => Ok(frame.height()),
+            Rows::Scanned(scan) => {
+                let n = scan.as_ref().clone().select([len()]).collect()?;
+                let count = n.columns()[0].cast(&DataType::UInt64)?;
+                Ok(count.u64()?.get(0).unwrap_or(0) as usize)
+            }
+        }
+    }
+}
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +119,7 @@ use polars::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::model::InputFile;
+use super::reads::readable_columns;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::io::{harmonise, read_jsonstat_str, read_kolada_str, read_px_bytes, PxOptions};
@@ -23,7 +129,10 @@ use crate::io::{harmonise, read_jsonstat_str, read_kolada_str, read_px_bytes, Px
 pub struct Inputs {
     dir: PathBuf,
     files: BTreeMap<String, String>,
-    loaded: BTreeMap<String, (DataFrame, InputFile)>,
+    /// Per table, the columns some indicator can read (`None`: all).
+    columns: BTreeMap<String, Option<BTreeSet<String>>>,
+    frames: BTreeMap<String, DataFrame>,
+    read: BTreeMap<String, InputFile>,
 }
 
 impl Inputs {
@@ -49,8 +158,16 @@ impl Inputs {
         Ok(Inputs {
             dir,
             files,
-            loaded: BTreeMap::new(),
+            columns: readable_columns(catalog),
+            frames: BTreeMap::new(),
+            read: BTreeMap::new(),
         })
+    }
+
+    /// Drop the frame of `table` (its provenance stays): no indicator
+    /// still to run reads it. Read again if asked for.
+    pub fn release(&mut self, table: &str) {
+        self.frames.remove(table);
     }
 
     /// The data directory.
@@ -83,27 +200,87 @@ impl Inputs {
             .unwrap_or_else(|| format!("{table}.parquet"))
     }
 
+    /// A table as [`Rows`]: held when it was read whole (read on first
+    /// use), scanned when its Parquet file has [`SCAN_FROM_BYTES`] or more.
+    ///
+    /// # Errors
+    /// As [`Inputs::table`].
+    pub fn rows(&mut self, table: &str) -> Result<Rows> {
+        if let Some(frame) = self.frames.get(table) {
+            return Ok(Rows::Held(frame.clone()));
+        }
+        let file = self.file_of(table);
+        let path = self.resolve(&file)?;
+        let size = std::fs::metadata(&path)
+            .map_err(|e| Error::io(&path, e))?
+            .len();
+        if kind(&path) != Kind::Parquet || size < SCAN_FROM_BYTES {
+            return Ok(Rows::Held(self.table(table)?));
+        }
+        let unreadable =
+            |e: PolarsError| Error::file(&path, format!("not a readable Parquet file: {e}"));
+        let handle = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
+        let mut reader = ParquetReader::new(handle);
+        let rows = reader.num_rows().map_err(unreadable)?;
+        let schema = reader.schema().map_err(unreadable)?;
+        let columns: Vec<Expr> = schema
+            .iter_names()
+            .filter(|n| {
+                self.columns
+                    .get(table)
+                    .and_then(Option::as_ref)
+                    .is_none_or(|wanted| wanted.contains(n.as_str()))
+            })
+            .map(|n| col(n.as_str()))
+            .collect();
+        let scan = LazyFrame::scan_parquet(
+            PlRefPath::try_from_path(&path).map_err(unreadable)?,
+            ScanArgsParquet::default(),
+        )
+        .map_err(unreadable)?
+        .select(columns);
+        if !self.read.contains_key(table) {
+            let input = InputFile {
+                table: table.to_string(),
+                file,
+                sha256: sha256_file(&path)?,
+                rows,
+            };
+            self.read.insert(table.to_string(), input);
+        }
+        Ok(Rows::Scanned(Box::new(scan)))
+    }
+
     /// A table, read on first use.
     ///
     /// # Errors
     /// [`Error::File`] when missing, unreadable or not Parquet/CSV;
     /// [`Error::Format`] for a malformed PC-Axis or JSON file.
     pub fn table(&mut self, table: &str) -> Result<DataFrame> {
-        if let Some((frame, _)) = self.loaded.get(table) {
+        if let Some(frame) = self.frames.get(table) {
             return Ok(frame.clone());
         }
         let file = self.file_of(table);
         let path = self.resolve(&file)?;
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let frame = read_table(&path, &bytes, table)?;
+        let (frame, sha256) = if kind(&path) == Kind::Parquet {
+            let columns = self.columns.get(table).cloned().flatten();
+            (read_parquet(&path, columns.as_ref())?, sha256_file(&path)?)
+        } else {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            (read_table(&path, &bytes, table)?, sha256_hex(&bytes))
+        };
+        // One chunk per column (a Parquet file gives one per row group):
+        // the care layer reads records by row.
+        let mut frame = frame;
+        frame.rechunk_mut_par();
         let input = InputFile {
             table: table.to_string(),
             file,
-            sha256: sha256_hex(&bytes),
+            sha256,
             rows: frame.height(),
         };
-        self.loaded
-            .insert(table.to_string(), (frame.clone(), input));
+        self.read.insert(table.to_string(), input);
+        self.frames.insert(table.to_string(), frame.clone());
         Ok(frame)
     }
 
@@ -113,7 +290,7 @@ impl Inputs {
     /// # Errors
     /// As [`Inputs::table`].
     pub fn schema(&self, table: &str) -> Result<Schema> {
-        if let Some((frame, _)) = self.loaded.get(table) {
+        if let Some(frame) = self.frames.get(table) {
             return Ok(frame.schema().as_ref().clone());
         }
         let path = self.resolve(&self.file_of(table))?;
@@ -137,12 +314,12 @@ impl Inputs {
 
     /// The input files read so far, by table name.
     pub fn used(&self) -> Vec<InputFile> {
-        self.loaded.values().map(|(_, f)| f.clone()).collect()
+        self.read.values().cloned().collect()
     }
 
     /// The provenance of one table, when it was read.
     pub fn input(&self, table: &str) -> Option<&InputFile> {
-        self.loaded.get(table).map(|(_, f)| f)
+        self.read.get(table)
     }
 }
 
@@ -220,10 +397,45 @@ pub fn read_table(path: &Path, bytes: &[u8], table: &str) -> Result<DataFrame> {
     }
 }
 
+/// A Parquet file with only `columns` (those of them it has; all when `None`).
+fn read_parquet(path: &Path, columns: Option<&BTreeSet<String>>) -> Result<DataFrame> {
+    let unreadable =
+        |e: PolarsError| Error::file(path, format!("not a readable Parquet file: {e}"));
+    let open = || std::fs::File::open(path).map_err(|e| Error::io(path, e));
+    let mut reader = ParquetReader::new(open()?);
+    if let Some(wanted) = columns {
+        let schema = reader.schema().map_err(unreadable)?;
+        let present: Vec<String> = schema
+            .iter_names()
+            .filter(|n| wanted.contains(n.as_str()))
+            .map(|n| n.to_string())
+            .collect();
+        reader = ParquetReader::new(open()?).with_columns(Some(present));
+    }
+    reader.finish().map_err(unreadable)
+}
+
+/// The SHA-256 of a file, read in blocks, lower-case hex.
+fn sha256_file(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut hasher = Sha256::new();
+    let mut block = vec![0u8; 1 << 20];
+    loop {
+        let n = file.read(&mut block).map_err(|e| Error::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&block[..n]);
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The SHA-256 of bytes, lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
 }

@@ -23,6 +23,7 @@ mod months;
 mod notebook;
 mod points;
 mod rating;
+mod reads;
 mod reported;
 mod run;
 mod sexdiff;

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::benchmark::Benchmarks;
-use super::evaluate::{evaluate, failed, Context};
+use super::evaluate::{evaluate, failed, Context, Evaluated};
 use super::followup::{evaluate as follow_up, FollowUpContext};
 use super::inputs::Inputs;
 use super::long::long_table;
@@ -77,13 +77,14 @@ pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Repor
         suppress: options.suppress,
     };
     let total = catalog.indicators.len();
-    let mut indicators = Vec::with_capacity(total);
-    let mut rows = Vec::new();
-    for (i, ind) in catalog.indicators.iter().enumerate() {
+    let order = evaluation_order(catalog);
+    let mut evaluated: Vec<Option<Evaluated>> = (0..total).map(|_| None).collect();
+    for (done, &i) in order.iter().enumerate() {
+        let ind = &catalog.indicators[i];
         if options.progress {
-            progress(i, total, &ind.id);
+            progress(done, total, &ind.id);
         }
-        let evaluated = match evaluate(ind, &mut inputs, &cx) {
+        let result = match evaluate(ind, &mut inputs, &cx) {
             Ok(e) => e,
             Err(e) if options.strict => {
                 return Err(Error::argument(
@@ -94,8 +95,23 @@ pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Repor
             }
             Err(e) => failed(ind, &cx, &e.to_string()),
         };
-        indicators.push(evaluated.result);
-        rows.extend(evaluated.rows);
+        evaluated[i] = Some(result);
+        // A table no indicator still to run reads is let go.
+        let later: Vec<&str> = order[done + 1..]
+            .iter()
+            .flat_map(|&j| catalog.indicators[j].statistic.tables())
+            .collect();
+        for table in ind.statistic.tables() {
+            if !later.contains(&table) {
+                inputs.release(table);
+            }
+        }
+    }
+    let mut indicators = Vec::with_capacity(total);
+    let mut rows = Vec::new();
+    for e in evaluated.into_iter().flatten() {
+        indicators.push(e.result);
+        rows.extend(e.rows);
     }
     if options.progress {
         progress(total, total, "klart");
@@ -124,6 +140,22 @@ pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Repor
         long: long_table(&rows)?,
         followup,
     })
+}
+
+/// The order the indicators are computed in: by the table they read
+/// first (the catalogue's order within a table), so that each large table
+/// is read once and held only while its indicators run. The report keeps
+/// the catalogue's order.
+fn evaluation_order(catalog: &Catalog) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..catalog.indicators.len()).collect();
+    let first_use = |table: &str| {
+        catalog
+            .indicators
+            .iter()
+            .position(|ind| ind.statistic.tables()[0] == table)
+    };
+    order.sort_by_key(|&i| first_use(catalog.indicators[i].statistic.tables()[0]));
+    order
 }
 
 /// A one-line progress bar on standard error, drawn only on a terminal.

@@ -5,6 +5,8 @@
 
 mod sets;
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
@@ -243,15 +245,24 @@ impl DrugUse {
         checks.present(&c.person, "person ids", |i| persons.get(i).is_none())?;
         checks.present(&c.dispensed, "dates dispensed", |i| dispensed[i].is_none())?;
         let mut in_set = vec![false; records.height()];
+        // A few dozen distinct codes among millions of rows: each judged once.
+        let mut judged: HashMap<&str, bool> = HashMap::new();
         checks.rule(&c.atc, sets::ATC_RULE, |i| match codes.get(i) {
             None => Some("a missing value".into()),
-            Some(code) => match self.drugs.contains(code) {
-                Ok(hit) => {
-                    in_set[i] = hit;
-                    None
+            Some(code) => {
+                let hit = match judged.get(code) {
+                    Some(hit) => Ok(*hit),
+                    None => self.drugs.contains(code),
+                };
+                match hit {
+                    Ok(hit) => {
+                        judged.insert(code, hit);
+                        in_set[i] = hit;
+                        None
+                    }
+                    Err(_) => Some(format!("{code:?}")),
                 }
-                Err(_) => Some(format!("{code:?}")),
-            },
+            }
         })?;
         if by_birth {
             checks.present(&c.birth_date, "birth dates", |i| births[i].is_none())?;
@@ -273,10 +284,11 @@ impl DrugUse {
         check_covered(&self.period, Some(as_of), &kept_days, &c.dispensed)?;
         // A part without any dispensing (of any drug) is missing data.
         let mut seen = vec![false; parts.len()];
-        let part_of = |day: i32| {
-            let date = date_of(day);
-            parts.iter().position(|p| p.contains(date))
-        };
+        let spans: Vec<(i32, i32)> = parts
+            .iter()
+            .map(|p| (day_number(p.start()), day_number(p.end())))
+            .collect();
+        let part_of = |day: i32| spans.iter().position(|&(a, b)| a <= day && day <= b);
         for day in kept_days.iter().flatten() {
             if let Some(k) = part_of(*day) {
                 seen[k] = true;
@@ -320,13 +332,10 @@ impl DrugUse {
             .filter(|&i| dispensed[i].is_some_and(|d| d >= start && d <= end))
             .collect();
         quality.push(format!("… in {}", self.period), rows.len());
-        let labels: Vec<String> = rows
+        let iso: Vec<String> = parts.iter().map(Period::iso).collect();
+        let labels: Vec<&str> = rows
             .iter()
-            .map(|&i| {
-                part_of(dispensed[i].unwrap_or(0))
-                    .map(|k| parts[k].iso())
-                    .unwrap_or_default()
-            })
+            .map(|&i| part_of(dispensed[i].unwrap_or(0)).map_or("", |k| iso[k].as_str()))
             .collect();
         let mut counted = rows_of(records, &self.common.by, &rows)?;
         counted.with_column(Column::new(PERIOD.into(), labels))?;
@@ -370,7 +379,23 @@ impl DrugUse {
     /// period the records do not cover; a group of the records, or a year,
     /// without its population; more persons dispensed than the population.
     pub fn share(&self, records: &DataFrame, population: &DataFrame) -> Result<DataFrame> {
-        let counted = self.count(records)?;
+        self.share_of(self.count(records)?, population)
+    }
+
+    /// [`DrugUse::share`] and [`DrugUse::quality`] from one pass over the
+    /// dispensings (the report wants both).
+    #[cfg(feature = "report")]
+    pub(crate) fn share_and_quality(
+        &self,
+        records: &DataFrame,
+        population: &DataFrame,
+    ) -> Result<(DataFrame, DataFrame)> {
+        let mut counted = self.count(records)?;
+        let quality = std::mem::take(&mut counted.quality).frame()?;
+        Ok((self.share_of(counted, population)?, quality))
+    }
+
+    fn share_of(&self, counted: Counted, population: &DataFrame) -> Result<DataFrame> {
         require_keys(population.schema(), &self.common.by, "group (population)")?;
         let mut keys = self.common.by.clone();
         keys.push(PERIOD.into());

@@ -96,7 +96,30 @@ pub(crate) fn numbers(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<O
 /// A column as text (ids and codes of any dtype).
 pub(crate) fn texts(frame: &DataFrame, name: &str, role: &str) -> Result<StringChunked> {
     require(frame.schema(), name, role)?;
-    Ok(frame.column(name)?.cast(&DataType::String)?.str()?.clone())
+    // One chunk: the records are read by row (`get`), which on a column of
+    // many chunks (a Parquet file's row groups) searches the chunks each time.
+    let text = frame.column(name)?.cast(&DataType::String)?;
+    Ok(text.str()?.rechunk().into_owned())
+}
+
+/// Each record's rank among the distinct texts in sort order (0 for a
+/// missing text, which sorts first): sorting records by rank sorts them by
+/// text with integer comparisons. One sort of the texts (polars'), then
+/// each text compared with the one before it.
+pub(crate) fn text_ranks(texts: &StringChunked) -> Vec<u32> {
+    let order = texts.arg_sort(SortOptions::default().with_nulls_last(false));
+    let mut ranks = vec![0u32; texts.len()];
+    let (mut rank, mut previous) = (0u32, None);
+    for i in order.into_no_null_iter() {
+        let i = i as usize;
+        let text = texts.get(i);
+        if text.is_some() && text != previous {
+            rank += 1;
+            previous = text;
+        }
+        ranks[i] = if text.is_some() { rank } else { 0 };
+    }
+    ranks
 }
 
 #[cfg(test)]

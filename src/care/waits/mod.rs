@@ -16,7 +16,7 @@ use super::options::{CareCommon, CareOptions, ColumnSlot, RecordColumns};
 use super::records::{check_days, check_per, medians_by, percentages, reserve, sums_by};
 use crate::error::{Error, Result};
 use crate::period::{Period, PeriodKind};
-use measure::{pooled_kinds, COUNTED, MOV, ONE, PVV, WAIT, WITHIN};
+use measure::{pooled_kinds, Measured, COUNTED, MOV, ONE, PVV, WAIT, WITHIN};
 
 pub use limits::{LimitRule, WaitLimits, WAIT_KINDS};
 pub use months::summarise_months;
@@ -277,7 +277,22 @@ impl Waits {
     /// Missing or mistyped columns; invalid records (unless excluded);
     /// invalid options.
     pub fn fulfilment(&self, records: &DataFrame) -> Result<DataFrame> {
-        let m = self.measure(records)?;
+        self.fulfilment_of(self.measure(records)?)
+    }
+
+    /// [`Waits::fulfilment`] and [`Waits::quality`] from one pass over the
+    /// records (the report wants both).
+    #[cfg(feature = "report")]
+    pub(crate) fn fulfilment_and_quality(
+        &self,
+        records: &DataFrame,
+    ) -> Result<(DataFrame, DataFrame)> {
+        let mut m = self.measure(records)?;
+        let quality = std::mem::take(&mut m.quality).frame()?;
+        Ok((self.fulfilment_of(m)?, quality))
+    }
+
+    fn fulfilment_of(&self, m: Measured) -> Result<DataFrame> {
         let frame = m.frame.clone().with_column(lit(true).alias(ONE));
         let (keys, sums) = sums_by(frame.clone(), &m.keys, &[WITHIN, COUNTED, ONE, PVV, MOV])?;
         let medians = medians_by(frame, &m.keys, &keys, WAIT, COUNTED)?;

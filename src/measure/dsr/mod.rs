@@ -1,4 +1,12 @@
 //! Directly standardised rates with Dobson limits.
+//!
+//! Two ways to the same sums: one pass over the rows when every group has
+//! exactly one row per band of the standard ([`single_pass`], the usual
+//! shape of a table of counts and populations), else the bands summed per
+//! group first and then the groups (any shape, and the pass that names the
+//! group and band of a broken rule).
+
+mod single_pass;
 
 use std::collections::HashMap;
 
@@ -306,6 +314,9 @@ impl Statistic for Dsr {
 
     fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
         check_multiplier(self.multiplier)?;
+        if let Some(sums) = single_pass::group_sums(self, data.clone())? {
+            return self.estimates(sums, false);
+        }
         let inputs = Input::pair(&self.numerator, &self.denominator);
         let frequency = match &self.events {
             Events::Independent => None,
@@ -444,30 +455,70 @@ impl Statistic for Dsr {
         }
 
         let get = |name: &str| f64_values(&per_group, name);
-        let (sum, var, total, pop, w, xnulls, nnulls) = (
-            get("__ik_sum")?,
-            get("__ik_var")?,
-            get("__ik_total")?,
-            get("__ik_pop")?,
-            get("__ik_w")?,
-            get("__ik_xnulls")?,
-            get("__ik_nnulls")?,
-        );
+        let (xnulls, nnulls) = (get("__ik_xnulls")?, get("__ik_nnulls")?);
+        let sums = GroupSums {
+            keys,
+            weighted: get("__ik_sum")?,
+            variance: match nonindependent_var {
+                Some(v) => Variance::Final(v),
+                None => Variance::Weighted(get("__ik_var")?),
+            },
+            total: get("__ik_total")?,
+            population: get("__ik_pop")?,
+            weights: get("__ik_w")?,
+            numerator_missing: xnulls.iter().map(|v| v.unwrap_or(0.0) > 0.0).collect(),
+            denominator_missing: nnulls.iter().map(|v| v.unwrap_or(0.0) > 0.0).collect(),
+        };
+        self.estimates(sums, frequency.is_some())
+    }
+}
+
+/// The sums per group a DSR and its limits are made of, however they were summed.
+pub(super) struct GroupSums {
+    /// The group keys, sorted.
+    pub keys: DataFrame,
+    /// `Σ xᵢ·wᵢ/nᵢ`.
+    pub weighted: Vec<Option<f64>>,
+    /// The variance's sums.
+    pub variance: Variance,
+    /// `Σ xᵢ`, the events.
+    pub total: Vec<Option<f64>>,
+    /// `Σ nᵢ`, the population.
+    pub population: Vec<Option<f64>>,
+    /// `Σ wᵢ`, the standard's weights.
+    pub weights: Vec<Option<f64>>,
+    /// Whether a count of the group is missing.
+    pub numerator_missing: Vec<bool>,
+    /// Whether a population of the group is missing.
+    pub denominator_missing: Vec<bool>,
+}
+
+/// The variance of each group's DSR: `Σ xᵢ(wᵢ/nᵢ)²`, still to be divided by
+/// `(Σw)²`, or the final variance (non-independent events).
+pub(super) enum Variance {
+    Weighted(Vec<Option<f64>>),
+    Final(Vec<Option<f64>>),
+}
+
+impl Dsr {
+    /// One row per group: the value, the Dobson limits and the status.
+    fn estimates(&self, sums: GroupSums, nonindependent: bool) -> Result<DataFrame> {
         let levels = self.common.confidence.levels();
         let statistic = format!("dsr per {}", multiplier_label(self.multiplier));
-        let mut table = Table::new(keys, self.common.confidence, statistic);
-        let method = if frequency.is_some() {
+        let method = if nonindependent {
             "Dobson, with confidence adjusted for non-independent events"
         } else {
             "Dobson"
         };
-        for i in 0..per_group.height() {
-            let (t, n) = (total[i].unwrap_or(0.0), pop[i]);
-            if xnulls[i].unwrap_or(0.0) > 0.0 {
+        let groups = sums.keys.height();
+        let mut table = Table::new(sums.keys, self.common.confidence, statistic);
+        for i in 0..groups {
+            let (t, n) = (sums.total[i].unwrap_or(0.0), sums.population[i]);
+            if sums.numerator_missing[i] {
                 table.push(Estimate::missing(None, n, Status::NumeratorMissing));
                 continue;
             }
-            if nnulls[i].unwrap_or(0.0) > 0.0 {
+            if sums.denominator_missing[i] {
                 table.push(Estimate::missing(Some(t), None, Status::DenominatorMissing));
                 continue;
             }
@@ -475,12 +526,11 @@ impl Statistic for Dsr {
                 table.push(Estimate::missing(Some(t), n, Status::TotalCountBelow10));
                 continue;
             }
-            let wsum = w[i].unwrap_or(f64::NAN);
-            let value = sum[i].unwrap_or(0.0) / wsum;
-            let variance = var[i].unwrap_or(0.0) / (wsum * wsum);
-            let variance = match &nonindependent_var {
-                Some(v) => v[i].unwrap_or(0.0),
-                None => variance,
+            let wsum = sums.weights[i].unwrap_or(f64::NAN);
+            let value = sums.weighted[i].unwrap_or(0.0) / wsum;
+            let variance = match &sums.variance {
+                Variance::Weighted(v) => v[i].unwrap_or(0.0) / (wsum * wsum),
+                Variance::Final(v) => v[i].unwrap_or(0.0),
             };
             let mut limits = [(None, None); 2];
             for (slot, &level) in limits.iter_mut().zip(levels) {

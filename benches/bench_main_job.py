@@ -3,9 +3,12 @@
 data at 1×, 10× and 100× its volumes (100× is about Sweden's 13 million
 people: 95 million visits, 78 million referrals).
 
-Each command runs as its own process, started by this script and reaped
-with ``os.wait4``, whose resource usage is that one process's: its peak
-resident memory (``ru_maxrss``) and its wall time. The data are written
+Each command runs as its own process, started by a small launcher (a
+fresh interpreter that forks, execs the command and reaps it with
+``os.wait4``): its peak resident memory (``ru_maxrss``) and wall time are
+that one process's. (Forked straight from this script, the command's
+high-water mark would start at this script's resident size, which the
+100× cases of ``compare.py`` make large.) The data are written
 once per scale under ``target/bench-main/`` (kept between runs: the
 README names the seed and scale). The report is the delårsbokslut
 (``--period 2024-delar``), written to a temporary directory.
@@ -17,11 +20,10 @@ place. Nothing here is a test: no assertion is made on any time.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
+import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
@@ -48,20 +50,32 @@ class Run:
     status: str  # "ok", or the exit code and the last line of its error output
 
 
+#: Forks, execs argv[2:] and writes "seconds maxrss_kb exit_code" to the file argv[1].
+LAUNCHER = """
+import os, sys, time
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{time.perf_counter() - started} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
 def timed(argv: list[str]) -> tuple[float, int, str]:
     """Run ``argv``; its wall time, its own peak resident memory (bytes) and status."""
-    with tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as result:
+        subprocess.run([sys.executable, "-I", "-S", "-c", LAUNCHER, result.name, *argv],
+                       stdout=subprocess.DEVNULL, stderr=err, check=False)
+        seconds, maxrss_kb, code = result.read().split()
         err.seek(0)
         tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-    outcome = "ok" if proc.returncode in (0, 2) else f"exit {proc.returncode}: {tail[0][:160]}"
-    if proc.returncode == 2:  # written, some indicators failed
+    code = int(code)
+    outcome = "ok" if code == 0 else f"exit {code}: {tail[0][:160]}"
+    if code == 2:  # written, some indicators failed
         outcome = f"ok (some indicators failed: {tail[0][:120]})"
-    return seconds, usage.ru_maxrss * 1024, outcome
+    return float(seconds), int(maxrss_kb) * 1024, outcome
 
 
 def data_dir(root: Path, scale: int) -> Path:

@@ -338,8 +338,16 @@ def render(*, started: dt.datetime, argv: list[str], machine_info: dict, version
     out.append(md_table(["target", "measured", "met"], [list(t) for t in targets(peers, scale_rows)]))
     if suppression:
         out += ["", suppression.rstrip("\n")]
-    out += ["", "## What dominates each remaining gap", "",
-            "_Written by the developers after profiling; kept in `GAPS` in benches/compare.py._", ""]
+    out += ["", gaps_section(gaps)]
+    return "\n".join(out)
+
+
+GAPS_TITLE = "## What dominates each remaining gap"
+
+
+def gaps_section(gaps: dict[str, str]) -> str:
+    """The developers' notes on each gap (``compare.py --only gaps`` rewrites just this)."""
+    out = [GAPS_TITLE, "", "_Written by the developers after profiling; kept in `GAPS` in benches/compare.py._", ""]
     out += [f"- **{k}**: {v}" for k, v in gaps.items()]
     return "\n".join(out) + "\n"
 

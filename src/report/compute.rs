@@ -71,6 +71,13 @@ impl Source {
         if let Family::Waits { kinds, .. } = family {
             main = filtered(main, &BTreeMap::from([("kind".to_string(), kinds.clone())]))?;
         }
+        // A scanned table is read once here with its filters, unless its
+        // figures each read a part of it: the referrals of a period.
+        let main = match (family, main) {
+            (Family::Waits { .. }, rows) => rows,
+            (_, Rows::Scanned(scan)) => Rows::Held(collect_rows(*scan)?),
+            (_, held) => held,
+        };
         let rows = main.height()?;
         if rows == 0 {
             let filters = family
@@ -90,14 +97,8 @@ impl Source {
                 },
             ));
         }
-        // A scanned table is read once here with its filters, unless its
-        // figures each read a part of it: the referrals of a period, the
-        // visits of a continuity window.
-        let main = match (family, main) {
-            (Family::Waits { .. }, rows) => rows,
-            (_, Rows::Scanned(scan)) => Rows::Held(collect_rows(*scan)?),
-            (_, held) => held,
-        };
+        // The second table likewise, but for the visits of continuity,
+        // whose figures each read their window of a scanned table.
         let other = match (family, tables.get(1)) {
             (_, None) => None,
             (Family::Continuity { .. }, Some(t)) => Some(inputs.rows(t)?),
@@ -342,12 +343,13 @@ pub fn figure(
             chronic_codes,
             ..
         } => {
-            // The visits of the window (a month's margin; the rules pick
-            // the days), the dates compared as they are stored so that a
-            // scan skips the row groups outside it.
+            // A scanned table of visits is read for the window only (a
+            // month's margin; the rules pick the days), the dates compared
+            // as stored so that the reader skips the row groups outside
+            // it. Held visits go in whole, as a caller's would.
             let visits = &match &source.other {
-                Some(v) => v.filter(window_of(v, period, *window_months)?)?,
-                None => source.other()?,
+                Some(v @ Rows::Scanned(_)) => v.filter(window_of(v, period, *window_months)?)?,
+                _ => source.other()?,
             };
             let main = &source.main.frame()?;
             let mut c = Continuity::new(period.end());
@@ -413,7 +415,8 @@ fn filtered(rows: Rows, filters: &BTreeMap<String, Vec<String>>) -> Result<Rows>
     let mut keep = lit(true);
     for (column, values) in filters {
         if !schema.contains(column) {
-            // The error that names the column and lists the table's.
+            // The error that names the column and lists the table's (all
+            // of them: a table lacking a column it needs is read whole).
             crate::measure::column_of(&DataFrame::empty_with_schema(&schema), column, "filter")?;
         }
         let text = col(column.as_str()).cast(DataType::String);
@@ -452,7 +455,9 @@ fn waits_window(waits: &Rows, measure: WaitsMeasure, period: Period) -> Result<E
 /// without a date, which the rules count.
 fn window_of(visits: &Rows, period: Period, months: u32) -> Result<Expr> {
     let from = period.end() - chrono::Months::new(months + 1);
-    let date = visits.date(&VisitColumns::default().date)?;
+    let name = VisitColumns::default().date;
+    crate::measure::require(visits.schema()?.as_ref(), &name, "visit date")?;
+    let date = visits.date(&name)?;
     Ok(date
         .clone()
         .gt_eq(lit(from))

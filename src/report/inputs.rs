@@ -119,7 +119,7 @@ use polars::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::model::InputFile;
-use super::reads::readable_columns;
+use super::reads::{readable_columns, TableReads};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::io::{harmonise, read_jsonstat_str, read_kolada_str, read_px_bytes, PxOptions};
@@ -129,10 +129,12 @@ use crate::io::{harmonise, read_jsonstat_str, read_kolada_str, read_px_bytes, Px
 pub struct Inputs {
     dir: PathBuf,
     files: BTreeMap<String, String>,
-    /// Per table, the columns some indicator can read (`None`: all).
-    columns: BTreeMap<String, Option<BTreeSet<String>>>,
+    /// Per table, the columns the indicators read (a table not in it: all).
+    columns: BTreeMap<String, TableReads>,
     frames: BTreeMap<String, DataFrame>,
     read: BTreeMap<String, InputFile>,
+    /// Parquet files this large or larger are scanned ([`SCAN_FROM_BYTES`]).
+    scan_from: u64,
 }
 
 impl Inputs {
@@ -161,7 +163,14 @@ impl Inputs {
             columns: readable_columns(catalog),
             frames: BTreeMap::new(),
             read: BTreeMap::new(),
+            scan_from: SCAN_FROM_BYTES,
         })
+    }
+
+    /// Scan the Parquet files of `bytes` or more (the tests scan every one).
+    pub(crate) fn scanning_from(mut self, bytes: u64) -> Self {
+        self.scan_from = bytes;
+        self
     }
 
     /// Drop the frame of `table` (its provenance stays): no indicator
@@ -214,7 +223,7 @@ impl Inputs {
         let size = std::fs::metadata(&path)
             .map_err(|e| Error::io(&path, e))?
             .len();
-        if kind(&path) != Kind::Parquet || size < SCAN_FROM_BYTES {
+        if kind(&path) != Kind::Parquet || size < self.scan_from {
             return Ok(Rows::Held(self.table(table)?));
         }
         let unreadable =
@@ -223,22 +232,24 @@ impl Inputs {
         let mut reader = ParquetReader::new(handle);
         let rows = reader.num_rows().map_err(unreadable)?;
         let schema = reader.schema().map_err(unreadable)?;
-        let columns: Vec<Expr> = schema
-            .iter_names()
-            .filter(|n| {
-                self.columns
-                    .get(table)
-                    .and_then(Option::as_ref)
-                    .is_none_or(|wanted| wanted.contains(n.as_str()))
-            })
-            .map(|n| col(n.as_str()))
+        let names: Vec<&str> = schema.iter_names().map(|n| n.as_str()).collect();
+        let wanted = projection(&names, self.columns.get(table));
+        let columns: Vec<Expr> = names
+            .iter()
+            .filter(|n| wanted.is_none_or(|w| w.contains(**n)))
+            .map(|n| col(*n))
             .collect();
-        let scan = LazyFrame::scan_parquet(
-            PlRefPath::try_from_path(&path).map_err(unreadable)?,
-            ScanArgsParquet::default(),
-        )
-        .map_err(unreadable)?
-        .select(columns);
+        // The one file, as named: no glob patterns in the path, no
+        // `key=value` directories read as columns.
+        let args = ScanArgsParquet {
+            glob: false,
+            hive_options: HiveOptions::new_disabled(),
+            ..ScanArgsParquet::default()
+        };
+        let scan =
+            LazyFrame::scan_parquet(PlRefPath::try_from_path(&path).map_err(unreadable)?, args)
+                .map_err(unreadable)?
+                .select(columns);
         if !self.read.contains_key(table) {
             let input = InputFile {
                 table: table.to_string(),
@@ -263,8 +274,8 @@ impl Inputs {
         let file = self.file_of(table);
         let path = self.resolve(&file)?;
         let (frame, sha256) = if kind(&path) == Kind::Parquet {
-            let columns = self.columns.get(table).cloned().flatten();
-            (read_parquet(&path, columns.as_ref())?, sha256_file(&path)?)
+            let reads = self.columns.get(table);
+            (read_parquet(&path, reads)?, sha256_file(&path)?)
         } else {
             let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
             (read_table(&path, &bytes, table)?, sha256_hex(&bytes))
@@ -397,17 +408,27 @@ pub fn read_table(path: &Path, bytes: &[u8], table: &str) -> Result<DataFrame> {
     }
 }
 
-/// A Parquet file with only `columns` (those of them it has; all when `None`).
-fn read_parquet(path: &Path, columns: Option<&BTreeSet<String>>) -> Result<DataFrame> {
+/// The columns to read of a file with columns `names`: the readable ones,
+/// or all (`None`) when the indicators name none of the table or the file
+/// lacks a column they require (its error then lists every column).
+fn projection<'a>(names: &[&str], reads: Option<&'a TableReads>) -> Option<&'a BTreeSet<String>> {
+    let reads = reads?;
+    let complete = reads.required.iter().all(|r| names.contains(&r.as_str()));
+    complete.then_some(&reads.readable)
+}
+
+/// A Parquet file with the columns the indicators read ([`projection`]).
+fn read_parquet(path: &Path, reads: Option<&TableReads>) -> Result<DataFrame> {
     let unreadable =
         |e: PolarsError| Error::file(path, format!("not a readable Parquet file: {e}"));
     let open = || std::fs::File::open(path).map_err(|e| Error::io(path, e));
     let mut reader = ParquetReader::new(open()?);
-    if let Some(wanted) = columns {
-        let schema = reader.schema().map_err(unreadable)?;
-        let present: Vec<String> = schema
-            .iter_names()
-            .filter(|n| wanted.contains(n.as_str()))
+    let schema = reader.schema().map_err(unreadable)?;
+    let names: Vec<&str> = schema.iter_names().map(|n| n.as_str()).collect();
+    if let Some(wanted) = projection(&names, reads) {
+        let present: Vec<String> = names
+            .iter()
+            .filter(|n| wanted.contains(**n))
             .map(|n| n.to_string())
             .collect();
         reader = ParquetReader::new(open()?).with_columns(Some(present));

@@ -107,32 +107,42 @@ fn role_columns(family: &Family) -> Vec<Vec<String>> {
     }
 }
 
-/// Per table the indicators of `catalog` read, the columns they may read:
-/// [`needs`], the roles of the column structs, the filters (of the first
-/// table) and the breakdowns (of every table). The report reads a table
-/// with only these columns; a table the indicators do not name is not in
-/// the map (all its columns are read).
-pub(super) fn readable_columns(catalog: &Catalog) -> BTreeMap<String, Option<BTreeSet<String>>> {
-    let mut out: BTreeMap<String, Option<BTreeSet<String>>> = BTreeMap::new();
+/// The columns of one table the indicators read.
+#[derive(Debug, Clone, Default)]
+pub(super) struct TableReads {
+    /// Every column some indicator may read (the table is read with these).
+    pub readable: BTreeSet<String>,
+    /// The columns some indicator cannot do without ([`needs`], the
+    /// filters and the breakdowns): when the file lacks one, it is read
+    /// whole, so that the error naming it lists every column it has.
+    pub required: BTreeSet<String>,
+}
+
+/// Per table the indicators of `catalog` read, the columns they read:
+/// required, [`needs`], the filters (of the first table) and the
+/// breakdowns (of every table); readable, those and the roles of the
+/// column structs. A table the indicators do not name is not in the map
+/// (all its columns are read).
+pub(super) fn readable_columns(catalog: &Catalog) -> BTreeMap<String, TableReads> {
+    let mut out: BTreeMap<String, TableReads> = BTreeMap::new();
     for ind in &catalog.indicators {
         let family = &ind.statistic;
         let tables = family.tables();
-        let mut add = |table: &str, columns: Vec<String>| {
-            if let Some(set) = out
-                .entry(table.to_string())
-                .or_insert_with(|| Some(BTreeSet::new()))
-            {
-                set.extend(columns);
+        let mut add = |table: &str, columns: Vec<String>, required: bool| {
+            let reads = out.entry(table.to_string()).or_default();
+            if required {
+                reads.required.extend(columns.iter().cloned());
             }
+            reads.readable.extend(columns);
         };
         for (table, columns) in needs(family) {
-            add(table, columns);
+            add(table, columns, true);
         }
         for (table, columns) in tables.iter().zip(role_columns(family)) {
-            add(table, columns);
-            add(table, ind.breakdowns.clone());
+            add(table, columns, false);
+            add(table, ind.breakdowns.clone(), true);
         }
-        add(tables[0], family.filters().keys().cloned().collect());
+        add(tables[0], family.filters().keys().cloned().collect(), true);
     }
     out
 }

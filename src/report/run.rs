@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::benchmark::Benchmarks;
 use super::evaluate::{evaluate, failed, Context, Evaluated};
 use super::followup::{evaluate as follow_up, FollowUpContext};
-use super::inputs::Inputs;
+use super::inputs::{Inputs, SCAN_FROM_BYTES};
 use super::long::long_table;
 use super::model::Report;
 use super::reported::Reported;
@@ -55,8 +55,18 @@ impl RunOptions {
 /// file with a problem in any row ([`Reported::read`]); with `strict`, the
 /// first failing indicator (its id in the message).
 pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Report> {
+    run_scanning_from(catalog, data, options, SCAN_FROM_BYTES)
+}
+
+/// [`run`], scanning the Parquet files of `scan_from` bytes or more.
+fn run_scanning_from(
+    catalog: &Catalog,
+    data: &Path,
+    options: &RunOptions,
+    scan_from: u64,
+) -> Result<Report> {
     options.period.validate()?;
-    let mut inputs = Inputs::new(data, catalog)?;
+    let mut inputs = Inputs::new(data, catalog)?.scanning_from(scan_from);
     let benchmarks = match &options.benchmarks {
         Some(path) => Benchmarks::read(path)?,
         None => {
@@ -77,7 +87,12 @@ pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Repor
         suppress: options.suppress,
     };
     let total = catalog.indicators.len();
-    let order = evaluation_order(catalog);
+    // A strict run stops at the first failure in the catalogue's order.
+    let order = if options.strict {
+        (0..total).collect()
+    } else {
+        evaluation_order(catalog)
+    };
     let mut evaluated: Vec<Option<Evaluated>> = (0..total).map(|_| None).collect();
     for (done, &i) in order.iter().enumerate() {
         let ind = &catalog.indicators[i];
@@ -173,4 +188,31 @@ fn progress(done: usize, total: usize, what: &str) {
         " ".repeat(width - filled)
     );
     let _ = err.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every table scanned (each figure reading its rows from the file)
+    /// gives the report that tables held in memory give.
+    #[test]
+    fn scanned_tables_give_the_same_report_as_held_ones() {
+        let dir = std::env::temp_dir().join(format!("indikator-scan-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        crate::demo::write(&dir, 11, 0.1).unwrap();
+        let catalog = Catalog::shipped().unwrap();
+        let options = RunOptions::new("2024-delar".parse().unwrap());
+        let held = run_scanning_from(&catalog, &dir, &options, u64::MAX).unwrap();
+        let scanned = run_scanning_from(&catalog, &dir, &options, 0).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(held.long.height() > 100);
+        assert!(
+            held.long.equals_missing(&scanned.long),
+            "the long tables differ:\n{}\n{}",
+            held.long,
+            scanned.long
+        );
+        assert_eq!(held.inputs, scanned.inputs);
+    }
 }

@@ -13,7 +13,7 @@
 
 use polars::prelude::*;
 
-use super::super::aggregate::{f64_values, summarise, Input};
+use super::super::aggregate::{f64_values, group_columns, summarise, Input};
 use super::super::grouping::Grouping;
 use super::{Dsr, Events, GroupSums, Variance};
 use crate::error::Result;
@@ -50,6 +50,17 @@ pub(super) fn group_sums(dsr: &Dsr, data: LazyFrame) -> Result<Option<GroupSums>
         || reserved.iter().any(|c| named(c))
         || dsr.common.grouping.by.contains(&dsr.age_band)
     {
+        return Ok(None);
+    }
+    // The two passes' checks of the keys (the band a key type, no output
+    // column's name): they, not this pass, say what is wrong.
+    let mut keys = dsr.common.grouping.by.clone();
+    keys.push(dsr.age_band.clone());
+    let grouping = Grouping {
+        by: keys,
+        pool: None,
+    };
+    if group_columns(&schema, &grouping).is_err() {
         return Ok(None);
     }
     let (bands, weights): (Vec<&str>, Vec<f64>) = dsr

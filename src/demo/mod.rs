@@ -54,6 +54,7 @@ mod riket;
 mod rng;
 mod sip;
 mod stays;
+mod visit_rows;
 mod waits;
 mod write;
 

@@ -3,18 +3,20 @@
 //! Each patient has an own doctor (a slot whose holder changes over the
 //! years); well-staffed hälsocentraler give more of the visits to the own
 //! doctor, inland ones lean on locums (hyrläkare) seen once or twice.
+//!
+//! Just over 500 lines with its tests; the visits' records are in
+//! `visit_rows.rs`.
 
 use polars::prelude::*;
 
-use std::ops::Range;
-
-use super::chunks::{numbered, RowSource};
-use super::columns::{dates, frame, optional_dates, texts, texts_by_index};
+use super::chunks::numbered;
+use super::columns::{dates, frame, optional_dates, texts};
 use super::dates::{extraction, year_of, year_span, ymd, LAST_YEAR};
-use super::home_visits::{HomeVisits, HOME_VISIT};
+use super::home_visits::HomeVisits;
 use super::population::{Cell, Population};
 use super::region::{centres_of, CENTRES};
 use super::rng::{Rng, Weighted};
+use super::visit_rows::{Visit, VisitRows, AT_HOME, DOCTOR, REMOTE};
 
 /// The first day of the visits: an 18–24 month continuity window fits every year from 2019.
 const FIRST_VISIT_YEAR: i32 = 2017;
@@ -23,7 +25,7 @@ const FIRST_VISIT_YEAR: i32 = 2017;
 const PATIENTS: f64 = 40_000.0;
 
 /// The chronic diagnoses and their weights.
-const CHRONIC: [(&str, f64); 4] = [
+pub(super) const CHRONIC: [(&str, f64); 4] = [
     ("E11.9", 0.3),
     ("I10", 0.42),
     ("J44.9", 0.15),
@@ -31,7 +33,7 @@ const CHRONIC: [(&str, f64); 4] = [
 ];
 
 /// Diagnoses of other visits.
-const OTHER: [(&str, f64); 10] = [
+pub(super) const OTHER: [(&str, f64); 10] = [
     ("J06.9", 0.16),
     ("M54.5", 0.14),
     ("Z00.0", 0.12),
@@ -328,102 +330,6 @@ fn indexed<const N: usize>(items: &[(&'static str, f64); N]) -> [(u8, f64); N] {
         *slot = (i as u8, *w);
     }
     out
-}
-
-/// The diagnosis code of a visit's `diagnosis` index: [`CHRONIC`]'s first, then [`OTHER`]'s.
-fn diagnosis_code(index: u8) -> &'static str {
-    let i = usize::from(index);
-    CHRONIC
-        .get(i)
-        .map_or_else(|| OTHER[i - CHRONIC.len()].0, |c| c.0)
-}
-
-const DOCTOR: u8 = 1;
-const REMOTE: u8 = 2;
-const AT_HOME: u8 = 4;
-
-/// One visit, as small as the national scale needs (16 bytes).
-#[derive(Debug, Clone, Copy)]
-struct Visit {
-    /// The patient's index (the id is the first id plus it).
-    patient: u32,
-    /// Index into the staff's ids.
-    clinician: u32,
-    /// Day number.
-    day: i32,
-    /// Index into [`CENTRES`].
-    unit: u8,
-    /// See [`diagnosis_code`].
-    diagnosis: u8,
-    /// [`DOCTOR`], [`REMOTE`], [`AT_HOME`].
-    flags: u8,
-}
-
-/// The `visits` table: `patient_id`, `clinician_id`, `profession`, `unit`,
-/// `date`, `contact_type`, `diagnosis`, in order of date, made into frames
-/// a range of rows at a time.
-pub(crate) struct VisitRows {
-    first_id: usize,
-    clinicians: Vec<String>,
-    visits: Vec<Visit>,
-}
-
-impl RowSource for VisitRows {
-    fn height(&self) -> usize {
-        self.visits.len()
-    }
-
-    fn frame(&self, rows: Range<usize>) -> crate::Result<DataFrame> {
-        let v = &self.visits[rows];
-        let is = |flag: u8| move |x: &Visit| x.flags & flag != 0;
-        let (doctor, remote, home) = (is(DOCTOR), is(REMOTE), is(AT_HOME));
-        frame(vec![
-            numbered(
-                "patient_id",
-                'P',
-                6,
-                v.iter().map(|x| self.first_id + x.patient as usize),
-            ),
-            texts_by_index(
-                "clinician_id",
-                &self.clinicians,
-                &v.iter().map(|x| x.clinician).collect::<Vec<_>>(),
-            ),
-            texts(
-                "profession",
-                v.iter()
-                    .map(|x| {
-                        if doctor(x) {
-                            "läkare"
-                        } else {
-                            "sjuksköterska"
-                        }
-                    })
-                    .collect(),
-            ),
-            texts(
-                "unit",
-                v.iter()
-                    .map(|x| CENTRES[usize::from(x.unit)].name)
-                    .collect(),
-            ),
-            dates("date", v.iter().map(|x| x.day).collect()),
-            texts(
-                "contact_type",
-                v.iter()
-                    .map(|x| match (home(x), remote(x)) {
-                        (true, _) => HOME_VISIT,
-                        (false, true) => "distans",
-                        (false, false) => "besök",
-                    })
-                    .collect(),
-            ),
-            texts(
-                "diagnosis",
-                v.iter().map(|x| diagnosis_code(x.diagnosis)).collect(),
-            ),
-        ])
-    }
 }
 
 /// The visits of the listed patients during their listings, in order of

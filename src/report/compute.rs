@@ -1,6 +1,10 @@
 //! One figure of one indicator: its statistic computed over the data for a
 //! period, optionally by group columns, through the care layer. Invalid
 //! records are left out and counted, never silently dropped.
+//!
+//! Over 500 lines: `figure` is one match over the families of the
+//! catalogue, each arm the call of its care-layer type; the tables as the
+//! report holds them are in `rows.rs`.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +12,8 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use super::counts::{event_counts, sip_group};
-use super::inputs::{Inputs, Rows};
+use super::inputs::Inputs;
+use super::rows::{collect_rows, date_span, filtered, Rows};
 use crate::care::{CareOptions, Chronic, Continuity, Mortality, Readmission, Sip, WaitLimits};
 use crate::care::{
     CauseSet, DispensingColumns, PlanColumns, StayColumns, VisitColumns, WaitColumns, Waits,
@@ -399,38 +404,6 @@ pub fn figure(
     })
 }
 
-/// The rows of a scan, in one chunk per column (the care layer reads records by row).
-fn collect_rows(scan: LazyFrame) -> Result<DataFrame> {
-    let mut frame = scan.collect()?;
-    frame.rechunk_mut_par();
-    Ok(frame)
-}
-
-/// Keep the rows whose column (as text) holds one of the values.
-fn filtered(rows: Rows, filters: &BTreeMap<String, Vec<String>>) -> Result<Rows> {
-    if filters.is_empty() {
-        return Ok(rows);
-    }
-    let schema = rows.schema()?;
-    let mut keep = lit(true);
-    for (column, values) in filters {
-        if !schema.contains(column) {
-            // The error that names the column and lists the table's (all
-            // of them: a table lacking a column it needs is read whole).
-            crate::measure::column_of(&DataFrame::empty_with_schema(&schema), column, "filter")?;
-        }
-        let text = col(column.as_str()).cast(DataType::String);
-        let any = values.iter().fold(lit(false), |any, v| {
-            any.or(text.clone().eq(lit(v.as_str())))
-        });
-        keep = keep.and(any.fill_null(lit(false)));
-    }
-    Ok(match rows {
-        Rows::Held(_) => Rows::Held(rows.filter(keep)?),
-        Rows::Scanned(scan) => Rows::Scanned(Box::new(scan.filter(keep))),
-    })
-}
-
 /// The referrals that can count in the period: completed in it (completed
 /// measure), or decided by its end and not completed before its start
 /// (waiting measure). Rows without a decision date stay, so that the
@@ -463,31 +436,6 @@ fn window_of(visits: &Rows, period: Period, months: u32) -> Result<Expr> {
         .gt_eq(lit(from))
         .and(date.clone().lt_eq(lit(period.end())))
         .or(date.is_null()))
-}
-
-/// The first and last date of a column (`None` when it is missing, not
-/// dates or empty).
-fn date_span(rows: &Rows, column: String) -> Result<Option<(String, NaiveDate, NaiveDate)>> {
-    if !rows.schema()?.contains(&column) {
-        return Ok(None);
-    }
-    let date = col(column.as_str()).cast(DataType::Date);
-    let Ok(span) = rows
-        .lazy()
-        .select([date.clone().min().alias("first"), date.max().alias("last")])
-        .collect()
-    else {
-        return Ok(None);
-    };
-    let day = |name: &str| {
-        span.column(name)
-            .ok()
-            .and_then(|c| c.date().ok()?.as_date_iter().next().flatten())
-    };
-    Ok(match (day("first"), day("last")) {
-        (Some(first), Some(last)) => Some((column, first, last)),
-        _ => None,
-    })
 }
 
 /// The rows whose date falls in the period.

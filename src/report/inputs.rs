@@ -11,105 +11,9 @@
 //! gathers them), hashed as a stream rather than held as bytes, and
 //! released ([`Inputs::release`]) once no indicator still to run needs it.
 //! A Parquet file of [`SCAN_FROM_BYTES`] or more is not held at all: it is
-//! [`Rows::Scanned`], and each figure reads only its own rows of it (the
+//! [`Rows::Scanned`](super::rows::Rows::Scanned), and each figure reads only its own rows of it (the
 //! period's referrals, the visits of a continuity window), with the
 //! filters pushed into the reader. Smaller tables are read once per run.
-
-/// Parquet files this large or larger are scanned per figure rather than
-/// held in memory for the run (64 MiB of compressed Parquet holds about a
-/// gigabyte of rows in memory: at the region's size no file comes near it;
-/// at national scale the visits and the referrals pass it).
-pub const SCAN_FROM_BYTES: u64 = 64 << 20;
-
-/// A table of the data directory: held in memory, or scanned for each use.
-#[derive(Clone)]
-pub enum Rows {
-    /// Read once and held.
-    Held(DataFrame),
-    /// A Parquet scan of the needed columns, read again at each use with
-    /// that use's filter.
-    Scanned(Box<LazyFrame>),
-}
-
-impl std::fmt::Debug for Rows {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Rows::Held(frame) => write!(f, "Rows::Held({} rows)", frame.height()),
-            Rows::Scanned(_) => write!(f, "Rows::Scanned"),
-        }
-    }
-}
-
-impl Rows {
-    /// The rows as a lazy query (over the held frame, or the scan).
-    pub fn lazy(&self) -> LazyFrame {
-        match self {
-            Rows::Held(frame) => frame.clone().lazy(),
-            Rows::Scanned(scan) => scan.as_ref().clone(),
-        }
-    }
-
-    /// Every row.
-    ///
-    /// # Errors
-    /// A scan that cannot be read.
-    pub fn frame(&self) -> Result<DataFrame> {
-        match self {
-            Rows::Held(frame) => Ok(frame.clone()),
-            Rows::Scanned(scan) => Ok(scan.as_ref().clone().collect()?),
-        }
-    }
-
-    /// The rows where `keep` holds (read from the file for a scan).
-    ///
-    /// # Errors
-    /// A column of `keep` the table lacks; a scan that cannot be read.
-    pub fn filter(&self, keep: Expr) -> Result<DataFrame> {
-        let mut frame = self.lazy().filter(keep).collect()?;
-        // One chunk per column: the care layer reads records by row.
-        frame.rechunk_mut_par();
-        Ok(frame)
-    }
-
-    /// A date column as an expression: as it is stored when it is a date
-    /// (so that a scan compares it with the row groups' statistics), else
-    /// cast to a date.
-    ///
-    /// # Errors
-    /// A scan whose schema cannot be read.
-    pub fn date(&self, name: &str) -> Result<Expr> {
-        Ok(match self.schema()?.get(name) {
-            Some(DataType::Date) => col(name),
-            _ => col(name).cast(DataType::Date),
-        })
-    }
-
-    /// The column names and types.
-    ///
-    /// # Errors
-    /// A scan whose schema cannot be read.
-    pub fn schema(&self) -> Result<SchemaRef> {
-        match self {
-            Rows::Held(frame) => Ok(frame.schema().clone()),
-            Rows::Scanned(scan) => Ok(scan.as_ref().clone().collect_schema()?),
-        }
-    }
-
-    /// The number of rows (a count query for a scan).
-    ///
-    /// # Errors
-    /// A scan that cannot be read.
-    pub fn height(&self) -> Result<usize> {
-        match self {
-            Rows::Held(frame) => Ok(frame.height()),
-            Rows::Scanned(scan) => {
-                let n = scan.as_ref().clone().select([len()]).collect()?;
-                let count = n.columns()[0].cast(&DataType::UInt64)?;
-                Ok(count.u64()?.get(0).unwrap_or(0) as usize)
-            }
-        }
-    }
-}
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
@@ -120,9 +24,16 @@ use sha2::{Digest, Sha256};
 
 use super::model::InputFile;
 use super::reads::{readable_columns, TableReads};
+use super::rows::Rows;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::io::{harmonise, read_jsonstat_str, read_kolada_str, read_px_bytes, PxOptions};
+
+/// Parquet files this large or larger are scanned per figure rather than
+/// held in memory for the run (64 MiB of compressed Parquet holds about a
+/// gigabyte of rows in memory: at the region's size no file comes near it;
+/// at national scale the visits and the referrals pass it).
+pub const SCAN_FROM_BYTES: u64 = 64 << 20;
 
 /// The tables of a data directory, read on first use.
 #[derive(Debug)]

@@ -25,6 +25,7 @@ mod points;
 mod rating;
 mod reads;
 mod reported;
+mod rows;
 mod run;
 mod sexdiff;
 mod style;

@@ -21,8 +21,10 @@ $(STAMP): pyproject.toml
 
 # The lint gate (`make test` runs it first, so CI does): formatting, clippy
 # with warnings as errors with and without the Python feature, the docs
-# without warnings, ruff over the Python, and mypy's stubtest of the
-# hand-written stubs against the built module. .pre-commit-config.yaml runs
+# without warnings with and without features, an example on every public
+# item (scripts/doc_examples.py over rustdoc's JSON, which needs
+# RUSTC_BOOTSTRAP on the stable toolchain), ruff over the Python, and
+# mypy's stubtest of the hand-written stubs against the built module. .pre-commit-config.yaml runs
 # the same checks before a commit.
 # The cargo checks build in a target directory of their own: their
 # artefacts (other feature sets) would otherwise sit beside the test builds'
@@ -37,12 +39,19 @@ lint: develop
 	cargo clippy $(LINT_TARGET) --all-targets --features python -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc $(LINT_TARGET) --no-deps --no-default-features
 	RUSTDOCFLAGS="-D warnings" cargo doc $(LINT_TARGET) --no-deps --features report,fetch
+	RUSTDOCFLAGS="-D warnings" cargo doc $(LINT_TARGET) --no-deps --features cli,fetch
+	RUSTC_BOOTSTRAP=1 cargo rustdoc $(LINT_TARGET) --lib --features cli,fetch -- -Z unstable-options --output-format json
+	python3 scripts/doc_examples.py target/lint/doc/indikator.json
 	$(VENV)/bin/ruff check python tests/python benches scripts
 	$(PY) -m mypy.stubtest indikator._indikator --allowlist stubtest-allowlist.txt
 
+# The doc-tests run once, in the build with every feature (`python` brings
+# `cli` and `report`; the HTTP client's, which are compiled and not run,
+# with `fetch`); the core's other tests also run without features.
 test-rust: $(STAMP)
-	cargo test --no-default-features
+	cargo test --no-default-features --lib --bins --tests --examples
 	cargo test --no-default-features --features fetch --test fetch
+	cargo test --no-default-features --features fetch --doc -- src/io/fetch.rs
 	cargo test --features python
 
 # The test build: the wheel's features and the test hooks (`_force_panic`).

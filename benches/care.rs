@@ -27,8 +27,7 @@
 use chrono::NaiveDate;
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use indikator::{
-    CareOptions, CauseSet, Mortality, Period, PeriodKind, Readmission, Sip, StandardPopulation,
-    Waits,
+    CauseSet, Mortality, Period, PeriodKind, Readmission, Sip, StandardPopulation, Waits,
 };
 use polars::prelude::*;
 
@@ -326,7 +325,7 @@ fn care(c: &mut Criterion) {
         group.bench_with_input(
             id("suicide crude 5-year rolling", scale),
             &(&deaths, &population),
-            |b, (d, p)| b.iter(|| black_box(suicide.rates(black_box(d), black_box(p)).unwrap())),
+            |b, (d, p)| b.iter(|| black_box(suicide.rates(black_box(*d), black_box(*p)).unwrap())),
         );
         let all = Mortality::new(CauseSet::ranges("all causes", &["A00-Y98"]).unwrap())
             .by(["kommun", "sex"])
@@ -334,7 +333,7 @@ fn care(c: &mut Criterion) {
         group.bench_with_input(
             id("all causes esp2013", scale),
             &(&deaths, &population),
-            |b, (d, p)| b.iter(|| black_box(all.rates(black_box(d), black_box(p)).unwrap())),
+            |b, (d, p)| b.iter(|| black_box(all.rates(black_box(*d), black_box(*p)).unwrap())),
         );
     }
     group.finish();

@@ -17,9 +17,7 @@
 //! `cargo test --no-default-features --bench measures`.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
-use indikator::{
-    Count, Dsr, Isr, Mean, Proportion, Rate, Reference, StandardPopulation, Statistic,
-};
+use indikator::{Count, Dsr, Isr, Mean, Proportion, Rate, Reference, StandardPopulation};
 use polars::prelude::*;
 
 mod common;

@@ -7,6 +7,20 @@
 //! catalogue is invalid or does not fit the data; 4 data, benchmark,
 //! reported or output files could not be read or written, or a strict run
 //! failed.
+//!
+//! `indikator check` on the shipped catalogue, from Rust:
+//!
+//! ```
+//! use indikator::cli::main_with_args;
+//! let dir = std::env::temp_dir().join("indikator-cli");
+//! std::fs::create_dir_all(&dir)?;
+//! let file = dir.join("region-jh.toml");
+//! std::fs::write(&file, indikator::SHIPPED_CATALOG)?;
+//! let file = file.display().to_string();
+//! assert_eq!(main_with_args(["indikator", "check", &file]), 0);
+//! std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::path::{Path, PathBuf};
 
@@ -21,12 +35,75 @@ use crate::report::{
 };
 
 /// Exit code: the report was written, but some indicators failed.
+///
+/// A catalogue whose SIP table is missing from the data directory: the
+/// report is written with the indicator's error.
+///
+/// ```
+/// use indikator::cli::{main_with_args, EXIT_FAILED_INDICATORS};
+/// let dir = std::env::temp_dir().join("indikator-EXIT_FAILED_INDICATORS");
+/// std::fs::create_dir_all(dir.join("data"))?;
+/// std::fs::write(dir.join("katalog.toml"), r#"
+/// [catalog]
+/// id = "sip"
+/// version = "1"
+/// title = "SIP"
+/// region = "Region Jämtland Härjedalen"
+///
+/// [[indicator]]
+/// id = "sip-barn"
+/// name_sv = "Upprättade SIP, barn och unga"
+/// name_en = "Coordinated individual plans, children"
+/// perspective = "Samhälle"
+/// responsible = "Hälso- och sjukvårdsnämnden"
+/// source = "Cosmic LINK"
+/// statistic = { family = "sip", group = "children" }
+/// "#)?;
+/// let path = |name: &str| dir.join(name).display().to_string();
+/// let code = main_with_args([
+///     "indikator", "report", "--catalog", &path("katalog.toml"), "--data", &path("data"),
+///     "--period", "2024-delar", "--out", &path("rapport"),
+/// ]);
+/// assert_eq!(code, EXIT_FAILED_INDICATORS);
+/// assert!(dir.join("rapport").join("rapport.html").exists());
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const EXIT_FAILED_INDICATORS: i32 = 1;
 /// Exit code: wrong usage.
+///
+/// ```
+/// use indikator::cli::{main_with_args, EXIT_USAGE};
+/// // No such command (it is `report`):
+/// assert_eq!(main_with_args(["indikator", "rapport", "--period", "2024-delar"]), EXIT_USAGE);
+/// // A report needs its period:
+/// assert_eq!(main_with_args(["indikator", "report"]), EXIT_USAGE);
+/// ```
 pub const EXIT_USAGE: i32 = 2;
 /// Exit code: the catalogue is invalid or does not fit the data.
+///
+/// `indikator check` on a catalogue whose header misspells `title`:
+///
+/// ```
+/// use indikator::cli::{main_with_args, EXIT_CATALOG};
+/// let dir = std::env::temp_dir().join("indikator-EXIT_CATALOG");
+/// std::fs::create_dir_all(&dir)?;
+/// let file = dir.join("katalog.toml");
+/// std::fs::write(&file, "[catalog]\nid = \"x\"\nversion = \"1\"\ntitel = \"X\"\nregion = \"Region Jämtland Härjedalen\"\n")?;
+/// let file = file.display().to_string();
+/// assert_eq!(main_with_args(["indikator", "check", &file]), EXIT_CATALOG);
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const EXIT_CATALOG: i32 = 3;
 /// Exit code: files could not be read or written, or a strict run failed.
+///
+/// ```
+/// use indikator::cli::{main_with_args, EXIT_DATA};
+/// let missing = std::env::temp_dir().join("indikator-EXIT_DATA").join("saknas.toml");
+/// let missing = missing.display().to_string();
+/// assert_eq!(main_with_args(["indikator", "check", &missing]), EXIT_DATA);
+/// ```
 pub const EXIT_DATA: i32 = 4;
 
 #[derive(Parser, Debug)]
@@ -111,10 +188,46 @@ enum Command {
 }
 
 /// Exit code: an internal error (a bug; please report it).
+///
+/// 70 is `EX_SOFTWARE` of `sysexits.h`. A script running the command tells
+/// the codes apart:
+///
+/// ```
+/// use indikator::cli::*;
+/// assert_eq!(EXIT_INTERNAL, 70);
+/// let missing = std::env::temp_dir().join("indikator-EXIT_INTERNAL").join("saknas.toml");
+/// let code = main_with_args(["indikator", "check", &missing.display().to_string()]);
+/// let meaning = match code {
+///     0 => "klart",
+///     EXIT_FAILED_INDICATORS => "rapporten är skriven, men några indikatorer saknas",
+///     EXIT_USAGE => "fel användning",
+///     EXIT_CATALOG => "katalogen är ogiltig",
+///     EXIT_DATA => "filer kunde inte läsas eller skrivas",
+///     EXIT_INTERNAL => "internt fel: rapportera det",
+///     _ => "okänd kod",
+/// };
+/// assert_eq!(meaning, "filer kunde inte läsas eller skrivas");
+/// ```
 pub const EXIT_INTERNAL: i32 = 70;
 
 /// Run the command line `args` (the program name first); returns the exit
 /// code. A panic (a bug) is caught, reported and gives [`EXIT_INTERNAL`].
+///
+/// The `indikator` binary is `std::process::exit(main_with_args(std::env::args_os()))`.
+/// Writing the workbook the units fill in for the delårsbokslut, from the
+/// shipped catalogue:
+///
+/// ```
+/// use indikator::cli::main_with_args;
+/// let dir = std::env::temp_dir().join("indikator-main_with_args");
+/// std::fs::create_dir_all(&dir)?;
+/// let out = dir.join("rapporteringsmall.xlsx").display().to_string();
+/// let code = main_with_args(["indikator", "template", "--period", "2024-delar", "--out", &out]);
+/// assert_eq!(code, 0);
+/// assert!(std::path::Path::new(&out).exists());
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn main_with_args<I, S>(args: I) -> i32
 where
     I: IntoIterator<Item = S>,

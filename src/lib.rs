@@ -26,7 +26,9 @@
 //! | Publishing small counts | [`Suppression`] (mask and audit) |
 //! | The whole report (HTML, XLSX, Parquet, CSV) | `Catalog`, `run_catalog`, `write_report` (feature `report`) |
 //!
-//! Every result has one schema (the group columns, `numerator`,
+//! Every function that reads a table takes [`IntoFrame`]: a `DataFrame`, a
+//! `&DataFrame` or a `LazyFrame` (a scan of a Parquet file, say), and
+//! every option has a chainable setter. Every result has one schema (the group columns, `numerator`,
 //! `denominator`, `value`, `lower_*`/`upper_*`, `status`, `confidence`,
 //! `statistic`, `method`), and every function that takes a result takes any
 //! result of the crate as it comes. Errors are one type, [`Error`], naming
@@ -40,10 +42,39 @@
 //! through [`polars`] (re-exported: the crate's polars, so your frames are
 //! of the same version) and dates through [`chrono`].
 //!
+//! The shared methods of the statistics and of the care families (`by`,
+//! `confidence`, `compute`…) are the types' own as well, so a program that
+//! imports only the types it uses compiles: one group name or many, any
+//! table as input, and `?` from a function that returns `PolarsResult`:
+//!
+//! ```
+//! use indikator::polars::prelude::*;
+//! use indikator::{Rate, Waits};
+//!
+//! fn suicide_per_kommun(deaths: &DataFrame) -> PolarsResult<DataFrame> {
+//!     // No `use indikator::Statistic`; `.by` takes one name; the
+//!     // crate's error converts into polars' own with `?`.
+//!     Ok(Rate::new("deaths", "population").multiplier(100_000.0).by("kommun").compute(deaths)?)
+//! }
+//! let deaths = df!(
+//!     "kommun" => ["2380", "2309"],
+//!     "deaths" => [12i64, 4],
+//!     "population" => [64_000i64, 19_000],
+//! )?;
+//! let rates = suicide_per_kommun(&deaths)?;
+//! // Sorted by kommun: Krokom (2309), then Östersund (2380): 12 / 64 000 × 100 000.
+//! assert_eq!(rates.column("value")?.f64()?.get(1), Some(18.75));
+//! // The care families likewise: no `use indikator::CareOptions`.
+//! let waits = Waits::completed("2024-T1".parse()?).by("kommun").exclude_invalid();
+//! assert_eq!(waits.common.by, ["kommun"]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Features
 //!
-//! - `report`: the catalogue, the report writers and the synthetic data of
-//!   the region (`demo`).
+//! - `report`: the catalogue and the report (`Catalog`, `run_catalog`,
+//!   `write_report`), its renderings (`render`: HTML, XLSX, SVG charts) and
+//!   the synthetic data of the region (`demo`).
 //! - `cli`: `report` and the `indikator` command (`cli`, with clap).
 //! - `python`, `extension`: the Python bindings (built with maturin).
 //!
@@ -82,11 +113,16 @@ mod disclosure;
 mod engine;
 mod error;
 mod geography;
+mod input;
 mod io;
 mod measure;
 mod period;
 #[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
+pub mod render;
+#[cfg(feature = "report")]
 mod report;
+mod setters;
 pub mod stats;
 #[cfg(feature = "report")]
 mod synthetic;
@@ -138,11 +174,12 @@ pub use disclosure::{
     exposed, protect, Flag, Hierarchy, Line, Margin, Suppression, FLAG_COLUMN, LP_TOLERANCE,
     PUBLISHED_MASK, SUPPRESSED_SYMBOL,
 };
-pub use error::{Error, Result};
+pub use error::{Error, Result, Seen};
 pub use geography::{
     area_name, kolada_name, kommun_name, HealthCentre, Kommun, COUNTY_CODE, COUNTY_NAME,
     HALSOCENTRALER, KOLADA_RIKET, KOMMUNER, REGION_NAME, RIKET_CODE,
 };
+pub use input::IntoFrame;
 pub use io::{
     areas, harmonise, read_jsonstat, read_jsonstat_str, read_kolada, read_kolada_str, read_px,
     read_px_bytes, read_px_metadata, Dimension, PxOptions, Role, StatTable, TableMeta,
@@ -164,14 +201,12 @@ pub use period::{
 #[cfg(feature = "report")]
 #[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub use report::{
-    check_catalog, factor_table, group_points, html as report_html, kommun_chart,
-    outputs as report_outputs, ratings_chart, run_catalog, template as reported_template,
-    template_with as reported_workbook, trend_chart, trend_points, write_report,
-    write_template as write_reported_template, xlsx as report_xlsx, Answer, BenchmarkValue,
-    Benchmarks, Counted, FactorResult, Filled, GoalResult, IndicatorResult, InputFile,
-    MeasureResult, Point, RatingResult, Report, Reported, ReportedValue, RunOptions, SexDifference,
-    WorkStatus, HELP_COLUMNS, OUTPUT_FILES, REPORTED_COLUMNS, REPORT_SHEET, RIKET, SERIES_FACTOR,
-    SERIES_MONTH, SERIES_REPORTED, STATUSES,
+    check_catalog, factor_table, run_catalog, template as reported_template,
+    template_with as reported_workbook, write_report, write_template as write_reported_template,
+    Answer, BenchmarkValue, Benchmarks, Counted, FactorResult, Filled, GoalResult, IndicatorResult,
+    InputFile, MeasureResult, RatingResult, Report, Reported, ReportedValue, RunOptions,
+    SexDifference, WorkStatus, HELP_COLUMNS, OUTPUT_FILES, REPORTED_COLUMNS, REPORT_SHEET, RIKET,
+    SERIES_FACTOR, SERIES_MONTH, SERIES_REPORTED, STATUSES,
 };
 pub use stats::{ContinuityIndex, IndicatorType, RateRatioMethod, SiiInterval};
 #[cfg(feature = "report")]

@@ -27,9 +27,10 @@ pub use crate::polars::prelude::*;
 
 pub use crate::{
     assess_table, compare_with_benchmark, compare_with_previous, trend, CareOptions, Confidence,
-    Continuity, Count, Difference, Dsr, Error, IntoColumns, Isr, LifeExpectancy, Margin, Mean,
-    Mortality, Period, PeriodKind, Polarity, Proportion, Quantiles, Rate, Rating, Readmission,
-    RecordColumns, Sii, Sip, StandardPopulation, Statistic, Suppression, Target, Waits,
+    Continuity, Count, Difference, Dsr, Error, IntoColumns, IntoFrame, Isr, LifeExpectancy, Margin,
+    Mean, Mortality, Period, PeriodKind, Polarity, Proportion, Quantiles, Rate, Rating,
+    Readmission, RecordColumns, Sii, Sip, StandardPopulation, Statistic, Suppression, Target,
+    Waits,
 };
 
 /// The crate's result type, named so as not to shadow `std::result::Result`.

@@ -12,20 +12,82 @@ use super::compare::Comparison;
 use super::goal_target::{month_span, months_rating, Direction, Target};
 use super::rating::{Assessment, MissingReason};
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::measure::{column_of, f64_values, statistic_kind, Confidence};
 use crate::period::{Period, PeriodColumn, TimeKey, TIME_COLUMNS};
 use crate::stats::{excludes, newcombe_limits, rate_ratio_limits, RateRatioMethod};
 
 /// The test of a proportion's month against the same month a year earlier.
+///
+/// BUP's share of first visits within 30 days, December 2024 (78 of 104)
+/// against December 2023 (52 of 100): 23 percentage points, 95 % limits
+/// [9.81, 35.15] (Newcombe's method 10 with Wilson limits, computed by
+/// hand in Python):
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{assess_months, Direction, MONTHS_TEST_PROPORTION};
+///
+/// let visits = df!("period" => ["2023-12", "2024-12"], "x" => [52, 78], "n" => [100, 104])?;
+/// let shares = Proportion::new("x", "n").percentage().by(["period"]).compute(visits.lazy())?;
+/// let target = Target::Months { at_least: 1, of: 1, direction: Direction::Increase, from_month: None };
+/// let months = assess_months(&shares, &target)?.months;
+/// assert_eq!(months.column("method")?.str()?.get(0), Some(MONTHS_TEST_PROPORTION));
+/// let (lower, upper) = (months.column("lower")?.f64()?.get(0).unwrap(), months.column("upper")?.f64()?.get(0).unwrap());
+/// assert!((lower - 9.81).abs() < 0.01 && (upper - 35.15).abs() < 0.01);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MONTHS_TEST_PROPORTION: &str =
     "difference of proportions, Newcombe hybrid score interval (method 10)";
 /// The test of a rate's (or count's) month against the same month a year earlier.
+///
+/// Fall injuries among the region's 26 000 people aged 65 and over: 30 in
+/// December 2024 against 60 in December 2023, a rate ratio of 0.5 with
+/// 95 % limits [0.311, 0.787] (the Clopper–Pearson limits of 30 of 90,
+/// as odds; computed with scipy):
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{assess_months, Direction, MONTHS_TEST_RATE};
+///
+/// let falls = df!("period" => ["2023-12", "2024-12"], "falls" => [60, 30], "population" => [26_000, 26_000])?;
+/// let rates = Rate::new("falls", "population").multiplier(1000.0).by(["period"]).compute(falls.lazy())?;
+/// let target = Target::Months { at_least: 1, of: 1, direction: Direction::Decrease, from_month: None };
+/// let months = assess_months(&rates, &target)?.months;
+/// assert_eq!(months.column("method")?.str()?.get(0), Some(MONTHS_TEST_RATE));
+/// assert_eq!(months.column("estimate")?.f64()?.get(0), Some(0.5));
+/// let (lower, upper) = (months.column("lower")?.f64()?.get(0).unwrap(), months.column("upper")?.f64()?.get(0).unwrap());
+/// assert!((lower - 0.3114).abs() < 1e-4 && (upper - 0.7875).abs() < 1e-4);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MONTHS_TEST_RATE: &str =
     "rate ratio, exact conditional interval (conditional binomial, Clopper-Pearson)";
 
 /// A months target rated on a monthly table: the assessment and the
 /// months it rests on.
+///
+/// Fall injuries 65+ should fall significantly in at least 2 of the last 3
+/// months; only October 2024 (30 against 60) does:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{assess_months, Direction};
+///
+/// let falls = df!(
+///     "period" => ["2023-10", "2023-11", "2023-12", "2024-10", "2024-11", "2024-12"],
+///     "falls" => [60, 60, 60, 30, 58, 62],
+///     "population" => [26_000; 6],
+/// )?;
+/// let rates = Rate::new("falls", "population").multiplier(1000.0).by(["period"]).compute(falls.lazy())?;
+/// let target = Target::Months { at_least: 2, of: 3, direction: Direction::Decrease, from_month: None };
+/// let rated = assess_months(&rates, &target)?;
+/// assert_eq!(rated.assessment.rating, Some(Rating::Partly));
+/// let qualifies: Vec<_> = rated.months.column("qualifies")?.bool()?.iter().flatten().collect();
+/// assert_eq!(qualifies, [true, false, false]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct MonthsAssessment {
     /// The rating, or why there is none, and the rule with its outcome.
     pub assessment: Assessment,
@@ -111,7 +173,8 @@ struct Row {
 /// Newcombe RG (1998), Stat Med 17, 873–890. Breslow NE, Day NE (1987),
 /// *Statistical Methods in Cancer Research II*, IARC, 93–95. Clopper CJ,
 /// Pearson ES (1934), Biometrika 26, 404–413.
-pub fn assess_months(table: &DataFrame, target: &Target) -> Result<MonthsAssessment> {
+pub fn assess_months(table: impl IntoFrame, target: &Target) -> Result<MonthsAssessment> {
+    let table = &table.into_data_frame()?;
     target.validate()?;
     let Target::Months { of, from_month, .. } = *target else {
         return Err(Error::argument(
@@ -245,7 +308,7 @@ fn read_series(table: &DataFrame) -> Result<Vec<((i32, u32), Row)>> {
                     "a months target needs a monthly series (months such as \"2024-03\", or \
                      month-end dates); compute the statistic with per = month",
                     shown(),
-                    format!(" in row {i}"),
+                    format!("in row {i}"),
                 ))
             }
             None => {
@@ -253,7 +316,7 @@ fn read_series(table: &DataFrame) -> Result<Vec<((i32, u32), Row)>> {
                     time,
                     "every row of a monthly series needs its month",
                     "a missing value",
-                    format!(" in row {i}"),
+                    format!("in row {i}"),
                 ))
             }
         };
@@ -263,7 +326,7 @@ fn read_series(table: &DataFrame) -> Result<Vec<((i32, u32), Row)>> {
                 "a months target rates one series, one row per month (a table of several \
                  groups: filter it to one group)",
                 shown(),
-                format!(" in rows {j} and {i}"),
+                format!("in rows {j} and {i}"),
             ));
         }
         series.push((

@@ -9,7 +9,9 @@ use super::estimates::{read_estimates, Estimates};
 use super::matching::{matched, shared_time};
 use super::polarity::Polarity;
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::measure::f64_values;
+use crate::measure::IntoColumns;
 
 /// Add the same period a year earlier to `current`: `previous_period` (its
 /// label as written in `previous`), `previous_value`, `previous_lower`,
@@ -39,7 +41,7 @@ use crate::measure::f64_values;
 ///     "x" => [40, 42, 70, 44], "n" => [100, 100, 100, 100],
 /// )?;
 /// let shares = Proportion::new("x", "n").by(["period"]).compute(monthly.lazy())?;
-/// let out = compare_with_previous(&shares, &shares, &[], None, Polarity::HighIsGood, None)?;
+/// let out = compare_with_previous(&shares, &shares, Vec::<String>::new(), None, Polarity::HighIsGood, None)?;
 /// let vs: Vec<_> = out.column("vs_previous")?.str()?.iter().flatten().collect();
 /// assert_eq!(vs, ["not compared", "not compared", "better", "similar"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -51,13 +53,16 @@ use crate::measure::f64_values;
 /// `level` that contradicts the table, or tables of several rows with
 /// neither key columns nor a time column to match them.
 pub fn compare_with_previous(
-    current: &DataFrame,
-    previous: &DataFrame,
-    on: &[String],
+    current: impl IntoFrame,
+    previous: impl IntoFrame,
+    on: impl IntoColumns,
     time: Option<&str>,
     polarity: Polarity,
     level: Option<f64>,
 ) -> Result<DataFrame> {
+    let current = &current.into_data_frame()?;
+    let previous = &previous.into_data_frame()?;
+    let on: &[String] = &on.into_columns();
     let now = read_estimates(current, level)?;
     let before = read_estimates(previous, level)?;
     let shared = now

@@ -9,7 +9,24 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 /// How well a target was met.
+///
+/// A three-colour target for the share of calls answered: green from 90 %,
+/// yellow from 80 %; 84 % is yellow:
+///
+/// ```
+/// use indikator::{Observed, Rating, Target};
+///
+/// let target = Target::Range { green: 90.0, yellow: 80.0, unit: "%".into() };
+/// let rating = target.assess(&Observed::value(84.0))?.rating;
+/// assert_eq!(rating, Some(Rating::Partly));
+/// let r = Rating::Partly;
+/// assert_eq!((r.label(), r.swedish(), r.colour()), ("partly", "delvis uppfylld", "yellow"));
+/// // Ratings sort best first.
+/// assert!(Rating::Fulfilled < Rating::Partly && Rating::Partly < Rating::NotFulfilled);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Rating {
     /// Uppfylld (green).
     Fulfilled,
@@ -21,6 +38,16 @@ pub enum Rating {
 
 impl Rating {
     /// `fulfilled`, `partly`, `not fulfilled`.
+    ///
+    /// The `rating` cell of 84 % against at least 90 %:
+    ///
+    /// ```
+    /// use indikator::{Observed, Target};
+    ///
+    /// let rating = Target::at_least(90.0).assess(&Observed::value(84.0))?.rating.unwrap();
+    /// assert_eq!(rating.label(), "not fulfilled");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             Rating::Fulfilled => "fulfilled",
@@ -30,6 +57,17 @@ impl Rating {
     }
 
     /// `uppfylld`, `delvis uppfylld`, `ej uppfylld`.
+    ///
+    /// Readmissions fell from 15.1 % to 14.2 %, as the target wanted:
+    ///
+    /// ```
+    /// use indikator::{Observed, Target};
+    ///
+    /// let observed = Observed::value(14.2).previous(15.1);
+    /// let rating = Target::decrease().assess(&observed)?.rating.unwrap();
+    /// assert_eq!(rating.swedish(), "uppfylld");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn swedish(self) -> &'static str {
         match self {
             Rating::Fulfilled => "uppfylld",
@@ -39,6 +77,15 @@ impl Rating {
     }
 
     /// `green`, `yellow`, `red`.
+    ///
+    /// The traffic light of each rating, as the report colours the goals:
+    ///
+    /// ```
+    /// use indikator::Rating;
+    ///
+    /// let colours = [Rating::Fulfilled, Rating::Partly, Rating::NotFulfilled].map(Rating::colour);
+    /// assert_eq!(colours, ["green", "yellow", "red"]);
+    /// ```
     pub fn colour(self) -> &'static str {
         match self {
             Rating::Fulfilled => "green",
@@ -49,8 +96,25 @@ impl Rating {
 }
 
 /// Why a value is missing, shown instead of a rating.
+///
+/// A kommun's count below the threshold is masked: its target gets the
+/// reason, in grey, instead of a rating:
+///
+/// ```
+/// use indikator::{MissingReason, Observed, Target};
+///
+/// let a = Target::at_most(15.0).assess(&Observed::missing(MissingReason::Suppressed))?;
+/// assert_eq!((a.rating, a.colour()), (None, "grey"));
+/// assert!(a.rule.ends_with("skyddat (för få fall)"));
+/// // A `missing_reason` cell reads back, with spaces or underscores.
+/// let reason: MissingReason = "not yet published".parse()?;
+/// assert_eq!(reason, MissingReason::NotYetPublished);
+/// assert_eq!(reason.name(), "not_yet_published");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MissingReason {
     /// The unit did not report (ej rapporterat).
     NotReported,
@@ -70,6 +134,17 @@ const REASONS: &str = "one of \"not_reported\", \"not_measurable\", \"not_yet_pu
 
 impl MissingReason {
     /// The snake_case name.
+    ///
+    /// The `missing_reason` cell of a masked count, read back:
+    ///
+    /// ```
+    /// use indikator::MissingReason;
+    ///
+    /// assert_eq!(MissingReason::Suppressed.name(), "suppressed");
+    /// assert_eq!(MissingReason::MeasuredAtYearEnd.name(), "measured_at_year_end");
+    /// assert_eq!("measured_at_year_end".parse::<MissingReason>()?, MissingReason::MeasuredAtYearEnd);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             MissingReason::NotReported => "not_reported",
@@ -81,6 +156,15 @@ impl MissingReason {
     }
 
     /// The Swedish words of the reports.
+    ///
+    /// A kommun that did not report its SIP, and a count masked as too small:
+    ///
+    /// ```
+    /// use indikator::MissingReason;
+    ///
+    /// assert_eq!(MissingReason::NotReported.swedish(), "ej rapporterat");
+    /// assert_eq!(MissingReason::Suppressed.swedish(), "skyddat (för få fall)");
+    /// ```
     pub fn swedish(self) -> &'static str {
         match self {
             MissingReason::NotReported => "ej rapporterat",
@@ -112,7 +196,21 @@ impl FromStr for MissingReason {
 
 /// The outcome of assessing a target: a rating, or the reason there is none,
 /// and the rule in words with the outcome ("minst 90 % — utfall 84 %").
+///
+/// Ortopedi operated 76 % within the vårdgaranti's 90 days against a
+/// target of at least 80 %:
+///
+/// ```
+/// use indikator::{Observed, Rating, Target};
+///
+/// let a = Target::at_least(80.0).unit("%").assess(&Observed::value(76.0))?;
+/// assert_eq!((a.rating, a.missing), (Some(Rating::NotFulfilled), None));
+/// assert_eq!(a.colour(), "red");
+/// assert_eq!(a.to_string(), "ej uppfylld: minst 80\u{a0}% — utfall 76\u{a0}%");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Assessment {
     /// The rating; `None` when the value is missing.
     pub rating: Option<Rating>,
@@ -124,11 +222,37 @@ pub struct Assessment {
 
 impl Assessment {
     /// The colour of the rating, `grey` when it is missing.
+    ///
+    /// A share of 84 % against green from 90 %, yellow from 80 %; and the
+    /// same target for a kommun that did not report:
+    ///
+    /// ```
+    /// use indikator::{MissingReason, Observed, Target};
+    ///
+    /// let target = Target::Range { green: 90.0, yellow: 80.0, unit: "%".into() };
+    /// assert_eq!(target.assess(&Observed::value(84.0))?.colour(), "yellow");
+    /// let unreported = target.assess(&Observed::missing(MissingReason::NotReported))?;
+    /// assert_eq!(unreported.colour(), "grey");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn colour(&self) -> &'static str {
         self.rating.map_or("grey", Rating::colour)
     }
 
     /// The Swedish words: the rating, or the reason it is missing.
+    ///
+    /// Ortopedi at 76 % against at least 80 % within 90 days, and a year the
+    /// cause-of-death register has not yet published:
+    ///
+    /// ```
+    /// use indikator::{MissingReason, Observed, Target};
+    ///
+    /// let target = Target::at_least(80.0).unit("%");
+    /// assert_eq!(target.assess(&Observed::value(76.0))?.swedish(), "ej uppfylld");
+    /// let later = target.assess(&Observed::missing(MissingReason::NotYetPublished))?;
+    /// assert_eq!(later.swedish(), "ännu ej publicerat");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn swedish(&self) -> &'static str {
         match (self.rating, self.missing) {
             (Some(r), _) => r.swedish(),
@@ -145,7 +269,21 @@ impl fmt::Display for Assessment {
 }
 
 /// The four perspectives of the region's balanced scorecard.
+///
+/// The catalogue names them in Swedish; the reports list them in order:
+///
+/// ```
+/// use indikator::Perspective;
+///
+/// let p: Perspective = "samhälle".parse()?;
+/// assert_eq!((p, p.name()), (Perspective::Samhalle, "Samhälle"));
+/// let names = Perspective::ALL.map(Perspective::name);
+/// assert_eq!(names, ["Samhälle", "Patient", "Medarbetare", "Verksamhetsresultat"]);
+/// assert!("Ekonomi".parse::<Perspective>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Perspective {
     /// Samhälle (society, citizens).
     #[serde(rename = "Samhälle", alias = "samhalle", alias = "samhälle")]
@@ -171,6 +309,17 @@ impl Perspective {
     ];
 
     /// The Swedish name.
+    ///
+    /// The heading of a perspective in the report, and the catalogue's name read back:
+    ///
+    /// ```
+    /// use indikator::Perspective;
+    ///
+    /// assert_eq!(Perspective::Samhalle.name(), "Samhälle");
+    /// assert_eq!(Perspective::Verksamhetsresultat.name(), "Verksamhetsresultat");
+    /// assert_eq!("medarbetare".parse::<Perspective>()?.name(), "Medarbetare");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Perspective::Samhalle => "Samhälle",
@@ -202,7 +351,25 @@ impl FromStr for Perspective {
 }
 
 /// Counts of ratings in one perspective, for the pie chart.
+///
+/// Three goals of the perspective Patient, one of them not yet measured:
+///
+/// ```
+/// use indikator::{rating_counts, Perspective, Rating};
+///
+/// let counts = rating_counts([
+///     (Perspective::Patient, Some(Rating::Fulfilled)),
+///     (Perspective::Patient, Some(Rating::Partly)),
+///     (Perspective::Patient, None),
+///     (Perspective::Medarbetare, Some(Rating::NotFulfilled)),
+/// ]);
+/// let (perspective, patient) = counts[1];
+/// assert_eq!(perspective, Perspective::Patient);
+/// assert_eq!((patient.fulfilled, patient.partly, patient.not_fulfilled, patient.missing), (1, 1, 0, 1));
+/// assert_eq!(counts[2].1.not_fulfilled, 1);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct RatingCounts {
     /// Uppfyllda.
     pub fulfilled: usize,

@@ -9,6 +9,7 @@ use super::months::assess_months;
 use super::polarity::Polarity;
 use super::rating::{rating_counts, Assessment, MissingReason, Perspective, Rating, RatingCounts};
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::measure::{column_of, f64_values};
 
 /// Rate every row of a result table against `target`, adding `rating`
@@ -32,7 +33,29 @@ use crate::measure::{column_of, f64_values};
 /// Missing columns, an invalid target, an every-unit target (it rates a
 /// whole table of units: see [`assess_units`]), a months target on a table
 /// [`assess_months`] refuses, or a text value the target does not know.
-pub fn assess_table(table: &DataFrame, target: &Target) -> Result<DataFrame> {
+///
+/// # Example
+/// The share of medical assessments in primary care within 3 days by
+/// kommun, green from 90 %, yellow from 80 %; Berg's count was masked:
+///
+/// ```
+/// use indikator::prelude::*;
+///
+/// let shares = df!(
+///     "kommun" => ["Östersund", "Krokom", "Berg"],
+///     "value" => [Some(91.5), Some(84.0), None],
+///     "suppressed" => ["none", "none", "primary"],
+/// )?;
+/// let target = Target::Range { green: 90.0, yellow: 80.0, unit: "%".into() };
+/// let rated = assess_table(&shares, &target)?;
+/// let colours: Vec<_> = rated.column("colour")?.str()?.iter().flatten().collect();
+/// assert_eq!(colours, ["green", "yellow", "grey"]);
+/// let reasons: Vec<_> = rated.column("missing_reason")?.str()?.iter().collect();
+/// assert_eq!(reasons, [None, None, Some("suppressed")]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess_table(table: impl IntoFrame, target: &Target) -> Result<DataFrame> {
+    let table = &table.into_data_frame()?;
     if let Target::Months { .. } = target {
         let rated = assess_months(table, target)?;
         let mut out = Columns::default();
@@ -122,7 +145,25 @@ pub fn assess_table(table: &DataFrame, target: &Target) -> Result<DataFrame> {
 ///
 /// # Errors
 /// Missing columns, or a target that is not [`Target::EveryUnit`].
-pub fn assess_units(table: &DataFrame, unit: &str, target: &Target) -> Result<Assessment> {
+///
+/// # Example
+/// "Minst 90 % i varje kommun": two of three reach it.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::assess_units;
+///
+/// let shares = df!("kommun" => ["Östersund", "Krokom", "Berg"], "value" => [93.0, 91.0, 88.0])?;
+/// let target = Target::EveryUnit { target: Box::new(Target::at_least(90.0).unit("%")) };
+/// let a = assess_units(&shares, "kommun", &target)?;
+/// assert_eq!(a.rating, Some(Rating::Partly));
+/// assert!(a.rule.ends_with("2 av 3 uppfyller (ej: Berg 88\u{a0}%)"));
+/// // Rating row by row refuses it.
+/// assert!(assess_table(&shares, &target).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess_units(table: impl IntoFrame, unit: &str, target: &Target) -> Result<Assessment> {
+    let table = &table.into_data_frame()?;
     if !matches!(target, Target::EveryUnit { .. }) {
         return Err(Error::argument(
             "target",
@@ -158,7 +199,29 @@ pub fn assess_units(table: &DataFrame, unit: &str, target: &Target) -> Result<As
 /// [`SERIES_SUCCESS_FACTOR`]), each factor once, as the plans count; else
 /// each indicator's own row (the report period's row of the whole region,
 /// see [`headline_rows`]).
-pub fn ratings_by_perspective(table: &DataFrame) -> Result<DataFrame> {
+///
+/// # Example
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::ratings_by_perspective;
+///
+/// let goals = df!(
+///     "indicator" => ["Vårdgaranti 90 dagar", "Återinskrivning 30 dagar", "Sjukfrånvaro", "Suicid"],
+///     "perspective" => ["Patient", "Patient", "Medarbetare", "Samhälle"],
+///     "rating" => [Some("fulfilled"), Some("not fulfilled"), None, Some("partly")],
+/// )?;
+/// let pies = ratings_by_perspective(&goals)?;
+/// // All four perspectives, in the order of the reports.
+/// let order: Vec<_> = pies.column("perspective")?.str()?.iter().flatten().collect();
+/// assert_eq!(order, ["Samhälle", "Patient", "Medarbetare", "Verksamhetsresultat"]);
+/// let count = |c: &str| -> Vec<Option<u32>> { pies.column(c).unwrap().u32().unwrap().iter().collect() };
+/// assert_eq!(count("fulfilled"), [Some(0), Some(1), Some(0), Some(0)]);
+/// assert_eq!(count("not_fulfilled"), [Some(0), Some(1), Some(0), Some(0)]);
+/// assert_eq!(count("missing"), [Some(0), Some(0), Some(1), Some(0)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn ratings_by_perspective(table: impl IntoFrame) -> Result<DataFrame> {
+    let table = &table.into_data_frame()?;
     let table = &counted_rows(table)?;
     let perspectives = column_of(table, "perspective", "perspective")?.cast(&DataType::String)?;
     let ratings = column_of(table, "rating", "rating")?.cast(&DataType::String)?;
@@ -267,15 +330,100 @@ impl Columns {
 }
 
 /// The column of the report's long table that says which series a row is.
+///
+/// Picking the trend's rows of a long table:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::SERIES_COLUMN;
+///
+/// let long = df!(
+///     SERIES_COLUMN => ["period", "previous_year", "trend", "trend"],
+///     "period" => ["T1 2024", "T1 2023", "T1 2023", "T1 2024"],
+///     "value" => [81.0, 74.0, 74.0, 81.0],
+/// )?;
+/// let trend = long.lazy().filter(col(SERIES_COLUMN).eq(lit("trend"))).collect()?;
+/// assert_eq!(trend.height(), 2);
+/// assert_eq!(SERIES_COLUMN, "series");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SERIES_COLUMN: &str = "series";
 /// The series of the report period itself (others: `previous_year`, `trend`, `breakdown`).
+///
+/// The report period's row is the one [`headline_rows`] keeps:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{headline_rows, SERIES_COLUMN, SERIES_PERIOD};
+///
+/// let long = df!(
+///     SERIES_COLUMN => [SERIES_PERIOD, "previous_year"],
+///     "period" => ["T1 2024", "T1 2023"],
+///     "value" => [81.0, 74.0],
+/// )?;
+/// let headline = headline_rows(&long)?;
+/// assert_eq!(headline.column("period")?.str()?.get(0), Some("T1 2024"));
+/// assert_eq!(headline.height(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SERIES_PERIOD: &str = "period";
 /// The column of the report's long table naming a row's breakdown.
+///
+/// A breakdown row names its breakdown column (`kommun`, `sex`) and its
+/// group; the region's own row is [`BREAKDOWN_TOTAL`]:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{BREAKDOWN_COLUMN, BREAKDOWN_TOTAL};
+///
+/// let long = df!(
+///     BREAKDOWN_COLUMN => [BREAKDOWN_TOTAL, "kommun", "kommun", "sex", "sex"],
+///     "group" => ["Region Jämtland Härjedalen", "Östersund", "Krokom", "K", "M"],
+///     "numerator" => [52, 40, 12, 30, 22],
+/// )?;
+/// let by_kommun = long.lazy().filter(col(BREAKDOWN_COLUMN).eq(lit("kommun"))).collect()?;
+/// assert_eq!(by_kommun.column("numerator")?.i32()?.sum(), Some(52));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const BREAKDOWN_COLUMN: &str = "breakdown";
 /// The breakdown of the whole region's figures.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{headline_rows, BREAKDOWN_COLUMN, BREAKDOWN_TOTAL};
+///
+/// let long = df!(
+///     BREAKDOWN_COLUMN => ["kommun", "kommun", BREAKDOWN_TOTAL],
+///     "group" => ["Berg", "Åre", "Region Jämtland Härjedalen"],
+///     "value" => [76.0, 78.75, 77.8],
+/// )?;
+/// // The region's row stands for the indicator as a whole.
+/// let headline = headline_rows(&long)?;
+/// assert_eq!(headline.column("value")?.f64()?.get(0), Some(77.8));
+/// assert_eq!(BREAKDOWN_TOTAL, "total");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const BREAKDOWN_TOTAL: &str = "total";
 
 /// The series of the long table's rows of success factors.
+///
+/// When a long table has success factors, the pies count them, each once,
+/// and not the indicators' rows:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{ratings_by_perspective, SERIES_COLUMN, SERIES_SUCCESS_FACTOR};
+///
+/// let long = df!(
+///     SERIES_COLUMN => ["period", "period", SERIES_SUCCESS_FACTOR],
+///     "perspective" => ["Patient", "Patient", "Patient"],
+///     "rating" => ["not fulfilled", "not fulfilled", "partly"],
+/// )?;
+/// let pies = ratings_by_perspective(&long)?;
+/// let patient = |c: &str| pies.column(c).unwrap().u32().unwrap().get(1);
+/// assert_eq!((patient("partly"), patient("not_fulfilled")), (Some(1), Some(0)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SERIES_SUCCESS_FACTOR: &str = "success_factor";
 
 /// The rows a pie counts: the success factors' when the table has any,
@@ -300,7 +448,31 @@ fn counted_rows(table: &DataFrame) -> Result<DataFrame> {
 ///
 /// # Errors
 /// Only from polars.
-pub fn headline_rows(table: &DataFrame) -> Result<DataFrame> {
+///
+/// # Example
+/// The share within 90 days in the long form: this delår and last year's,
+/// each for the region and by kommun.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::headline_rows;
+///
+/// let long = df!(
+///     "series" => ["period", "period", "period", "previous_year"],
+///     "breakdown" => ["total", "kommun", "kommun", "total"],
+///     "group" => ["Region Jämtland Härjedalen", "Östersund", "Åre", "Region Jämtland Härjedalen"],
+///     "value" => [86.3, 90.0, 78.75, 83.1],
+/// )?;
+/// let headline = headline_rows(&long)?;
+/// assert_eq!(headline.height(), 1);
+/// assert_eq!(headline.column("value")?.f64()?.get(0), Some(86.3));
+/// // A table not in the long form is kept whole.
+/// let plain = df!("kommun" => ["Östersund", "Åre"], "value" => [90.0, 78.75])?;
+/// assert_eq!(headline_rows(&plain)?.height(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn headline_rows(table: impl IntoFrame) -> Result<DataFrame> {
+    let table = &table.into_data_frame()?;
     let mut keep = lit(true);
     let schema = table.schema();
     if schema.get(SERIES_COLUMN) == Some(&DataType::String) {

@@ -6,12 +6,38 @@ use super::compare::Comparison;
 use super::estimates::read_estimates;
 use super::polarity::Polarity;
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::measure::{f64_values, group_label, require, require_keys};
 use crate::period::PeriodColumn;
 use crate::stats::{trend_test, z_value, TrendDirection, TREND_CRITICAL_998};
 
 /// Options of [`trend`].
+///
+/// A trend per kommun over the latest three years; a kommun with fewer
+/// points gets no trend and says why:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::Trend;
+///
+/// let defaults = Trend::new("year");
+/// assert_eq!((defaults.points, defaults.polarity), (5, Polarity::NoJudgement));
+/// let options = defaults.by(["kommun"]).points(3).level(0.95);
+/// let series = df!(
+///     "kommun" => ["Berg", "Berg", "Berg", "Åre", "Åre"],
+///     "year" => [2021, 2022, 2023, 2022, 2023],
+///     "value" => [20.1, 19.5, 20.4, 24.0, 23.1],
+///     "lower" => [17.0, 16.4, 17.3, 21.5, 20.6],
+///     "upper" => [23.2, 22.6, 23.5, 26.5, 25.6],
+/// )?;
+/// let out = trend(&series, &options)?;
+/// let status: Vec<_> = out.column("status")?.str()?.iter().flatten().collect();
+/// assert_eq!(status, ["ok", "fewer than 3 points with value and limits"]);
+/// assert_eq!(out.column("trend")?.str()?.get(0), Some("no significant change"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Trend {
     /// The time column: numeric (years), a date (converted to years), or
     /// period labels such as "T1 2024" or "2019–2023" (each at its middle,
@@ -28,8 +54,115 @@ pub struct Trend {
     pub level: Option<f64>,
 }
 
+crate::setters::setters!(Trend {
+    /// Group columns; one trend per group.
+    ///
+    /// Suicide per 100 000 in Berg and Åre over the latest three years,
+    /// one trend per kommun:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Trend;
+    ///
+    /// let series = df!(
+    ///     "kommun" => ["Berg", "Berg", "Berg", "Åre", "Åre", "Åre"],
+    ///     "year" => [2021, 2022, 2023, 2021, 2022, 2023],
+    ///     "value" => [20.1, 19.5, 20.4, 24.9, 24.0, 23.1],
+    ///     "lower" => [17.0, 16.4, 17.3, 21.8, 21.5, 20.6],
+    ///     "upper" => [23.2, 22.6, 23.5, 28.0, 26.5, 25.6],
+    /// )?;
+    /// let out = trend(&series, &Trend::new("year").by(["kommun"]).points(3).level(0.95))?;
+    /// assert_eq!(out.height(), 2);
+    /// assert_eq!(out.column("kommun")?.str()?.get(1), Some("Åre"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    list by,
+    /// How many of the latest points to use (Fingertips: 5).
+    ///
+    /// Fall injuries 65+ per 1 000 in Östersund, 2019–2023: three points
+    /// test 2021–2023 only; fewer than three are refused:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::{Error, Trend};
+    ///
+    /// let series = df!(
+    ///     "year" => [2019, 2020, 2021, 2022, 2023],
+    ///     "value" => [27.4, 28.9, 29.6, 31.8, 32.5],
+    ///     "lower" => [25.8, 27.3, 28.0, 30.1, 30.8],
+    ///     "upper" => [29.1, 30.6, 31.3, 33.6, 34.3],
+    /// )?;
+    /// let out = trend(&series, &Trend::new("year").points(3).level(0.95))?;
+    /// assert_eq!(out.column("from")?.str()?.get(0), Some("2021"));
+    /// assert_eq!(out.column("points")?.u32()?.get(0), Some(3));
+    /// assert!(matches!(trend(&series, &Trend::new("year").points(2)), Err(Error::InvalidArgument { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    points: usize,
+    /// The indicator's polarity, for the judgement column.
+    ///
+    /// Fall injuries 65+ per 1 000 in Östersund rise significantly
+    /// 2019–2023: worse, as a low rate is good:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Trend;
+    ///
+    /// let series = df!(
+    ///     "year" => [2019, 2020, 2021, 2022, 2023],
+    ///     "value" => [27.4, 28.9, 29.6, 31.8, 32.5],
+    ///     "lower" => [25.8, 27.3, 28.0, 30.1, 30.8],
+    ///     "upper" => [29.1, 30.6, 31.3, 33.6, 34.3],
+    /// )?;
+    /// let judged = |polarity| -> IkResult<Option<String>> {
+    ///     let out = trend(&series, &Trend::new("year").level(0.95).polarity(polarity))?;
+    ///     Ok(out.column("vs_trend")?.str()?.get(0).map(String::from))
+    /// };
+    /// assert_eq!(judged(Polarity::LowIsGood)?.as_deref(), Some("worse"));
+    /// assert_eq!(judged(Polarity::NoJudgement)?.as_deref(), Some("higher"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    polarity: Polarity,
+    /// The confidence level of single `lower`/`upper` columns (else read
+    /// from the `confidence` column).
+    ///
+    /// Fall injuries 65+ per 1 000 in Östersund: read as 95 % limits, the
+    /// trend's χ² is 22.75; the same limits read as 99.8 % limits mean
+    /// smaller standard errors and a χ² of 56.56 (computed with numpy):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Trend;
+    ///
+    /// let series = df!(
+    ///     "year" => [2019, 2020, 2021, 2022, 2023],
+    ///     "value" => [27.4, 28.9, 29.6, 31.8, 32.5],
+    ///     "lower" => [25.8, 27.3, 28.0, 30.1, 30.8],
+    ///     "upper" => [29.1, 30.6, 31.3, 33.6, 34.3],
+    /// )?;
+    /// let chi_square = |level| -> IkResult<f64> {
+    ///     let out = trend(&series, &Trend::new("year").level(level))?;
+    ///     Ok(out.column("chi_square")?.f64()?.get(0).unwrap_or(f64::NAN))
+    /// };
+    /// assert!((chi_square(0.95)? - 22.75).abs() < 0.01);
+    /// assert!((chi_square(0.998)? - 56.56).abs() < 0.01);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    some level: f64,
+});
+
 impl Trend {
     /// A trend over `time` with the defaults: 5 points, no judgement.
+    ///
+    /// A trend over the `year` column of a yearly series:
+    ///
+    /// ```
+    /// use indikator::{Polarity, Trend};
+    ///
+    /// let options = Trend::new("year");
+    /// assert_eq!((options.time.as_str(), options.points, options.polarity), ("year", 5, Polarity::NoJudgement));
+    /// assert!(options.by.is_empty() && options.level.is_none());
+    /// ```
     pub fn new(time: &str) -> Self {
         Trend {
             time: time.to_string(),
@@ -43,6 +176,20 @@ impl Trend {
 
 impl TrendDirection {
     /// `increasing`, `decreasing`, `no significant change`.
+    ///
+    /// The share treated within the vårdgaranti's 90 days at one clinic,
+    /// 2019–2023, rising by about 2.5 percentage points a year; the label is
+    /// what [`trend`]'s `trend` column holds:
+    ///
+    /// ```
+    /// use indikator::stats::{trend_test, TrendDirection, TREND_CRITICAL_998};
+    ///
+    /// let years = [2019.0, 2020.0, 2021.0, 2022.0, 2023.0];
+    /// let share = [61.0, 63.5, 66.0, 68.2, 71.0];
+    /// let (_, direction) = trend_test(&years, &share, &[0.8; 5], TREND_CRITICAL_998).unwrap();
+    /// assert_eq!(direction.label(), "increasing");
+    /// assert_eq!(TrendDirection::NoSignificantChange.label(), "no significant change");
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             TrendDirection::Increasing => "increasing",
@@ -52,6 +199,18 @@ impl TrendDirection {
     }
 
     /// `ökande`, `minskande`, `ingen signifikant förändring`.
+    ///
+    /// The same share falling 2019–2023, as the report writes it:
+    ///
+    /// ```
+    /// use indikator::stats::{trend_test, TrendDirection, TREND_CRITICAL_998};
+    ///
+    /// let years = [2019.0, 2020.0, 2021.0, 2022.0, 2023.0];
+    /// let share = [71.0, 68.2, 66.0, 63.5, 61.0];
+    /// let (_, direction) = trend_test(&years, &share, &[0.8; 5], TREND_CRITICAL_998).unwrap();
+    /// assert_eq!((direction, direction.swedish()), (TrendDirection::Decreasing, "minskande"));
+    /// assert_eq!(TrendDirection::NoSignificantChange.swedish(), "ingen signifikant förändring");
+    /// ```
     pub fn swedish(self) -> &'static str {
         match self {
             TrendDirection::Increasing => "ökande",
@@ -72,7 +231,34 @@ impl TrendDirection {
 /// # Errors
 /// Missing or mistyped columns, `points` below 3, or a group with two rows
 /// at the same time.
-pub fn trend(series: &DataFrame, options: &Trend) -> Result<DataFrame> {
+///
+/// # Example
+/// Fall injuries 65+ per 1 000 in Östersund, 2019–2023, with 95 % limits:
+/// the weighted slope is 1.308 a year and χ² 22.75, above the critical
+/// 9.55, and every fit leaving out one year rises too (computed with
+/// numpy), so the rise is significant, and worse, as a low rate is good.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::Trend;
+///
+/// let series = df!(
+///     "year" => [2019, 2020, 2021, 2022, 2023],
+///     "value" => [27.4, 28.9, 29.6, 31.8, 32.5],
+///     "lower" => [25.8, 27.3, 28.0, 30.1, 30.8],
+///     "upper" => [29.1, 30.6, 31.3, 33.6, 34.3],
+/// )?;
+/// let options = Trend::new("year").polarity(Polarity::LowIsGood).level(0.95);
+/// let out = trend(&series, &options)?;
+/// assert_eq!(out.column("trend")?.str()?.get(0), Some("increasing"));
+/// assert_eq!(out.column("vs_trend")?.str()?.get(0), Some("worse"));
+/// let slope = out.column("slope")?.f64()?.get(0).unwrap();
+/// let chi_square = out.column("chi_square")?.f64()?.get(0).unwrap();
+/// assert!((slope - 1.308).abs() < 1e-3 && (chi_square - 22.75).abs() < 0.01);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn trend(series: impl IntoFrame, options: &Trend) -> Result<DataFrame> {
+    let series = &series.into_data_frame()?;
     if options.points < 3 {
         return Err(Error::argument(
             "points",

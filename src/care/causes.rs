@@ -6,6 +6,20 @@ use std::fmt;
 use crate::error::{Error, Result};
 
 /// The named cause sets [`CauseSet::named`] knows.
+///
+/// Each name gives a set; any other name is an error that lists them:
+///
+/// ```
+/// use indikator::{CauseSet, CAUSE_SETS};
+/// assert_eq!(CAUSE_SETS, ["suicide", "suicide_wide"]);
+/// for name in CAUSE_SETS {
+///     // X70, hanging (intentional self-harm), is in both sets.
+///     assert!(CauseSet::named(name)?.contains("X70.0")?);
+/// }
+/// let wrong = CauseSet::named("självmord").unwrap_err();
+/// assert!(wrong.to_string().contains("suicide, suicide_wide"));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const CAUSE_SETS: [&str; 2] = ["suicide", "suicide_wide"];
 
 /// A set of ICD-10 codes given as ranges of categories or sub-codes.
@@ -38,6 +52,18 @@ impl CauseSet {
     ///
     /// # Errors
     /// An unknown name, listing the known ones.
+    ///
+    /// # Example
+    /// The wide definition adds deaths of undetermined intent (Y10–Y34):
+    /// ```
+    /// use indikator::{CauseSet, Error};
+    /// let wide = CauseSet::named("Suicide_Wide")?; // case is ignored
+    /// assert_eq!(wide.name(), "suicide_wide");
+    /// assert!(wide.contains("Y20")? && !CauseSet::named("suicide")?.contains("Y20")?);
+    /// let unknown = CauseSet::named("självmord").unwrap_err();
+    /// assert!(matches!(unknown, Error::InvalidArgument { ref argument, .. } if argument == "causes"));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn named(name: &str) -> Result<Self> {
         match name.trim().to_lowercase().as_str() {
             "suicide" => CauseSet::ranges("suicide", &["X60-X84"]),
@@ -57,6 +83,20 @@ impl CauseSet {
     ///
     /// # Errors
     /// No ranges; a bound that is not an ICD-10 code; a reversed range.
+    ///
+    /// # Example
+    /// Deaths from falls (W00–W19) and from alcohol poisoning (X45), one
+    /// range and one category:
+    /// ```
+    /// use indikator::CauseSet;
+    /// let accidents = CauseSet::ranges("falls_and_alcohol", &["W00-W19", "X45"])?;
+    /// assert!(accidents.contains("W01.9")? && accidents.contains("X45.0")?);
+    /// assert!(!accidents.contains("W20")? && !accidents.contains("X46")?);
+    /// assert_eq!(accidents.to_string(), "falls_and_alcohol (W00–W19, X45)");
+    /// assert!(CauseSet::ranges("reversed", &["X84-X60"]).is_err());
+    /// assert!(CauseSet::ranges("none", &[]).is_err());
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn ranges(name: &str, ranges: &[&str]) -> Result<Self> {
         if ranges.is_empty() {
             return Err(Error::argument(
@@ -97,6 +137,14 @@ impl CauseSet {
     }
 
     /// The name of the set.
+    ///
+    /// ```
+    /// use indikator::CauseSet;
+    /// assert_eq!(CauseSet::named("suicide")?.name(), "suicide");
+    /// let falls = CauseSet::ranges("falls", &["W00–W19"])?;
+    /// assert_eq!(falls.name(), "falls");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -105,6 +153,20 @@ impl CauseSet {
     ///
     /// # Errors
     /// A code that is not an ICD-10 code (a letter, two digits, optional sub-code).
+    ///
+    /// # Example
+    /// Underlying causes as the cause-of-death register writes them, with
+    /// or without the dot:
+    /// ```
+    /// use indikator::{CauseSet, Error};
+    /// let suicide = CauseSet::named("suicide")?;
+    /// assert!(suicide.contains("X70.0")? && suicide.contains("x700")?);
+    /// assert!(suicide.contains("X84")? && !suicide.contains("X85")?);
+    /// assert!(!suicide.contains("I21.9")?); // a heart attack
+    /// let not_a_code = suicide.contains("70.0").unwrap_err();
+    /// assert!(matches!(not_a_code, Error::InvalidData { ref column, .. } if column == "cause"));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn contains(&self, code: &str) -> Result<bool> {
         let code = normalise(code).ok_or_else(|| {
             Error::data(

@@ -26,3 +26,5 @@ pub use waits::{
     bin_labels, summarise_months, LimitRule, WaitColumns, WaitLimits, WaitMeasure, Waits,
     WAIT_KINDS,
 };
+
+crate::setters::care_methods!(Waits, Readmission, DrugUse, Mortality, Sip);

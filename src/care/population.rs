@@ -18,7 +18,34 @@ pub(crate) const BAND: &str = "__ik_age_band";
 pub(crate) const PEOPLE: &str = "__ik_people";
 
 /// Column names of the population (one row per year, group and age).
+///
+/// The population as SCB's statistical database names it, with ages in
+/// bands:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{CauseSet, PopulationColumns};
+/// let population = df!(
+///     "år" => [2023, 2023, 2023],
+///     "ålder" => ["0-14", "15-64", "65+"],
+///     "folkmängd" => [21_000, 79_000, 32_000],
+/// )?;
+/// let deaths = df!("year" => [2023, 2023, 2023], "age" => [34, 52, 71],
+///                  "cause" => ["X70.0", "X64", "X60"])?;
+/// let mut suicide = Mortality::new(CauseSet::named("suicide")?).ages(15, None);
+/// suicide.population_columns = PopulationColumns::renamed(
+///     "population_columns",
+///     [("year", "år"), ("age", "ålder"), ("population", "folkmängd")],
+/// )?;
+/// let rate = suicide.rates(&deaths, &population)?;
+/// // Three deaths among the 111 000 aged 15 or more: 3 / 111 000 × 100 000.
+/// assert_eq!(rate.column("denominator")?.f64()?.get(0), Some(111_000.0));
+/// let value = rate.column("value")?.f64()?.get(0).unwrap();
+/// assert!((value - 2.702_702_702_7).abs() < 1e-9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PopulationColumns {
     /// The year (default `year`).
     pub year: String,
@@ -74,7 +101,7 @@ pub(crate) fn people(
             &p.population,
             "population counts must be present and 0 or more",
             count[row].map_or("a missing value".to_string(), |c| c.to_string()),
-            format!(" in row {row}"),
+            format!("in row {row}"),
         ));
     }
     if let Some((first, again)) = repeated_row(population)? {
@@ -82,7 +109,7 @@ pub(crate) fn people(
             &p.population,
             "population rows must not repeat (a repeated row counts its people twice)",
             "the same row twice",
-            format!(" in rows {first} and {again}"),
+            format!("in rows {first} and {again}"),
         ));
     }
     let dtype = require(population.schema(), &p.age, "population age")?.clone();
@@ -108,7 +135,7 @@ pub(crate) fn people(
             &p.age,
             "population ages must be whole years 0 or more, or bands such as \"15-19\" or \"90+\"",
             shown,
-            format!(" in row {row}"),
+            format!("in row {row}"),
         ));
     }
     let mut keep = Vec::with_capacity(ages.len());
@@ -133,7 +160,7 @@ pub(crate) fn people(
                             column: p.age.clone(),
                             problem: "a population age (band) lies in no single band of the standard population".into(),
                             bands: label,
-                            location: format!(" in row {row}"),
+                            location: format!("in row {row}"),
                         })
                     }
                 }

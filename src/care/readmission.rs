@@ -16,14 +16,65 @@ use super::records::{
 };
 use super::waits::PERIOD;
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::measure::require_keys;
 use crate::measure::OutputType;
 use crate::period::{Period, PeriodKind};
 
 /// The usual discharge types that mean the patient died.
+///
+/// A stay ending in death is no index stay:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::DIED_DISCHARGE_TYPES;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let stays = df!(
+///     "patient_id" => ["a", "a", "b", "c"],
+///     "admitted" => [d(2, 1), d(2, 20), d(3, 2), d(3, 10)],
+///     "discharged" => [Some(d(2, 9)), Some(d(2, 27)), Some(d(3, 8)), Some(d(3, 15))],
+///     "age" => [84, 84, 77, 91],
+///     "discharge_type" => ["hem", "hem", "hem", "avliden"],
+/// )?;
+/// let readmission = Readmission::new("T1 2024".parse()?);
+/// assert_eq!(readmission.died, DIED_DISCHARGE_TYPES);
+/// let share = readmission.share(&stays)?;
+/// // a's first stay is followed by a new one 11 days later; c died.
+/// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(1.0));
+/// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(3.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const DIED_DISCHARGE_TYPES: [&str; 3] = ["died", "död", "avliden"];
 
 /// The usual discharge types that mean a transfer to another hospital.
+///
+/// A patient moved from Östersund to another hospital and admitted there
+/// the next day has one episode of care, not a readmission:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::TRANSFER_DISCHARGE_TYPES;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let stays = df!(
+///     "patient_id" => ["a", "a"],
+///     "admitted" => [d(3, 1), d(3, 7)],
+///     "discharged" => [Some(d(3, 6)), Some(d(3, 12))],
+///     "age" => [79, 79],
+///     "discharge_type" => ["överflyttad", "hem"],
+/// )?;
+/// let readmission = Readmission::new("T1 2024".parse()?);
+/// assert_eq!(readmission.transferred, TRANSFER_DISCHARGE_TYPES);
+/// let share = readmission.share(&stays)?;
+/// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(0.0));
+/// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(1.0));
+/// // Without the transfer types, the next day's admission is a readmission.
+/// let share = readmission.transferred(Vec::<String>::new()).share(&stays)?;
+/// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(1.0));
+/// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(2.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const TRANSFER_DISCHARGE_TYPES: [&str; 3] = ["transfer", "annat sjukhus", "överflyttad"];
 
 /// The usual words of a list may be absent from a file (one without deaths);
@@ -54,7 +105,35 @@ fn occur(
 }
 
 /// Column names of the inpatient stays (one row per stay).
+///
+/// Stays as the patient administrative system names them, without a
+/// discharge type:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::StayColumns;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let stays = df!(
+///     "pnr" => ["a", "a", "b", "b"],
+///     "inskrivning" => [d(1, 10), d(2, 20), d(2, 3), d(2, 28)],
+///     "utskrivning" => [Some(d(1, 15)), Some(d(2, 24)), Some(d(2, 7)), Some(d(3, 4))],
+///     "alder" => [72, 72, 88, 88],
+/// )?;
+/// let columns = StayColumns::renamed("columns", [
+///     ("patient_id", "pnr"), ("admitted", "inskrivning"),
+///     ("discharged", "utskrivning"), ("age", "alder"),
+/// ])?
+/// .not_recorded("discharge_type")?; // every discharge taken as alive
+/// let readmission = Readmission::new("T1 2024".parse()?).columns(columns);
+/// let share = readmission.share(&stays)?;
+/// // a is back after 36 days (not within 30), b after 21 days.
+/// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(1.0));
+/// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(4.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StayColumns {
     /// Patient id (default `patient_id`).
     pub patient: String,
@@ -125,8 +204,8 @@ impl Default for StayColumns {
 ///
 /// ```
 /// use indikator::{Period, Readmission};
-/// use polars::prelude::*;
-/// use chrono::NaiveDate;
+/// use indikator::polars::prelude::*;
+/// use indikator::chrono::NaiveDate;
 /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
 /// let stays = df!(
 ///     "patient_id" => ["a", "a", "b"],
@@ -142,6 +221,7 @@ impl Default for StayColumns {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Readmission {
     /// The index discharges are those in this period.
     pub period: Period,
@@ -173,6 +253,210 @@ pub struct Readmission {
     pub columns: StayColumns,
 }
 
+crate::setters::setters!(Readmission {
+    /// The youngest age at admission of an index stay (default 65).
+    ///
+    /// Readmission of people aged 75 or more:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "b", "b"],
+    ///     "admitted" => [d(2, 1), d(2, 3), d(2, 20)],
+    ///     "discharged" => [Some(d(2, 9)), Some(d(2, 8)), Some(d(2, 27))],
+    ///     "age" => [84, 68, 68],
+    ///     "discharge_type" => ["hem", "hem", "hem"],
+    /// )?;
+    /// let share = Readmission::new("T1 2024".parse()?).share(&stays)?;
+    /// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(3.0)); // 65+
+    /// let share = Readmission::new("T1 2024".parse()?).min_age(75.0).share(&stays)?;
+    /// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(1.0)); // a only
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    min_age: f64,
+    /// The follow-up in days after discharge (default 30, inclusive).
+    ///
+    /// A return after 14 days is a readmission within 30 days, not within 7:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "a"],
+    ///     "admitted" => [d(3, 1), d(3, 20)],
+    ///     "discharged" => [Some(d(3, 6)), Some(d(3, 25))],
+    ///     "age" => [79, 79],
+    ///     "discharge_type" => ["hem", "hem"],
+    /// )?;
+    /// let within_30 = Readmission::new("T1 2024".parse()?).share(&stays)?;
+    /// assert_eq!(within_30.column("numerator")?.f64()?.get(0), Some(1.0));
+    /// let within_7 = Readmission::new("T1 2024".parse()?).days(7).share(&stays)?;
+    /// assert_eq!(within_7.column("numerator")?.f64()?.get(0), Some(0.0));
+    /// assert_eq!(
+    ///     within_7.column("statistic")?.str()?.get(0),
+    ///     Some("share readmitted within 7 days (percent)")
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    days: u32,
+    /// Count only acute readmissions (default false: all causes).
+    ///
+    /// A planned return (a's) is no acute readmission; b's acute return is:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "a", "b", "b"],
+    ///     "admitted" => [d(3, 1), d(3, 20), d(3, 2), d(3, 12)],
+    ///     "discharged" => [Some(d(3, 6)), Some(d(3, 22)), Some(d(3, 8)), Some(d(3, 15))],
+    ///     "age" => [79, 79, 86, 86],
+    ///     "acute" => [true, false, true, true],
+    ///     "discharge_type" => ["hem"; 4],
+    /// )?;
+    /// let all = Readmission::new("T1 2024".parse()?).share(&stays)?;
+    /// assert_eq!(all.column("numerator")?.f64()?.get(0), Some(2.0));
+    /// let acute = Readmission::new("T1 2024".parse()?).acute_only(true).share(&stays)?;
+    /// assert_eq!(acute.column("numerator")?.f64()?.get(0), Some(1.0));
+    /// assert_eq!(acute.column("denominator")?.f64()?.get(0), Some(4.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    acute_only: bool,
+    /// Join transfers and overlapping stays into one stay (default true).
+    ///
+    /// A move to another ward on the day of discharge is one stay, or,
+    /// unjoined, a readmission after 0 days:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "a"],
+    ///     "admitted" => [d(3, 1), d(3, 6)],
+    ///     "discharged" => [Some(d(3, 6)), Some(d(3, 12))],
+    ///     "age" => [83, 83],
+    ///     "discharge_type" => ["hem", "hem"],
+    /// )?;
+    /// let joined = Readmission::new("T1 2024".parse()?).share(&stays)?;
+    /// assert_eq!(joined.column("denominator")?.f64()?.get(0), Some(1.0));
+    /// assert_eq!(joined.column("numerator")?.f64()?.get(0), Some(0.0));
+    /// let apart = Readmission::new("T1 2024".parse()?).merge_transfers(false).share(&stays)?;
+    /// assert_eq!(apart.column("denominator")?.f64()?.get(0), Some(2.0));
+    /// assert_eq!(apart.column("numerator")?.f64()?.get(0), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    merge_transfers: bool,
+    /// The discharge types that mean the patient died (compared ignoring
+    /// case; default [`DIED_DISCHARGE_TYPES`]). A name other than those must occur in the
+    /// discharge-type column.
+    ///
+    /// Records whose death is written "avled på sjukhus", and a misspelt
+    /// type refused:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "a", "c"],
+    ///     "admitted" => [d(2, 1), d(2, 20), d(3, 10)],
+    ///     "discharged" => [Some(d(2, 9)), Some(d(2, 27)), Some(d(3, 15))],
+    ///     "age" => [84, 84, 91],
+    ///     "discharge_type" => ["hem", "hem", "avled på sjukhus"],
+    /// )?;
+    /// let usual = Readmission::new("T1 2024".parse()?).share(&stays)?;
+    /// assert_eq!(usual.column("denominator")?.f64()?.get(0), Some(3.0)); // c taken as alive
+    /// let own = Readmission::new("T1 2024".parse()?).died(["avled på sjukhus"]);
+    /// assert_eq!(own.share(&stays)?.column("denominator")?.f64()?.get(0), Some(2.0));
+    /// let misspelt = Readmission::new("T1 2024".parse()?).died(["avled pa sjukhus"]);
+    /// assert!(matches!(misspelt.share(&stays), Err(Error::InvalidArgument { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    list died,
+    /// The discharge types that mean a transfer to another hospital: an
+    /// admission on the next day is then joined too (compared ignoring
+    /// case; default [`TRANSFER_DISCHARGE_TYPES`]). A name other than those
+    /// must occur in the discharge-type column.
+    ///
+    /// Records that write a transfer "vidare till annat sjukhus": named, the
+    /// next day's admission elsewhere is the same episode:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "a"],
+    ///     "admitted" => [d(3, 1), d(3, 7)],
+    ///     "discharged" => [Some(d(3, 6)), Some(d(3, 12))],
+    ///     "age" => [79, 79],
+    ///     "discharge_type" => ["vidare till annat sjukhus", "hem"],
+    /// )?;
+    /// let usual = Readmission::new("T1 2024".parse()?).share(&stays)?;
+    /// assert_eq!(usual.column("numerator")?.f64()?.get(0), Some(1.0));
+    /// let own = Readmission::new("T1 2024".parse()?).transferred(["vidare till annat sjukhus"]);
+    /// let share = own.share(&stays)?;
+    /// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(0.0));
+    /// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    list transferred,
+    /// The day the data were taken out; later dates are invalid (default: today).
+    ///
+    /// Data taken out on 6 May 2024 speak for the first tertial, not yet
+    /// for the second:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "a"],
+    ///     "admitted" => [d(3, 1), d(3, 20)],
+    ///     "discharged" => [Some(d(3, 6)), Some(d(3, 25))],
+    ///     "age" => [79, 79],
+    ///     "discharge_type" => ["hem", "hem"],
+    /// )?;
+    /// let t1 = Readmission::new("T1 2024".parse()?).as_of(d(5, 6));
+    /// assert_eq!(t1.share(&stays)?.column("denominator")?.f64()?.get(0), Some(2.0));
+    /// let t2 = Readmission::new("T2 2024".parse()?).as_of(d(5, 6));
+    /// assert!(matches!(t2.share(&stays), Err(Error::InvalidArgument { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    some as_of: NaiveDate,
+    /// Column names.
+    ///
+    /// Stays as the patient administrative system names them:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::StayColumns;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "pnr" => ["a", "a"],
+    ///     "inskrivning" => [d(3, 1), d(3, 20)],
+    ///     "utskrivning" => [Some(d(3, 6)), Some(d(3, 25))],
+    ///     "alder" => [79, 79],
+    ///     "utskrivningssatt" => ["hem", "hem"],
+    /// )?;
+    /// let columns = StayColumns::renamed("columns", [
+    ///     ("patient_id", "pnr"), ("admitted", "inskrivning"), ("discharged", "utskrivning"),
+    ///     ("age", "alder"), ("discharge_type", "utskrivningssatt"),
+    /// ])?;
+    /// let share = Readmission::new("T1 2024".parse()?).columns(columns).share(&stays)?;
+    /// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(1.0));
+    /// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(2.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    columns: StayColumns,
+});
+
 impl CareOptions for Readmission {
     fn common_mut(&mut self) -> &mut CareCommon {
         &mut self.common
@@ -202,6 +486,16 @@ struct Followed {
 
 impl Readmission {
     /// The national definition for discharges in `period`: 65+, 30 days, all causes, transfers joined.
+    ///
+    /// ```
+    /// use indikator::{Readmission, DIED_DISCHARGE_TYPES};
+    /// let readmission = Readmission::new("T1 2024".parse()?);
+    /// assert_eq!((readmission.min_age, readmission.days), (65.0, 30));
+    /// assert!(readmission.merge_transfers && !readmission.acute_only);
+    /// assert_eq!(readmission.died, DIED_DISCHARGE_TYPES);
+    /// assert_eq!((readmission.per, readmission.as_of), (None, None)); // one row; as of today
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn new(period: Period) -> Self {
         Readmission {
             period,
@@ -222,6 +516,27 @@ impl Readmission {
     }
 
     /// Split by the period of the discharge.
+    ///
+    /// The first tertial month by month (a month without index stays has
+    /// no row):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "a", "b"],
+    ///     "admitted" => [d(2, 1), d(2, 20), d(3, 2)],
+    ///     "discharged" => [Some(d(2, 9)), Some(d(2, 27)), Some(d(3, 8))],
+    ///     "age" => [84, 84, 77],
+    ///     "discharge_type" => ["hem", "hem", "hem"],
+    /// )?;
+    /// let monthly = Readmission::new("T1 2024".parse()?).per(PeriodKind::Month).share(&stays)?;
+    /// let months: Vec<&str> = monthly.column("period")?.str()?.iter().flatten().collect();
+    /// assert_eq!(months, ["2024-02", "2024-03"]);
+    /// assert_eq!(monthly.column("denominator")?.f64()?.to_vec(), [Some(2.0), Some(1.0)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn per(mut self, kind: PeriodKind) -> Self {
         self.per = Some(kind);
         self
@@ -461,7 +776,30 @@ impl Readmission {
     ///
     /// # Errors
     /// Missing or mistyped columns; invalid stays (unless excluded).
-    pub fn stays(&self, records: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// Which stays were followed by what:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "a", "b"],
+    ///     "admitted" => [d(3, 1), d(4, 5), d(3, 2)],
+    ///     "discharged" => [Some(d(3, 6)), Some(d(4, 9)), Some(d(3, 8))],
+    ///     "age" => [81, 81, 77],
+    ///     "discharge_type" => ["hem", "hem", "hem"],
+    /// )?;
+    /// let index = Readmission::new("T1 2024".parse()?).stays(&stays)?;
+    /// assert_eq!(index.height(), 3);
+    /// let readmitted: Vec<bool> = index.column("readmitted")?.bool()?.iter().flatten().collect();
+    /// assert_eq!(readmitted, [true, false, false]); // a back on day 30 (6 March to 5 April)
+    /// let days = index.column("days_to_readmission")?.cast(&DataType::Int64)?;
+    /// assert_eq!(days.i64()?.get(0), Some(30));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn stays(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         Ok(self.follow(records)?.stays)
     }
 
@@ -471,7 +809,31 @@ impl Readmission {
     ///
     /// # Errors
     /// As [`Readmission::stays`].
-    pub fn share(&self, records: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// By kommun (the kommun of the stay that ended each episode):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "a", "c"],
+    ///     "admitted" => [d(3, 1), d(3, 20), d(3, 2)],
+    ///     "discharged" => [Some(d(3, 6)), Some(d(3, 27)), Some(d(3, 8))],
+    ///     "age" => [81, 81, 77],
+    ///     "discharge_type" => ["hem", "hem", "hem"],
+    ///     "kommun" => ["Östersund", "Östersund", "Krokom"],
+    /// )?;
+    /// let share = Readmission::new("T1 2024".parse()?).by(["kommun"]).share(&stays)?;
+    /// assert_eq!(share.column("kommun")?.str()?.get(0), Some("Krokom"));
+    /// assert_eq!(share.column("value")?.f64()?.to_vec(), [Some(0.0), Some(50.0)]);
+    /// // Wilson's 95 % limits of 1 of 2: 9.45 % to 90.55 %.
+    /// let lower = share.column("lower")?.f64()?.get(1).unwrap();
+    /// assert!((lower - 9.453_120_573).abs() < 1e-6, "{lower}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn share(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         self.share_of(self.follow(records)?)
     }
 
@@ -501,7 +863,35 @@ impl Readmission {
     ///
     /// # Errors
     /// As [`Readmission::stays`].
-    pub fn quality(&self, records: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// Five stays, one index stay fewer at each step: a transfer joined, a
+    /// patient of 52, a death:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let stays = df!(
+    ///     "patient_id" => ["a", "a", "b", "c", "d"],
+    ///     "admitted" => [d(3, 1), d(3, 7), d(3, 2), d(3, 10), d(4, 2)],
+    ///     "discharged" => [d(3, 6), d(3, 12), d(3, 5), d(3, 15), d(4, 20)],
+    ///     "age" => [80, 80, 52, 91, 77],
+    ///     "discharge_type" => ["överflyttad", "hem", "hem", "avliden", "hem"],
+    /// )?;
+    /// let quality = Readmission::new("T1 2024".parse()?).quality(&stays)?;
+    /// let count = |rule: &str| -> Option<u64> {
+    ///     let rules = quality.column("rule").ok()?.str().ok()?;
+    ///     let row = rules.iter().position(|r| r == Some(rule))?;
+    ///     quality.column("count").ok()?.u64().ok()?.get(row)
+    /// };
+    /// assert_eq!(count("stays"), Some(5));
+    /// assert_eq!(count("discharges of patients younger than 65"), Some(1));
+    /// assert_eq!(count("discharges of patients who died"), Some(1));
+    /// assert_eq!(count("index stays"), Some(2)); // a (joined) and d
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn quality(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         self.follow(records)?.quality.frame()
     }
 }

@@ -5,6 +5,7 @@ use polars::prelude::*;
 
 use super::records::{percentages, texts};
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::measure::{Confidence, OutputType};
 
 /// The reporting rate per period: of the `expected` units, the share with
@@ -18,7 +19,7 @@ use crate::measure::{Confidence, OutputType};
 ///
 /// ```
 /// use indikator::ReportingRate;
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 /// let reports = df!(
 ///     "month" => ["2024-01", "2024-01", "2024-02"],
 ///     "unit" => ["HC Lit", "HC Hammarstrand", "HC Lit"],
@@ -30,6 +31,7 @@ use crate::measure::{Confidence, OutputType};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ReportingRate {
     /// The unit column of the reports.
     pub unit: String,
@@ -46,8 +48,83 @@ pub struct ReportingRate {
     pub confidence: Confidence,
 }
 
+crate::setters::setters!(ReportingRate {
+    /// The periods expected, each given a row even with no report; `None`:
+    /// the periods present in the reports.
+    ///
+    /// A month in which no one reported is a row of 0 %, not a missing row:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::ReportingRate;
+    /// let reports = df!(
+    ///     "month" => ["2024-01", "2024-01", "2024-02"],
+    ///     "unit" => ["Hälsocentral Lit", "Hälsocentral Hammarstrand", "Hälsocentral Lit"],
+    /// )?;
+    /// let expected = ["Hälsocentral Lit", "Hälsocentral Hammarstrand"];
+    /// let seen = ReportingRate::new("unit", "month", expected).compute(&reports)?;
+    /// assert_eq!(seen.height(), 2);
+    /// let rate = ReportingRate::new("unit", "month", expected)
+    ///     .periods(["2024-01", "2024-02", "2024-03"])
+    ///     .compute(&reports)?;
+    /// assert_eq!(rate.column("value")?.f64()?.to_vec(), [Some(100.0), Some(50.0), Some(0.0)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    some list periods,
+    /// The rule in percent (default 95).
+    ///
+    /// Four of Strömsund's and Bräcke's five health centres reporting
+    /// meet a rule of 80 %, not the plans' 95 %:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::ReportingRate;
+    /// let expected = ["Hälsocentral Strömsund", "Hälsocentral Hoting", "Hälsocentral Gäddede",
+    ///     "Hälsocentral Bräcke", "Hälsocentral Kälarne"];
+    /// let reports = df!("month" => ["2024-03"; 4], "unit" => &expected[..4])?;
+    /// let plans = ReportingRate::new("unit", "month", expected).compute(&reports)?;
+    /// assert_eq!(plans.column("meets_rule")?.bool()?.get(0), Some(false));
+    /// let eighty = ReportingRate::new("unit", "month", expected).rule(80.0).compute(&reports)?;
+    /// assert_eq!(eighty.column("meets_rule")?.bool()?.get(0), Some(true));
+    /// assert_eq!(eighty.column("missing_units")?.str()?.get(0), Some("Hälsocentral Kälarne"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    rule: f64,
+    /// Confidence of the limits.
+    ///
+    /// The 99.8 % limits of a month in which 3 of 4 reported:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::ReportingRate;
+    /// let expected = ["Hälsocentral Järpen", "Hälsocentral Åre", "Hälsocentral Duved",
+    ///     "Hälsocentral Krokom"];
+    /// let reports = df!("month" => ["2024-03"; 3], "unit" => &expected[..3])?;
+    /// let rate = ReportingRate::new("unit", "month", expected);
+    /// let p95 = rate.clone().compute(&reports)?;
+    /// let p998 = rate.confidence(Confidence::P998).compute(&reports)?;
+    /// let lower = |t: &DataFrame| t.column("lower").unwrap().f64().unwrap().get(0).unwrap();
+    /// assert!(lower(&p998) < lower(&p95)); // wider
+    /// assert_eq!(p998.column("confidence")?.str()?.get(0), Some("99.8%"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    confidence: Confidence,
+});
+
 impl ReportingRate {
     /// The rate of `expected` units reporting, by `period`, against 95 %.
+    ///
+    /// Östersund's four health centres, reporting per month:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::ReportingRate;
+    /// let rate = ReportingRate::new("unit", "month", ["Hälsocentral Odensala",
+    ///     "Hälsocentral Lugnvik", "Hälsocentral Körfältet", "Hälsocentral Frösön"]);
+    /// assert_eq!((rate.unit.as_str(), rate.period.as_str()), ("unit", "month"));
+    /// assert_eq!((rate.expected.len(), rate.rule, rate.periods), (4, 95.0, None));
+    /// assert_eq!(rate.confidence, Confidence::P95);
+    /// ```
     pub fn new<I: IntoIterator<Item = S>, S: Into<String>>(
         unit: impl Into<String>,
         period: impl Into<String>,
@@ -67,7 +144,28 @@ impl ReportingRate {
     ///
     /// # Errors
     /// Missing columns; no expected units; a rule outside 0–100; duplicated expected units.
-    pub fn compute(&self, reports: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// In February a renamed unit reports under its new name: the old one
+    /// is missing, the new one other:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::ReportingRate;
+    /// let reports = df!(
+    ///     "month" => ["2024-01", "2024-01", "2024-02", "2024-02"],
+    ///     "unit" => ["Hälsocentral Sveg", "Hälsocentral Hede", "Hälsocentral Sveg", "HC Hede"],
+    /// )?;
+    /// let rate = ReportingRate::new("unit", "month", ["Hälsocentral Sveg", "Hälsocentral Hede"])
+    ///     .compute(&reports)?;
+    /// assert_eq!(rate.column("value")?.f64()?.to_vec(), [Some(100.0), Some(50.0)]);
+    /// assert_eq!(rate.column("missing_units")?.str()?.get(1), Some("Hälsocentral Hede"));
+    /// assert_eq!(rate.column("other_units")?.str()?.get(1), Some("HC Hede"));
+    /// let twice = ReportingRate::new("unit", "month", ["Hälsocentral Sveg"; 2]);
+    /// assert!(matches!(twice.compute(&reports), Err(Error::InvalidArgument { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compute(&self, reports: impl IntoFrame) -> Result<DataFrame> {
+        let reports = &reports.into_data_frame()?;
         if self.expected.is_empty() {
             return Err(Error::argument(
                 "expected",

@@ -13,17 +13,87 @@ use super::records::{
 use super::waits::PERIOD;
 use crate::assess::{assess_table, compare_with_previous, Target};
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::measure::require_keys;
-use crate::measure::{f64_values, lookup, Count, Statistic};
+use crate::measure::{f64_values, lookup, Count};
 use crate::period::{Period, PeriodColumn, PeriodKind};
 
 /// The age-group label of children and young people.
+///
+/// The `age_group` of the counts' rows of plans for people under 18:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::CHILDREN;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let plans = df!(
+///     "plan_id" => [1, 2, 3, 4],
+///     "established" => [d(1, 15), d(2, 6), d(3, 19), d(5, 2)],
+///     "age" => [9, 17, 18, 45],
+/// )?;
+/// let counts = Sip::new("H1 2024".parse()?).counts(&plans)?;
+/// let children = counts.lazy().filter(col("age_group").eq(lit(CHILDREN))).collect()?;
+/// assert_eq!(CHILDREN, "barn och unga");
+/// assert_eq!(children.column("value")?.f64()?.get(0), Some(2.0)); // aged 9 and 17
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const CHILDREN: &str = "barn och unga";
 /// The age-group label of adults.
+///
+/// The `age_group` of the counts' rows of plans for people of the age
+/// limit or older; with the limit of Jämtbus (0–20: `age_limit` 21), an
+/// 18-year-old is no adult:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::ADULTS;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let plans = df!(
+///     "plan_id" => [1, 2, 3, 4],
+///     "established" => [d(1, 15), d(2, 6), d(3, 19), d(5, 2)],
+///     "age" => [9, 17, 18, 45],
+/// )?;
+/// let adults = |sip: &Sip| -> Result<Option<f64>, Box<dyn std::error::Error>> {
+///     let counts = sip.counts(&plans)?;
+///     let rows = counts.lazy().filter(col("age_group").eq(lit(ADULTS))).collect()?;
+///     Ok(rows.column("value")?.f64()?.get(0))
+/// };
+/// let sip = Sip::new("H1 2024".parse()?);
+/// assert_eq!(adults(&sip)?, Some(2.0)); // aged 18 and 45
+/// assert_eq!(adults(&sip.age_limit(21))?, Some(1.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const ADULTS: &str = "vuxna";
 
 /// Column names of the plans (one row per plan, or per status change of a plan).
+///
+/// Plans as an extract of Cosmic LINK names them, with birth dates: the
+/// age is then the age on the day the plan was established.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::{PlanColumns, ADULTS, CHILDREN};
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let plans = df!(
+///     "sip_id" => ["S-101", "S-102", "S-103"],
+///     "upprattad" => [d(2024, 3, 1), d(2024, 3, 1), d(2024, 5, 20)],
+///     "fodelsedatum" => [d(2006, 3, 2), d(2006, 3, 1), d(1958, 11, 4)],
+/// )?;
+/// let sip = Sip::new("H1 2024".parse()?).columns(PlanColumns::renamed("columns", [
+///     ("plan_id", "sip_id"), ("established", "upprattad"), ("birth_date", "fodelsedatum"),
+/// ])?);
+/// let counts = sip.counts(&plans)?.sort(["age_group"], Default::default())?;
+/// // S-101 is a day short of 18; S-102 turns 18 on the day.
+/// assert_eq!(counts.column("age_group")?.str()?.get(0), Some(CHILDREN));
+/// assert_eq!(counts.column("age_group")?.str()?.get(1), Some(ADULTS));
+/// assert_eq!(counts.column("value")?.f64()?.to_vec(), [Some(1.0), Some(2.0)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PlanColumns {
     /// Plan id (default `plan_id`).
     pub plan: String,
@@ -72,8 +142,8 @@ impl Default for PlanColumns {
 ///
 /// ```
 /// use indikator::{CareOptions, Period, Sip};
-/// use polars::prelude::*;
-/// use chrono::NaiveDate;
+/// use indikator::polars::prelude::*;
+/// use indikator::chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// let plans = df!(
 ///     "plan_id" => [1, 2, 2, 3],
@@ -87,6 +157,7 @@ impl Default for PlanColumns {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Sip {
     /// The reporting period.
     pub period: Period,
@@ -105,6 +176,80 @@ pub struct Sip {
     pub columns: PlanColumns,
 }
 
+crate::setters::setters!(Sip {
+    /// Children and young people are younger than this (default 18).
+    ///
+    /// The region's child collaboration Jämtbus counts 0–20 as young:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let plans = df!(
+    ///     "plan_id" => [1, 2, 3, 4],
+    ///     "established" => [d(1, 15), d(2, 6), d(3, 19), d(5, 2)],
+    ///     "age" => [9, 18, 20, 45],
+    /// )?;
+    /// let values = |sip: Sip| -> Result<Vec<Option<f64>>, Box<dyn std::error::Error>> {
+    ///     let counts = sip.counts(&plans)?.sort(["age_group"], Default::default())?;
+    ///     Ok(counts.column("value")?.f64()?.to_vec()) // barn och unga, vuxna
+    /// };
+    /// assert_eq!(values(Sip::new("H1 2024".parse()?))?, [Some(1.0), Some(3.0)]);
+    /// assert_eq!(values(Sip::new("H1 2024".parse()?).age_limit(21))?, [Some(3.0), Some(1.0)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    age_limit: u32,
+    /// Plans with any of these statuses are not counted (ignoring case;
+    /// default none), e.g. `["makulerad"]`.
+    ///
+    /// A cancelled plan is no plan; a status the records do not have is
+    /// refused:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let plans = df!(
+    ///     "plan_id" => [1, 2, 3],
+    ///     "established" => [d(1, 15), d(2, 6), d(3, 19)],
+    ///     "age" => [9, 14, 45],
+    ///     "status" => ["upprättad", "Makulerad", "upprättad"],
+    /// )?;
+    /// let all = Sip::new("H1 2024".parse()?).counts(&plans)?;
+    /// assert_eq!(all.column("value")?.f64()?.sum(), Some(3.0));
+    /// let kept = Sip::new("H1 2024".parse()?).exclude_statuses(["makulerad"]).counts(&plans)?;
+    /// assert_eq!(kept.column("value")?.f64()?.sum(), Some(2.0));
+    /// let unknown = Sip::new("H1 2024".parse()?).exclude_statuses(["avbruten"]);
+    /// assert!(matches!(unknown.counts(&plans), Err(Error::InvalidArgument { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    list exclude_statuses,
+    /// Column names.
+    ///
+    /// Plans as an extract of Cosmic LINK names them, with the age at
+    /// establishment:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::PlanColumns;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let plans = df!(
+    ///     "sip_id" => ["S-101", "S-102", "S-103"],
+    ///     "upprattad" => [d(1, 15), d(2, 6), d(5, 2)],
+    ///     "alder" => [9, 17, 45],
+    /// )?;
+    /// let columns = PlanColumns::renamed(
+    ///     "columns",
+    ///     [("plan_id", "sip_id"), ("established", "upprattad"), ("age", "alder")],
+    /// )?;
+    /// let counts = Sip::new("H1 2024".parse()?).columns(columns).counts(&plans)?;
+    /// assert_eq!(counts.column("value")?.f64()?.sum(), Some(3.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    columns: PlanColumns,
+});
+
 impl CareOptions for Sip {
     fn common_mut(&mut self) -> &mut CareCommon {
         &mut self.common
@@ -116,6 +261,15 @@ pub const AGE_GROUP: &str = "age_group";
 
 impl Sip {
     /// Plans established in `period`, children under 18.
+    ///
+    /// ```
+    /// use indikator::{PlanColumns, Sip};
+    /// let sip = Sip::new("H1 2024".parse()?);
+    /// assert_eq!((sip.age_limit, sip.per), (18, None)); // one count per age group
+    /// assert!(sip.exclude_statuses.is_empty());
+    /// assert_eq!(sip.columns, PlanColumns::default());
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn new(period: Period) -> Self {
         Sip {
             period,
@@ -128,6 +282,25 @@ impl Sip {
     }
 
     /// Split the period.
+    ///
+    /// The first tertial month by month, each age group in every month
+    /// (zero where no plan was established):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let plans = df!(
+    ///     "plan_id" => [1, 2, 3],
+    ///     "established" => [d(1, 15), d(1, 29), d(3, 19)],
+    ///     "age" => [9, 45, 67],
+    /// )?;
+    /// let counts = Sip::new("T1 2024".parse()?).per(PeriodKind::Month).counts(&plans)?;
+    /// assert_eq!(counts.height(), 8); // 4 months × 2 age groups
+    /// let january = counts.lazy().filter(col("period").eq(lit("2024-01"))).collect()?;
+    /// assert_eq!(january.column("value")?.f64()?.sum(), Some(2.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn per(mut self, kind: PeriodKind) -> Self {
         self.per = Some(kind);
         self
@@ -338,7 +511,30 @@ impl Sip {
     ///
     /// # Errors
     /// Missing or mistyped columns; invalid records (unless excluded).
-    pub fn counts(&self, records: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// Plans in Bräcke in the first half of 2024, with their Poisson limits:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let plans = df!(
+    ///     "plan_id" => [1, 2, 3],
+    ///     "established" => [d(1, 15), d(2, 6), d(4, 2)],
+    ///     "age" => [11, 16, 58],
+    ///     "kommun" => ["Bräcke"; 3],
+    /// )?;
+    /// let counts = Sip::new("H1 2024".parse()?).by(["kommun"]).counts(&plans)?;
+    /// let children = counts.lazy().filter(col("age_group").eq(lit("barn och unga"))).collect()?;
+    /// assert_eq!(children.column("value")?.f64()?.get(0), Some(2.0));
+    /// // Exact 95 % limits of a count of 2 (chi-squared): 0.242 to 7.225.
+    /// let (lower, upper) = (children.column("lower")?.f64()?, children.column("upper")?.f64()?);
+    /// assert!((lower.get(0).unwrap() - 0.242_209).abs() < 1e-4);
+    /// assert!((upper.get(0).unwrap() - 7.224_687).abs() < 1e-4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn counts(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         let mut quality = Quality::default();
         self.count(records, self.period, 0, &mut quality)
     }
@@ -394,7 +590,29 @@ impl Sip {
     ///
     /// # Errors
     /// As [`Sip::counts`].
-    pub fn change(&self, records: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// The first half of 2024 against the first half of 2023:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let plans = df!(
+    ///     "plan_id" => [1, 2, 3, 4, 5, 6],
+    ///     "established" => [d(2023, 2, 1), d(2023, 4, 3), d(2023, 5, 9),
+    ///         d(2024, 1, 15), d(2024, 3, 4), d(2024, 6, 12)],
+    ///     "age" => [12, 15, 44, 8, 13, 16],
+    /// )?;
+    /// let change = Sip::new("H1 2024".parse()?).change(&plans)?;
+    /// let children = change.lazy().filter(col("age_group").eq(lit("barn och unga"))).collect()?;
+    /// assert_eq!(children.column("previous_value")?.f64()?.get(0), Some(2.0));
+    /// assert_eq!(children.column("value")?.f64()?.get(0), Some(3.0));
+    /// assert_eq!(children.column("change_percent")?.f64()?.get(0), Some(50.0));
+    /// assert!(children.column("rating").is_ok() && children.column("vs_previous").is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn change(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         let mut quality = Quality::default();
         let now = self.count(records, self.period, 0, &mut quality)?;
         // Counted with this year's grid, then labelled with last year's
@@ -449,7 +667,30 @@ impl Sip {
     ///
     /// # Errors
     /// As [`Sip::counts`].
-    pub fn quality(&self, records: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// Plan 2 has a row per status change; plan 3 was cancelled:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let plans = df!(
+    ///     "plan_id" => [1, 2, 2, 3],
+    ///     "established" => [d(1, 15), d(2, 6), d(2, 6), d(3, 19)],
+    ///     "age" => [9, 45, 45, 67],
+    ///     "status" => ["upprättad", "upprättad", "uppföljd", "makulerad"],
+    /// )?;
+    /// let sip = Sip::new("H1 2024".parse()?).exclude_statuses(["makulerad"]);
+    /// let quality = sip.quality(&plans)?;
+    /// let rules: Vec<&str> = quality.column("rule")?.str()?.iter().flatten().collect();
+    /// assert_eq!(rules[1], "plans with several rows (counted once)");
+    /// assert_eq!(rules[3], "plans with an excluded status (makulerad)");
+    /// let counts: Vec<u64> = quality.column("count")?.u64()?.into_no_null_iter().collect();
+    /// assert_eq!(counts, [3, 1, 0, 1]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn quality(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         let mut quality = Quality::default();
         self.plans(records, self.period, 0, &mut quality)?;
         quality.frame()

@@ -21,11 +21,86 @@ use crate::measure::STANDARD_POPULATIONS;
 use crate::stats::ContinuityIndex;
 
 /// The region's catalogue, shipped with the library (`catalogs/region-jh.toml`).
+///
+/// The TOML text of the follow-up of Region Jämtland Härjedalen's plans
+/// (version 2024.1) for the delårsbokslut and the annual report: 20
+/// indicators computed from the region's data (SIP, life expectancy,
+/// suicide, fall injuries, vårdgaranti and BUP, continuity of care,
+/// readmission, doctors' visits at home, avoidable inpatient care and the
+/// drugs of the elderly), under 10 strategic goals of the four
+/// perspectives, with 24 success factors and 19 measures the units report;
+/// riket's values come from Kolada and a benchmark table, the population
+/// from SCB's PC-Axis file. [`Catalog::shipped`] reads it, and
+/// `indikator report` runs it when no `--catalog` is given.
+///
+/// An indicator and a strategic goal, as the file writes them:
+///
+/// ```toml
+/// [[indicator]]
+/// id = "vg-besok-90"
+/// name_sv = "Första besök i specialiserad vård inom 90 dagar"
+/// name_en = "First visit in specialised care within 90 days"
+/// perspective = "Patient"
+/// responsible = "Hälso- och sjukvårdsnämnden"
+/// source = "Väntetider i vården (SKR), genomförda första besök"
+/// polarity = "high_is_good"
+/// unit = "%"
+/// decimals = 1
+/// breakdowns = ["kommun", "sex"]
+/// target = { form = "threshold", op = ">=", value = 80, unit = "%" }
+/// success_factor = "vardgaranti"
+/// statistic = { family = "waits", kinds = ["first_visit"] }
+///
+/// [[goal]]
+/// id = "psykisk-halsa"
+/// perspective = "Samhälle"
+/// name_sv = "Förbättrad psykisk hälsa"
+/// name_en = "Improved mental health"
+/// ```
+///
+/// Loading it and finding an indicator:
+///
+/// ```
+/// use indikator::{Catalog, Family, SHIPPED_CATALOG};
+/// let catalog = Catalog::shipped()?;
+/// assert_eq!(catalog, Catalog::from_toml_str(SHIPPED_CATALOG)?);
+/// assert_eq!(catalog.catalog.id, "region-jh");
+/// assert_eq!(catalog.indicators.len(), 20);
+/// assert_eq!(catalog.goals.len(), 10);
+/// assert_eq!(catalog.success_factors.len(), 24);
+/// assert_eq!(catalog.measures.len(), 19);
+/// let visits = catalog.indicator("vg-besok-90").unwrap();
+/// assert!(matches!(&visits.statistic, Family::Waits { kinds, .. } if kinds == &["first_visit"]));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const SHIPPED_CATALOG: &str = include_str!("../../catalogs/region-jh.toml");
 
 /// The `[catalog]` header.
+///
+/// A header with only the keys it must have takes the defaults:
+///
+/// ```
+/// use indikator::Catalog;
+/// let catalog = Catalog::from_toml_str(r#"
+/// [catalog]
+/// id = "hsn-uppfoljning"
+/// version = "2024.2"
+/// title = "Hälso- och sjukvårdsnämndens uppföljning"
+/// region = "Region Jämtland Härjedalen"
+/// "#)?;
+/// let info = &catalog.catalog;
+/// assert_eq!(info.suppression_threshold, 5.0); // counts 1–4 are masked
+/// assert_eq!(info.trend_years, 6);
+/// assert!(info.benchmarks.is_empty() && info.reported.is_none());
+/// // The shipped catalogue names its files:
+/// let shipped = Catalog::shipped()?.catalog;
+/// assert_eq!(shipped.benchmarks, ["riket-kolada.json", "riket.parquet"]);
+/// assert_eq!(shipped.reported.as_deref(), Some("rapporterat.xlsx"));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CatalogInfo {
     /// A short id ("region-jh").
     pub id: String,
@@ -71,8 +146,25 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(
 }
 
 /// One indicator.
+///
+/// Suicide among young people in the shipped catalogue:
+///
+/// ```
+/// use indikator::{Catalog, Perspective, Polarity};
+/// let catalog = Catalog::shipped()?;
+/// let suicide = catalog.indicator("suicid-15-24").unwrap();
+/// assert_eq!(suicide.name_en, "Suicide, ages 15–24, per 100 000, five-year average");
+/// assert_eq!(suicide.perspective, Perspective::Samhalle);
+/// assert_eq!(suicide.polarity, Polarity::LowIsGood);
+/// assert_eq!((suicide.unit.as_str(), suicide.decimals), ("per 100 000", 1));
+/// assert_eq!(suicide.breakdowns, ["kommun"]);
+/// assert_eq!(suicide.statistic.name(), "mortality");
+/// assert_eq!(suicide.success_factor.as_deref(), Some("suicidprevention"));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Indicator {
     /// A unique id: lower-case letters, digits and `-` ("bup-utredning-30").
     pub id: String,
@@ -115,8 +207,32 @@ pub struct Indicator {
 }
 
 /// A catalogue of indicators.
+///
+/// Where its tables are read from, and a misspelt key found at its line:
+///
+/// ```
+/// use indikator::{Catalog, Error};
+/// let catalog = Catalog::shipped()?;
+/// assert_eq!(catalog.table_file("population"), "population.px"); // under [tables]
+/// assert_eq!(catalog.table_file("waits"), "waits.parquet");
+/// let misspelt = r#"[catalog]
+/// id = "exempel"
+/// version = "1"
+/// titel = "Exempel"
+/// region = "Region Jämtland Härjedalen"
+/// "#;
+/// match Catalog::from_toml_str(misspelt) {
+///     Err(Error::Catalog { line, message, .. }) => {
+///         assert_eq!(line, 4);
+///         assert!(message.contains("titel"), "{message}");
+///     }
+///     other => panic!("expected a catalogue error, got {other:?}"),
+/// }
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Catalog {
     /// The header.
     pub catalog: CatalogInfo,
@@ -153,6 +269,19 @@ impl Catalog {
     ///
     /// # Errors
     /// None in a released build (a test parses it).
+    ///
+    /// The region's readmission indicator and its target:
+    ///
+    /// ```
+    /// use indikator::{Catalog, Perspective, Target};
+    /// let catalog = Catalog::shipped()?;
+    /// assert_eq!(catalog.catalog.version, "2024.1");
+    /// let readmission = catalog.indicator("aterinskrivning-65").unwrap();
+    /// assert_eq!(readmission.perspective, Perspective::Verksamhetsresultat);
+    /// assert_eq!(readmission.breakdowns, ["kommun", "sex"]);
+    /// assert!(matches!(readmission.target, Some(Target::Threshold { value, .. }) if value == 17.0));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn shipped() -> Result<Catalog> {
         Catalog::parse(SHIPPED_CATALOG, "catalogs/region-jh.toml")
     }
@@ -162,6 +291,37 @@ impl Catalog {
     /// # Errors
     /// [`Error::Catalog`] with line and column: TOML syntax, unknown keys,
     /// wrong types, or a broken catalogue rule (see [`Catalog::validate`]).
+    ///
+    /// A catalogue of one indicator, the statistic's parameters left to
+    /// their defaults:
+    ///
+    /// ```
+    /// use indikator::{Catalog, Family};
+    /// let catalog = Catalog::from_toml_str(r#"
+    /// [catalog]
+    /// id = "aterinskrivning"
+    /// version = "2024.1"
+    /// title = "Återinskrivningar"
+    /// region = "Region Jämtland Härjedalen"
+    ///
+    /// [[indicator]]
+    /// id = "aterinskrivning-65"
+    /// name_sv = "Återinskrivning inom 30 dagar, 65 år och äldre"
+    /// name_en = "Readmission within 30 days, ages 65 and over"
+    /// perspective = "Verksamhetsresultat"
+    /// responsible = "Hälso- och sjukvårdsnämnden"
+    /// source = "Patientadministrativt system"
+    /// polarity = "low_is_good"
+    /// statistic = { family = "readmission" }
+    /// "#)?;
+    /// let statistic = &catalog.indicators[0].statistic;
+    /// assert!(matches!(
+    ///     statistic,
+    ///     Family::Readmission { min_age, within_days: 30, .. } if *min_age == 65.0
+    /// ));
+    /// assert_eq!(statistic.tables(), ["stays"]);
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn from_toml_str(text: &str) -> Result<Catalog> {
         Catalog::parse(text, "<text>")
     }
@@ -170,6 +330,21 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::File`] when it cannot be read, else as [`Catalog::from_toml_str`].
+    ///
+    /// The shipped catalogue written to a file of one's own and read back:
+    ///
+    /// ```
+    /// use indikator::{Catalog, Error, SHIPPED_CATALOG};
+    /// let dir = std::env::temp_dir().join("indikator-Catalog-from_path");
+    /// std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("region-jh.toml");
+    /// std::fs::write(&path, SHIPPED_CATALOG)?;
+    /// assert_eq!(Catalog::from_path(&path)?, Catalog::shipped()?);
+    /// let missing = Catalog::from_path(dir.join("saknas.toml"));
+    /// assert!(matches!(missing, Err(Error::File { .. })));
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Result<Catalog> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -210,9 +385,31 @@ impl Catalog {
     /// derived factor with measures).
     ///
     /// # Errors
-    /// The id of the entry at fault (`None` for the header) and the message.
-    pub fn validate(&self) -> std::result::Result<(), (Option<String>, String)> {
-        self.check().map_err(|f| (f.id, f.message))
+    /// [`Error::CatalogRule`]: the id of the entry at fault (`None` for the
+    /// header) and the message.
+    ///
+    /// A catalogue changed in code is checked again before it is run:
+    ///
+    /// ```
+    /// use indikator::{Catalog, Error};
+    /// let mut catalog = Catalog::shipped()?;
+    /// assert!(catalog.validate().is_ok());
+    /// catalog.catalog.trend_years = 40;
+    /// let err = catalog.validate().unwrap_err();
+    /// assert!(matches!(&err, Error::CatalogRule { id: None, .. }), "{err}");
+    /// assert_eq!(err.to_string(), "catalogue: [catalog] trend_years must be 1–30; got 40");
+    /// let mut catalog = Catalog::shipped()?;
+    /// catalog.indicators[0].decimals = 9;
+    /// let Err(Error::CatalogRule { id, message }) = catalog.validate() else { panic!() };
+    /// assert_eq!(id.as_deref(), Some("sip-barn"));
+    /// assert_eq!(message, "indicator `sip-barn`: decimals must be 0–6; got 9");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        self.check().map_err(|f| Error::CatalogRule {
+            id: f.id,
+            message: f.message,
+        })
     }
 
     /// [`Catalog::validate`], with the key to point at.
@@ -276,6 +473,17 @@ impl Catalog {
     }
 
     /// The file of a table inside the data directory.
+    ///
+    /// The shipped catalogue reads the population from SCB's PC-Axis file
+    /// (its `[tables]`), every other table from `<name>.parquet`:
+    ///
+    /// ```
+    /// use indikator::Catalog;
+    /// let catalog = Catalog::shipped()?;
+    /// assert_eq!(catalog.table_file("population"), "population.px");
+    /// assert_eq!(catalog.table_file("stays"), "stays.parquet");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn table_file(&self, table: &str) -> String {
         self.tables
             .get(table)
@@ -284,6 +492,16 @@ impl Catalog {
     }
 
     /// The indicator with this id.
+    ///
+    /// ```
+    /// use indikator::Catalog;
+    /// let catalog = Catalog::shipped()?;
+    /// let drugs = catalog.indicator("antipsykotika-75").unwrap();
+    /// assert_eq!(drugs.name_sv, "Personer 75 år och äldre med läkemedel mot psykos, andel per månad");
+    /// assert_eq!(drugs.statistic.name(), "drugs");
+    /// assert!(catalog.indicator("antipsykotika-65").is_none());
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }

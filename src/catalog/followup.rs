@@ -50,8 +50,27 @@ use crate::assess::{Perspective, Target};
 use crate::period::Period;
 
 /// A strategic goal (strategiskt mål) of one perspective.
+///
+/// A goal of the shipped catalogue and the success factors under it:
+///
+/// ```
+/// use indikator::{Catalog, Perspective};
+/// let catalog = Catalog::shipped()?;
+/// let goal = catalog.goal("psykisk-halsa").unwrap();
+/// assert_eq!(goal.perspective, Perspective::Samhalle);
+/// assert_eq!(goal.name_sv, "Förbättrad psykisk hälsa");
+/// let factors: Vec<&str> = catalog
+///     .success_factors
+///     .iter()
+///     .filter(|f| f.goal == goal.id)
+///     .map(|f| f.id.as_str())
+///     .collect();
+/// assert_eq!(factors, ["suicidprevention", "samverkan-skolan"]);
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Goal {
     /// A unique id (shared namespace with factors, indicators and measures).
     pub id: String,
@@ -65,8 +84,27 @@ pub struct Goal {
 }
 
 /// How a success factor is rated.
+///
+/// ```
+/// use indikator::{Catalog, FactorRating};
+/// let catalog = Catalog::shipped()?;
+/// // Suicide prevention is rated from its measures, cooperation with the
+/// // schools by the responsible body.
+/// let rating = |id: &str| catalog.success_factor(id).map(|f| f.rating);
+/// assert_eq!(rating("suicidprevention"), Some(FactorRating::Derived));
+/// assert_eq!(rating("samverkan-skolan"), Some(FactorRating::Reported));
+/// // Those rated by hand are rows of the workbook the units fill in.
+/// let by_hand = catalog
+///     .success_factors
+///     .iter()
+///     .filter(|f| f.rating == FactorRating::Reported)
+///     .count();
+/// assert_eq!(by_hand, 6);
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FactorRating {
     /// Rated by the responsible body on the three-level scale (grön, gul,
     /// röd) with a comment, in the reported file.
@@ -77,8 +115,29 @@ pub enum FactorRating {
 }
 
 /// A success factor (framgångsfaktor) under a strategic goal.
+///
+/// The SIP factor of the shipped catalogue, and its measures: two
+/// indicators computed from the data and one measure the units report.
+///
+/// ```
+/// use indikator::{Catalog, Perspective};
+/// let catalog = Catalog::shipped()?;
+/// let sip = catalog.success_factor("sip").unwrap();
+/// assert_eq!(sip.goal, "samverkan-kommuner");
+/// assert_eq!(sip.responsible, "Vårdvalsnämnden");
+/// assert_eq!(catalog.factor_perspective(sip), Some(Perspective::Samhalle));
+/// let of_sip = |f: &Option<String>| f.as_deref() == Some(sip.id.as_str());
+/// let computed: Vec<&str> = catalog.indicators.iter()
+///     .filter(|i| of_sip(&i.success_factor)).map(|i| i.id.as_str()).collect();
+/// assert_eq!(computed, ["sip-barn", "sip-vuxna"]);
+/// let reported: Vec<&str> = catalog.measures.iter()
+///     .filter(|m| m.success_factor == sip.id).map(|m| m.id.as_str()).collect();
+/// assert_eq!(reported, ["sip-rutin-uppfoljd"]);
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SuccessFactor {
     /// A unique id; also the id its rating is reported under.
     pub id: String,
@@ -100,8 +159,21 @@ pub struct SuccessFactor {
 }
 
 /// What a reported measure's value is.
+///
+/// ```
+/// use indikator::{Catalog, MeasureKind};
+/// let catalog = Catalog::shipped()?;
+/// let digital = catalog.measure("digitala-kontakter").unwrap();
+/// assert_eq!(digital.kind, MeasureKind::Status);
+/// assert_eq!(digital.kind.name(), "status"); // as the catalogue writes it
+/// assert_eq!(digital.kind.values(), "Ej påbörjat, Pågår, Arbete pågår or Klart");
+/// let sick_leave = catalog.measure("sjukfranvaro").unwrap();
+/// assert_eq!((sick_leave.kind, sick_leave.unit.as_str()), (MeasureKind::Number, "%"));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MeasureKind {
     /// A number (a share, an index, a count).
     Number,
@@ -115,6 +187,19 @@ pub enum MeasureKind {
 
 impl MeasureKind {
     /// The kind's name as written in the catalogue.
+    ///
+    /// `kind = "yes_no"` in the catalogue reads as [`MeasureKind::YesNo`],
+    /// whose name writes it back:
+    ///
+    /// ```
+    /// use indikator::{Catalog, MeasureKind};
+    /// let catalog = Catalog::shipped()?;
+    /// let routine = catalog.measure("sip-rutin-uppfoljd").unwrap();
+    /// assert_eq!(routine.kind, MeasureKind::YesNo);
+    /// assert_eq!(routine.kind.name(), "yes_no");
+    /// assert_eq!(MeasureKind::Number.name(), "number");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             MeasureKind::Number => "number",
@@ -125,6 +210,18 @@ impl MeasureKind {
     }
 
     /// The values the kind takes, in the words of the reported file.
+    ///
+    /// The hint beside a measure in the workbook the units fill in:
+    ///
+    /// ```
+    /// use indikator::{Catalog, MeasureKind};
+    /// let catalog = Catalog::shipped()?;
+    /// let routine = catalog.measure("sip-rutin-uppfoljd").unwrap();
+    /// let hint = format!("{}: {}", routine.name_sv, routine.kind.values());
+    /// assert_eq!(hint, "Är rutinen för SIP uppföljd tillsammans med kommunerna?: ja or nej");
+    /// assert_eq!(MeasureKind::Rating.values(), "grön, gul or röd");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn values(self) -> &'static str {
         match self {
             MeasureKind::Number => "a number (decimal comma or point)",
@@ -136,8 +233,20 @@ impl MeasureKind {
 }
 
 /// How often a measure is followed up.
+///
+/// ```
+/// use indikator::{Catalog, Frequency};
+/// let catalog = Catalog::shipped()?;
+/// // Sick leave is followed every half-year; the staff survey's index,
+/// // with no `frequency` key, once a year.
+/// assert_eq!(catalog.measure("sjukfranvaro").unwrap().frequency, Frequency::HalfYearly);
+/// assert_eq!(catalog.measure("arbetsmiljoindex").unwrap().frequency, Frequency::Yearly);
+/// assert_eq!(Frequency::default(), Frequency::Yearly);
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Frequency {
     /// Every half-year (and so in the delårsbokslut).
     #[serde(alias = "halvårsvis")]
@@ -149,8 +258,26 @@ pub enum Frequency {
 }
 
 /// A measure whose value the responsible unit reports (`[[measure]]`).
+///
+/// An activity measure of the primary-care plan, in the shipped catalogue:
+///
+/// ```
+/// use indikator::{Catalog, Frequency, MeasureKind, Period, Target};
+/// let catalog = Catalog::shipped()?;
+/// let m = catalog.measure("fast-lakarkontakt").unwrap();
+/// assert_eq!(m.name_sv, "Finns fast läkarkontakt? Finns rutin?");
+/// assert_eq!((m.success_factor.as_str(), m.kind), ("kontinuitet-pv", MeasureKind::YesNo));
+/// assert!(matches!(m.target, Some(Target::YesNo { .. })));
+/// assert_eq!(m.responsible, "Hälsocentralerna");
+/// assert_eq!(m.strategy.as_deref(), Some("Ökad kontinuitet"));
+/// assert_eq!(m.priority, Some("2023–2024".parse::<Period>()?));
+/// assert_eq!(m.frequency, Frequency::HalfYearly);
+/// assert!(!m.per_kommun); // one answer for the region
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ReportedMeasure {
     /// A unique id; the id its value is reported under.
     pub id: String,
@@ -466,21 +593,62 @@ fn check_measure(
 
 impl Catalog {
     /// The strategic goal with this id.
+    ///
+    /// ```
+    /// use indikator::{Catalog, Perspective};
+    /// let catalog = Catalog::shipped()?;
+    /// let goal = catalog.goal("hallbar-verksamhet").unwrap();
+    /// assert_eq!(goal.perspective, Perspective::Verksamhetsresultat);
+    /// assert_eq!(goal.name_sv, "Långsiktigt hållbar verksamhet");
+    /// assert!(catalog.goal("aterinskrivningar").is_none()); // a success factor's id
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn goal(&self, id: &str) -> Option<&Goal> {
         self.goals.iter().find(|g| g.id == id)
     }
 
     /// The success factor with this id.
+    ///
+    /// ```
+    /// use indikator::{Catalog, FactorRating};
+    /// let catalog = Catalog::shipped()?;
+    /// let drugs = catalog.success_factor("lakemedel-aldre").unwrap();
+    /// assert_eq!(drugs.goal, "god-vard");
+    /// assert_eq!(drugs.rating, FactorRating::Derived); // from its three drug indicators
+    /// assert!(catalog.success_factor("nsaid-75").is_none()); // an indicator's id
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn success_factor(&self, id: &str) -> Option<&SuccessFactor> {
         self.success_factors.iter().find(|f| f.id == id)
     }
 
     /// The reported measure with this id.
+    ///
+    /// ```
+    /// use indikator::{Catalog, Frequency, MeasureKind};
+    /// let catalog = Catalog::shipped()?;
+    /// let routine = catalog.measure("sip-rutin-uppfoljd").unwrap();
+    /// assert_eq!((routine.success_factor.as_str(), routine.kind), ("sip", MeasureKind::YesNo));
+    /// assert_eq!(routine.frequency, Frequency::HalfYearly);
+    /// assert!(catalog.measure("sip-barn").is_none()); // an indicator, computed
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn measure(&self, id: &str) -> Option<&ReportedMeasure> {
         self.measures.iter().find(|m| m.id == id)
     }
 
     /// The perspective of a success factor (through its goal).
+    ///
+    /// ```
+    /// use indikator::{Catalog, Perspective};
+    /// let catalog = Catalog::shipped()?;
+    /// let fewer = catalog.success_factor("aterinskrivningar").unwrap();
+    /// assert_eq!(catalog.factor_perspective(fewer), Some(Perspective::Verksamhetsresultat));
+    /// let mut orphan = fewer.clone();
+    /// orphan.goal = "okant-mal".into();
+    /// assert_eq!(catalog.factor_perspective(&orphan), None);
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn factor_perspective(&self, factor: &SuccessFactor) -> Option<Perspective> {
         self.goal(&factor.goal).map(|g| g.perspective)
     }

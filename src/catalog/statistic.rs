@@ -8,8 +8,41 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// Which waits are measured.
+///
+/// An indicator of the people waiting for BUP's first assessment at each
+/// month end (`measure = "waiting"`); without the key, completed waits:
+///
+/// ```
+/// use indikator::{Catalog, Family, WaitsMeasure};
+/// let catalog = Catalog::from_toml_str(r#"
+/// [catalog]
+/// id = "bup"
+/// version = "1"
+/// title = "BUP, väntande"
+/// region = "Region Jämtland Härjedalen"
+///
+/// [[indicator]]
+/// id = "bup-vantande-30"
+/// name_sv = "Väntande på första bedömning i BUP, inom 30 dagar"
+/// name_en = "Waiting for a first assessment in child psychiatry, within 30 days"
+/// perspective = "Patient"
+/// responsible = "Hälso- och sjukvårdsnämnden"
+/// source = "Väntetider i vården (SKR), väntande"
+/// statistic = { family = "waits", kinds = ["bup_assessment"], measure = "waiting" }
+/// "#)?;
+/// let measure = |family: &Family| match family {
+///     Family::Waits { measure, .. } => Some(*measure),
+///     _ => None,
+/// };
+/// assert_eq!(measure(&catalog.indicators[0].statistic), Some(WaitsMeasure::Waiting));
+/// let shipped = Catalog::shipped()?;
+/// let visits = &shipped.indicator("vg-besok-90").unwrap().statistic;
+/// assert_eq!(measure(visits), Some(WaitsMeasure::Completed));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WaitsMeasure {
     /// Waits completed in the period (genomförda).
     #[default]
@@ -19,8 +52,24 @@ pub enum WaitsMeasure {
 }
 
 /// How monthly values become the value of the report period.
+///
+/// The shipped catalogue has BUP's first assessments both ways:
+///
+/// ```
+/// use indikator::{Catalog, Family, Summary};
+/// let catalog = Catalog::shipped()?;
+/// let summary = |id: &str| match &catalog.indicator(id)?.statistic {
+///     Family::Waits { summary, .. } => Some(*summary),
+///     _ => None,
+/// };
+/// // "i snitt" over the months, and all the waits of the period together.
+/// assert_eq!(summary("bup-utredning-30"), Some(Summary::MeanOfMonths));
+/// assert_eq!(summary("bup-utredning-30-samlat"), Some(Summary::Pooled));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Summary {
     /// All records of the period together.
     #[default]
@@ -31,8 +80,22 @@ pub enum Summary {
 }
 
 /// Which SIP plans are counted.
+///
+/// ```
+/// use indikator::{Catalog, Family, SipGroup};
+/// let catalog = Catalog::shipped()?;
+/// let group = |id: &str| match &catalog.indicator(id)?.statistic {
+///     Family::Sip { group, age_limit, .. } => Some((*group, *age_limit)),
+///     _ => None,
+/// };
+/// assert_eq!(group("sip-barn"), Some((SipGroup::Children, 18)));
+/// assert_eq!(group("sip-vuxna"), Some((SipGroup::Adults, 18)));
+/// assert_eq!(SipGroup::default(), SipGroup::All); // without a `group` key
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SipGroup {
     /// Children and young people (under the age limit).
     Children,
@@ -44,8 +107,29 @@ pub enum SipGroup {
 }
 
 /// The statistic of an indicator, tagged by `family`.
+///
+/// Doctors' visits at home in the shipped catalogue: its family, the table
+/// it reads, its filters and the parameters written with each figure.
+///
+/// ```
+/// use indikator::{Catalog, Family};
+/// let catalog = Catalog::shipped()?;
+/// let home = &catalog.indicator("lakarbesok-hemma").unwrap().statistic;
+/// assert!(matches!(home, Family::EventCount { .. }));
+/// assert_eq!(home.name(), "event_count");
+/// assert_eq!(home.tables(), ["visits"]);
+/// assert_eq!(home.filters()["contact_type"], ["hembesök"]);
+/// assert_eq!(
+///     home.parameters(),
+///     r#"{"family":"event_count","table":"visits","date":"date","filters":{"contact_type":["hembesök"],"profession":["läkare"]}}"#
+/// );
+/// let waits = catalog.indicators.iter().filter(|i| i.statistic.name() == "waits").count();
+/// assert_eq!(waits, 6);
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "family", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Family {
     /// Vårdgaranti: the share of waits within a limit.
     Waits {
@@ -264,6 +348,19 @@ pub enum Family {
 
 impl Family {
     /// The family's name as written in the catalogue.
+    ///
+    /// The shipped catalogue's indicators by family:
+    ///
+    /// ```
+    /// use indikator::Catalog;
+    /// let catalog = Catalog::shipped()?;
+    /// let family = |id: &str| catalog.indicator(id).map(|i| i.statistic.name());
+    /// assert_eq!(family("aterinskrivning-65"), Some("readmission"));
+    /// assert_eq!(family("fallskador-65"), Some("event_rate"));
+    /// let drugs = catalog.indicators.iter().filter(|i| i.statistic.name() == "drugs").count();
+    /// assert_eq!(drugs, 3); // inappropriate drugs, antipsychotics, NSAIDs
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn name(&self) -> &'static str {
         match self {
             Family::Waits { .. } => "waits",
@@ -279,6 +376,17 @@ impl Family {
     }
 
     /// The tables read, the first being the one the filters apply to.
+    ///
+    /// ```
+    /// use indikator::Catalog;
+    /// let catalog = Catalog::shipped()?;
+    /// let tables = |id: &str| catalog.indicator(id).unwrap().statistic.tables();
+    /// assert_eq!(tables("aterinskrivning-65"), ["stays"]);
+    /// assert_eq!(tables("suicid-15-24"), ["deaths", "population"]);
+    /// // Continuity filters the listings, so they come first.
+    /// assert_eq!(tables("kontinuitet-kroniker"), ["listings", "visits"]);
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn tables(&self) -> Vec<&str> {
         match self {
             Family::Waits { table, .. }
@@ -306,6 +414,20 @@ impl Family {
     }
 
     /// The row filters.
+    ///
+    /// Doctors' visits at home are the visits of one profession and one
+    /// contact type; readmission reads every stay:
+    ///
+    /// ```
+    /// use indikator::Catalog;
+    /// let catalog = Catalog::shipped()?;
+    /// let filters = |id: &str| catalog.indicator(id).unwrap().statistic.filters().clone();
+    /// let home = filters("lakarbesok-hemma");
+    /// assert_eq!(home.keys().collect::<Vec<_>>(), ["contact_type", "profession"]);
+    /// assert_eq!(home["profession"], ["läkare"]);
+    /// assert!(filters("aterinskrivning-65").is_empty());
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn filters(&self) -> &BTreeMap<String, Vec<String>> {
         match self {
             Family::Waits { filters, .. }
@@ -321,6 +443,20 @@ impl Family {
     }
 
     /// The parameters as one line of JSON, for the provenance of each figure.
+    ///
+    /// Every parameter, the defaults included, so that a figure says how it
+    /// was computed:
+    ///
+    /// ```
+    /// use indikator::Catalog;
+    /// let catalog = Catalog::shipped()?;
+    /// let readmission = &catalog.indicator("aterinskrivning-65").unwrap().statistic;
+    /// assert_eq!(
+    ///     readmission.parameters(),
+    ///     r#"{"family":"readmission","table":"stays","min_age":65.0,"within_days":30,"acute_only":false,"filters":{}}"#
+    /// );
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn parameters(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|e| format!("(parameters not writable: {e})"))
     }

@@ -200,7 +200,7 @@ pub(crate) fn generate(seed: u64, population: &Population) -> crate::Result<Data
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CareOptions, CauseSet, Mortality};
+    use crate::{CauseSet, Mortality};
 
     #[test]
     fn suicide_and_all_cause_rates_are_plausible() {

@@ -71,9 +71,37 @@ use chunks::Table;
 use population::Population;
 
 /// The seed of the published demo data.
+///
+/// The same seed gives the same records, so a report on the demo data can
+/// be made again and compared byte for byte:
+///
+/// ```
+/// use indikator::demo::{generate, DEFAULT_SEED};
+///
+/// assert_eq!(DEFAULT_SEED, 2024);
+/// let first = generate(DEFAULT_SEED, 0.01)?;
+/// let again = generate(DEFAULT_SEED, 0.01)?;
+/// // The deaths of the region, record for record the same.
+/// let (name, deaths) = &first[1];
+/// assert_eq!(*name, "deaths");
+/// assert!(deaths.equals_missing(&again[1].1));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const DEFAULT_SEED: u64 = 2024;
 
 /// The tables in the order [`generate`] returns them.
+///
+/// ```
+/// use indikator::demo::{generate, DEFAULT_SEED, TABLES};
+///
+/// let tables = generate(DEFAULT_SEED, 0.01)?;
+/// let names: Vec<&str> = tables.iter().map(|(name, _)| *name).collect();
+/// assert_eq!(names, TABLES);
+/// // The vårdgaranti records, by their place in the list.
+/// let waits = TABLES.iter().position(|t| *t == "waits").unwrap();
+/// assert!(tables[waits].1.get_column_names().iter().any(|c| c.as_str() == "completed"));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const TABLES: [&str; 10] = [
     "population",
     "deaths",
@@ -97,6 +125,25 @@ pub const TABLES: [&str; 10] = [
 /// # Errors
 /// [`Error::InvalidArgument`] when `scale` is not a positive finite
 /// number; polars errors building the frames.
+///
+/// A hundredth of the region, and the row counts that do not depend on the
+/// scale:
+///
+/// ```
+/// use indikator::demo::{generate, DEFAULT_SEED};
+/// use indikator::Error;
+///
+/// let tables = generate(DEFAULT_SEED, 0.01)?;
+/// let (name, population) = &tables[0];
+/// assert_eq!(*name, "population");
+/// // 2011–2025 × 8 kommuner × 2 sexes × ages 0–100, however many people.
+/// assert_eq!(population.height(), 15 * 8 * 2 * 101);
+/// // Riket's synthetic values are fixed: 180 rows at any scale.
+/// assert_eq!(tables.last().unwrap().1.height(), 180);
+/// // A scale must be a positive finite number.
+/// assert!(matches!(generate(DEFAULT_SEED, 0.0), Err(Error::InvalidArgument { .. })));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub fn generate(seed: u64, scale: f64) -> Result<Vec<(&'static str, DataFrame)>> {
     let mut tables = Vec::with_capacity(TABLES.len());
     each_table(seed, scale, |name, table| {

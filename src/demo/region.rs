@@ -9,6 +9,16 @@ pub use crate::geography::KOMMUNER;
 
 /// The population of each kommun in the synthetic data in 2024 at scale 1,
 /// in the order of [`KOMMUNER`] (close to the real populations; total 131 680).
+///
+/// ```
+/// use indikator::demo::POPULATION_2024;
+/// use indikator::KOMMUNER;
+///
+/// // Östersund, the last kommun by code, has about half the region.
+/// assert_eq!((KOMMUNER[7].code, KOMMUNER[7].name), ("2380", "Östersund"));
+/// assert_eq!(POPULATION_2024[7], 64_530);
+/// assert_eq!(POPULATION_2024.iter().sum::<u32>(), 131_680);
+/// ```
 pub const POPULATION_2024: [u32; 8] = [5_280, 6_210, 15_430, 11_310, 12_240, 6_870, 9_810, 64_530];
 
 /// How each kommun differs: urbanity (0 inland, 1 the town) blends the

@@ -18,9 +18,35 @@ use crate::report::{template_rows, template_with, Answer, Filled, WorkStatus};
 
 /// The reported file of the demo data directory (the shipped catalogue's
 /// `reported`).
+///
+/// ```
+/// use indikator::demo::REPORTED_FILE;
+/// use indikator::Catalog;
+///
+/// assert_eq!(REPORTED_FILE, "rapporterat.xlsx");
+/// // The shipped catalogue reads the units' answers from it, in the data directory.
+/// let catalog = Catalog::shipped()?;
+/// assert_eq!(catalog.catalog.reported.as_deref(), Some(REPORTED_FILE));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const REPORTED_FILE: &str = "rapporterat.xlsx";
 
 /// The report period the demo's answers are for ("jan–aug 2024").
+///
+/// It parses as a [`Period`](crate::Period), the period a report on the
+/// demo data is run for:
+///
+/// ```
+/// use indikator::demo::REPORTED_PERIOD;
+/// use indikator::{Period, RunOptions};
+///
+/// let period: Period = REPORTED_PERIOD.parse()?;
+/// assert_eq!(period.to_string(), "jan–aug 2024");
+/// assert_eq!(period.previous_year().to_string(), "jan–aug 2023");
+/// let options = RunOptions::new(period);
+/// assert_eq!(options.period, period);
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const REPORTED_PERIOD: &str = "2024-delar";
 
 /// A number near a measure's target: around the threshold, or a share or

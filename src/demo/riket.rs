@@ -8,6 +8,27 @@ use polars::prelude::*;
 use super::columns::{frame, texts};
 
 /// The indicator ids of the `riket` table.
+///
+/// Each is an indicator of the shipped catalogue, and the table is read as
+/// any benchmark table:
+///
+/// ```
+/// use indikator::demo::{generate, DEFAULT_SEED, RIKET_INDICATORS};
+/// use indikator::{Benchmarks, Catalog};
+///
+/// let catalog = Catalog::shipped()?;
+/// assert!(RIKET_INDICATORS.iter().all(|id| catalog.indicator(id).is_some()));
+/// let tables = generate(DEFAULT_SEED, 0.001)?;
+/// let riket = &tables.iter().find(|(name, _)| *name == "riket").unwrap().1;
+/// // 2019–2025 and their jan–aug for each; the two suicide indicators also
+/// // have ten windows each of five and of three years.
+/// assert_eq!(riket.height(), RIKET_INDICATORS.len() * 7 * 2 + 2 * 2 * 10);
+/// let benchmarks = Benchmarks::table(riket, "riket.parquet")?;
+/// // vg-besok-90: 58 % in 2024, 1,5 points lower in its jan–aug.
+/// let delar = benchmarks.riket(&["vg-besok-90"], "jan–aug 2024", Some(2024)).unwrap();
+/// assert_eq!(delar.value, 56.5);
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const RIKET_INDICATORS: [&str; 10] = [
     "bup-utredning-30",
     "vg-besok-90",

@@ -76,6 +76,19 @@ fn atomically(path: &Path, write: impl FnOnce(&mut fs::File) -> Result<()>) -> R
 
 /// The files written beside the Parquet tables: the population as SCB's
 /// PC-Axis file, riket's yearly values as Kolada's answer.
+///
+/// The shipped catalogue reads the population and riket from them:
+///
+/// ```
+/// use indikator::demo::PUBLISHED_FILES;
+/// use indikator::Catalog;
+///
+/// assert_eq!(PUBLISHED_FILES, ["population.px", "riket-kolada.json"]);
+/// let catalog = Catalog::shipped()?;
+/// assert_eq!(catalog.table_file("population"), PUBLISHED_FILES[0]);
+/// assert!(catalog.catalog.benchmarks.iter().any(|f| f == PUBLISHED_FILES[1]));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const PUBLISHED_FILES: [&str; 2] = ["population.px", "riket-kolada.json"];
 
 /// The README of the directory: the note, the seed, the scale and the tables.
@@ -117,7 +130,26 @@ fn readme(seed: u64, scale: f64, tables: &[(&str, usize)]) -> String {
 ///
 /// # Errors
 /// An invalid `scale` (see [`generate`](super::generate)); a directory or file that cannot
-/// be created or written ([`Error::InvalidArgument`] of `dir`, naming the path).
+/// be created or written ([`Error::File`], naming the path and keeping the operating system's error).
+///
+/// A small demo directory, read back through the PC-Axis reader:
+///
+/// ```
+/// use indikator::demo::{write, DEFAULT_SEED, TABLES};
+/// use indikator::{read_px, PxOptions};
+///
+/// let dir = std::env::temp_dir().join("indikator-demo-write");
+/// let written = write(&dir, DEFAULT_SEED, 0.01)?;
+/// // The ten tables, rapporterat.xlsx, population.px, riket-kolada.json, README.txt.
+/// assert_eq!(written.len(), TABLES.len() + 4);
+/// assert!(written[3].ends_with("waits.parquet"));
+/// assert!(indikator::is_synthetic(&dir));
+/// let population = read_px(dir.join("population.px"), &PxOptions::default())?;
+/// // 8 kommuner × 101 ages × 2 sexes × 2011–2025.
+/// assert_eq!(population.frame.height(), 8 * 101 * 2 * 15);
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write(dir: &Path, seed: u64, scale: f64) -> Result<Vec<PathBuf>> {
     check_scale(scale)?;
     fs::create_dir_all(dir).map_err(|e| Error::io_in(dir, "cannot create the directory", e))?;

@@ -66,7 +66,7 @@ fn two_masked_cells_in_a_line_whose_published_total_is_8_are_each_4() {
         flags: true
     }));
     // Suppression passes the audit, and A's cells are no longer 4 and 4.
-    let out = s.apply(&table.drop("suppressed").unwrap()).unwrap();
+    let out = s.apply(table.drop("suppressed").unwrap()).unwrap();
     let after = audited(&s, &out);
     assert!(after.iter().all(|c| c.findings.is_empty()), "{after:?}");
     let a_women = after[0].flags.unwrap();

@@ -58,7 +58,7 @@ pub(crate) fn read(s: &Suppression, tables: &[DataFrame], primary: bool) -> Resu
                     column,
                     "counts to suppress must be 0 or more",
                     values[row].unwrap_or_default(),
-                    format!(" in row {row}"),
+                    format!("in row {row}"),
                 ));
             }
             for (row, v) in values.iter().enumerate() {
@@ -73,7 +73,7 @@ pub(crate) fn read(s: &Suppression, tables: &[DataFrame], primary: bool) -> Resu
                             column,
                             "a cell in several tables must have the same count in each",
                             format!("{other} and {v}"),
-                            format!(" at {}", space.name(cell)),
+                            format!("at {}", space.name(cell)),
                         ));
                     }
                     _ => counts[c][cell] = Some(v),

@@ -12,10 +12,48 @@
 /// The flag the report publishes for every masked cell, primary or
 /// secondary alike: which cells are small is itself what must not be told
 /// (a reader who knows it narrows each small cell to 1..threshold − 1).
+///
+/// Publishing a suppressed table by sex with its flags' kinds withheld; the
+/// audit reads them back:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{Flag, FLAG_COLUMN, PUBLISHED_MASK};
+///
+/// let table = df!("sex" => ["kvinnor", "män", "Totalt"], "numerator" => [3, 12, 15])?;
+/// let s = Suppression::new().margin(Margin::new("sex", "Totalt"));
+/// let kind_withheld = when(col(FLAG_COLUMN).eq(lit("none")))
+///     .then(lit("none"))
+///     .otherwise(lit(PUBLISHED_MASK))
+///     .alias(FLAG_COLUMN);
+/// let published = s.apply(&table)?.lazy().with_column(kind_withheld).collect()?;
+/// let flags: Vec<_> = published.column(FLAG_COLUMN)?.str()?.iter().flatten().collect();
+/// assert_eq!(flags, [PUBLISHED_MASK, PUBLISHED_MASK, "none"]);
+/// assert_eq!(Flag::parse(PUBLISHED_MASK), Some(Flag::Masked));
+/// assert!(s.audit(&published)?.column("audit_passed")?.bool()?.all());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const PUBLISHED_MASK: &str = "masked";
 
 /// The mask state of one cell (one row of the output frame).
+///
+/// Reading the flags of a suppressed table by sex (3 women, 12 men):
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{Flag, FLAG_COLUMN};
+///
+/// let table = df!("sex" => ["kvinnor", "män", "Totalt"], "numerator" => [3, 12, 15])?;
+/// let out = Suppression::new().margin(Margin::new("sex", "Totalt")).apply(&table)?;
+/// let flags: Vec<Flag> = out.column(FLAG_COLUMN)?.str()?.iter().flatten().filter_map(Flag::parse).collect();
+/// assert_eq!(flags, [Flag::Primary, Flag::Secondary, Flag::None]);
+/// // Men's 12 is masked so that women's 3 is not 15 − 12, but it is not small.
+/// assert!(flags[1].masked() && !flags[1].may_be_small());
+/// assert_eq!(flags[0].label(), "primary");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Flag {
     /// Published.
     None,
@@ -32,6 +70,20 @@ pub enum Flag {
 
 impl Flag {
     /// The text in the `suppressed` column.
+    ///
+    /// The flags of a table by sex, 3 women and 12 men, are these labels:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::{Flag, FLAG_COLUMN};
+    ///
+    /// let table = df!("sex" => ["kvinnor", "män", "Totalt"], "numerator" => [3, 12, 15])?;
+    /// let out = Suppression::new().margin(Margin::new("sex", "Totalt")).apply(&table)?;
+    /// let flags: Vec<_> = out.column(FLAG_COLUMN)?.str()?.iter().flatten().collect();
+    /// assert_eq!(flags, [Flag::Primary.label(), Flag::Secondary.label(), Flag::None.label()]);
+    /// assert_eq!(Flag::Secondary.label(), "secondary");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             Flag::None => "none",
@@ -43,6 +95,17 @@ impl Flag {
 
     /// Parse the text of the `suppressed` column. `masked` is a masked cell
     /// as the report publishes it, its kind withheld ([`PUBLISHED_MASK`]).
+    ///
+    /// Reading the flags of a published table back; the symbol shown in
+    /// place of a value is not a flag:
+    ///
+    /// ```
+    /// use indikator::{Flag, PUBLISHED_MASK, SUPPRESSED_SYMBOL};
+    ///
+    /// assert_eq!(Flag::parse("secondary"), Some(Flag::Secondary));
+    /// assert_eq!(Flag::parse(PUBLISHED_MASK), Some(Flag::Masked));
+    /// assert_eq!(Flag::parse(SUPPRESSED_SYMBOL), None);
+    /// ```
     pub fn parse(text: &str) -> Option<Flag> {
         match text {
             "none" => Some(Flag::None),
@@ -54,18 +117,60 @@ impl Flag {
     }
 
     /// Whether the cell is masked.
+    ///
+    /// Counting the masked cells of suicides by kommun with the county's
+    /// total (Berg's 3, and Ragunda's 6 to protect it):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::{Flag, FLAG_COLUMN};
+    ///
+    /// let by_kommun = df!(
+    ///     "kommun" => ["Ragunda", "Berg", "Åre", "Östersund", "Jämtlands län"],
+    ///     "numerator" => [6, 3, 22, 118, 149],
+    /// )?;
+    /// let out = Suppression::new().margin(Margin::new("kommun", "Jämtlands län")).apply(&by_kommun)?;
+    /// let flags: Vec<Flag> = out.column(FLAG_COLUMN)?.str()?.iter().flatten().filter_map(Flag::parse).collect();
+    /// assert_eq!(flags.iter().filter(|f| f.masked()).count(), 2);
+    /// assert!(!Flag::None.masked() && Flag::Masked.masked());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn masked(self) -> bool {
         self != Flag::None
     }
 
     /// Whether the cell may hide a small count (primary, or of unknown kind):
     /// the cells the audit holds to rule 1.
+    ///
+    /// A secondary cell is at least the threshold; a cell published only as
+    /// masked may be either kind:
+    ///
+    /// ```
+    /// use indikator::Flag;
+    ///
+    /// let small = [Flag::Primary, Flag::Secondary, Flag::Masked, Flag::None].map(Flag::may_be_small);
+    /// assert_eq!(small, [true, false, true, false]);
+    /// ```
     pub fn may_be_small(self) -> bool {
         matches!(self, Flag::Primary | Flag::Masked)
     }
 }
 
 /// One additive line: the indices of its members and of its total.
+///
+/// Suicides in three kommuner and their total: Berg 3, Bräcke 9, Åre 40,
+/// 52 in all (cells 0–3):
+///
+/// ```
+/// use indikator::{protect, Flag, Line};
+///
+/// let counts = [3.0, 9.0, 40.0, 52.0];
+/// let line = Line { members: vec![0, 1, 2], total: 3 };
+/// let mut flags = [Flag::Primary, Flag::None, Flag::None, Flag::None];
+/// protect(&mut flags, &counts, std::slice::from_ref(&line));
+/// // The smallest other member hides Berg: 52 − 40 = 12 is all a reader learns.
+/// assert_eq!(flags, [Flag::Primary, Flag::Secondary, Flag::None, Flag::None]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     /// Cells that add up to the total.
@@ -86,6 +191,28 @@ impl Line {
 /// Mask further cells (flag [`Flag::Secondary`]) until no line has exactly
 /// one masked cell. `sizes` ranks the candidates: the smallest non-zero
 /// member is masked first, a total next, a zero cell only as a last resort.
+///
+/// A table by kommun and sex with its margins (cells by row: Berg K, M,
+/// total; Åre K, M, total; K, M, total of both), with Berg's women (2)
+/// primary:
+///
+/// ```
+/// use indikator::{exposed, protect, Flag, Line};
+///
+/// let counts = [2.0, 6.0, 8.0, 25.0, 22.0, 47.0, 27.0, 28.0, 55.0];
+/// let line = |members: [usize; 2], total| Line { members: members.to_vec(), total };
+/// let lines = [
+///     line([0, 1], 2), line([3, 4], 5), line([6, 7], 8), // rows
+///     line([0, 3], 6), line([1, 4], 7), line([2, 5], 8), // columns
+/// ];
+/// let mut flags = [Flag::None; 9];
+/// flags[0] = Flag::Primary;
+/// protect(&mut flags, &counts, &lines);
+/// // Berg's men, then Åre's women and men: every line has 0 or 2 masked cells.
+/// let masked: Vec<usize> = (0..9).filter(|&i| flags[i] == Flag::Secondary).collect();
+/// assert_eq!(masked, [1, 3, 4]);
+/// assert!(!exposed(&flags, &lines));
+/// ```
 pub fn protect(flags: &mut [Flag], sizes: &[f64], lines: &[Line]) {
     protect_with(flags, sizes, lines, true);
 }
@@ -143,6 +270,19 @@ pub(crate) fn protect_with(flags: &mut [Flag], sizes: &[f64], lines: &[Line], ze
 }
 
 /// Whether some masked cell can be recomputed by one subtraction along a line.
+///
+/// Berg 3, Bräcke 9, Åre 40 and their total 52 (cells 0–3):
+///
+/// ```
+/// use indikator::{exposed, Flag, Line};
+///
+/// let lines = [Line { members: vec![0, 1, 2], total: 3 }];
+/// let (p, s, n) = (Flag::Primary, Flag::Secondary, Flag::None);
+/// // Berg alone masked: 52 − 9 − 40 gives it back.
+/// assert!(exposed(&[p, n, n, n], &lines));
+/// // With Bräcke masked too, a reader learns only their sum.
+/// assert!(!exposed(&[p, s, n, n], &lines));
+/// ```
 pub fn exposed(flags: &[Flag], lines: &[Line]) -> bool {
     lines
         .iter()

@@ -25,6 +25,23 @@ use crate::error::{Error, Result};
 /// Absolute tolerance on the solver's answers: a bound within this of a
 /// whole number is that number, and two bounds closer than this are equal
 /// (microlp holds its solutions to 1e-7 of every constraint).
+///
+/// The audit's bounds of a masked count come out as whole numbers: with
+/// women's 3 and men's 12 masked beside their published total 15, a reader
+/// of the table places women's count anywhere from 1 to 14:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::LP_TOLERANCE;
+///
+/// assert_eq!(LP_TOLERANCE, 1e-6);
+/// let table = df!("sex" => ["kvinnor", "män", "Totalt"], "numerator" => [3, 12, 15])?;
+/// let s = Suppression::new().margin(Margin::new("sex", "Totalt"));
+/// let audit = s.audit(&s.apply(&table)?)?;
+/// let bound = |c: &str| audit.column(c).unwrap().f64().unwrap().get(0).unwrap();
+/// assert_eq!((bound("audit_lower"), bound("audit_upper")), (1.0, 14.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const LP_TOLERANCE: f64 = 1e-6;
 
 /// How a row binds its variables to its right-hand side.

@@ -28,15 +28,68 @@ pub use lp::LP_TOLERANCE;
 pub use structure::Hierarchy;
 
 use crate::error::Result;
+use crate::input::IntoFrame;
 
 /// The symbol a report shows in place of a masked value.
+///
+/// Writing a suppressed table by sex for a report (3 women, 12 men):
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::SUPPRESSED_SYMBOL;
+///
+/// let table = df!("sex" => ["kvinnor", "män", "Totalt"], "numerator" => [3, 12, 15])?;
+/// let out = Suppression::new().margin(Margin::new("sex", "Totalt")).apply(&table)?;
+/// let counts = out.column("numerator")?.cast(&DataType::Int64)?;
+/// let shown: Vec<String> = counts
+///     .i64()?
+///     .iter()
+///     .map(|n| n.map_or(SUPPRESSED_SYMBOL.to_string(), |n| n.to_string()))
+///     .collect();
+/// assert_eq!(shown, ["..", "..", "15"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SUPPRESSED_SYMBOL: &str = "..";
 
 /// The flag column added to a suppressed table.
+///
+/// Keeping the published rows of SIP counts in Krokom by sex:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::FLAG_COLUMN;
+///
+/// let sip = df!("sex" => ["K", "M", "Totalt"], "numerator" => [2, 14, 16])?;
+/// let out = Suppression::new().margin(Margin::new("sex", "Totalt")).apply(&sip)?;
+/// assert_eq!(FLAG_COLUMN, "suppressed");
+/// let published = out.lazy().filter(col(FLAG_COLUMN).eq(lit("none"))).collect()?;
+/// assert_eq!(published.column("sex")?.str()?.get(0), Some("Totalt"));
+/// assert_eq!(published.height(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const FLAG_COLUMN: &str = "suppressed";
 
 /// A total category in a key column: the rows with `column == total` are the
 /// sums of the rows with the other categories (the other key columns equal).
+///
+/// Suicides by kommun with the county's total: Berg's 3 is masked, and so
+/// is Ragunda's 6, the smallest other kommun, so that 220 less the rest
+/// does not give it back:
+///
+/// ```
+/// use indikator::prelude::*;
+///
+/// let by_kommun = df!(
+///     "kommun" => ["Ragunda", "Bräcke", "Krokom", "Strömsund", "Åre", "Berg", "Härjedalen", "Östersund", "Jämtlands län"],
+///     "numerator" => [6, 9, 31, 14, 22, 3, 17, 118, 220],
+/// )?;
+/// let county = Margin::new("kommun", "Jämtlands län");
+/// assert_eq!((county.column.as_str(), county.total.as_str()), ("kommun", "Jämtlands län"));
+/// let out = Suppression::new().margin(county).apply(&by_kommun)?;
+/// let flags: Vec<_> = out.column("suppressed")?.str()?.iter().flatten().collect();
+/// assert_eq!(flags, ["secondary", "none", "none", "none", "none", "primary", "none", "none", "none"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Margin {
     /// The key column holding the categories and the total, e.g. `"sex"`.
@@ -125,7 +178,7 @@ impl Margin {
 /// # Example
 /// ```
 /// use indikator::{Margin, Suppression};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let table = df!(
 ///     "sex" => ["kvinnor", "män", "Totalt"],
@@ -142,6 +195,7 @@ impl Margin {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Suppression {
     /// Counts greater than 0 and below this are masked (default 5).
     pub threshold: f64,
@@ -175,41 +229,154 @@ impl Default for Suppression {
 
 impl Suppression {
     /// Suppression below 5, on the standard schema, without totals.
+    ///
+    /// Suicides 2019–2023 by kommun, without a total: Berg's 3 is masked
+    /// with the value computed from it; the others are published unchanged:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let suicides = df!("kommun" => ["Berg", "Åre", "Östersund"], "numerator" => [3, 11, 48], "value" => [8.7, 18.2, 15.0])?;
+    /// let s = Suppression::new();
+    /// assert_eq!(s.threshold, 5.0);
+    /// let out = s.apply(&suicides)?;
+    /// let values: Vec<_> = out.column("value")?.f64()?.iter().collect();
+    /// assert_eq!(values, [None, Some(18.2), Some(15.0)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Set the threshold (counts > 0 and below it are masked).
+    ///
+    /// With a threshold of 10, Bräcke's 9 is masked as well as Berg's 3:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let suicides = df!("kommun" => ["Berg", "Bräcke", "Åre"], "numerator" => [3, 9, 11])?;
+    /// let flags = |s: Suppression| -> IkResult<Vec<String>> {
+    ///     let out = s.apply(&suicides)?;
+    ///     Ok(out.column("suppressed")?.str()?.iter().flatten().map(String::from).collect())
+    /// };
+    /// assert_eq!(flags(Suppression::new())?, ["primary", "none", "none"]);
+    /// assert_eq!(flags(Suppression::new().threshold(10.0))?, ["primary", "primary", "none"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn threshold(mut self, threshold: f64) -> Self {
         self.threshold = threshold;
         self
     }
 
     /// Name the count columns.
+    ///
+    /// A table of deaths that is not in the standard schema names its
+    /// counts; without them there is nothing to test:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let deaths = df!("kommun" => ["Berg", "Åre"], "deaths" => [3, 11], "population" => [6_900, 12_100])?;
+    /// assert!(matches!(Suppression::new().apply(&deaths), Err(Error::InvalidArgument { .. })));
+    /// let out = Suppression::new().counts(["deaths"]).apply(&deaths)?;
+    /// assert_eq!(out.column("deaths")?.cast(&DataType::Int64)?.i64()?.get(0), None);
+    /// assert_eq!(out.column("population")?.cast(&DataType::Int64)?.i64()?.get(0), Some(6_900));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn counts<I: IntoIterator<Item = S>, S: Into<String>>(mut self, columns: I) -> Self {
         self.counts = columns.into_iter().map(Into::into).collect();
         self
     }
 
     /// Name further columns masked with a row.
+    ///
+    /// A rate column outside the standard schema is not masked unless
+    /// named, and a reader who knows Berg's population gets its 3 suicides
+    /// back from 8.7 per 100 000 over five years:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let suicides = df!(
+    ///     "kommun" => ["Berg", "Åre"],
+    ///     "numerator" => [3, 11],
+    ///     "per_100000" => [8.7, 18.2],
+    /// )?;
+    /// let rate = |s: Suppression| s.apply(&suicides).map(|out| out.column("per_100000").unwrap().f64().unwrap().get(0));
+    /// assert_eq!(rate(Suppression::new())?, Some(8.7));
+    /// assert_eq!(rate(Suppression::new().also(["per_100000"]))?, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn also<I: IntoIterator<Item = S>, S: Into<String>>(mut self, columns: I) -> Self {
         self.also = columns.into_iter().map(Into::into).collect();
         self
     }
 
     /// Add a total category.
+    ///
+    /// SIP by age band with their total: the 2 children are masked, and the
+    /// 14 adults too, so that 41 − 25 does not give them back:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let sip = df!("ålder" => ["0–17", "18–64", "65+", "Totalt"], "numerator" => [2, 14, 25, 41])?;
+    /// let out = Suppression::new().margin(Margin::new("ålder", "Totalt")).apply(&sip)?;
+    /// let flags: Vec<_> = out.column("suppressed")?.str()?.iter().flatten().collect();
+    /// assert_eq!(flags, ["primary", "secondary", "none", "none"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn margin(mut self, margin: Margin) -> Self {
         self.margins.push(margin);
         self
     }
 
     /// Add a hierarchy of totals.
+    ///
+    /// Suicides by kommun, area and region: Ragunda's 2 is masked, and so
+    /// is Bräcke's 9, so that Södra's 11 does not give it back:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Hierarchy;
+    ///
+    /// let table = df!(
+    ///     "område" => ["Ragunda", "Bräcke", "Södra", "Åre", "Krokom", "Norra", "Regionen"],
+    ///     "numerator" => [2, 9, 11, 22, 31, 53, 64],
+    /// )?;
+    /// let areas = Hierarchy::new("område", [("Ragunda", "Södra"), ("Bräcke", "Södra"), ("Åre", "Norra"),
+    ///     ("Krokom", "Norra"), ("Södra", "Regionen"), ("Norra", "Regionen")]);
+    /// let out = Suppression::new().hierarchy(areas).apply(&table)?;
+    /// let flags: Vec<_> = out.column("suppressed")?.str()?.iter().flatten().collect();
+    /// assert_eq!(flags, ["primary", "secondary", "none", "none", "none", "none", "none"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn hierarchy(mut self, hierarchy: Hierarchy) -> Self {
         self.hierarchies.push(hierarchy);
         self
     }
 
     /// Name the key columns of the table.
+    ///
+    /// A table by kommun and sex with a total per kommun: the kommun column
+    /// is a key too, else two kommuner's rows of one sex are the same cell:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let table = df!(
+    ///     "kommun" => ["Berg", "Berg", "Berg", "Åre", "Åre", "Åre"],
+    ///     "sex" => ["K", "M", "Totalt", "K", "M", "Totalt"],
+    ///     "numerator" => [3, 9, 12, 21, 19, 40],
+    /// )?;
+    /// let by_sex = Suppression::new().margin(Margin::new("sex", "Totalt"));
+    /// assert!(by_sex.apply(&table).is_err());
+    /// let out = by_sex.keys(["kommun", "sex"]).apply(&table)?;
+    /// let flags: Vec<_> = out.column("suppressed")?.str()?.iter().flatten().collect();
+    /// assert_eq!(flags, ["primary", "secondary", "none", "none", "none", "none"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn keys<I: IntoIterator<Item = S>, S: Into<String>>(mut self, columns: I) -> Self {
         self.keys = columns.into_iter().map(Into::into).collect();
         self
@@ -225,7 +392,28 @@ impl Suppression {
     /// know a label of its column; two rows with the same keys; an unknown
     /// label in an existing `suppressed` column; a programme the solver
     /// cannot answer.
-    pub fn apply(&self, table: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// # Example
+    /// Suicide rates 2019–2023 by kommun, straight from [`Rate`](crate::Rate):
+    /// Berg's 3 deaths are masked with its rate and limits:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let suicides = df!(
+    ///     "kommun" => ["Berg", "Åre", "Östersund"],
+    ///     "deaths" => [3i64, 11, 48],
+    ///     "person_years" => [34_500i64, 60_500, 320_000],
+    /// )?;
+    /// let rates = Rate::new("deaths", "person_years").multiplier(100_000.0).by(["kommun"]).compute(suicides.lazy())?;
+    /// let out = Suppression::new().apply(&rates)?;
+    /// let values: Vec<_> = out.column("value")?.f64()?.iter().map(|v| v.is_some()).collect();
+    /// assert_eq!(values, [false, true, true]);
+    /// assert_eq!(out.column("suppressed")?.str()?.get(0), Some("primary"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply(&self, table: impl IntoFrame) -> Result<DataFrame> {
+        let table = &table.into_data_frame()?;
         let mut out = self.apply_together(std::slice::from_ref(table))?;
         Ok(out.remove(0))
     }
@@ -246,7 +434,7 @@ impl Suppression {
     /// # Example
     /// ```
     /// use indikator::{Margin, Suppression};
-    /// use polars::prelude::*;
+    /// use indikator::polars::prelude::*;
     ///
     /// let region = "Hela regionen";
     /// let by_kommun = df!("kommun" => ["Berg", "Åre", region], "numerator" => [3, 40, 43])?;
@@ -295,7 +483,7 @@ impl Suppression {
     /// # Example
     /// ```
     /// use indikator::{Margin, Suppression};
-    /// use polars::prelude::*;
+    /// use indikator::polars::prelude::*;
     ///
     /// // Two primary cells in a line whose total, 8, is published.
     /// let table = df!(
@@ -312,7 +500,8 @@ impl Suppression {
     /// assert!(out.column("audit_passed")?.bool()?.all());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn audit(&self, table: &DataFrame) -> Result<DataFrame> {
+    pub fn audit(&self, table: impl IntoFrame) -> Result<DataFrame> {
+        let table = &table.into_data_frame()?;
         let mut out = self.audit_together(std::slice::from_ref(table))?;
         Ok(out.remove(0))
     }
@@ -321,6 +510,27 @@ impl Suppression {
     ///
     /// # Errors
     /// Those of [`apply_together`](Self::apply_together).
+    ///
+    /// # Example
+    /// Suicides by kommun and by sex, published together with the region's
+    /// total: masking Berg's 3 alone fails the audit (43 − 40 gives it
+    /// back); the tables as [`apply_together`](Self::apply_together)
+    /// leaves them pass:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let region = "Hela regionen";
+    /// let by_kommun = df!("kommun" => ["Berg", "Åre", region], "numerator" => [3, 40, 43])?;
+    /// let by_sex = df!("sex" => ["K", "M", region], "numerator" => [20, 23, 43])?;
+    /// let s = Suppression::new().margin(Margin::new("kommun", region)).margin(Margin::new("sex", region));
+    /// let tables = [by_kommun, by_sex];
+    /// let primary_only = s.audit_together(&tables)?;
+    /// assert_eq!(primary_only[0].column("audit_passed")?.bool()?.get(0), Some(false));
+    /// let audits = s.audit_together(&s.apply_together(&tables)?)?;
+    /// assert!(audits.iter().all(|a| a.column("audit_passed").unwrap().bool().unwrap().all()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn audit_together(&self, tables: &[DataFrame]) -> Result<Vec<DataFrame>> {
         let flagged = tables.iter().all(|t| t.schema().contains(FLAG_COLUMN));
         let cells = frames::read(self, tables, !flagged)?;

@@ -35,7 +35,7 @@ use crate::measure::column_of;
 /// # Example
 /// ```
 /// use indikator::{Hierarchy, Suppression};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let table = df!(
 ///     "area" => ["Berg", "Bräcke", "Söder", "Åre", "Krokom", "Norr", "Jämtland"],
@@ -61,6 +61,25 @@ pub struct Hierarchy {
 
 impl Hierarchy {
     /// A hierarchy in `column` from pairs of (label, parent label).
+    ///
+    /// Kommuner in two areas of the region; a table with a label the
+    /// hierarchy does not know is refused:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Hierarchy;
+    ///
+    /// let areas = Hierarchy::new(
+    ///     "kommun",
+    ///     [("Ragunda", "Södra"), ("Bräcke", "Södra"), ("Åre", "Norra"), ("Krokom", "Norra"),
+    ///      ("Södra", "Regionen"), ("Norra", "Regionen")],
+    /// );
+    /// assert_eq!((areas.column.as_str(), areas.parents.len()), ("kommun", 6));
+    /// assert_eq!(areas.parents[0], ("Ragunda".to_string(), "Södra".to_string()));
+    /// let unknown = df!("kommun" => ["Berg", "Södra"], "numerator" => [3, 11])?;
+    /// assert!(Suppression::new().hierarchy(areas).apply(&unknown).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new<C, P>(column: impl Into<String>, parents: impl IntoIterator<Item = (C, P)>) -> Self
     where
         C: Into<String>,

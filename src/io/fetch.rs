@@ -13,6 +13,17 @@ use super::{read_jsonstat_str, read_px_bytes, PxOptions, StatTable};
 use crate::error::{Error, Result};
 
 /// Kolada's API (version 2; version 3's address works the same way).
+///
+/// The first argument of [`fetch_kolada`]; a question without a KPI is
+/// refused before any request is made:
+///
+/// ```
+/// use indikator::{fetch_kolada, Error, FetchOptions, KOLADA_API};
+///
+/// assert_eq!(KOLADA_API, "https://api.kolada.se/v2");
+/// let refused = fetch_kolada(KOLADA_API, &[], &[2023], &["2380"], &FetchOptions::default());
+/// assert!(matches!(refused, Err(Error::InvalidArgument { .. })));
+/// ```
 pub const KOLADA_API: &str = "https://api.kolada.se/v2";
 
 /// The largest answer read (PxWeb's own limit is far below it).
@@ -22,7 +33,23 @@ const MAX_BYTES: u64 = 512 * 1024 * 1024;
 const MAX_PAGES: usize = 1000;
 
 /// How downloads are made.
+///
+/// A nightly job on a slow line waits longer and tries more often:
+///
+/// ```
+/// use std::time::Duration;
+/// use indikator::FetchOptions;
+///
+/// let defaults = FetchOptions::default();
+/// assert_eq!(defaults.timeout, Duration::from_secs(60));
+/// assert_eq!((defaults.retries, defaults.backoff), (3, Duration::from_secs(1)));
+/// let nightly = FetchOptions::default().timeout(Duration::from_secs(300)).retries(5);
+/// // Pauses of 1, 2, 4, 8 and 16 s between the six tries.
+/// let pauses: Duration = (0..nightly.retries).map(|k| nightly.backoff * 2u32.pow(k)).sum();
+/// assert_eq!(pauses, Duration::from_secs(31));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FetchOptions {
     /// The longest a request may take, answer included (default 60 s).
     pub timeout: Duration,
@@ -33,6 +60,52 @@ pub struct FetchOptions {
     /// 1 s); a `Retry-After` of the server is followed, up to a minute.
     pub backoff: Duration,
 }
+
+crate::setters::setters!(FetchOptions {
+    /// The longest a request may take, answer included (default 60 s).
+    ///
+    /// Every kommun's values of a KPI over ten years is a long answer; give
+    /// it five minutes (needs the network, so not run here):
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use indikator::{fetch_kolada, FetchOptions, KOLADA_API};
+    ///
+    /// let options = FetchOptions::default().timeout(Duration::from_secs(300));
+    /// assert_eq!(options.timeout, Duration::from_secs(300));
+    /// let years: Vec<i32> = (2014..=2023).collect();
+    /// let values = fetch_kolada(KOLADA_API, &["N00945"], &years, &[], &options)?;
+    /// assert!(values.height() > 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    timeout: Duration,
+    /// Tries after the first when the connection fails, times out, or the
+    /// server answers 429 or 5xx (default 3).
+    ///
+    /// An interactive session gives up after the first failure:
+    ///
+    /// ```
+    /// use indikator::FetchOptions;
+    ///
+    /// let once = FetchOptions::default().retries(0);
+    /// assert_eq!((once.retries, FetchOptions::default().retries), (0, 3));
+    /// ```
+    retries: u32,
+    /// The pause before the first retry, doubled for each next (default
+    /// 1 s); a `Retry-After` of the server is followed, up to a minute.
+    ///
+    /// A pause of 5 s waits 5 + 10 + 20 s over the default three retries:
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use indikator::FetchOptions;
+    ///
+    /// let patient = FetchOptions::default().backoff(Duration::from_secs(5));
+    /// let pauses: Duration = (0..patient.retries).map(|k| patient.backoff * 2u32.pow(k)).sum();
+    /// assert_eq!(pauses, Duration::from_secs(35));
+    /// ```
+    backoff: Duration,
+});
 
 impl Default for FetchOptions {
     fn default() -> Self {
@@ -146,6 +219,28 @@ fn download(url: &str, body: Option<&str>, options: &FetchOptions) -> Result<Vec
 /// [`Error::Fetch`] naming the URL when there is no network, no answer in
 /// time, or an HTTP error after the retries; the readers' errors for an
 /// answer that is not a table.
+///
+/// # Example
+/// The population of Östersund and Krokom at the end of 2023 from SCB's
+/// PxWeb (v1), asked for as JSON-stat (needs the network, so not run here):
+///
+/// ```no_run
+/// use indikator::{fetch_pxweb, FetchOptions};
+///
+/// let url = "https://api.scb.se/OV0104/v1/doris/sv/ssd/BE/BE0101/BE0101A/BefolkningNy";
+/// let query = serde_json::json!({
+///     "query": [
+///         {"code": "Region", "selection": {"filter": "vs:RegionKommun07", "values": ["2380", "2309"]}},
+///         {"code": "ContentsCode", "selection": {"filter": "item", "values": ["BE0101N1"]}},
+///         {"code": "Tid", "selection": {"filter": "item", "values": ["2023"]}}
+///     ],
+///     "response": {"format": "json-stat2"}
+/// });
+/// let table = fetch_pxweb(url, Some(&query), &FetchOptions::default())?;
+/// assert_eq!(table.meta.format, "JSON-stat");
+/// assert_eq!(table.frame.height(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn fetch_pxweb(
     url: &str,
     query: Option<&serde_json::Value>,
@@ -169,6 +264,21 @@ pub fn fetch_pxweb(
 /// # Errors
 /// [`Error::InvalidArgument`] without KPIs or years; [`Error::Fetch`] as
 /// [`fetch_pxweb`]; the reader's errors for an answer that is not Kolada's.
+///
+/// # Example
+/// Riket's, the county's and Östersund's values of a KPI for 2022 and 2023
+/// (needs the network, so not run here):
+///
+/// ```no_run
+/// use indikator::prelude::*;
+/// use indikator::{fetch_kolada, FetchOptions, KOLADA_API};
+///
+/// let areas = ["0000", "0023", "2380"];
+/// let values = fetch_kolada(KOLADA_API, &["N00945"], &[2022, 2023], &areas, &FetchOptions::default())?;
+/// let totals = values.lazy().filter(col("gender").eq(lit("T"))).collect()?;
+/// assert!(totals.height() <= 6); // one per area and year, where Kolada has it
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn fetch_kolada(
     api: &str,
     kpis: &[&str],

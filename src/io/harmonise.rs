@@ -10,6 +10,7 @@ use polars::prelude::*;
 use super::tidy::{LABEL_SUFFIX, STATUS, VALUE};
 use crate::error::{Error, Result};
 use crate::geography::{area_name, RIKET_CODE};
+use crate::input::IntoFrame;
 use crate::measure::band_range;
 
 /// The dimension names recognised (lower case), by what they are.
@@ -174,7 +175,8 @@ fn per_code<T: Clone>(
 /// [`Error::ColumnNotFound`] without a `value` column; [`Error::InvalidData`]
 /// naming a category of the sex or the age that is neither a sex, an age,
 /// a band nor a total; two output columns of the same name.
-pub fn harmonise(frame: &DataFrame, value: &str) -> Result<DataFrame> {
+pub fn harmonise(frame: impl IntoFrame, value: &str) -> Result<DataFrame> {
+    let frame = &frame.into_data_frame()?;
     crate::measure::require(frame.schema(), VALUE, "value")?;
     let n = frame.height();
     let dims: Vec<String> = frame

@@ -55,6 +55,33 @@ pub fn read_jsonstat(path: impl AsRef<Path>) -> Result<StatTable> {
 ///
 /// # Errors
 /// As [`read_jsonstat`].
+///
+/// # Example
+/// The population of Åre and Berg as PxWeb v2 answers it (the last
+/// dimension varies fastest, so Berg's 2024 is the last cell):
+///
+/// ```
+/// use indikator::{read_jsonstat_str, Role};
+///
+/// let json = r#"{"version": "2.0", "class": "dataset", "label": "Folkmängd efter region och år",
+///   "source": "SCB", "updated": "2024-02-21T07:00:00Z",
+///   "id": ["Region", "ContentsCode", "Tid"], "size": [2, 1, 2],
+///   "role": {"geo": ["Region"], "metric": ["ContentsCode"], "time": ["Tid"]},
+///   "dimension": {
+///     "Region": {"label": "region", "category": {"index": ["2321", "2326"],
+///                "label": {"2321": "Åre", "2326": "Berg"}}},
+///     "ContentsCode": {"label": "tabellinnehåll", "category": {"label": {"BE0101N1": "Folkmängd"},
+///                      "unit": {"BE0101N1": {"label": "antal", "decimals": 0}}}},
+///     "Tid": {"label": "år", "category": {"index": ["2023", "2024"]}}},
+///   "value": [12005, 12097, 6847, 6812]}"#;
+/// let table = read_jsonstat_str(json, "folkmangd.json")?;
+/// assert_eq!(table.frame.height(), 4);
+/// assert_eq!(table.frame.column("region_label")?.str()?.get(3), Some("Berg"));
+/// assert_eq!(table.frame.column("value")?.i64()?.get(3), Some(6812));
+/// assert_eq!(table.meta.unit.as_deref(), Some("antal"));
+/// assert_eq!(table.meta.dimensions[2].role, Some(Role::Time));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_jsonstat_str(text: &str, name: &str) -> Result<StatTable> {
     let doc = Doc::parse(text, name, "JSON-stat")?;
     let (path, dataset) = dataset(&doc)?;

@@ -15,6 +15,25 @@ use crate::error::{Error, Result};
 use crate::geography::kolada_name;
 
 /// The genders of Kolada: total, women (kvinnor), men.
+///
+/// The `gender` column of [`read_kolada`](crate::read_kolada) holds only
+/// these; another is a format error:
+///
+/// ```
+/// use indikator::{read_kolada_str, Error, KOLADA_GENDERS};
+///
+/// assert_eq!(KOLADA_GENDERS, ["T", "K", "M"]);
+/// let entry = |gender: &str| {
+///     format!(r#"[{{"kpi": "N00945", "municipality": "2321", "period": 2023,
+///                  "values": [{{"gender": "{gender}", "status": "", "value": 10.2}}]}}]"#)
+/// };
+/// for gender in KOLADA_GENDERS {
+///     let frame = read_kolada_str(&entry(gender), "are.json")?;
+///     assert_eq!(frame.column("gender")?.str()?.get(0), Some(gender));
+/// }
+/// assert!(matches!(read_kolada_str(&entry("X"), "are.json"), Err(Error::Format { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const KOLADA_GENDERS: [&str; 3] = ["T", "K", "M"];
 
 #[derive(Default)]
@@ -71,6 +90,30 @@ pub fn read_kolada<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Result
 ///
 /// # Errors
 /// As [`read_kolada`].
+///
+/// # Example
+/// Östersund's values by gender (none for men) and the county's, with the
+/// `count` of members Kolada gives for it:
+///
+/// ```
+/// use indikator::read_kolada_str;
+///
+/// let page = r#"{"count": 2, "values": [
+///   {"kpi": "N00945", "municipality": "2380", "period": 2023, "values": [
+///     {"count": 1, "gender": "T", "status": "", "value": 12.1},
+///     {"count": 1, "gender": "K", "status": "", "value": 11.4},
+///     {"count": 1, "gender": "M", "status": "", "value": null}]},
+///   {"kpi": "N00945", "municipality": "0023", "period": 2023, "values": [
+///     {"count": 8, "gender": "T", "status": "", "value": 12.8}]}],
+///   "next_page": null}"#;
+/// let frame = read_kolada_str(page, "kolada.json")?;
+/// assert_eq!(frame.height(), 4);
+/// let names: Vec<_> = frame.column("municipality_name")?.str()?.iter().flatten().collect();
+/// assert_eq!(names, ["Östersund", "Östersund", "Östersund", "Jämtlands län"]);
+/// assert_eq!(frame.column("value")?.f64()?.get(2), None);
+/// assert_eq!(frame.column("count")?.i64()?.get(3), Some(8));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_kolada_str(text: &str, name: &str) -> Result<DataFrame> {
     let mut rows = Rows::default();
     rows.read(text, name)?;

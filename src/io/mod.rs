@@ -37,7 +37,26 @@ pub use tidy::{Dimension, Role};
 
 /// A statistical table read from a file: the tidy frame and what the file
 /// says about it.
+///
+/// ```
+/// use indikator::{read_px_bytes, PxOptions, StatTable};
+///
+/// let px = concat!(
+///     "CODEPAGE=\"utf-8\";\nDECIMALS=0;\nMATRIX=\"BE0101N1\";\n",
+///     "TITLE=\"Folkmängden efter region och år\";\nCONTENTS=\"Folkmängd\";\nUNITS=\"antal\";\n",
+///     "STUB=\"region\";\nHEADING=\"år\";\n",
+///     "VALUES(\"region\")=\"2303 Ragunda\",\"2305 Bräcke\";\nCODES(\"region\")=\"2303\",\"2305\";\n",
+///     "VALUES(\"år\")=\"2023\",\"2024\";\nDATA=\n5300 5250\n6400 6350;\n",
+/// );
+/// let StatTable { frame, meta, .. } = read_px_bytes(px.as_bytes(), "folkmangd.px", &PxOptions::default())?;
+/// assert_eq!(meta.format, "PC-Axis");
+/// assert_eq!(frame.shape(), (4, 6));
+/// // Ragunda 2024: the heading varies fastest.
+/// assert_eq!(frame.column("value")?.i64()?.get(1), Some(5250));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct StatTable {
     /// Per dimension a column of codes (named after the dimension) and one
     /// of labels (`<name>_label`), then `value` and `status`.
@@ -47,7 +66,29 @@ pub struct StatTable {
 }
 
 /// What a PC-Axis or JSON-stat file says about its table.
+///
+/// ```
+/// use indikator::read_px_metadata;
+///
+/// let px = concat!(
+///     "CODEPAGE=\"utf-8\";\nLANGUAGE=\"sv\";\nDECIMALS=0;\nMATRIX=\"BE0101N1\";\n",
+///     "TITLE=\"Folkmängden efter region och år\";\nCONTENTS=\"Folkmängd\";\nUNITS=\"antal\";\n",
+///     "SOURCE=\"Statistiska centralbyrån (SCB)\";\nLAST-UPDATED=\"20240221 08:00\";\n",
+///     "NOTE=\"Folkmängden avser den 31 december.\";\nDATASYMBOL2=\"Uppgift saknas\";\n",
+///     "STUB=\"region\";\nHEADING=\"år\";\n",
+///     "VALUES(\"region\")=\"2361 Härjedalen\";\nVALUES(\"år\")=\"2024\";\nDATA=\n\"..\";\n",
+/// );
+/// let meta = read_px_metadata(px.as_bytes(), "folkmangd.px", &Default::default())?;
+/// assert_eq!(meta.table.as_deref(), Some("BE0101N1"));
+/// assert_eq!(meta.last_updated.as_deref(), Some("20240221 08:00"));
+/// assert_eq!(meta.symbols[".."], "Uppgift saknas");
+/// assert_eq!(meta.notes, ["Folkmängden avser den 31 december."]);
+/// assert_eq!((meta.language.as_deref(), meta.decimals), (Some("sv"), Some(0)));
+/// assert_eq!(meta.dimensions.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TableMeta {
     /// `"PC-Axis"` or `"JSON-stat"`.
     pub format: String,

@@ -18,7 +18,27 @@ pub const STATUS: &str = "status";
 
 /// What a dimension is for, where the file says so (JSON-stat `role`, the
 /// PX `TIMEVAL` and `CONTVARIABLE` keys).
+///
+/// In a PC-Axis file, `MAP` marks the geography and `TIMEVAL` the time:
+///
+/// ```
+/// use indikator::{read_px_bytes, Role};
+///
+/// let px = concat!(
+///     "CODEPAGE=\"utf-8\";\nDECIMALS=0;\nTITLE=\"Folkmängden\";\nCONTENTS=\"Folkmängd\";\n",
+///     "UNITS=\"antal\";\nSTUB=\"region\";\nHEADING=\"år\";\n",
+///     "VALUES(\"region\")=\"2313 Strömsund\";\nVALUES(\"år\")=\"2023\",\"2024\";\n",
+///     "MAP(\"region\")=\"Sweden_municipality\";\nTIMEVAL(\"år\")=TLIST(A1),\"2023\",\"2024\";\n",
+///     "DATA=\n11402 11331;\n",
+/// );
+/// let table = read_px_bytes(px.as_bytes(), "folk.px", &Default::default())?;
+/// let roles: Vec<_> = table.meta.dimensions.iter().map(|d| d.role).collect();
+/// assert_eq!(roles, [Some(Role::Geo), Some(Role::Time)]);
+/// assert_eq!(Role::Time.as_str(), "time");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Role {
     /// Time (years, months…).
     Time,
@@ -30,6 +50,16 @@ pub enum Role {
 
 impl Role {
     /// The word JSON-stat uses: `time`, `geo`, `metric`.
+    ///
+    /// Writing the roles of a table's dimensions (the type's example reads
+    /// them from a PC-Axis file) in JSON-stat's words:
+    ///
+    /// ```
+    /// use indikator::Role;
+    ///
+    /// let roles = [Role::Geo, Role::Time, Role::Metric];
+    /// assert_eq!(roles.map(Role::as_str), ["geo", "time", "metric"]);
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Time => "time",
@@ -40,7 +70,28 @@ impl Role {
 }
 
 /// A dimension of a table as the metadata describes it.
+///
+/// SCB names its variables in words and gives each a code for the API:
+///
+/// ```
+/// use indikator::{read_px_metadata, Role};
+///
+/// let px = concat!(
+///     "CODEPAGE=\"utf-8\";\nDECIMALS=0;\nTITLE=\"Folkmängden\";\nCONTENTS=\"Folkmängd\";\n",
+///     "UNITS=\"antal\";\nSTUB=\"region\";\nHEADING=\"år\";\n",
+///     "VALUES(\"region\")=\"2380 Östersund\",\"2309 Krokom\",\"2321 Åre\";\nVALUES(\"år\")=\"2024\";\n",
+///     "VARIABLE-CODE(\"region\")=\"Region\";\nVARIABLE-CODE(\"år\")=\"Tid\";\n",
+///     "TIMEVAL(\"år\")=TLIST(A1),\"2024\";\nDATA=\n64300 15600 12100;\n",
+/// );
+/// let meta = read_px_metadata(px.as_bytes(), "folk.px", &Default::default())?;
+/// let region = &meta.dimensions[0];
+/// assert_eq!((region.name.as_str(), region.id.as_str(), region.size), ("region", "Region", 3));
+/// assert_eq!(region.role, None);
+/// assert_eq!((meta.dimensions[1].id.as_str(), meta.dimensions[1].role), ("Tid", Some(Role::Time)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Dimension {
     /// Its name, the name of its columns (`ålder`; the PX variable name,
     /// the JSON-stat dimension label).

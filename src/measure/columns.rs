@@ -113,7 +113,7 @@ pub(crate) fn group_label(keys: &DataFrame, i: usize) -> String {
             format!("{}={}", c.name(), v.unwrap_or_else(|_| "?".to_string()))
         })
         .collect();
-    format!(" in group {}", parts.join(", "))
+    format!("in group {}", parts.join(", "))
 }
 
 /// One text key per row of the `columns` of `frame` (for matching rows of two frames).

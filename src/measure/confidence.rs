@@ -10,7 +10,29 @@ use crate::error::{Error, Result};
 /// 95 % and 99.8 % are the two levels the English public-health platform
 /// (Fingertips) uses to rate indicators against a benchmark; no other level
 /// is accepted, so that every table in a report is comparable.
+///
+/// SIP shares by kommun with both levels' limits, and a level read from
+/// text as a user writes it:
+///
+/// ```
+/// use indikator::prelude::*;
+///
+/// let sip = df!("kommun" => ["Åre", "Berg"], "with_plan" => [18i64, 9], "patients" => [40i64, 25])?;
+/// let shares = Proportion::new("with_plan", "patients")
+///     .by("kommun")
+///     .confidence(Confidence::Both)
+///     .compute(sip.lazy())?;
+/// for column in ["lower_95", "upper_95", "lower_99_8", "upper_99_8"] {
+///     assert!(shares.column(column).is_ok(), "{column}");
+/// }
+/// let (wide, narrow) = (shares.column("lower_99_8")?.f64()?, shares.column("lower_95")?.f64()?);
+/// assert!(wide.get(0).unwrap() < narrow.get(0).unwrap());
+/// assert_eq!("99.8%".parse::<Confidence>()?, Confidence::P998);
+/// assert!(Confidence::from_level(0.9).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Confidence {
     /// 95 % limits in columns `lower`, `upper`.
     #[default]
@@ -26,6 +48,15 @@ const ACCEPTED: &str =
 
 impl Confidence {
     /// The levels as fractions, in increasing order.
+    ///
+    /// ```
+    /// use indikator::Confidence;
+    ///
+    /// assert_eq!(Confidence::P95.levels(), [0.95]);
+    /// assert_eq!(Confidence::Both.levels(), [0.95, 0.998]);
+    /// // One pair of limit columns per level.
+    /// assert_eq!(Confidence::Both.levels().len(), Confidence::Both.limit_columns().len());
+    /// ```
     pub fn levels(self) -> &'static [f64] {
         match self {
             Confidence::P95 => &[0.95],
@@ -38,6 +69,20 @@ impl Confidence {
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] for any other number.
+    ///
+    /// A level as a user gives it, for a rate of suicide:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// assert_eq!(Confidence::from_level(0.95)?, Confidence::P95);
+    /// let level = Confidence::from_level(99.8)?;
+    /// let suicide = Rate::new("deaths", "population").confidence(level);
+    /// assert_eq!(suicide.common.confidence, Confidence::P998);
+    /// let err = Confidence::from_level(90.0).unwrap_err();
+    /// assert!(matches!(err, Error::InvalidArgument { ref argument, .. } if argument == "confidence"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_level(level: f64) -> Result<Self> {
         if level == 0.95 || level == 95.0 {
             Ok(Confidence::P95)
@@ -52,6 +97,16 @@ impl Confidence {
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] for an empty list, an unknown level or a repeat.
+    ///
+    /// ```
+    /// use indikator::Confidence;
+    ///
+    /// assert_eq!(Confidence::from_levels(&[0.998, 0.95])?, Confidence::Both);
+    /// assert_eq!(Confidence::from_levels(&[95.0])?, Confidence::P95);
+    /// assert!(Confidence::from_levels(&[0.95, 95.0]).is_err()); // the same level twice
+    /// assert!(Confidence::from_levels(&[]).is_err());
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn from_levels(levels: &[f64]) -> Result<Self> {
         let shown = || format!("{levels:?}");
         match levels {
@@ -67,6 +122,22 @@ impl Confidence {
     }
 
     /// The names of the limit columns, as `(lower, upper)` per level.
+    ///
+    /// The limits of a vårdgaranti share, read by name at both levels:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let waits = df!("within_limit" => [410i64], "completed" => [450i64])?;
+    /// let share = Proportion::new("within_limit", "completed").confidence(Confidence::Both).compute(&waits)?;
+    /// assert_eq!(Confidence::Both.limit_columns(), [("lower_95", "upper_95"), ("lower_99_8", "upper_99_8")]);
+    /// for (lower, upper) in Confidence::Both.limit_columns() {
+    ///     let (lo, hi) = (share.column(lower)?.f64()?.get(0).unwrap(), share.column(upper)?.f64()?.get(0).unwrap());
+    ///     assert!(lo < 410.0 / 450.0 && 410.0 / 450.0 < hi);
+    /// }
+    /// assert_eq!(Confidence::P998.limit_columns(), [("lower", "upper")]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn limit_columns(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Confidence::P95 | Confidence::P998 => &[("lower", "upper")],
@@ -101,7 +172,28 @@ impl FromStr for Confidence {
 }
 
 /// Which columns a statistic returns.
+///
+/// Only the values, for a table of rates by kommun:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::OutputType;
+///
+/// let deaths = df!("kommun" => ["Östersund", "Krokom"], "deaths" => [12i64, 4], "population" => [64_000i64, 16_000])?;
+/// let rates = Rate::new("deaths", "population")
+///     .multiplier(100_000.0)
+///     .by("kommun")
+///     .output(OutputType::Value)
+///     .compute(deaths.lazy())?;
+/// let columns: Vec<&str> = rates.get_column_names().iter().map(|c| c.as_str()).collect();
+/// assert_eq!(columns, ["kommun", "value"]);
+/// // Groups come sorted: Krokom first, 4 / 16 000 × 100 000 = 25.
+/// assert_eq!(rates.column("value")?.f64()?.get(0), Some(25.0));
+/// assert_eq!("standard".parse::<OutputType>()?, OutputType::Standard);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum OutputType {
     /// Groups, numerator, denominator, value, limits, `status`, and the
     /// metadata `confidence`, `statistic`, `method`.

@@ -8,6 +8,7 @@ use super::grouping::PoolMethod;
 use super::output::{Estimate, Status, Table};
 use super::rate::scaled_poisson_limits;
 use crate::error::Result;
+use crate::input::IntoFrame;
 
 /// The number of records per group, or the sum of a count column.
 ///
@@ -22,7 +23,7 @@ use crate::error::Result;
 /// # Example
 /// ```
 /// use indikator::{Count, Statistic};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let sip = df!("kommun" => ["Åre", "Åre", "Berg"], "plan_id" => [1, 2, 3])?;
 /// let counts = Count::rows().by(["kommun"]).compute(sip.lazy())?;
@@ -31,6 +32,7 @@ use crate::error::Result;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Count {
     /// Column to sum; `None` counts rows.
     pub column: Option<String>,
@@ -40,11 +42,37 @@ pub struct Count {
 
 impl Count {
     /// Count the records (rows) of each group.
+    ///
+    /// One row per SIP (samordnad individuell plan), counted by kommun:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let plans = df!("kommun" => ["Strömsund", "Bräcke", "Strömsund", "Strömsund"], "plan_id" => [101i64, 102, 103, 104])?;
+    /// let counts = Count::rows().by("kommun").compute(&plans)?;
+    /// // Sorted: Bräcke 1, Strömsund 3; the count is the numerator too.
+    /// assert_eq!(counts.column("value")?.f64()?.iter().flatten().collect::<Vec<_>>(), [1.0, 3.0]);
+    /// assert_eq!(counts.column("numerator")?.f64()?.get(1), Some(3.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rows() -> Self {
         Count::default()
     }
 
     /// Sum the counts in `column` per group.
+    ///
+    /// Fall injuries 65+ reported per quarter, summed by kommun:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let falls = df!("kommun" => ["Östersund", "Östersund", "Åre", "Åre"], "injuries" => [120i64, 95, 14, 6])?;
+    /// let counts = Count::of("injuries").by("kommun").compute(&falls)?;
+    /// let values: Vec<_> = counts.column("value")?.f64()?.iter().flatten().collect();
+    /// assert_eq!(values, [20.0, 215.0]); // sorted by code point: Å before Ö
+    /// assert_eq!(counts.column("method")?.str()?.get(1), Some("Byar")); // limits of 10 or more
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn of(column: impl Into<String>) -> Self {
         Count {
             column: Some(column.into()),
@@ -60,7 +88,8 @@ impl Statistic for Count {
         &mut self.common
     }
 
-    fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+    fn compute(&self, data: impl IntoFrame) -> Result<DataFrame> {
+        let data = data.into_lazy_frame();
         let levels = self.common.confidence.levels();
         let (keys, counts) = match &self.column {
             Some(column) => {

@@ -11,8 +11,26 @@ use super::output::{Estimate, Status, Table};
 use super::rate::{check_multiplier, multiplier_label, scaled_poisson_limits};
 use super::standard_population::StandardPopulation;
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 
 /// Events and population per age band of a reference population (e.g. riket).
+///
+/// Riket's deaths by age as the reference of Östersund's SMR:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::Reference;
+///
+/// let riket = df!("age" => ["0-64", "65+"], "deaths" => [12_000i64, 78_000], "population" => [8_400_000i64, 2_150_000])?;
+/// let reference = Reference::from_frame(&riket, "age", "deaths", "population")?;
+/// assert!((reference.crude_rate() - 90_000.0 / 10_550_000.0).abs() < 1e-15);
+/// let ostersund = df!("age" => ["0-64", "65+"], "deaths" => [80i64, 540], "population" => [50_000i64, 14_000])?;
+/// let smr = Isr::ratio("deaths", "population", "age", reference).compute(ostersund.lazy())?;
+/// // E = 50 000 · 12 000/8 400 000 + 14 000 · 78 000/2 150 000 = 579.34; O = 620
+/// assert!((smr.column("expected")?.f64()?.get(0).unwrap() - 579.3355481727575).abs() < 1e-9);
+/// assert!((smr.column("value")?.f64()?.get(0).unwrap() - 1.070191535726574).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reference {
     bands: Vec<(String, f64, f64)>,
@@ -23,6 +41,19 @@ impl Reference {
     ///
     /// # Errors
     /// No bands, duplicated bands, negative or non-finite events, populations of zero or less.
+    ///
+    /// Riket's deaths and population in two age bands:
+    ///
+    /// ```
+    /// use indikator::{Error, Reference};
+    ///
+    /// let riket = Reference::new(vec![("0-64".into(), 12_000.0, 8_400_000.0), ("65+".into(), 78_000.0, 2_150_000.0)])?;
+    /// assert!((riket.crude_rate() - 90_000.0 / 10_550_000.0).abs() < 1e-15);
+    /// let twice = Reference::new(vec![("65+".into(), 78_000.0, 2_150_000.0), ("65+".into(), 1.0, 10.0)]);
+    /// assert!(matches!(twice, Err(Error::AgeBands { .. })));
+    /// assert!(Reference::new(vec![("0-64".into(), 12_000.0, 0.0)]).is_err()); // no population
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn new(bands: Vec<(String, f64, f64)>) -> Result<Self> {
         if bands.is_empty() {
             return Err(Error::argument(
@@ -64,12 +95,27 @@ impl Reference {
     ///
     /// # Errors
     /// Missing or non-numeric columns, nulls, and everything [`Reference::new`] rejects.
+    ///
+    /// Riket's table of deaths by age, as read from SCB:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Reference;
+    ///
+    /// let riket = df!("age" => ["0-64", "65+"], "deaths" => [12_000i64, 78_000], "population" => [8_400_000i64, 2_150_000])?;
+    /// let reference = Reference::from_frame(&riket, "age", "deaths", "population")?;
+    /// assert_eq!(reference, Reference::new(vec![("0-64".into(), 12_000.0, 8_400_000.0), ("65+".into(), 78_000.0, 2_150_000.0)])?);
+    /// let err = Reference::from_frame(&riket, "age", "deaths", "folkmängd").unwrap_err();
+    /// assert!(matches!(err, Error::ColumnNotFound { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_frame(
-        frame: &DataFrame,
+        frame: impl IntoFrame,
         band: &str,
         events: &str,
         population: &str,
     ) -> Result<Self> {
+        let frame = &frame.into_data_frame()?;
         let schema = frame.schema();
         require(schema, band, "reference age band")?;
         require_numeric(schema, events, "reference events")?;
@@ -104,6 +150,18 @@ impl Reference {
     }
 
     /// The crude rate of the reference, `Σx / Σn`.
+    ///
+    /// Riket's crude death rate, the scale of an indirectly standardised
+    /// rate ([`Isr::rate`]):
+    ///
+    /// ```
+    /// use indikator::Reference;
+    ///
+    /// let riket = Reference::new(vec![("0-64".into(), 12_000.0, 8_400_000.0), ("65+".into(), 78_000.0, 2_150_000.0)])?;
+    /// // 90 000 deaths in 10 550 000: 853.1 per 100 000
+    /// assert!((riket.crude_rate() * 100_000.0 - 853.0805687203792).abs() < 1e-9);
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn crude_rate(&self) -> f64 {
         let x: f64 = self.bands.iter().map(|b| b.1).sum();
         let n: f64 = self.bands.iter().map(|b| b.2).sum();
@@ -128,7 +186,25 @@ impl Reference {
 }
 
 /// Ratio (observed / expected, e.g. an SMR) or rate (ratio × the reference's crude rate).
+///
+/// [`Isr::ratio`] and [`Isr::rate`] set it; the rate is the ratio times
+/// riket's crude rate:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{IsrKind, Reference};
+///
+/// let riket = Reference::new(vec![("0-64".into(), 12_000.0, 8_400_000.0), ("65+".into(), 78_000.0, 2_150_000.0)])?;
+/// let ostersund = df!("age" => ["0-64", "65+"], "deaths" => [80i64, 540], "population" => [50_000i64, 14_000])?;
+/// let isr = Isr::rate("deaths", "population", "age", riket);
+/// assert_eq!(isr.kind, IsrKind::Rate);
+/// let rate = isr.compute(ostersund.lazy())?;
+/// // 620 / 579.34 × 90 000 / 10 550 000 × 100 000 = 912.96 per 100 000
+/// assert!((rate.column("value")?.f64()?.get(0).unwrap() - 912.9596039373617).abs() < 1e-9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum IsrKind {
     /// Indirectly standardised ratio, `O/E × multiplier` (multiplier 1 or 100).
     Ratio,
@@ -154,7 +230,7 @@ pub enum IsrKind {
 /// # Example
 /// ```
 /// use indikator::{Isr, Reference, Statistic};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let riket = Reference::new(vec![("0-64".into(), 100.0, 100_000.0), ("65+".into(), 400.0, 20_000.0)])?;
 /// let data = df!("age" => ["0-64", "65+"], "deaths" => [3, 22], "pop" => [1_000, 1_000])?;
@@ -164,6 +240,7 @@ pub enum IsrKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Isr {
     /// Column of observed events by band (unused with `observed_totals`).
     pub numerator: String,
@@ -213,6 +290,21 @@ impl Isr {
     }
 
     /// An indirectly standardised ratio (SMR).
+    ///
+    /// Deaths in Östersund against riket's rates by age:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Reference;
+    ///
+    /// let riket = Reference::new(vec![("0-64".into(), 12_000.0, 8_400_000.0), ("65+".into(), 78_000.0, 2_150_000.0)])?;
+    /// let ostersund = df!("age" => ["0-64", "65+"], "deaths" => [80i64, 540], "population" => [50_000i64, 14_000])?;
+    /// let smr = Isr::ratio("deaths", "population", "age", riket).compute(&ostersund)?;
+    /// // O = 620; E = 50 000 · 12 000/8 400 000 + 14 000 · 78 000/2 150 000 = 579.34
+    /// assert_eq!(smr.column("numerator")?.f64()?.get(0), Some(620.0));
+    /// assert!((smr.column("value")?.f64()?.get(0).unwrap() - 620.0 / 579.3355481727575).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn ratio(
         numerator: impl Into<String>,
         denominator: impl Into<String>,
@@ -229,6 +321,22 @@ impl Isr {
     }
 
     /// An indirectly standardised rate.
+    ///
+    /// Deaths in Krokom per 100 000, standardised to riket's age structure
+    /// of risk:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Reference;
+    ///
+    /// let riket = Reference::new(vec![("0-64".into(), 12_000.0, 8_400_000.0), ("65+".into(), 78_000.0, 2_150_000.0)])?;
+    /// let krokom = df!("age" => ["0-64", "65+"], "deaths" => [22i64, 130], "population" => [12_000i64, 3_600])?;
+    /// let rate = Isr::rate("deaths", "population", "age", riket).compute(&krokom)?;
+    /// // O/E = 152 / 147.75; × 90 000 / 10 550 000 × 100 000 = 877.63 (by hand, Python)
+    /// assert!((rate.column("value")?.f64()?.get(0).unwrap() - 877.6340659312553).abs() < 1e-9);
+    /// assert!((rate.column("ref_rate")?.f64()?.get(0).unwrap() - 853.0805687203792).abs() < 1e-9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rate(
         numerator: impl Into<String>,
         denominator: impl Into<String>,
@@ -245,18 +353,68 @@ impl Isr {
     }
 
     /// Set the multiplier.
+    ///
+    /// Östersund's SMR on the scale of 100 (riket = 100):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Reference;
+    ///
+    /// let riket = Reference::new(vec![("0-64".into(), 12_000.0, 8_400_000.0), ("65+".into(), 78_000.0, 2_150_000.0)])?;
+    /// let ostersund = df!("age" => ["0-64", "65+"], "deaths" => [80i64, 540], "population" => [50_000i64, 14_000])?;
+    /// let smr = Isr::ratio("deaths", "population", "age", riket).multiplier(100.0).compute(&ostersund)?;
+    /// // 620 / 579.34 × 100
+    /// assert!((smr.column("value")?.f64()?.get(0).unwrap() - 107.0191535726574).abs() < 1e-9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn multiplier(mut self, multiplier: f64) -> Self {
         self.multiplier = multiplier;
         self
     }
 
     /// Take observed events as totals per group from this frame.
+    ///
+    /// Deaths known only in total per kommun, populations by age:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Reference;
+    ///
+    /// let riket = Reference::new(vec![("0-64".into(), 12_000.0, 8_400_000.0), ("65+".into(), 78_000.0, 2_150_000.0)])?;
+    /// let population = df!(
+    ///     "kommun" => ["Krokom", "Krokom", "Östersund", "Östersund"],
+    ///     "age" => ["0-64", "65+", "0-64", "65+"],
+    ///     "population" => [12_000i64, 3_600, 50_000, 14_000],
+    /// )?;
+    /// let totals = df!("kommun" => ["Östersund", "Krokom"], "deaths" => [620i64, 152])?;
+    /// let smr = Isr::ratio("deaths", "population", "age", riket).by("kommun").observed_totals(totals).compute(&population)?;
+    /// // Krokom: O = 152, E = 147.75 (by hand, Python)
+    /// assert!((smr.column("value")?.f64()?.get(0).unwrap() - 1.0287821550638605).abs() < 1e-12);
+    /// assert!((smr.column("value")?.f64()?.get(1).unwrap() - 620.0 / 579.3355481727575).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn observed_totals(mut self, totals: DataFrame) -> Self {
         self.observed_totals = Some(totals);
         self
     }
 
     /// Count missing counts and populations as zero.
+    ///
+    /// Berg with no deaths reported under 65:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Reference;
+    ///
+    /// let riket = Reference::new(vec![("0-64".into(), 12_000.0, 8_400_000.0), ("65+".into(), 78_000.0, 2_150_000.0)])?;
+    /// let berg = df!("age" => ["0-64", "65+"], "deaths" => [None, Some(75i64)], "population" => [5_000i64, 2_000])?;
+    /// let strict = Isr::ratio("deaths", "population", "age", riket.clone()).compute(&berg)?;
+    /// assert_eq!(strict.column("status")?.str()?.get(0), Some("numerator missing"));
+    /// let as_zero = Isr::ratio("deaths", "population", "age", riket).missing_as_zero(true).compute(&berg)?;
+    /// // O = 75; E = 5 000 · 12 000/8 400 000 + 2 000 · 78 000/2 150 000 = 79.70
+    /// assert!((as_zero.column("value")?.f64()?.get(0).unwrap() - 75.0 / 79.70099667774086).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn missing_as_zero(mut self, yes: bool) -> Self {
         self.missing_as_zero = yes;
         self
@@ -324,7 +482,8 @@ impl Statistic for Isr {
         &mut self.common
     }
 
-    fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+    fn compute(&self, data: impl IntoFrame) -> Result<DataFrame> {
+        let data = data.into_lazy_frame();
         check_multiplier(self.multiplier)?;
         let schema = schema_of(&data)?;
         let by_band = self.observed_totals.is_none();

@@ -7,6 +7,7 @@ use super::common::{Common, Statistic};
 use super::grouping::PoolMethod;
 use super::output::{Estimate, Status, Table};
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::stats::mean_limits;
 
 /// The mean of a value column per group, with Student's t limits.
@@ -25,7 +26,7 @@ use crate::stats::mean_limits;
 /// # Example
 /// ```
 /// use indikator::{Mean, Statistic};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let survey = df!("unit" => ["A", "A", "A"], "score" => [4.5, 4.6, 4.7])?;
 /// let mean = Mean::new("score").by(["unit"]).compute(survey.lazy())?;
@@ -33,6 +34,7 @@ use crate::stats::mean_limits;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Mean {
     /// Column of values.
     pub values: String,
@@ -42,6 +44,20 @@ pub struct Mean {
 
 impl Mean {
     /// The mean of `values`.
+    ///
+    /// Days from referral to first visit for five patients in Berg:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let waits = df!("kommun" => ["Berg"; 5], "days" => [12.0, 30.0, 7.0, 21.0, 15.0])?;
+    /// let mean = Mean::new("days").by("kommun").compute(&waits)?;
+    /// let get = |c: &str| mean.column(c).unwrap().f64().unwrap().get(0).unwrap();
+    /// assert_eq!((get("value"), get("denominator"), get("sum")), (17.0, 5.0, 85.0));
+    /// // 17 ± t(0.975, 4) · 8.860 / √5 (scipy): 5.999 to 28.001
+    /// assert!((get("lower") - 5.998828947417666).abs() < 1e-6 && (get("upper") - 28.001171052582336).abs() < 1e-6);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(values: impl Into<String>) -> Self {
         Mean {
             values: values.into(),
@@ -59,7 +75,8 @@ impl Statistic for Mean {
         &mut self.common
     }
 
-    fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+    fn compute(&self, data: impl IntoFrame) -> Result<DataFrame> {
+        let data = data.into_lazy_frame();
         if let Some(pool) = self
             .common
             .grouping

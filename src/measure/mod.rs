@@ -53,3 +53,5 @@ pub(crate) use proportion::proportion_estimate;
 pub(crate) use rate::check_multiplier;
 #[cfg(feature = "python")]
 pub(crate) use rate::rate_estimate;
+
+crate::setters::statistic_methods!(Count, Rate, Proportion, Mean, Dsr, Isr, LifeExpectancy, Sii);

@@ -41,7 +41,23 @@ pub(crate) fn is_output_column(name: &str) -> bool {
 }
 
 /// Why a value is missing, or `Ok`. Written to the `status` column.
+///
+/// Berg's count is missing, so its rate is not computed:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::Status;
+///
+/// let deaths = df!("kommun" => ["Berg", "Åre"], "deaths" => [None, Some(5i64)], "population" => [7_000i64, 12_000])?;
+/// let rates = Rate::new("deaths", "population").by("kommun").compute(deaths.lazy())?;
+/// let status: Vec<_> = rates.column("status")?.str()?.iter().flatten().collect();
+/// assert_eq!(status, [Status::NumeratorMissing.label(), Status::Ok.label()]);
+/// assert_eq!(status, ["numerator missing", "ok"]);
+/// assert_eq!(rates.column("value")?.f64()?.get(0), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Status {
     /// The value and its limits were computed.
     Ok,
@@ -94,6 +110,21 @@ pub enum Status {
 
 impl Status {
     /// The text written in the `status` column.
+    ///
+    /// A mean of one patient's wait has a value but no limits:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Status;
+    ///
+    /// let waits = df!("kommun" => ["Berg", "Åre", "Åre"], "days" => [12.0, 30.0, 7.0])?;
+    /// let means = Mean::new("days").by("kommun").compute(&waits)?;
+    /// assert_eq!(Status::TooFewValues.label(), "fewer than 2 values");
+    /// assert_eq!(means.column("status")?.str()?.get(0), Some(Status::TooFewValues.label()));
+    /// assert_eq!(means.column("status")?.str()?.get(1), Some(Status::Ok.label()));
+    /// assert_eq!(means.column("lower")?.f64()?.get(0), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             Status::Ok => "ok",

@@ -8,6 +8,7 @@ use super::common::{Common, Statistic};
 use super::output::{Estimate, Status, Table};
 use super::rate::require_positive;
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::stats::{wilson_lower, wilson_upper};
 
 /// A proportion per group: `x` of `n`, as a proportion of 1 or a percentage.
@@ -23,7 +24,7 @@ use crate::stats::{wilson_lower, wilson_upper};
 /// # Example
 /// ```
 /// use indikator::{Proportion, Statistic};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let bup = df!("month" => ["jan", "feb"], "within_30" => [38, 63], "assessed" => [100, 100])?;
 /// let share = Proportion::new("within_30", "assessed").percentage().by(["month"]).compute(bup.lazy())?;
@@ -35,6 +36,7 @@ use crate::stats::{wilson_lower, wilson_upper};
 /// # References
 /// Wilson, E. B. (1927), JASA 22, 209–212. Newcombe, R. G. (1998), Stat Med 17, 857–872.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Proportion {
     /// Column of cases (the part).
     pub numerator: String,
@@ -48,6 +50,21 @@ pub struct Proportion {
 
 impl Proportion {
     /// The proportion `numerator / denominator`, as a proportion of 1.
+    ///
+    /// Vårdgaranti in Östersund: 410 of 450 first visits within the limit.
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let waits = df!("kommun" => ["Östersund"], "within_limit" => [410i64], "completed" => [450i64])?;
+    /// let share = Proportion::new("within_limit", "completed").compute(&waits)?;
+    /// let get = |c: &str| share.column(c).unwrap().f64().unwrap().get(0).unwrap();
+    /// // 410 / 450 = 0.9111; Wilson's 95 % limits by hand (Python): 0.8812 to 0.9340.
+    /// assert!((get("value") - 410.0 / 450.0).abs() < 1e-15);
+    /// assert!((get("lower") - 0.8812189489409606).abs() < 1e-9 && (get("upper") - 0.9340437222161524).abs() < 1e-9);
+    /// assert_eq!(share.column("statistic")?.str()?.get(0), Some("proportion of 1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(numerator: impl Into<String>, denominator: impl Into<String>) -> Self {
         Proportion {
             numerator: numerator.into(),
@@ -58,12 +75,36 @@ impl Proportion {
     }
 
     /// Report as a percentage (multiplier 100).
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let waits = df!("within_limit" => [410i64], "completed" => [450i64])?;
+    /// let share = Proportion::new("within_limit", "completed").percentage().compute(&waits)?;
+    /// // 91.11 %, Wilson's upper 95 % limit 93.40 % (Python)
+    /// assert!((share.column("value")?.f64()?.get(0).unwrap() - 91.11111111111111).abs() < 1e-9);
+    /// assert!((share.column("upper")?.f64()?.get(0).unwrap() - 93.40437222161524).abs() < 1e-9);
+    /// assert_eq!(share.column("statistic")?.str()?.get(0), Some("percentage"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn percentage(mut self) -> Self {
         self.multiplier = 100.0;
         self
     }
 
     /// Set the multiplier: 1 or 100.
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let waits = df!("within_limit" => [410i64], "completed" => [450i64])?;
+    /// let percent = Proportion::new("within_limit", "completed").multiplier(100.0);
+    /// assert_eq!(percent, Proportion::new("within_limit", "completed").percentage());
+    /// assert!((percent.compute(&waits)?.column("value")?.f64()?.get(0).unwrap() - 91.11111111111111).abs() < 1e-9);
+    /// let per_mille = Proportion::new("within_limit", "completed").multiplier(1000.0);
+    /// assert!(matches!(per_mille.compute(&waits), Err(Error::InvalidArgument { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn multiplier(mut self, multiplier: f64) -> Self {
         self.multiplier = multiplier;
         self
@@ -118,7 +159,8 @@ impl Statistic for Proportion {
         &mut self.common
     }
 
-    fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+    fn compute(&self, data: impl IntoFrame) -> Result<DataFrame> {
+        let data = data.into_lazy_frame();
         check_proportion_multiplier(self.multiplier)?;
         let inputs = Input::pair(&self.numerator, &self.denominator);
         let summary = summarise(data, &self.common.grouping, &inputs, Vec::new())?;

@@ -7,6 +7,7 @@ use super::columns::group_label;
 use super::common::{Common, Statistic};
 use super::output::{Estimate, Limits, Status, Table};
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::stats::poisson_limits;
 
 /// A crude rate per group: events `x` per `n` persons (or person-years) times `multiplier`.
@@ -26,7 +27,7 @@ use crate::stats::poisson_limits;
 /// # Example
 /// ```
 /// use indikator::{Rate, Statistic};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let deaths = df!("year" => [2023, 2024], "suicides" => [20, 21], "population" => [131_000, 132_000])?;
 /// let rate = Rate::new("suicides", "population").multiplier(100_000.0).by(["year"]).compute(deaths.lazy())?;
@@ -38,6 +39,7 @@ use crate::stats::poisson_limits;
 /// # References
 /// Breslow & Day (1987), *Statistical Methods in Cancer Research II*, IARC.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Rate {
     /// Column of events.
     pub numerator: String,
@@ -51,6 +53,21 @@ pub struct Rate {
 
 impl Rate {
     /// A rate of `numerator` per `denominator`, per 100 000 by default.
+    ///
+    /// Suicide in Östersund in a year, 10 deaths among 64 000:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let deaths = df!("kommun" => ["Östersund"], "deaths" => [10i64], "population" => [64_000i64])?;
+    /// let rate = Rate::new("deaths", "population").compute(&deaths)?;
+    /// let get = |c: &str| rate.column(c).unwrap().f64().unwrap().get(0).unwrap();
+    /// // 10 / 64 000 × 100 000 = 15.625; Byar's 95 % limits by hand (Python): 7.48 to 28.74.
+    /// assert!((get("value") - 15.625).abs() < 1e-12);
+    /// assert!((get("lower") - 7.480390490574316).abs() < 1e-9 && (get("upper") - 28.73665407149449).abs() < 1e-9);
+    /// assert_eq!(rate.column("statistic")?.str()?.get(0), Some("rate per 100000"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(numerator: impl Into<String>, denominator: impl Into<String>) -> Self {
         Rate {
             numerator: numerator.into(),
@@ -61,6 +78,19 @@ impl Rate {
     }
 
     /// Set the multiplier (a positive finite number).
+    ///
+    /// Fall injuries 65+ in Östersund per 1 000:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let falls = df!("injuries" => [410i64], "population_65" => [16_300i64])?;
+    /// let rate = Rate::new("injuries", "population_65").multiplier(1000.0).compute(&falls)?;
+    /// // 410 / 16 300 × 1 000 = 25.15
+    /// assert!((rate.column("value")?.f64()?.get(0).unwrap() - 25.153374233128833).abs() < 1e-9);
+    /// assert!(Rate::new("injuries", "population_65").multiplier(0.0).compute(&falls).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn multiplier(mut self, multiplier: f64) -> Self {
         self.multiplier = multiplier;
         self
@@ -152,7 +182,8 @@ impl Statistic for Rate {
         &mut self.common
     }
 
-    fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+    fn compute(&self, data: impl IntoFrame) -> Result<DataFrame> {
+        let data = data.into_lazy_frame();
         check_multiplier(self.multiplier)?;
         let inputs = Input::pair(&self.numerator, &self.denominator);
         let summary = summarise(data, &self.common.grouping, &inputs, Vec::new())?;

@@ -10,7 +10,24 @@ use super::Period;
 use crate::error::{Error, Result};
 
 /// The kinds of period a record can be assigned to (one period per date).
+///
+/// The tertial and the delår of a visit on 14 May 2024, and of one in
+/// October (after the delår):
+///
+/// ```
+/// use indikator::chrono::NaiveDate;
+/// use indikator::{Period, PeriodKind};
+///
+/// let may = NaiveDate::from_ymd_opt(2024, 5, 14).unwrap();
+/// assert_eq!(PeriodKind::Tertial.containing(may), Some("T2 2024".parse::<Period>()?));
+/// assert_eq!(PeriodKind::Delar.containing(may), Some("jan–aug 2024".parse::<Period>()?));
+/// let october = NaiveDate::from_ymd_opt(2024, 10, 1).unwrap();
+/// assert_eq!(PeriodKind::Delar.containing(october), None);
+/// assert_eq!("delår".parse::<PeriodKind>()?, PeriodKind::Delar);
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PeriodKind {
     /// Calendar months.
     Month,
@@ -45,6 +62,21 @@ impl FromStr for PeriodKind {
 impl PeriodKind {
     /// The period of this kind containing `day` (`None` for a delår and a
     /// day in September–December).
+    ///
+    /// A visit on 14 May 2024, by each kind of period, and one in October:
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::{Period, PeriodKind};
+    ///
+    /// let may = NaiveDate::from_ymd_opt(2024, 5, 14).unwrap();
+    /// assert_eq!(PeriodKind::Month.containing(may), Some(Period::Month { year: 2024, month: 5 }));
+    /// assert_eq!(PeriodKind::HalfYear.containing(may).map(|p| p.to_string()), Some("H1 2024".to_string()));
+    /// assert_eq!(PeriodKind::Tertial.containing(may).map(|p| p.iso()), Some("2024-T2".to_string()));
+    /// let october = NaiveDate::from_ymd_opt(2024, 10, 3).unwrap();
+    /// assert_eq!(PeriodKind::Delar.containing(october), None); // after the delår
+    /// assert_eq!(PeriodKind::Year.containing(october), Some(Period::Year { year: 2024 }));
+    /// ```
     pub fn containing(self, day: NaiveDate) -> Option<Period> {
         let (year, month) = (day.year(), day.month());
         Some(match self {
@@ -71,6 +103,26 @@ impl PeriodKind {
 ///
 /// # Errors
 /// [`Error::WrongDtype`] when `dates` is not a date or datetime series.
+///
+/// # Example
+/// Visits labelled by tertial and by delår:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::period_labels;
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+/// let visits = df!("visit_date" => [day(1, 15), day(5, 2), day(9, 30)])?;
+/// let dates = visits.column("visit_date")?.as_materialized_series();
+/// let tertials = period_labels(dates, PeriodKind::Tertial, false)?;
+/// assert_eq!(tertials.str()?.iter().flatten().collect::<Vec<_>>(), ["2024-T1", "2024-T2", "2024-T3"]);
+/// let delar = period_labels(dates, PeriodKind::Delar, true)?;
+/// assert_eq!(delar.str()?.get(0), Some("jan–aug 2024"));
+/// assert_eq!(delar.str()?.get(2), None); // September is after the delår
+/// assert!(period_labels(&Series::new("year".into(), [2024i32]), PeriodKind::Year, false).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn period_labels(dates: &Series, kind: PeriodKind, swedish: bool) -> Result<Series> {
     let days = match dates.dtype() {
         DataType::Date => dates.clone(),
@@ -107,8 +159,8 @@ pub fn period_labels(dates: &Series, kind: PeriodKind, swedish: bool) -> Result<
 ///
 /// ```
 /// use indikator::{period_expr, PeriodKind};
-/// use polars::prelude::*;
-/// let visits = df!("date" => [chrono::NaiveDate::from_ymd_opt(2017, 5, 2).unwrap()])?;
+/// use indikator::polars::prelude::*;
+/// let visits = df!("date" => [indikator::chrono::NaiveDate::from_ymd_opt(2017, 5, 2).unwrap()])?;
 /// let out = visits.lazy()
 ///     .select([period_expr(col("date"), PeriodKind::Tertial, false).alias("period")])
 ///     .collect()?;

@@ -34,6 +34,7 @@ use crate::error::{Error, Result};
 /// # Ok::<(), indikator::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Period {
     /// One calendar month (1–12).
     Month {
@@ -101,6 +102,17 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
 ];
 
 /// The forms a [`Period`] parses from (its `FromStr`), for error messages.
+///
+/// A label that is no period gets them in its error:
+///
+/// ```
+/// use indikator::{Error, Period, PERIOD_FORMS};
+///
+/// let err = "T4 2024".parse::<Period>().unwrap_err();
+/// assert!(matches!(&err, Error::InvalidArgument { argument, .. } if argument == "period"));
+/// assert!(err.to_string().contains(PERIOD_FORMS));
+/// assert!(PERIOD_FORMS.contains("\"jan–aug 2017\""));
+/// ```
 pub const PERIOD_FORMS: &str =
     "a year (\"2017\"), years (\"2011–2015\"), a tertial (\"T2 2017\", \"2017-T2\"), \
 a half-year (\"H1 2024\", \"2024-H1\"), the interim period (\"jan–aug 2017\", \"2017-delar\"), \
@@ -130,6 +142,18 @@ impl Period {
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] naming the field.
+    ///
+    /// A tertial built by hand from a spreadsheet's columns:
+    ///
+    /// ```
+    /// use indikator::{Error, Period};
+    ///
+    /// assert!(Period::Tertial { year: 2024, tertial: 2 }.validate().is_ok());
+    /// let err = Period::Tertial { year: 2024, tertial: 4 }.validate().unwrap_err();
+    /// assert!(matches!(&err, Error::InvalidArgument { argument, .. } if argument == "period"));
+    /// assert!(err.to_string().contains("tertials must be 1–3"));
+    /// assert!(Period::Years { first: 2023, last: 2019 }.validate().is_err()); // reversed
+    /// ```
     pub fn validate(&self) -> Result<()> {
         let (ok, rule) = match *self {
             Period::Month { year, month } | Period::Rolling12 { year, month } => (
@@ -183,6 +207,17 @@ impl Period {
     }
 
     /// The first day.
+    ///
+    /// ```
+    /// use indikator::Period;
+    ///
+    /// let t2: Period = "T2 2024".parse()?;
+    /// assert_eq!(t2.start().to_string(), "2024-05-01");
+    /// // Rolling twelve months to March 2024 start in April 2023.
+    /// assert_eq!("R12 2024-03".parse::<Period>()?.start().to_string(), "2023-04-01");
+    /// assert_eq!("2019–2023".parse::<Period>()?.start().to_string(), "2019-01-01");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn start(&self) -> NaiveDate {
         match self.clamped() {
             Period::Month { year, month } => date(year, month, 1),
@@ -201,6 +236,16 @@ impl Period {
     }
 
     /// The last day (inclusive).
+    ///
+    /// ```
+    /// use indikator::Period;
+    ///
+    /// // The delårsbokslut closes "per augusti".
+    /// assert_eq!("jan–aug 2024".parse::<Period>()?.end().to_string(), "2024-08-31");
+    /// assert_eq!("februari 2024".parse::<Period>()?.end().to_string(), "2024-02-29"); // leap year
+    /// assert_eq!("H1 2025".parse::<Period>()?.end().to_string(), "2025-06-30");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn end(&self) -> NaiveDate {
         match self.clamped() {
             Period::Month { year, month } | Period::Rolling12 { year, month } => {
@@ -215,16 +260,48 @@ impl Period {
     }
 
     /// Whether `day` falls in the period (both ends included).
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::Period;
+    ///
+    /// let t2: Period = "T2 2024".parse()?;
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+    /// assert!(t2.contains(day(5, 1)) && t2.contains(day(8, 31)));
+    /// assert!(!t2.contains(day(4, 30)) && !t2.contains(day(9, 1)));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn contains(&self, day: NaiveDate) -> bool {
         self.start() <= day && day <= self.end()
     }
 
     /// The same period one year earlier.
+    ///
+    /// The delår compared with the same months of the year before:
+    ///
+    /// ```
+    /// use indikator::Period;
+    ///
+    /// let delar: Period = "jan–aug 2024".parse()?;
+    /// assert_eq!(delar.previous_year().to_string(), "jan–aug 2023");
+    /// assert_eq!("2020–2024".parse::<Period>()?.previous_year().iso(), "2019/2023");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn previous_year(&self) -> Period {
         self.shift_years(-1)
     }
 
     /// The same period `years` later (earlier when negative).
+    ///
+    /// ```
+    /// use indikator::Period;
+    ///
+    /// let t1: Period = "T1 2024".parse()?;
+    /// assert_eq!(t1.shift_years(-5).to_string(), "T1 2019");
+    /// assert_eq!(t1.shift_years(1), "2025-T1".parse()?);
+    /// assert_eq!(t1.shift_years(-1), t1.previous_year());
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn shift_years(&self, years: i32) -> Period {
         match *self {
             Period::Month { year, month } => Period::Month {
@@ -250,14 +327,29 @@ impl Period {
                 month,
             },
             Period::Years { first, last } => Period::Years {
-                first: first + years,
-                last: last + years,
+                first: first.saturating_add(years),
+                last: last.saturating_add(years),
             },
         }
     }
 
     /// The ISO-like form: `2017-03`, `2017-T2`, `2024-H1`, `2017-delar`,
     /// `2017`, `2017-03-R12`, `2011/2015`.
+    ///
+    /// The Swedish forms of the report and their ISO-like forms, which sort
+    /// in time order within a kind:
+    ///
+    /// ```
+    /// use indikator::Period;
+    ///
+    /// assert_eq!("mars 2024".parse::<Period>()?.iso(), "2024-03");
+    /// assert_eq!("T2 2024".parse::<Period>()?.iso(), "2024-T2");
+    /// assert_eq!("jan–aug 2024".parse::<Period>()?.iso(), "2024-delar");
+    /// let span: Period = "2019–2023".parse()?;
+    /// assert_eq!(span.iso(), "2019/2023");
+    /// assert_eq!(span.iso().parse::<Period>()?, span); // it parses back
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn iso(&self) -> String {
         match self.clamped() {
             Period::Month { year, month } => format!("{year}-{month:02}"),
@@ -272,6 +364,20 @@ impl Period {
 
     /// The period of the given kind that contains `day`; the kind is taken from `self`
     /// (a `Years` span gives the calendar year of `day`).
+    ///
+    /// The tertial of a visit, given the tertial being reported:
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::Period;
+    ///
+    /// let reported: Period = "T2 2024".parse()?;
+    /// let visit = NaiveDate::from_ymd_opt(2024, 11, 5).unwrap();
+    /// assert_eq!(reported.of_same_kind_containing(visit).to_string(), "T3 2024");
+    /// let window: Period = "2019–2023".parse()?;
+    /// assert_eq!(window.of_same_kind_containing(visit), Period::Year { year: 2024 });
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn of_same_kind_containing(&self, day: NaiveDate) -> Period {
         let (year, month) = (day.year(), day.month());
         match self {
@@ -301,6 +407,23 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn shifting_a_span_of_years_saturates_like_every_other_period() {
+        let span = Period::Years {
+            first: 2020,
+            last: 2024,
+        };
+        assert_eq!(span.shift_years(-1), p("2019-2023"));
+        let far = span.shift_years(i32::MAX);
+        assert_eq!(
+            far,
+            Period::Years {
+                first: i32::MAX,
+                last: i32::MAX
+            }
+        );
     }
 
     #[test]

@@ -10,10 +10,29 @@ use polars::prelude::*;
 
 use super::{Period, PERIOD_FORMS};
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 
 /// One row's place in time: a reporting period (a label or a whole year),
 /// or a date (a snapshot, a month end).
+///
+/// A tertial and a snapshot date, a year earlier and on the year axis:
+///
+/// ```
+/// use indikator::chrono::NaiveDate;
+/// use indikator::TimeKey;
+///
+/// let t1 = TimeKey::Period("T1 2024".parse()?);
+/// assert_eq!(t1.previous_year(), TimeKey::Period("2023-T1".parse()?));
+/// assert_eq!(t1.end().to_string(), "2024-04-30");
+/// let snapshot = TimeKey::Date(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+/// assert_eq!(snapshot.previous_year(), TimeKey::Date(NaiveDate::from_ymd_opt(2023, 2, 28).unwrap()));
+/// let window = TimeKey::Period("2019–2023".parse()?);
+/// assert!((window.decimal_year() - 2021.5).abs() < 1e-12);
+/// assert!(window.order_key() < t1.order_key());
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TimeKey {
     /// A period; whole years read from integer columns are `Period::Year`.
     Period(Period),
@@ -23,6 +42,16 @@ pub enum TimeKey {
 
 impl TimeKey {
     /// The first day covered.
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::TimeKey;
+    ///
+    /// assert_eq!(TimeKey::Period("T3 2024".parse()?).start().to_string(), "2024-09-01");
+    /// let snapshot = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+    /// assert_eq!(TimeKey::Date(snapshot).start(), snapshot); // a day is its own start
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn start(&self) -> NaiveDate {
         match self {
             TimeKey::Period(p) => p.start(),
@@ -31,6 +60,16 @@ impl TimeKey {
     }
 
     /// The last day covered.
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::TimeKey;
+    ///
+    /// assert_eq!(TimeKey::Period("2019–2023".parse()?).end().to_string(), "2023-12-31");
+    /// let snapshot = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+    /// assert_eq!(TimeKey::Date(snapshot).end(), snapshot);
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn end(&self) -> NaiveDate {
         match self {
             TimeKey::Period(p) => p.end(),
@@ -40,6 +79,21 @@ impl TimeKey {
 
     /// The same time a year earlier: the same period of the previous year,
     /// or the same day (a month end stays a month end: 2024-02-29 → 2023-02-28).
+    ///
+    /// The waiting list's snapshot at the end of February, and a delår, a
+    /// year earlier:
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::TimeKey;
+    ///
+    /// let day = |y, m, d| TimeKey::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+    /// assert_eq!(day(2025, 2, 28).previous_year(), day(2024, 2, 29)); // month end to month end
+    /// assert_eq!(day(2024, 5, 15).previous_year(), day(2023, 5, 15));
+    /// let delar = TimeKey::Period("jan–aug 2024".parse()?);
+    /// assert_eq!(delar.previous_year(), TimeKey::Period("2023-delar".parse()?));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn previous_year(&self) -> TimeKey {
         match self {
             TimeKey::Period(p) => TimeKey::Period(p.previous_year()),
@@ -60,6 +114,20 @@ impl TimeKey {
     /// The middle of the time covered in decimal years (2024-07-02 ≈ 2024.5;
     /// the span 2019–2023 is 2021.5): the x axis of a trend, so that its
     /// slope is per year whatever the kind of period.
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::TimeKey;
+    ///
+    /// assert!((TimeKey::Period("2024".parse()?).decimal_year() - 2024.5).abs() < 1e-12);
+    /// // March 2024: days 60 to 90 of a leap year, the middle at (60 + 91) / 2 / 366.
+    /// let march = TimeKey::Period("mars 2024".parse()?).decimal_year();
+    /// assert!((march - (2024.0 + 151.0 / 732.0)).abs() < 1e-12);
+    /// // A day: its own middle, 2 July 2024 is day 183 of 366.
+    /// let day = TimeKey::Date(NaiveDate::from_ymd_opt(2024, 7, 2).unwrap()).decimal_year();
+    /// assert!((day - (2024.0 + 183.5 / 366.0)).abs() < 1e-12);
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn decimal_year(&self) -> f64 {
         let fraction = |d: NaiveDate| {
             let days = if d.leap_year() { 366.0 } else { 365.0 };
@@ -76,6 +144,21 @@ impl TimeKey {
     }
 
     /// A canonical text of the key (ISO-like), for matching rows of two tables.
+    ///
+    /// A label written "T2 2024" in one table and "2024-T2" in another
+    /// match:
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::TimeKey;
+    ///
+    /// let ours = TimeKey::Period("T2 2024".parse()?);
+    /// let riket = TimeKey::Period("2024-T2".parse()?);
+    /// assert_eq!(ours.canonical(), "2024-T2");
+    /// assert_eq!(ours.canonical(), riket.canonical());
+    /// assert_eq!(TimeKey::Date(NaiveDate::from_ymd_opt(2024, 3, 31).unwrap()).canonical(), "2024-03-31");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn canonical(&self) -> String {
         match self {
             TimeKey::Period(p) => p.iso(),
@@ -85,6 +168,16 @@ impl TimeKey {
 
     /// The order of time: by the last day, then by the first (a window
     /// 2019–2023 before 2020–2024; a month before the tertial it ends).
+    ///
+    /// ```
+    /// use indikator::TimeKey;
+    ///
+    /// let key = |s: &str| TimeKey::Period(s.parse().unwrap());
+    /// let mut times = vec![key("T1 2024"), key("2020–2024"), key("april 2024"), key("2019–2023")];
+    /// times.sort_by_key(TimeKey::order_key);
+    /// let sorted: Vec<String> = times.iter().map(TimeKey::canonical).collect();
+    /// assert_eq!(sorted, ["2019/2023", "2024-04", "2024-T1", "2020/2024"]);
+    /// ```
     pub fn order_key(&self) -> (NaiveDate, std::cmp::Reverse<NaiveDate>) {
         (self.end(), std::cmp::Reverse(self.start()))
     }
@@ -94,6 +187,30 @@ impl TimeKey {
 /// when none is named: `period` (every family's periods and windows),
 /// `year`, `snapshot` (waits still waiting at a date), `end` (continuity
 /// at each month end).
+///
+/// A table with whole years in `year` is compared with the year before
+/// without naming its time column (the vårdgaranti share by kommun; in
+/// Krokom the Wilson 95 % limits 0.309–0.498 in 2023 and 0.604–0.781 in
+/// 2024 do not overlap, in Åre 60 % and 62 % do):
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::TIME_COLUMNS;
+///
+/// assert_eq!(TIME_COLUMNS, ["period", "year", "snapshot", "end"]);
+/// let waits = df!(
+///     "kommun" => ["Krokom", "Krokom", "Åre", "Åre"],
+///     "year" => [2023i64, 2024, 2023, 2024],
+///     "within" => [40i64, 70, 60, 62],
+///     "completed" => [100i64; 4],
+/// )?;
+/// let shares = Proportion::new("within", "completed").by(["kommun", "year"]).compute(waits.lazy())?;
+/// let out = compare_with_previous(&shares, &shares, ["kommun"], None, Polarity::HighIsGood, None)?;
+/// let vs: Vec<_> = out.column("vs_previous")?.str()?.iter().flatten().collect();
+/// assert_eq!(vs, ["not compared", "better", "not compared", "similar"]);
+/// assert_eq!(out.column("previous_value")?.f64()?.get(1), Some(0.4));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const TIME_COLUMNS: [&str; 4] = ["period", "year", "snapshot", "end"];
 
 /// One key cell of a row as it sorts: a period as time, a number as a
@@ -168,7 +285,23 @@ pub fn time_order(keys: &DataFrame) -> Result<Option<Vec<usize>>> {
 }
 
 /// The time column of a table read as [`TimeKey`]s (null rows stay `None`).
+///
+/// Labels of several forms, put in time order (not text order):
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{PeriodColumn, TimeKey};
+///
+/// let table = df!("period" => ["T1 2024", "2023-T3", "jan–aug 2023"], "value" => [71.0, 68.5, 66.0])?;
+/// let column = PeriodColumn::read(&table, "period")?;
+/// assert_eq!(column.keys[0], Some(TimeKey::Period("2024-T1".parse()?)));
+/// assert_eq!(column.order(), [2, 1, 0]);
+/// let bad = df!("period" => ["sommar 2024"])?;
+/// assert!(PeriodColumn::read(&bad, "period").unwrap_err().to_string().contains("row 0"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct PeriodColumn {
     /// The column's name.
     pub name: String,
@@ -183,7 +316,23 @@ impl PeriodColumn {
     /// # Errors
     /// A missing column; a label that is not a period (naming the row, the
     /// value and the forms accepted); a dtype that is none of these.
-    pub fn read(table: &DataFrame, column: &str) -> Result<PeriodColumn> {
+    ///
+    /// Whole years from an integer column, and a label that is no period:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::{PeriodColumn, TimeKey};
+    ///
+    /// let rates = df!("year" => [2024i64, 2023], "value" => [15.6, 18.9])?;
+    /// let years = PeriodColumn::read(&rates, "year")?;
+    /// assert_eq!(years.keys, [Some(TimeKey::Period(Period::Year { year: 2024 })), Some(TimeKey::Period(Period::Year { year: 2023 }))]);
+    /// let labels = df!("period" => ["T1 2024", "höst 2024"])?;
+    /// let err = PeriodColumn::read(&labels, "period").unwrap_err();
+    /// assert!(matches!(err, Error::InvalidData { ref location, .. } if location == "in row 1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read(table: impl IntoFrame, column: &str) -> Result<PeriodColumn> {
+        let table = &table.into_data_frame()?;
         let c = crate::measure::column_of(table, column, "time")?;
         let keys = match c.dtype() {
             DataType::String => {
@@ -197,7 +346,7 @@ impl PeriodColumn {
                                 column,
                                 &format!("a time column of text must hold periods: {PERIOD_FORMS}"),
                                 format!("{text:?}"),
-                                format!(" in row {row}"),
+                                format!("in row {row}"),
                             )
                         })?)),
                     });
@@ -225,7 +374,7 @@ impl PeriodColumn {
                                     column,
                                     "a time column of whole numbers must hold years 1900–2100",
                                     y,
-                                    format!(" in row {row}"),
+                                    format!("in row {row}"),
                                 )
                             })?;
                             Some(TimeKey::Period(p))
@@ -251,6 +400,19 @@ impl PeriodColumn {
 
     /// The row indices in time order (rows without a time last, each kind
     /// of tie in row order).
+    ///
+    /// Tertials and a delår as text, and a row without a period:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::PeriodColumn;
+    ///
+    /// let series = df!("period" => [Some("T3 2024"), None, Some("2024-T1"), Some("jan–aug 2024")])?;
+    /// let column = PeriodColumn::read(&series, "period")?;
+    /// // T1 2024 ends 30 April, jan–aug 2024 31 August, T3 2024 31 December.
+    /// assert_eq!(column.order(), [2, 3, 0, 1]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn order(&self) -> Vec<usize> {
         let mut rows: Vec<usize> = (0..self.keys.len()).collect();
         rows.sort_by_key(|&r| (self.keys[r].is_none(), self.keys[r].map(|k| k.order_key())));

@@ -85,7 +85,7 @@ pub(crate) fn to_py_err(err: Error) -> PyErr {
         Error::InvalidData { .. } => DataError::new_err(msg),
         Error::InvalidArgument { .. } => ArgumentError::new_err(msg),
         Error::AgeBands { .. } => AgeBandError::new_err(msg),
-        Error::Catalog { .. } => CatalogError::new_err(msg),
+        Error::Catalog { .. } | Error::CatalogRule { .. } => CatalogError::new_err(msg),
         Error::File { .. } | Error::Format { .. } => FileError::new_err(msg),
         _ => ComputeError::new_err(msg),
     }

@@ -10,7 +10,7 @@ use super::args::{confidence, output, parsed, StatisticArgs};
 use super::errors::{detached, to_py_err};
 use crate::measure::{
     Confidence, Contrast, Difference, InequalityIndex, Invert, LifeExpectancy, Quantiles, Sii,
-    Spread, Statistic,
+    Spread,
 };
 use crate::stats::{SiiInterval, SII_DEFAULT_SEED};
 

@@ -15,14 +15,53 @@ use super::inputs::read_table;
 use super::model::BenchmarkValue;
 use crate::error::{Error, Result};
 use crate::geography::KOLADA_RIKET;
+use crate::input::IntoFrame;
 use crate::io::read_kolada_str;
 use crate::measure::{column_of, f64_values};
 use crate::period::Period;
 
 /// The area name of Sweden as a whole.
+///
+/// A Kolada answer's riket row (municipality `0000`) is read as this area:
+///
+/// ```
+/// use indikator::{read_kolada_str, Benchmarks, RIKET};
+///
+/// let answer = r#"{"count": 1, "values": [{"kpi": "vg-besok-90",
+///     "municipality": "0000", "period": 2024,
+///     "values": [{"count": 1, "gender": "T", "status": "", "value": 58.0}]}]}"#;
+/// let kolada = read_kolada_str(answer, "riket-kolada.json")?;
+/// let benchmarks = Benchmarks::kolada(&kolada, "riket-kolada.json")?;
+/// let riket = benchmarks.riket(&["vg-besok-90"], "2024", Some(2024)).unwrap();
+/// assert_eq!(RIKET, "Riket");
+/// assert_eq!((riket.area.as_str(), riket.value), (RIKET, 58.0));
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const RIKET: &str = "Riket";
 
 /// Benchmark values by indicator (catalogue id or Kolada KPI), period and area.
+///
+/// From a plain table: the delår's own row is found by either form of its
+/// label, and the whole year's stands in for a period without one.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::Benchmarks;
+///
+/// let table = df!(
+///     "indicator" => ["vg-besok-90", "vg-besok-90"],
+///     "period" => ["2024-delar", "2024"],
+///     "area" => ["Riket", "Riket"],
+///     "value" => [56.5, 58.0],
+/// )?;
+/// let benchmarks = Benchmarks::table(&table, "riket.csv")?;
+/// let delar = benchmarks.riket(&["vg-besok-90"], "jan–aug 2024", Some(2024)).unwrap();
+/// assert_eq!((delar.value, delar.period.as_str()), (56.5, "2024-delar"));
+/// let t1 = benchmarks.riket(&["vg-besok-90"], "T1 2024", Some(2024)).unwrap();
+/// assert_eq!(t1.value, 58.0);
+/// assert!(benchmarks.riket(&["bup-utredning-30"], "2024", Some(2024)).is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Benchmarks {
     rows: Vec<Row>,
@@ -86,7 +125,8 @@ impl Benchmarks {
     ///
     /// # Errors
     /// A frame without Kolada's columns.
-    pub fn kolada(frame: &DataFrame, name: &str) -> Result<Benchmarks> {
+    pub fn kolada(frame: impl IntoFrame, name: &str) -> Result<Benchmarks> {
+        let frame = &frame.into_data_frame()?;
         let text = |c: &str| -> Result<Vec<Option<String>>> {
             let column = column_of(frame, c, "Kolada")?.cast(&DataType::String)?;
             Ok(column
@@ -138,7 +178,8 @@ impl Benchmarks {
     ///
     /// # Errors
     /// Missing columns or a non-numeric value column.
-    pub fn table(frame: &DataFrame, name: &str) -> Result<Benchmarks> {
+    pub fn table(frame: impl IntoFrame, name: &str) -> Result<Benchmarks> {
+        let frame = &frame.into_data_frame()?;
         let text = |c: &str| -> Result<Vec<Option<String>>> {
             let column = column_of(frame, c, "benchmark")?.cast(&DataType::String)?;
             Ok(column

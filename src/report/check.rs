@@ -13,6 +13,24 @@ use crate::error::Result;
 ///
 /// # Errors
 /// Only a data directory that does not exist.
+///
+/// The shipped catalogue against the synthetic data, then without the
+/// SIP table:
+///
+/// ```
+/// use indikator::{check_catalog, Catalog};
+///
+/// let data = std::env::temp_dir().join("indikator-check-catalog");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.01)?;
+/// let catalog = Catalog::shipped()?;
+/// assert_eq!(check_catalog(&catalog, &data)?, Vec::<String>::new());
+/// std::fs::remove_file(data.join("sip.parquet"))?;
+/// let problems = check_catalog(&catalog, &data)?;
+/// assert!(problems.iter().any(|p| p.starts_with("sip-barn: table `sip`")), "{problems:?}");
+/// assert!(problems.iter().any(|p| p.starts_with("sip-vuxna: table `sip`")), "{problems:?}");
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn check(catalog: &Catalog, data: &Path) -> Result<Vec<String>> {
     let inputs = Inputs::new(data, catalog)?;
     let mut problems = Vec::new();

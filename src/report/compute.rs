@@ -14,10 +14,10 @@ use polars::prelude::*;
 use super::counts::{event_counts, sip_group};
 use super::inputs::Inputs;
 use super::rows::{collect_rows, date_span, filtered, Rows};
-use crate::care::{CareOptions, Chronic, Continuity, Mortality, Readmission, Sip, WaitLimits};
 use crate::care::{
     CauseSet, DispensingColumns, PlanColumns, StayColumns, VisitColumns, WaitColumns, Waits,
 };
+use crate::care::{Chronic, Continuity, Mortality, Readmission, Sip, WaitLimits};
 use crate::catalog::{causes_of, Family, Indicator, Summary, WaitsMeasure};
 use crate::error::{Error, Result};
 use crate::measure::StandardPopulation;

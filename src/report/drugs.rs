@@ -4,7 +4,7 @@
 use polars::prelude::*;
 
 use super::compute::years_before;
-use crate::care::{CareOptions, DrugUse};
+use crate::care::DrugUse;
 use crate::catalog::{drugs_of, Family};
 use crate::error::{Error, Result};
 use crate::period::Period;

@@ -7,7 +7,7 @@
 use polars::prelude::*;
 
 use crate::error::Result;
-use crate::measure::{LifeExpectancy, Pool, Statistic};
+use crate::measure::{LifeExpectancy, Pool};
 
 const BAND: &str = "__ik_band";
 const DEATHS: &str = "__ik_deaths";

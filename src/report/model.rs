@@ -7,6 +7,27 @@ use polars::prelude::DataFrame;
 use crate::assess::{rating_counts, Perspective, Polarity, Rating, RatingCounts};
 
 /// One estimate with its limits, as a report shows it.
+///
+/// Points read from a result's rows, a masked one among them:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::render::Point;
+///
+/// let rates = df!(
+///     "kommun" => ["Berg", "Östersund"],
+///     "value" => [None, Some(27.9)],
+///     "lower_95" => [None, Some(23.1)],
+///     "upper_95" => [None, Some(33.4)],
+///     "suppressed" => ["primary", "none"],
+/// )?;
+/// let points = Point::from_frame(&rates, "kommun")?;
+/// assert!(points[0].suppressed && points[0].value.is_none());
+/// let ostersund = &points[1];
+/// assert_eq!((ostersund.lower, ostersund.upper), (Some(23.1), Some(33.4)));
+/// assert_eq!(ostersund.status, "ok"); // no status column: ok
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Point {
     /// The label: a period ("jan–aug 2024"), a kommun ("Östersund")…
@@ -28,7 +49,31 @@ pub struct Point {
 }
 
 /// A benchmark value and where it came from.
+///
+/// What [`Benchmarks::riket`](crate::Benchmarks::riket) finds for an
+/// indicator and a period:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{Benchmarks, RIKET};
+///
+/// let table = df!(
+///     "indicator" => ["aterinskrivning-65"],
+///     "period" => ["2024"],
+///     "area" => ["Riket"],
+///     "value" => [17.0],
+///     "source" => ["Socialstyrelsen"],
+/// )?;
+/// let benchmarks = Benchmarks::table(&table, "riket.csv")?;
+/// // No jan–aug row: the whole year's value stands in, and says so.
+/// let riket = benchmarks.riket(&["aterinskrivning-65"], "jan–aug 2024", Some(2024)).unwrap();
+/// assert_eq!((riket.area.as_str(), riket.period.as_str()), (RIKET, "2024"));
+/// assert_eq!(riket.value, 17.0);
+/// assert_eq!(riket.source, "Socialstyrelsen (riket.csv)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct BenchmarkValue {
     /// The area, "Riket" for Sweden as a whole.
     pub area: String,
@@ -41,7 +86,33 @@ pub struct BenchmarkValue {
 }
 
 /// The rating of an indicator's target.
+///
+/// A success factor rated by hand, as its unit reported it, and one not
+/// reported:
+///
+/// ```
+/// use indikator::{run_catalog, Catalog, Rating, RunOptions};
+///
+/// let data = std::env::temp_dir().join("indikator-rating-result");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// std::fs::write(data.join("svar.csv"), "id,period,value\nsamverkan-skolan,2024-delar,gul\n")?;
+/// let options = RunOptions::new("2024-delar".parse()?).reported(data.join("svar.csv"));
+/// let report = run_catalog(&Catalog::shipped()?, &data, &options)?;
+/// let rating = |id: &str| {
+///     let factors = report.followup.iter().flat_map(|g| &g.factors);
+///     factors.filter(|f| f.id == id).map(|f| f.rating.clone()).next().unwrap()
+/// };
+/// let school = rating("samverkan-skolan");
+/// assert_eq!((school.rating, school.colour.as_str()), (Some(Rating::Partly), "yellow"));
+/// assert_eq!(school.words, "delvis uppfylld");
+/// assert_eq!(school.rule, "rapporterad: gul");
+/// let tobacco = rating("tobaksfri");
+/// assert_eq!((tobacco.rating, tobacco.words.as_str()), (None, "ej rapporterat"));
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RatingResult {
     /// The rating; `None` when it could not be rated.
     pub rating: Option<Rating>,
@@ -54,7 +125,30 @@ pub struct RatingResult {
 }
 
 /// Everything the report shows of one indicator.
+///
+/// Medical assessment in primary care within 3 days, in a report on the
+/// synthetic data:
+///
+/// ```
+/// use indikator::{run_catalog, Catalog, Perspective, RunOptions};
+///
+/// let data = std::env::temp_dir().join("indikator-indicator-result");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// let ind = report.indicators.iter().find(|i| i.id == "vg-pv-bedomning-3").unwrap();
+/// assert_eq!((ind.perspective, ind.unit.as_str()), (Perspective::Patient, "%"));
+/// assert_eq!(ind.error, None);
+/// // Six delår (the catalogue's trend_years), the last the report period's.
+/// assert_eq!(ind.trend.len(), 6);
+/// assert_eq!(ind.trend.last().map(|p| p.label.as_str()), Some("jan–aug 2024"));
+/// assert_eq!(ind.by_kommun.len(), 8);
+/// // Riket's synthetic 82 % for 2024, half a point higher in jan–aug.
+/// assert_eq!(ind.riket.as_ref().map(|r| r.value), Some(82.5));
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct IndicatorResult {
     /// The catalogue id.
     pub id: String,
@@ -97,7 +191,27 @@ pub struct IndicatorResult {
 }
 
 /// One input file, as the provenance appendix lists it.
+///
+/// A reported file is listed once read:
+///
+/// ```
+/// use indikator::{Catalog, Reported};
+///
+/// let dir = std::env::temp_dir().join("indikator-input-file");
+/// std::fs::create_dir_all(&dir)?;
+/// let path = dir.join("rapporterat.csv");
+/// std::fs::write(&path, "id,period,value\nsip-rutin-uppfoljd,2024-delar,ja\n")?;
+/// let reported = Reported::read(&path, &Catalog::shipped()?, "2024-delar".parse()?)?;
+/// let file = reported.file.unwrap();
+/// assert_eq!((file.table.as_str(), file.file.as_str()), ("reported", "rapporterat.csv"));
+/// assert_eq!(file.rows, 1);
+/// // What `sha256sum rapporterat.csv` prints for these 49 bytes.
+/// assert_eq!(file.sha256, "2f7792a039c7978cc6b5e78d43df20425e771afe4ae03911b0d8dfd8d70e2b4a");
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct InputFile {
     /// The table name ("waits", "population").
     pub table: String,
@@ -110,7 +224,27 @@ pub struct InputFile {
 }
 
 /// A finished report.
+///
+/// ```
+/// use indikator::{run_catalog, Catalog, Counted, RunOptions};
+///
+/// let data = std::env::temp_dir().join("indikator-report");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// assert_eq!(report.title, "Uppföljning av regionplanen");
+/// assert_eq!(report.catalog, "region-jh 2024.1");
+/// assert_eq!(report.region, "Region Jämtland Härjedalen");
+/// // The pies count every success factor once, in all four perspectives.
+/// assert_eq!(report.counted(), Counted::SuccessFactors);
+/// let pies = report.pie_counts();
+/// let counted: usize =
+///     pies.iter().map(|(_, c)| c.fulfilled + c.partly + c.not_fulfilled + c.missing).sum();
+/// assert_eq!((pies.len(), counted), (4, Catalog::shipped()?.success_factors.len()));
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Report {
     /// The catalogue's title.
     pub title: String,
@@ -141,7 +275,32 @@ pub struct Report {
 }
 
 /// One measure of a success factor, computed or reported.
+///
+/// The regional action plan against suicide, reported done:
+///
+/// ```
+/// use indikator::{run_catalog, Catalog, Rating, RunOptions};
+///
+/// let data = std::env::temp_dir().join("indikator-measure-result");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let answer = "suicid-handlingsplan,2024-delar,ja,Klart,Antagen i juni";
+/// std::fs::write(data.join("svar.csv"), format!("id,period,value,status,comment\n{answer}\n"))?;
+/// let options = RunOptions::new("2024-delar".parse()?).reported(data.join("svar.csv"));
+/// let report = run_catalog(&Catalog::shipped()?, &data, &options)?;
+/// let factors = report.followup.iter().flat_map(|g| &g.factors);
+/// let measures: Vec<_> = factors.flat_map(|f| &f.measures).collect();
+/// let plan = measures.iter().find(|m| m.id == "suicid-handlingsplan").unwrap();
+/// assert!(!plan.computed);
+/// assert_eq!((plan.answer.as_str(), plan.status.as_deref()), ("ja", Some("Klart")));
+/// assert_eq!(plan.rating.rating, Some(Rating::Fulfilled));
+/// assert_eq!(plan.comment, "Antagen i juni");
+/// // Its indicators are measures too, computed from the data.
+/// assert!(measures.iter().find(|m| m.id == "suicid-15").unwrap().computed);
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MeasureResult {
     /// The indicator's or measure's id.
     pub id: String,
@@ -172,7 +331,32 @@ pub struct MeasureResult {
 }
 
 /// A success factor, rated, with its measures.
+///
+/// ```
+/// use indikator::{run_catalog, Catalog, RunOptions};
+///
+/// let data = std::env::temp_dir().join("indikator-factor-result");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// let factors: Vec<_> = report.followup.iter().flat_map(|g| &g.factors).collect();
+/// let suicide = factors.iter().find(|f| f.id == "suicidprevention").unwrap();
+/// assert!(!suicide.rated_by_hand); // derived from its measures
+/// // Its indicators first, then its reported measure.
+/// let measures: Vec<(&str, bool)> =
+///     suicide.measures.iter().map(|m| (m.id.as_str(), m.computed)).collect();
+/// assert_eq!(measures, [
+///     ("suicid-15-24", true),
+///     ("suicid-15", true),
+///     ("suicid-15-standardiserad", true),
+///     ("suicid-handlingsplan", false),
+/// ]);
+/// let school = factors.iter().find(|f| f.id == "samverkan-skolan").unwrap();
+/// assert!(school.rated_by_hand && school.measures.is_empty());
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FactorResult {
     /// The id.
     pub id: String,
@@ -197,7 +381,23 @@ pub struct FactorResult {
 }
 
 /// A strategic goal and its success factors.
+///
+/// ```
+/// use indikator::{run_catalog, Catalog, Perspective, RunOptions};
+///
+/// let data = std::env::temp_dir().join("indikator-goal-result");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// let goal = &report.followup[0];
+/// assert_eq!((goal.id.as_str(), goal.perspective), ("psykisk-halsa", Perspective::Samhalle));
+/// assert_eq!(goal.name_sv, "Förbättrad psykisk hälsa");
+/// let factors: Vec<&str> = goal.factors.iter().map(|f| f.id.as_str()).collect();
+/// assert_eq!(factors, ["suicidprevention", "samverkan-skolan"]);
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GoalResult {
     /// The id.
     pub id: String,
@@ -212,7 +412,16 @@ pub struct GoalResult {
 }
 
 /// What the pies of a report count.
+///
+/// ```
+/// use indikator::Counted;
+///
+/// // A catalogue with success factors counts them, as the plans do.
+/// assert_eq!(Counted::SuccessFactors.nouns(), ("framgångsfaktor", "framgångsfaktorer"));
+/// assert_eq!(Counted::Indicators.nouns().1, "indikatorer");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Counted {
     /// The success factors (a catalogue with a follow-up structure), as the
     /// plans count them.

@@ -32,6 +32,26 @@ use crate::measure::f64_values;
 use crate::period::Period;
 
 /// The series of the long table's rows of a months target, one per month.
+///
+/// The three drug indicators of the shipped catalogue have a months target
+/// (April–September); in jan–aug 2024 five of its months have passed:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{run_catalog, Catalog, RunOptions, SERIES_MONTH};
+///
+/// let data = std::env::temp_dir().join("indikator-series-month");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// let months = report.long.clone().lazy();
+/// let months = months.filter(col("series").eq(lit(SERIES_MONTH))).collect()?;
+/// assert_eq!(months.height(), 3 * 5);
+/// let ids = months.column("indicator_id")?.as_materialized_series().n_unique()?;
+/// assert_eq!(ids, 3);
+/// assert_eq!(SERIES_MONTH, "month");
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SERIES_MONTH: &str = "month";
 
 /// The rating of a months target and its months as long-table rows (each

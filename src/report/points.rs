@@ -9,6 +9,7 @@ use polars::prelude::*;
 use super::model::Point;
 use crate::assess::{BREAKDOWN_COLUMN, BREAKDOWN_TOTAL};
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::measure::{column_of, f64_values};
 use crate::period::PeriodColumn;
 
@@ -20,7 +21,8 @@ impl Point {
     ///
     /// # Errors
     /// A missing label or value column, or non-numeric numbers.
-    pub fn from_frame(frame: &DataFrame, label: &str) -> Result<Vec<Point>> {
+    pub fn from_frame(frame: impl IntoFrame, label: &str) -> Result<Vec<Point>> {
+        let frame = &frame.into_data_frame()?;
         let labels = column_of(frame, label, "label")?.cast(&DataType::String)?;
         let optional = |name: &str| -> Result<Vec<Option<f64>>> {
             if frame.schema().contains(name) {
@@ -73,7 +75,33 @@ impl Point {
 /// Missing columns, a label that is not a period, rows of several
 /// indicators, or two rows for one period (naming the period and the
 /// columns that would tell them apart).
-pub fn trend_points(frame: &DataFrame, label: &str) -> Result<Vec<Point>> {
+///
+/// SIP per tertial, the rows in any order:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::render::trend_points;
+///
+/// let sip = df!(
+///     "period" => ["T3 2023", "T1 2024", "T2 2023"],
+///     "value" => [61.0, 58.0, 64.0],
+/// )?;
+/// let points = trend_points(&sip, "period")?;
+/// let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
+/// assert_eq!(labels, ["T2 2023", "T3 2023", "T1 2024"]);
+/// assert_eq!(points[0].value, Some(64.0));
+/// // Women and men in one table: two rows for a period, refused.
+/// let by_sex = df!(
+///     "period" => ["T1 2024", "T1 2024"],
+///     "sex" => ["K", "M"],
+///     "value" => [30.0, 28.0],
+/// )?;
+/// let err = trend_points(&by_sex, "period").unwrap_err();
+/// assert!(matches!(err, indikator::Error::InvalidData { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn trend_points(frame: impl IntoFrame, label: &str) -> Result<Vec<Point>> {
+    let frame = &frame.into_data_frame()?;
     let frame = of_one_indicator(&keep(frame, BREAKDOWN_COLUMN, BREAKDOWN_TOTAL)?)?;
     let time = PeriodColumn::read(&frame, label)?;
     let order = time.order();
@@ -99,7 +127,29 @@ pub fn trend_points(frame: &DataFrame, label: &str) -> Result<Vec<Point>> {
 ///
 /// # Errors
 /// Missing columns, rows of several indicators, or a group twice.
-pub fn group_points(frame: &DataFrame, label: &str, breakdown: &str) -> Result<Vec<Point>> {
+///
+/// Rows in the long table's form: the region's total is left out of the
+/// bars by kommun.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::render::group_points;
+///
+/// let long = df!(
+///     "breakdown" => ["total", "kommun", "kommun", "kommun"],
+///     "group" => ["Jämtlands län", "Berg", "Härjedalen", "Östersund"],
+///     "value" => [Some(84.0), None, Some(81.0), Some(86.2)],
+///     "suppressed" => ["none", "primary", "none", "none"],
+/// )?;
+/// let bars = group_points(&long, "group", "kommun")?;
+/// let labels: Vec<&str> = bars.iter().map(|p| p.label.as_str()).collect();
+/// assert_eq!(labels, ["Berg", "Härjedalen", "Östersund"]);
+/// assert!(bars[0].suppressed && !bars[2].suppressed);
+/// assert_eq!(bars[2].value, Some(86.2));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn group_points(frame: impl IntoFrame, label: &str, breakdown: &str) -> Result<Vec<Point>> {
+    let frame = &frame.into_data_frame()?;
     let frame = keep(frame, BREAKDOWN_COLUMN, breakdown)?;
     let frame = of_one_indicator(&frame)?;
     let groups = column_of(&frame, label, "label")?.cast(&DataType::String)?;

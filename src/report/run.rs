@@ -18,7 +18,24 @@ use crate::error::{Error, Result};
 use crate::period::Period;
 
 /// Options of a report run.
+///
+/// The defaults for the delår, then a run that stops at the first failing
+/// indicator and reads its benchmarks from a file of its own:
+///
+/// ```
+/// use indikator::RunOptions;
+///
+/// let defaults = RunOptions::new("2024-delar".parse()?);
+/// assert!(defaults.suppress && !defaults.strict && !defaults.progress);
+/// assert_eq!((defaults.benchmarks.as_ref(), defaults.reported.as_ref()), (None, None));
+/// let options = defaults.strict(true).benchmarks("hämtat/riket-2024.csv".into());
+/// assert!(options.strict && options.suppress);
+/// assert!(options.benchmarks.is_some_and(|p| p.ends_with("riket-2024.csv")));
+/// assert_eq!(options.period.to_string(), "jan–aug 2024");
+/// # Ok::<(), indikator::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RunOptions {
     /// The report period ("2024-delar").
     pub period: Period,
@@ -33,6 +50,19 @@ pub struct RunOptions {
     /// A reported file (XLSX or CSV, any path) replacing the catalogue's.
     pub reported: Option<PathBuf>,
 }
+
+crate::setters::setters!(RunOptions {
+    /// Mask small numbers (default true).
+    suppress: bool,
+    /// Stop at the first failing indicator (default false: report it and go on).
+    strict: bool,
+    /// A benchmark file replacing the catalogue's (any path).
+    some benchmarks: PathBuf,
+    /// Draw a progress bar on the terminal (default false).
+    progress: bool,
+    /// A reported file (XLSX or CSV, any path) replacing the catalogue's.
+    some reported: PathBuf,
+});
 
 impl RunOptions {
     /// Defaults for a period: suppression on, not strict, the catalogue's benchmarks.
@@ -54,6 +84,26 @@ impl RunOptions {
 /// A missing data directory, benchmark file or reported file; a reported
 /// file with a problem in any row ([`Reported::read`]); with `strict`, the
 /// first failing indicator (its id in the message).
+///
+/// The shipped catalogue over the region's synthetic data (a fiftieth of
+/// the region, to be quick):
+///
+/// ```
+/// use indikator::{run_catalog, Catalog, RunOptions};
+///
+/// let data = std::env::temp_dir().join("indikator-run-catalog");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let catalog = Catalog::shipped()?;
+/// let report = run_catalog(&catalog, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// assert_eq!(report.period, "jan–aug 2024");
+/// assert_eq!(report.previous_period, "jan–aug 2023");
+/// assert_eq!(report.indicators.len(), catalog.indicators.len());
+/// assert!(report.synthetic); // the demo data say so, and so does every output
+/// // Every input file is listed with its SHA-256, the reported file too.
+/// assert!(report.inputs.iter().any(|f| f.file == "rapporterat.xlsx"));
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn run(catalog: &Catalog, data: &Path, options: &RunOptions) -> Result<Report> {
     run_scanning_from(catalog, data, options, SCAN_FROM_BYTES)
 }

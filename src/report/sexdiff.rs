@@ -14,7 +14,33 @@ use crate::measure::{f64_values, Contrast, Difference};
 use crate::stats::{excludes, z_value};
 
 /// The difference of women and men in the report period.
+///
+/// A share compared in percentage points, a count not compared:
+///
+/// ```
+/// use indikator::{run_catalog, Catalog, RunOptions};
+///
+/// let data = std::env::temp_dir().join("indikator-sex-difference");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// let sex_of = |id: &str| {
+///     let ind = report.indicators.iter().find(|i| i.id == id).unwrap();
+///     ind.sex_difference.clone().unwrap()
+/// };
+/// let assessed = sex_of("vg-pv-bedomning-3");
+/// assert_eq!(assessed.measure, "kvinnor − män, procentenheter");
+/// let (v, lo, hi) = (assessed.value.unwrap(), assessed.lower.unwrap(), assessed.upper.unwrap());
+/// assert!(lo <= v && v <= hi);
+/// // Significant when the limits leave out 0 (no difference).
+/// assert_eq!(assessed.significant, Some(lo > 0.0 || hi < 0.0));
+/// let sip = sex_of("sip-vuxna");
+/// assert_eq!((sip.value, sip.significant), (None, None));
+/// assert!(sip.status.contains("kvinnor och män jämförs inte"));
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SexDifference {
     /// What is compared, in Swedish ("kvot kvinnor/män", "kvinnor − män, procentenheter").
     pub measure: String,

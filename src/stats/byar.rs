@@ -11,6 +11,19 @@ use super::z_value;
 /// Returns `Some(0.0)` for `x = 0` (the exact limit), and `None` where the
 /// approximation has no meaning: `x < 0`, or a bracket below zero (for
 /// example `x = 1` at 99.8 %), where the exact method must be used instead.
+///
+/// # Example
+/// The lower 95 % limit of 104 suicides in the region over five years:
+/// ```
+/// use indikator::stats::byar_lower;
+/// let lower = byar_lower(104.0, 0.95).unwrap();
+/// // Byar's formula with scipy's norm.ppf(0.975): 84.97369371539266
+/// // (the exact chi-square limit, chi2.ppf(0.025, 208) / 2, is 84.9755).
+/// assert!((lower - 84.97369371539266).abs() < 1e-9);
+/// // One event at 99.8 %: 1 − 1/9 − 3.0902/3 < 0, no Byar limit.
+/// assert_eq!(byar_lower(1.0, 0.998), None);
+/// assert_eq!(byar_lower(0.0, 0.95), Some(0.0));
+/// ```
 pub fn byar_lower(x: f64, level: f64) -> Option<f64> {
     if x.is_nan() || x < 0.0 {
         return None;
@@ -27,6 +40,20 @@ pub fn byar_lower(x: f64, level: f64) -> Option<f64> {
 /// # Method
 /// `(x + 1) · (1 − 1/(9(x + 1)) + z/(3√(x + 1)))³` (Breslow & Day 1987;
 /// PHEindicatormethods `byars_upper`). Returns `None` for `x < 0` or NaN.
+///
+/// # Example
+/// The upper 95 % limit of 104 suicides in the region over five years,
+/// and the rate per 100 000 it gives over 5 × 132 000 person-years:
+/// ```
+/// use indikator::stats::byar_upper;
+/// let upper = byar_upper(104.0, 0.95).unwrap();
+/// // Byar's formula with scipy's norm.ppf(0.975): 126.01453598225416
+/// // (the exact chi-square limit, chi2.ppf(0.975, 210) / 2, is 126.0134).
+/// assert!((upper - 126.01453598225416).abs() < 1e-9);
+/// let per_100_000 = upper / (5.0 * 132_000.0) * 1e5;
+/// assert!((per_100_000 - 19.09).abs() < 0.01);
+/// assert_eq!(byar_upper(-1.0, 0.95), None);
+/// ```
 pub fn byar_upper(x: f64, level: f64) -> Option<f64> {
     if x.is_nan() || x < 0.0 {
         return None;

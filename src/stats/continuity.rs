@@ -10,7 +10,30 @@
 //! COC, SECON and MMCI need at least two visits; UPC and Herfindahl one.
 
 /// One of the indices, e.g. the one summarised per group.
+///
+/// # Example
+/// Summarising the usual provider of care (UPC) instead of the national
+/// COC, and reading one index of a patient:
+/// ```
+/// use indikator::{Continuity, ContinuityIndex};
+/// use indikator::stats::ContinuityIndices;
+/// use indikator::chrono::NaiveDate;
+///
+/// let index: ContinuityIndex = "upc".parse()?;
+/// assert_eq!(index, ContinuityIndex::Upc);
+/// assert_eq!(ContinuityIndex::default(), ContinuityIndex::Coc);
+/// // The columns of the per-patient table, in order.
+/// let names = ContinuityIndex::ALL.map(ContinuityIndex::name);
+/// assert_eq!(names, ["coc", "upc", "secon", "mmci", "herfindahl"]);
+///
+/// let continuity = Continuity::new(NaiveDate::from_ymd_opt(2024, 8, 31).unwrap()).index(index);
+/// // A patient at a hälsocentral in Östersund: 6, 3 and 1 visits to three doctors.
+/// let patient = ContinuityIndices::from_counts(&[6, 3, 1], None);
+/// assert_eq!(patient.get(continuity.index), Some(0.6)); // 6 / 10
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum ContinuityIndex {
     /// Bice–Boxerman continuity of care (the national measure).
     #[default]
@@ -36,6 +59,16 @@ impl ContinuityIndex {
     ];
 
     /// The lower-case name, also the column name in the per-patient table.
+    ///
+    /// Naming the column of an index, and parsing the name back:
+    /// ```
+    /// use indikator::ContinuityIndex;
+    /// assert_eq!(ContinuityIndex::Coc.name(), "coc");
+    /// assert_eq!(ContinuityIndex::Herfindahl.name(), "herfindahl");
+    /// let upc: ContinuityIndex = ContinuityIndex::Upc.name().parse()?;
+    /// assert_eq!(upc, ContinuityIndex::Upc);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             ContinuityIndex::Coc => "coc",
@@ -49,7 +82,26 @@ impl ContinuityIndex {
 
 /// The indices of one patient; `None` where the index is undefined (see
 /// [`ContinuityIndices::from_visits`]).
+///
+/// # Example
+/// A patient with 10 doctor's visits in 18 months: 6 to the listed doctor,
+/// 3 to a second, 1 to a locum (n = 6, 3, 1; N = 10; P = 3):
+/// ```
+/// use indikator::stats::ContinuityIndices;
+/// let i = ContinuityIndices::from_counts(&[6, 3, 1], None);
+/// assert_eq!((i.visits, i.clinicians), (10, 3));
+/// let close = |a: Option<f64>, b: f64| (a.unwrap() - b).abs() < 1e-12;
+/// assert!(close(i.coc, 0.4)); // (36 + 9 + 1 − 10) / (10 · 9)
+/// assert!(close(i.upc, 0.6)); // 6 / 10
+/// assert!(close(i.herfindahl, 0.46)); // 0.36 + 0.09 + 0.01
+/// assert!(close(i.mmci, (1.0 - 3.0 / 10.1) / (1.0 - 1.0 / 10.1)));
+/// assert_eq!(i.secon, None); // needs the visit order
+/// // One visit: COC is undefined, UPC is 1.
+/// let once = ContinuityIndices::from_counts(&[1], None);
+/// assert_eq!((once.coc, once.upc), (None, Some(1.0)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct ContinuityIndices {
     /// N, the number of visits.
     pub visits: u32,
@@ -69,6 +121,17 @@ pub struct ContinuityIndices {
 
 impl ContinuityIndices {
     /// The value of one index.
+    ///
+    /// A patient at Hälsocentral Strömsund with 6, 3 and 1 visits to three
+    /// doctors, read index by index:
+    /// ```
+    /// use indikator::ContinuityIndex;
+    /// use indikator::stats::ContinuityIndices;
+    /// let patient = ContinuityIndices::from_counts(&[6, 3, 1], None);
+    /// assert_eq!(patient.get(ContinuityIndex::Coc), Some(0.4)); // (36 + 9 + 1 − 10) / (10 · 9)
+    /// assert_eq!(patient.get(ContinuityIndex::Upc), Some(0.6)); // 6 / 10
+    /// assert_eq!(patient.get(ContinuityIndex::Secon), None); // no visit order given
+    /// ```
     pub fn get(&self, index: ContinuityIndex) -> Option<f64> {
         match index {
             ContinuityIndex::Coc => self.coc,
@@ -122,6 +185,20 @@ impl ContinuityIndices {
 
     /// The indices from the number of visits per clinician, and (for
     /// SECON) the number of consecutive pairs with the same clinician.
+    ///
+    /// A patient at Hälsocentral Krokom with 4 visits to the listed doctor
+    /// and 2 to a locum, 3 of the 5 consecutive pairs with the same doctor
+    /// (a clinician with no visit is not counted as one):
+    /// ```
+    /// use indikator::stats::ContinuityIndices;
+    /// let i = ContinuityIndices::from_counts(&[4, 2, 0], Some(3));
+    /// assert_eq!((i.visits, i.clinicians), (6, 2));
+    /// let close = |a: Option<f64>, b: f64| (a.unwrap() - b).abs() < 1e-12;
+    /// assert!(close(i.coc, 14.0 / 30.0)); // (16 + 4 − 6) / (6 · 5)
+    /// assert!(close(i.upc, 4.0 / 6.0));
+    /// assert!(close(i.secon, 0.6)); // 3 / 5
+    /// assert!(close(i.herfindahl, 20.0 / 36.0));
+    /// ```
     pub fn from_counts(counts: &[u64], same_pairs: Option<u64>) -> Self {
         let n: u64 = counts.iter().sum();
         let p = counts.iter().filter(|c| **c > 0).count() as u64;
@@ -133,13 +210,34 @@ impl ContinuityIndices {
     /// The indices from the sums they are made of: `n` visits, `p`
     /// clinicians seen, `sum_sq` the sum of each clinician's visits squared,
     /// `max` the most visits to one clinician, and (for SECON) the number of
-    /// consecutive pairs with the same clinician.
+    /// consecutive pairs with the same clinician. Sums that no visits can
+    /// have (`p` or `max` above `n`, `sum_sq` outside `n..=n²`, as many
+    /// same-clinician pairs as visits) give every index as `None`.
+    ///
+    /// The visits A A B B A A C A A B of one patient, from their sums:
+    /// N = 10, P = 3, Σ n² = 6² + 3² + 1² = 46, max 6, and 4 consecutive
+    /// pairs with the same clinician (AA, BB, AA, AA):
+    /// ```
+    /// use indikator::stats::ContinuityIndices;
+    /// let i = ContinuityIndices::from_sums(10, 3, 46, 6, Some(4));
+    /// assert_eq!((i.coc, i.upc), (Some(0.4), Some(0.6))); // 36 / 90, 6 / 10
+    /// assert_eq!(i.secon, Some(4.0 / 9.0));
+    /// let visits = ["A", "A", "B", "B", "A", "A", "C", "A", "A", "B"];
+    /// assert_eq!(i, ContinuityIndices::from_visits(&visits));
+    /// ```
     pub fn from_sums(n: u64, p: u64, sum_sq: u64, max: u64, same_pairs: Option<u64>) -> Self {
         let nf = n as f64;
-        let at_least = |k: u64| n >= k;
+        // Sums that no visits can have (p or max above n, Σ n² outside
+        // n..=n², more same-clinician pairs than pairs) give no index.
+        let consistent = p <= n
+            && max <= n
+            && sum_sq >= n
+            && n.checked_mul(n).is_some_and(|n2| sum_sq <= n2)
+            && same_pairs.is_none_or(|s| s < n.max(1));
+        let at_least = |k: u64| consistent && n >= k;
         ContinuityIndices {
-            visits: n as u32,
-            clinicians: p as u32,
+            visits: u32::try_from(n).unwrap_or(u32::MAX),
+            clinicians: u32::try_from(p).unwrap_or(u32::MAX),
             coc: at_least(2).then(|| (sum_sq - n) as f64 / (nf * (nf - 1.0))),
             upc: at_least(1).then(|| max as f64 / nf),
             secon: if at_least(2) {
@@ -159,6 +257,25 @@ mod tests {
 
     fn of(s: &str) -> ContinuityIndices {
         ContinuityIndices::from_visits(&s.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn sums_no_visits_can_have_give_no_index_and_never_panic() {
+        for (n, p, sum_sq, max, pairs) in [
+            (3, 4, 9, 3, Some(1)),  // more clinicians than visits
+            (3, 1, 2, 3, Some(1)),  // Σ n² below n
+            (3, 1, 10, 3, Some(1)), // Σ n² above n²
+            (3, 1, 9, 4, Some(1)),  // a clinician with more visits than there are
+            (3, 1, 9, 3, Some(3)),  // more same pairs than pairs
+            (u64::MAX, 1, u64::MAX, 1, None),
+        ] {
+            let i = ContinuityIndices::from_sums(n, p, sum_sq, max, pairs);
+            assert_eq!(
+                (i.coc, i.upc, i.secon, i.mmci, i.herfindahl),
+                (None, None, None, None, None),
+                "{n} {p} {sum_sq} {max} {pairs:?}"
+            );
+        }
     }
 
     fn close(a: Option<f64>, b: f64) {

@@ -9,7 +9,31 @@ use super::{wilson_lower, wilson_upper, z_value};
 use crate::error::{Error, Result};
 
 /// How the limits of a rate ratio are found.
+///
+/// # Example
+/// Suicides among women against men in the region over five years: 28 in
+/// 330 000 person-years against 76 in 340 000.
+/// ```
+/// use indikator::RateRatioMethod;
+/// use indikator::stats::rate_ratio_limits;
+///
+/// let method: RateRatioMethod = "log-normal".parse()?;
+/// assert_eq!(method, RateRatioMethod::LogNormal);
+/// assert_eq!(RateRatioMethod::default().label(), "exact conditional (Clopper-Pearson)");
+///
+/// let (lo, hi) = rate_ratio_limits(28.0, 330e3, 76.0, 340e3, 0.95, method);
+/// // RR = 0.37959; exp(ln RR ± 1.959964·√(1/28 + 1/76)), by hand with scipy's norm.ppf.
+/// assert!((lo.unwrap() - 0.24611259384672407).abs() < 1e-12);
+/// assert!((hi.unwrap() - 0.5854435085443784).abs() < 1e-12);
+/// // Exact conditional: scipy's beta.ppf(0.025, 28, 77) and beta.ppf(0.975, 29, 76) as odds.
+/// let (lo, hi) = rate_ratio_limits(28.0, 330e3, 76.0, 340e3, 0.95, RateRatioMethod::ExactConditional);
+/// assert!((lo.unwrap() - 0.23688851925600624).abs() < 1e-10);
+/// assert!((hi.unwrap() - 0.5924754089421446).abs() < 1e-10);
+/// assert!("wald".parse::<RateRatioMethod>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum RateRatioMethod {
     /// Exact, conditional on the total count (the default): given
     /// `x₁ + x₂`, `x₁` is binomial with `π = RR·n₁ / (RR·n₁ + n₂)`;
@@ -24,6 +48,21 @@ pub enum RateRatioMethod {
 
 impl RateRatioMethod {
     /// The name written in the `method` column.
+    ///
+    /// Suicides among men against women in the region over five years,
+    /// with log-normal limits:
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::{Contrast, RateRatioMethod};
+    /// let deaths = df!("sex" => ["kvinnor", "män"], "deaths" => [28, 76], "population" => [330_000, 340_000])?;
+    /// let rates = Rate::new("deaths", "population").by(["sex"]).compute(deaths.lazy())?;
+    /// let ratio = Difference::rate_ratio("sex", Contrast::between("män", "kvinnor"))
+    ///     .ratio_method(RateRatioMethod::LogNormal)
+    ///     .compute(&rates)?;
+    /// assert_eq!(ratio.column("method")?.str()?.get(0), Some(RateRatioMethod::LogNormal.label()));
+    /// assert_eq!(RateRatioMethod::LogNormal.label(), "log-normal");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             RateRatioMethod::ExactConditional => "exact conditional (Clopper-Pearson)",
@@ -190,6 +229,20 @@ pub fn newcombe_limits(x1: f64, n1: f64, x2: f64, n2: f64, level: f64) -> Option
 
 /// Whether limits exclude the value of no difference (`null`: 1 for a
 /// ratio, 0 for a difference); `None` when a limit is missing.
+///
+/// # Example
+/// Whether suicides among women (28 in 330 000 person-years) differ from
+/// those among men (76 in 340 000), and what a missing limit gives:
+/// ```
+/// use indikator::stats::{excludes, rate_ratio_limits, RateRatioMethod};
+/// let (lo, hi) = rate_ratio_limits(28.0, 330e3, 76.0, 340e3, 0.95, RateRatioMethod::ExactConditional);
+/// assert_eq!(excludes(1.0, lo, hi), Some(true)); // 0.24 to 0.59: below 1
+/// // A difference of shares from −2 to +5 percentage points includes 0.
+/// assert_eq!(excludes(0.0, Some(-0.02), Some(0.05)), Some(false));
+/// // No events among men: no upper limit, but a lower one above 1 still counts.
+/// assert_eq!(excludes(1.0, Some(1.4), None), Some(true));
+/// assert_eq!(excludes(1.0, Some(0.6), None), None);
+/// ```
 pub fn excludes(null: f64, lower: Option<f64>, upper: Option<f64>) -> Option<bool> {
     match (lower, upper) {
         (Some(l), Some(u)) => Some(l > null || u < null),

@@ -10,6 +10,22 @@ use super::distributions::{chi_square_quantile, normal_quantile};
 /// The proportion whose Wilson limit (one-sided tail `p`, e.g. 0.975) at
 /// sample size `n` equals the average `average`, times `multiplier`: the
 /// control limit of a proportion funnel at `n`. `high` picks the upper side.
+///
+/// # Example
+/// The 95 % ("2σ", p = 0.975) limits, in per cent, of a funnel of
+/// vårdgaranti shares around the region's 60 %, at a clinic with 200
+/// patients:
+/// ```
+/// use indikator::stats::{proportion_funnel_limit, wilson_lower};
+/// let upper = proportion_funnel_limit(0.975, 200.0, 0.6, true, 100.0);
+/// let lower = proportion_funnel_limit(0.975, 200.0, 0.6, false, 100.0);
+/// // Solved independently with scipy's brentq on the Wilson limits.
+/// assert!((upper - 66.78951440445704).abs() < 1e-9);
+/// assert!((lower - 53.21048559554282).abs() < 1e-9);
+/// // At the upper limit the Wilson lower limit just touches the average.
+/// let at_limit = wilson_lower(upper / 100.0 * 200.0, 200.0, 0.95).unwrap();
+/// assert!((at_limit - 0.6).abs() < 1e-12);
+/// ```
 pub fn proportion_funnel_limit(p: f64, n: f64, average: f64, high: bool, multiplier: f64) -> f64 {
     let z = normal_quantile(p);
     let z2 = z * z;
@@ -51,6 +67,18 @@ fn poisson_probability(mean: f64, lo: f64, hi: f64) -> f64 {
 /// P(X ≥ observed) = p (the lower exact mean). Found, as the reference
 /// finds it, by exactly 23 halvings of v in (0, 1) with mean = (1 + observed) v / (1 − v),
 /// so the golden tables are reproduced to their printed digits.
+///
+/// # Example
+/// The Poisson means at which 5 observed deaths sit at the 2.5 % tails:
+/// the exact 95 % limits of 5, to the precision of the 23 halvings.
+/// ```
+/// use indikator::stats::poisson_funnel_mean;
+/// let high = poisson_funnel_mean(5.0, 0.025, true); // P(X ≤ 5) = 0.025
+/// let low = poisson_funnel_mean(5.0, 0.025, false); // P(X ≥ 5) = 0.025
+/// // scipy: chi2.ppf(0.975, 12) / 2 and chi2.ppf(0.025, 10) / 2.
+/// assert!((high - 11.66833207932267).abs() < 1e-4);
+/// assert!((low - 1.6234863901184207).abs() < 1e-4);
+/// ```
 pub fn poisson_funnel_mean(observed: f64, p: f64, high: bool) -> f64 {
     let (mut v, mut dv) = (0.5f64, 0.5f64);
     let mean = |v: f64| (1.0 + observed) * v / (1.0 - v);
@@ -76,6 +104,23 @@ pub fn poisson_funnel_mean(observed: f64, p: f64, high: bool) -> f64 {
 /// 10. The lower limit of zero events is 0. Used to judge a point of a
 /// ratio or rate funnel (significantly high when the lower limit is above
 /// the average, low when the upper is below it).
+///
+/// # Example
+/// Readmissions in two kommuner against those expected from the region's
+/// rates: 4 in Ragunda (6.2 expected, exact limits) and 31 in Krokom (24.5
+/// expected, Byar):
+/// ```
+/// use indikator::stats::funnel_count_limit;
+/// // scipy: chi2.ppf(0.025, 8) / 2 / 6.2 and chi2.ppf(0.975, 10) / 2 / 6.2.
+/// let (lo, hi) = (funnel_count_limit(4.0, 6.2, 0.95, false), funnel_count_limit(4.0, 6.2, 0.95, true));
+/// assert!((lo - 0.1757847376816653).abs() < 1e-12);
+/// assert!((hi - 1.6518691411941442).abs() < 1e-12);
+/// // Byar's formula at 99.8 % with scipy's norm.ppf(0.999): the ratio
+/// // 31 / 24.5 = 1.27 is not significantly high, its lower limit is below 1.
+/// let lo = funnel_count_limit(31.0, 24.5, 0.998, false);
+/// assert!((lo - 0.6759492808500509).abs() < 1e-12);
+/// assert_eq!(funnel_count_limit(0.0, 6.2, 0.95, false), 0.0);
+/// ```
 pub fn funnel_count_limit(observed: f64, expected: f64, level: f64, high: bool) -> f64 {
     let limit = if observed == 0.0 && !high {
         0.0
@@ -112,6 +157,18 @@ fn r_nchar(x: f64) -> usize {
 }
 
 /// Round down to a "nice" number below 95 % of `x` (the reference's `signif_floor`).
+///
+/// # Example
+/// The start of a funnel's x-axis (when the largest unit is at most twice
+/// the smallest) whose smallest kommun is Ragunda (about 5 400 people):
+/// ```
+/// use indikator::stats::signif_floor;
+/// // 0.95 · 5 400 = 5 130, four digits: floored to thousands.
+/// assert_eq!(signif_floor(5_400.0), 5_000.0);
+/// // The reference's golden proportion funnel: 0.95 · 16 386 = 15 566.7.
+/// assert_eq!(signif_floor(16_386.0), 10_000.0);
+/// assert_eq!(signif_floor(0.0), 0.0);
+/// ```
 pub fn signif_floor(x: f64) -> f64 {
     if x == 0.0 {
         return 0.0;
@@ -122,6 +179,19 @@ pub fn signif_floor(x: f64) -> f64 {
 }
 
 /// Round up to a "nice" number above 105 % of `x` (the reference's `signif_ceiling`).
+///
+/// # Example
+/// The end of a funnel's x-axis whose largest kommun is Östersund (about
+/// 64 000 people), and of one over the whole region (132 000):
+/// ```
+/// use indikator::stats::signif_ceiling;
+/// // 1.05 · 64 000 = 67 200: five digits, rounded up to thousands.
+/// assert_eq!(signif_ceiling(64_000.0), 68_000.0);
+/// // 1.05 · 132 000 = 138 600: six digits, rounded up to ten thousands.
+/// assert_eq!(signif_ceiling(132_000.0), 140_000.0);
+/// // The reference's golden proportion funnel.
+/// assert_eq!(signif_ceiling(102_950.0), 110_000.0);
+/// ```
 pub fn signif_ceiling(x: f64) -> f64 {
     if x == 0.0 {
         return 0.0;
@@ -144,6 +214,21 @@ fn round_half_even(x: f64) -> f64 {
 /// The 100 strictly increasing whole x-axis points of a funnel from
 /// `axis_min` to `axis_max`, spaced geometrically. `ratio` uses the
 /// reference's ratio spacing (one step shorter, so it ends below the maximum).
+///
+/// # Example
+/// The x-axis of a funnel of the eight kommuner, Ragunda (≈5 400) to
+/// Östersund (≈64 000); the largest is more than twice the smallest, so
+/// the axis starts at 0 as in the reference (else at [`signif_floor`]):
+/// ```
+/// use indikator::stats::{funnel_axis, signif_ceiling};
+/// let max = signif_ceiling(64_000.0);
+/// let x = funnel_axis(0.0, max, false);
+/// assert_eq!(x.len(), 100);
+/// assert_eq!((x[0], x[99]), (1.0, 68_000.0)); // whole numbers from 1
+/// assert!(x.windows(2).all(|w| w[1] > w[0] && w[1].fract() == 0.0));
+/// // A ratio funnel's axis stops short of the maximum.
+/// assert!(funnel_axis(0.0, max, true)[99] < 68_000.0);
+/// ```
 pub fn funnel_axis(axis_min: f64, axis_max: f64, ratio: bool) -> Vec<f64> {
     let mut x = Vec::with_capacity(100);
     x.push(axis_min.max(1.0));

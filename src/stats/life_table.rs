@@ -3,21 +3,98 @@
 
 /// A group's total population at or below which no life table is made
 /// (Toson & Baker 2003; PHEindicatormethods' rule, which uses `<=`).
+///
+/// # Example
+/// Bräcke's women (about 3 100) get no life table of their own:
+/// ```
+/// use indikator::stats::{life_table, LifeTableBand, LifeTableGap, LIFE_TABLE_MIN_POPULATION};
+/// let band = |width, deaths, population| LifeTableBand { width, deaths, population, fraction: 0.5 };
+/// let women = [band(65.0, 8.0, 2_300.0), band(0.0, 45.0, 800.0)];
+/// assert_eq!(LIFE_TABLE_MIN_POPULATION, 5_000.0);
+/// assert_eq!(life_table(&women), Err(LifeTableGap::PopulationTooSmall));
+/// // Exactly 5 000 is still too small (`<=`), one more is enough.
+/// assert!(life_table(&[band(65.0, 8.0, 4_200.0), band(0.0, 45.0, 800.0)]).is_err());
+/// assert!(life_table(&[band(65.0, 8.0, 4_201.0), band(0.0, 45.0, 800.0)]).is_ok());
+/// ```
 pub const LIFE_TABLE_MIN_POPULATION: f64 = 5_000.0;
 
 /// The widest 95 % interval, in years, for which a life expectancy is shown
 /// (PHEindicatormethods: wider intervals keep their limits, not the value).
+///
+/// # Example
+/// Bräcke (about 6 400 people, 109 deaths a year): the 95 % interval of
+/// life expectancy at birth is narrow enough to show the value.
+/// ```
+/// use indikator::stats::{life_table, z_value, LifeTableBand, LIFE_EXPECTANCY_MAX_INTERVAL};
+/// let band = |width, deaths, population| LifeTableBand { width, deaths, population, fraction: 0.5 };
+/// let table = life_table(&[band(65.0, 14.0, 4_600.0), band(0.0, 95.0, 1_800.0)]).unwrap();
+/// // Chiang's formulas by hand (Python): e₀ = 74.6858, e₆₅ = 1 800 / 95.
+/// assert!((table[0].value - 74.68582435316779).abs() < 1e-9);
+/// let width = 2.0 * z_value(0.95) * table[0].se;
+/// assert_eq!(LIFE_EXPECTANCY_MAX_INTERVAL, 20.0);
+/// assert!(width < LIFE_EXPECTANCY_MAX_INTERVAL); // shown
+/// ```
 pub const LIFE_EXPECTANCY_MAX_INTERVAL: f64 = 20.0;
 
 /// The fraction of the first year of life lived by the infants who die in
 /// it (`a₀`), Chiang's and the reference's value.
+///
+/// # Example
+/// The fractions of the usual bands 0, 1–4, 5–9, …, 85–89, 90+:
+/// ```
+/// use indikator::stats::{LifeTableBand, BAND_FRACTION, FIRST_YEAR_FRACTION};
+/// assert_eq!((FIRST_YEAR_FRACTION, BAND_FRACTION), (0.1, 0.5));
+/// let starts = [0.0, 1.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 35.0, 40.0, 45.0, 50.0, 55.0,
+///               60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0];
+/// let bands: Vec<LifeTableBand> = starts.iter().enumerate().map(|(i, start)| LifeTableBand {
+///     width: starts.get(i + 1).map_or(0.0, |next| next - start),
+///     deaths: 0.0,     // from the cause-of-death register
+///     population: 0.0, // from the population register
+///     fraction: if i == 0 { FIRST_YEAR_FRACTION } else { BAND_FRACTION },
+/// }).collect();
+/// assert_eq!((bands[0].width, bands[0].fraction), (1.0, 0.1));
+/// assert_eq!((bands[1].width, bands[1].fraction), (4.0, 0.5));
+/// ```
 pub const FIRST_YEAR_FRACTION: f64 = 0.1;
 
 /// The fraction of a band lived by those who die in it, for every band but
 /// the first year of life.
+///
+/// # Example
+/// Those who die between 1 and 64 live half the band; infants who die
+/// live a tenth of their first year:
+/// ```
+/// use indikator::stats::{life_table, LifeTableBand, BAND_FRACTION, FIRST_YEAR_FRACTION};
+/// assert_eq!(BAND_FRACTION, 0.5);
+/// let band = |width, deaths, population, fraction| LifeTableBand { width, deaths, population, fraction };
+/// let table = life_table(&[
+///     band(1.0, 3.0, 1_300.0, FIRST_YEAR_FRACTION),
+///     band(64.0, 180.0, 95_000.0, BAND_FRACTION),
+///     band(0.0, 1_300.0, 26_000.0, BAND_FRACTION),
+/// ]).unwrap();
+/// // Chiang's formulas by hand (Python): e₀ = 78.8730, e₁ = 78.0548, e₆₅ = 20.
+/// assert!((table[0].value - 78.87295793544253).abs() < 1e-9);
+/// assert!((table[1].value - 78.0547836443033).abs() < 1e-9);
+/// ```
 pub const BAND_FRACTION: f64 = 0.5;
 
 /// One age band of a life table.
+///
+/// # Example
+/// The region in three bands, 0, 1–64 and 65+ (the last is open, its
+/// width ignored), a year's deaths and mean population:
+/// ```
+/// use indikator::stats::{life_table, LifeTableBand};
+/// let bands = [
+///     LifeTableBand { width: 1.0, deaths: 3.0, population: 1_300.0, fraction: 0.1 },
+///     LifeTableBand { width: 64.0, deaths: 180.0, population: 95_000.0, fraction: 0.5 },
+///     LifeTableBand { width: 0.0, deaths: 1_300.0, population: 26_000.0, fraction: 0.5 },
+/// ];
+/// let table = life_table(&bands).unwrap();
+/// assert_eq!(table.len(), bands.len()); // one life expectancy per band
+/// // Chiang's formulas by hand (Python): 78.87 years at birth.
+/// assert!((table[0].value - 78.87295793544253).abs() < 1e-9);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LifeTableBand {
     /// Width in years (`5` for 5–9); ignored for the last band, which is open.
@@ -32,7 +109,27 @@ pub struct LifeTableBand {
 }
 
 /// Life expectancy at the start of one band, with its standard error.
+///
+/// # Example
+/// In the open band the life expectancy is `1/M` and its standard error
+/// `1/(M√D)` (Silcocks et al.): 26 000 people of 65 and over with 1 300
+/// deaths a year give 20 years, ± 20/√1300.
+/// ```
+/// use indikator::stats::{life_table, z_value, LifeTableBand};
+/// let band = |width, deaths, population, fraction| LifeTableBand { width, deaths, population, fraction };
+/// let table = life_table(&[
+///     band(1.0, 3.0, 1_300.0, 0.1),
+///     band(64.0, 180.0, 95_000.0, 0.5),
+///     band(0.0, 1_300.0, 26_000.0, 0.5),
+/// ]).unwrap();
+/// let at_65 = table[2];
+/// assert!((at_65.value - 20.0).abs() < 1e-12);
+/// assert!((at_65.se - 20.0 / 1300f64.sqrt()).abs() < 1e-12);
+/// let lower = at_65.value - z_value(0.95) * at_65.se; // 18.91 years
+/// assert!((lower - 18.9128).abs() < 1e-4);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct LifeExpectancyAt {
     /// Expected years of life from the start of the band (`eᵢ`).
     pub value: f64,
@@ -41,7 +138,21 @@ pub struct LifeExpectancyAt {
 }
 
 /// Why a group gets no life table: the reference's rules, each a reason.
+///
+/// # Example
+/// ```
+/// use indikator::stats::{life_table, LifeTableBand, LifeTableGap};
+/// let band = |width, deaths, population| LifeTableBand { width, deaths, population, fraction: 0.5 };
+/// // No deaths among the oldest: their mean length of life is infinite.
+/// let none_died = [band(65.0, 14.0, 4_600.0), band(0.0, 0.0, 1_800.0)];
+/// assert_eq!(life_table(&none_died), Err(LifeTableGap::NoDeathsInOpenBand));
+/// // A typing error: more deaths than people.
+/// let typo = [band(65.0, 14.0, 4_600.0), band(0.0, 9_500.0, 1_800.0)];
+/// assert_eq!(life_table(&typo), Err(LifeTableGap::DeathsAbovePopulation));
+/// assert_eq!(life_table(&[]), Err(LifeTableGap::PopulationTooSmall));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum LifeTableGap {
     /// A band has negative deaths.
     NegativeDeaths,
@@ -54,6 +165,24 @@ pub enum LifeTableGap {
     /// No deaths in the open band: its mean length of life `1/M` is infinite.
     NoDeathsInOpenBand,
 }
+
+impl std::fmt::Display for LifeTableGap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            LifeTableGap::NegativeDeaths => "a band has negative deaths",
+            LifeTableGap::PopulationNotPositive => "a band has a population of zero or less",
+            LifeTableGap::DeathsAbovePopulation => "a band has more deaths than population",
+            LifeTableGap::PopulationTooSmall => {
+                "the group's total population is too small for a life table"
+            }
+            LifeTableGap::NoDeathsInOpenBand => {
+                "no deaths in the open band: its mean length of life is infinite"
+            }
+        })
+    }
+}
+
+impl std::error::Error for LifeTableGap {}
 
 /// The life table of one group: life expectancy and its standard error at
 /// the start of every band, youngest first.

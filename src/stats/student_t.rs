@@ -8,6 +8,18 @@ use super::distributions::student_t_quantile;
 /// Student's t distribution with `n − 1` degrees of freedom
 /// (PHEindicatormethods `phe_mean`). `None` for fewer than two values or a
 /// negative or NaN standard deviation.
+///
+/// # Example
+/// The mean length of stay of 25 stays in geriatric care in Östersund:
+/// 5.2 days, standard deviation 3.1.
+/// ```
+/// use indikator::stats::mean_limits;
+/// let (lo, hi) = mean_limits(5.2, 3.1, 25.0, 0.95).unwrap();
+/// // 5.2 ∓ t.ppf(0.975, 24) · 3.1 / 5, with scipy.stats.
+/// assert!((lo - 3.920382891790625).abs() < 1e-12);
+/// assert!((hi - 6.479617108209375).abs() < 1e-12);
+/// assert_eq!(mean_limits(5.2, 3.1, 1.0, 0.95), None); // one stay: no interval
+/// ```
 pub fn mean_limits(mean: f64, sd: f64, n: f64, level: f64) -> Option<(f64, f64)> {
     if !(n >= 2.0 && sd >= 0.0 && mean.is_finite()) {
         return None;

@@ -24,12 +24,37 @@ fn wilson(x: f64, n: f64, level: f64, sign: f64) -> Option<f64> {
 /// `(2x + z² − z√(z² + 4x(1 − x/n))) / (2(n + z²))`, without continuity
 /// correction (Wilson 1927; Newcombe 1998, method 3). `None` unless
 /// `0 <= x <= n` and `n > 0`.
+///
+/// # Example
+/// 65 of 100 BUP patients treated within vårdgarantin's 30 days:
+/// ```
+/// use indikator::stats::wilson_lower;
+/// // PHEindicatormethods' testdata_B_W (65 of 100): 0.55254443296887967.
+/// assert!((wilson_lower(65.0, 100.0, 0.95).unwrap() - 0.55254443296887967).abs() < 1e-12);
+/// // 450 of 600 at Ortopedi: the formula by hand with scipy's norm.ppf(0.975).
+/// assert!((wilson_lower(450.0, 600.0, 0.95).unwrap() - 0.7138357639563884).abs() < 1e-12);
+/// assert_eq!(wilson_lower(0.0, 100.0, 0.95), Some(0.0));
+/// assert_eq!(wilson_lower(101.0, 100.0, 0.95), None);
+/// ```
 pub fn wilson_lower(x: f64, n: f64, level: f64) -> Option<f64> {
     wilson(x, n, level, -1.0)
 }
 
 /// Upper Wilson score limit: `(2x + z² + z√(z² + 4x(1 − x/n))) / (2(n + z²))`.
 /// `None` unless `0 <= x <= n` and `n > 0`.
+///
+/// # Example
+/// 65 of 100 BUP patients treated within vårdgarantin's 30 days, in per cent:
+/// ```
+/// use indikator::stats::wilson_upper;
+/// // PHEindicatormethods' testdata_B_W (65 of 100): 0.73635751756902468.
+/// let upper = wilson_upper(65.0, 100.0, 0.95).unwrap();
+/// assert!((upper - 0.73635751756902468).abs() < 1e-12);
+/// assert_eq!(format!("{:.1} %", upper * 100.0), "73.6 %");
+/// // 450 of 600 at Ortopedi: the formula by hand with scipy's norm.ppf(0.975).
+/// assert!((wilson_upper(450.0, 600.0, 0.95).unwrap() - 0.7829833855367613).abs() < 1e-12);
+/// assert_eq!(wilson_upper(100.0, 100.0, 0.95), Some(1.0));
+/// ```
 pub fn wilson_upper(x: f64, n: f64, level: f64) -> Option<f64> {
     wilson(x, n, level, 1.0)
 }

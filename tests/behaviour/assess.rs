@@ -2,7 +2,7 @@
 
 use indikator::{
     assess_table, assess_units, compare_with_benchmark, compare_with_previous, period_expr, trend,
-    Benchmark, Confidence, OutputType, Polarity, Proportion, Rating, Statistic, Target, Trend,
+    Benchmark, Confidence, OutputType, Polarity, Proportion, Rating, Target, Trend,
 };
 use polars::prelude::*;
 

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use indikator::stats::{ContinuityIndex, ContinuityIndices};
-use indikator::{CareOptions, Continuity, Period, Waits};
+use indikator::{Continuity, Period, Waits};
 use polars::prelude::*;
 use proptest::prelude::*;
 
@@ -33,7 +33,7 @@ fn fulfilment(rows: &[Referral]) -> DataFrame {
     let period: Period = "2024".parse().unwrap();
     let mut w = Waits::completed(period).by(["unit"]);
     w.as_of = Some(day(800));
-    w.fulfilment(&referrals(rows))
+    w.fulfilment(referrals(rows))
         .unwrap()
         .sort(["unit"], SortMultipleOptions::default())
         .unwrap()
@@ -75,7 +75,7 @@ fn listings() -> DataFrame {
 /// Every index of each eligible patient, sorted by patient.
 fn indices(rows: &[(u8, u8, u32)]) -> Vec<(String, Vec<Option<f64>>)> {
     let patients = Continuity::new(day(300))
-        .patients(&visits(rows), &listings())
+        .patients(visits(rows), listings())
         .unwrap()
         .sort(["patient_id"], SortMultipleOptions::default())
         .unwrap();

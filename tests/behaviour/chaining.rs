@@ -6,8 +6,8 @@
 
 use indikator::{
     assess_table, compare_with_benchmark, compare_with_previous, trend, Benchmark, Count, Dsr, Isr,
-    Mean, Polarity, Proportion, Rate, Reference, StandardPopulation, Statistic, Suppression,
-    Target, Trend, TIME_COLUMNS,
+    Mean, Polarity, Proportion, Rate, Reference, StandardPopulation, Suppression, Target, Trend,
+    TIME_COLUMNS,
 };
 use polars::prelude::*;
 
@@ -88,8 +88,7 @@ fn results() -> Vec<(String, DataFrame, Vec<String>)> {
                 "deaths",
                 "pop",
                 "age_band",
-                Reference::from_frame(&bands().head(Some(19)), "age_band", "deaths", "pop")
-                    .unwrap(),
+                Reference::from_frame(bands().head(Some(19)), "age_band", "deaths", "pop").unwrap(),
             )
             .by(["kommun"])
             .compute(bands().lazy())

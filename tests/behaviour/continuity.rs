@@ -92,7 +92,7 @@ fn exactly_three_visits_are_enough_two_are_not() {
 
 fn secon(visits: &DataFrame) -> f64 {
     let out = Continuity::new(d("2024-08-31"))
-        .patients(visits, &listed_everywhere(&["p1"]))
+        .patients(visits, listed_everywhere(&["p1"]))
         .unwrap();
     out.column("secon").unwrap().f64().unwrap().get(0).unwrap()
 }
@@ -139,7 +139,7 @@ fn visits_on_the_first_and_last_day_of_the_window_count() {
         ("p", Some("B"), DOC, "HC Lit", "2024-08-31", ""),
         ("p", Some("B"), DOC, "HC Lit", "2024-09-01", ""),
     ]);
-    let out = c.patients(&v, &listed_everywhere(&["p"])).unwrap();
+    let out = c.patients(&v, listed_everywhere(&["p"])).unwrap();
     assert_eq!(out.column("visits").unwrap().u32().unwrap().get(0), Some(3));
     assert_eq!(
         quality(&c, &v, &listed_everywhere(&["p"]), "visits in the window"),
@@ -311,7 +311,7 @@ fn summary_by_unit_has_mean_median_and_share() {
     let mut c = Continuity::new(d("2024-08-31"));
     c.by = vec!["unit".into()];
     let s = c
-        .summary(&v, &listed_everywhere(&["p1", "p2", "p3"]))
+        .summary(&v, listed_everywhere(&["p1", "p2", "p3"]))
         .unwrap();
     // COC 1, 1/3, 0: mean 4/9, median 1/3, share >= 0.5: 1 of 3.
     let get = |name: &str| s.column(name).unwrap().f64().unwrap().get(0).unwrap();
@@ -360,19 +360,19 @@ fn bad_inputs_name_the_column_and_rule() {
         .collect()
         .unwrap();
     let e = Continuity::new(d("2024-08-31"))
-        .patients(&text_dates, &listed_everywhere(&["p"]))
+        .patients(&text_dates, listed_everywhere(&["p"]))
         .unwrap_err()
         .to_string();
     assert!(e.contains("`date` (visit date) must be a date"), "{e}");
     let mut c = Continuity::new(d("2024-08-31"));
     c.min_visits = 1;
     let e = c
-        .patients(&v, &listed_everywhere(&["p"]))
+        .patients(&v, listed_everywhere(&["p"]))
         .unwrap_err()
         .to_string();
     assert!(e.contains("min_visits") && e.contains("at least 2"), "{e}");
     let e = Continuity::new(d("2024-08-31"))
-        .patients(&v.drop("clinician_id").unwrap(), &listed_everywhere(&["p"]))
+        .patients(v.drop("clinician_id").unwrap(), listed_everywhere(&["p"]))
         .unwrap_err()
         .to_string();
     assert!(e.contains("`clinician_id` (clinician) not found"), "{e}");
@@ -438,7 +438,7 @@ fn rolling_month_ends_compared_with_the_year_before() {
         Some("not compared")
     );
     let none = c
-        .summary(&v, &listed_everywhere(&["nobody"]))
+        .summary(&v, listed_everywhere(&["nobody"]))
         .unwrap_err()
         .to_string();
     assert!(

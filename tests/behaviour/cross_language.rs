@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use indikator::{
-    CareOptions, CauseSet, InvalidRecords, Mortality, Period, PeriodKind, Readmission, Sip,
-    StandardPopulation, Waits,
+    CauseSet, InvalidRecords, Mortality, Period, PeriodKind, Readmission, Sip, StandardPopulation,
+    Waits,
 };
 use polars::prelude::*;
 

@@ -9,7 +9,6 @@ use indikator::stats::{
 };
 use indikator::{
     Confidence, Contrast, Difference, OutputType, Proportion, Rate, RateRatioMethod as Method,
-    Statistic,
 };
 use polars::prelude::*;
 

@@ -26,7 +26,7 @@ fn standard_table(numerators: &[i64]) -> DataFrame {
 #[test]
 fn primary_masks_counts_from_one_to_below_the_threshold_and_what_is_built_on_them() {
     let out = Suppression::new()
-        .apply(&standard_table(&[0, 1, 4, 5, 40]))
+        .apply(standard_table(&[0, 1, 4, 5, 40]))
         .unwrap();
     assert_eq!(
         texts(&out, "suppressed"),
@@ -54,7 +54,7 @@ fn a_small_denominator_masks_the_row_too() {
 #[test]
 fn zero_cells_are_published() {
     let out = Suppression::new()
-        .apply(&standard_table(&[0, 0, 0]))
+        .apply(standard_table(&[0, 0, 0]))
         .unwrap();
     assert_eq!(texts(&out, "suppressed"), ["none", "none", "none"]);
 }

@@ -3,9 +3,7 @@
 //! records refused (with their messages) or excluded and counted.
 
 use chrono::NaiveDate;
-use indikator::{
-    assess_months, CareOptions, Direction, DrugSet, DrugUse, PeriodKind, Rating, Target,
-};
+use indikator::{assess_months, Direction, DrugSet, DrugUse, PeriodKind, Rating, Target};
 use polars::prelude::*;
 
 use crate::common::texts;
@@ -60,7 +58,7 @@ fn distinct_persons_per_month_of_the_population_aged_75_or_more() {
     t1.as_of = Some(d(2024, 5, 15));
     let share = t1
         .by(["kommun"])
-        .share(&dispensings(), &population())
+        .share(dispensings(), population())
         .unwrap_err()
         .to_string();
     // April has no dispensing at all: T1 (January–April) is not covered.
@@ -72,7 +70,7 @@ fn distinct_persons_per_month_of_the_population_aged_75_or_more() {
     );
     let share = inappropriate("2024-01")
         .by(["kommun"])
-        .share(&dispensings(), &population())
+        .share(dispensings(), population())
         .unwrap();
     assert_eq!(texts(&share, "kommun"), ["2309", "2380"]);
     assert_eq!(texts(&share, "period"), ["2024-01", "2024-01"]);
@@ -101,7 +99,7 @@ fn distinct_persons_per_month_of_the_population_aged_75_or_more() {
 fn each_dispensing_counts_in_its_own_month_and_empty_months_are_zero() {
     let share = inappropriate("2024-01")
         .per(PeriodKind::Month)
-        .share(&dispensings(), &population())
+        .share(dispensings(), population())
         .unwrap();
     assert_eq!(f64s(&share, "numerator"), [Some(3.0)]);
     let mut drugs = inappropriate("2024-01");
@@ -117,7 +115,7 @@ fn each_dispensing_counts_in_its_own_month_and_empty_months_are_zero() {
     )
     .unwrap();
     let drugs = drugs.by(["kommun"]);
-    let share = drugs.share(&more, &population()).unwrap();
+    let share = drugs.share(&more, population()).unwrap();
     assert_eq!(
         texts(&share, "period"),
         ["2024-01", "2024-02", "2024-03", "2024-04", "2024-01", "2024-02", "2024-03", "2024-04"]
@@ -142,7 +140,7 @@ fn each_dispensing_counts_in_its_own_month_and_empty_months_are_zero() {
     // Per tertial: a person in two months of T1 counts once.
     let mut whole = drugs.per(PeriodKind::Tertial);
     whole.common.by.clear();
-    let t1 = whole.share(&more, &population()).unwrap();
+    let t1 = whole.share(&more, population()).unwrap();
     assert_eq!(texts(&t1, "period"), ["2024-T1"]);
     assert_eq!(f64s(&t1, "numerator"), [Some(5.0)]);
     assert_eq!(f64s(&t1, "denominator"), [Some(600.0)]);
@@ -187,7 +185,7 @@ fn custom_atc_codes_and_the_named_sets() {
     let mut antipsychotics = inappropriate("2024-01");
     antipsychotics.drugs =
         DrugSet::atc("bensodiazepiner", &["N05BA", "N05CD"], &["N05BA04"]).unwrap();
-    let share = antipsychotics.share(&dispensings(), &population()).unwrap();
+    let share = antipsychotics.share(dispensings(), population()).unwrap();
     assert_eq!(f64s(&share, "numerator"), [Some(3.0)]);
 }
 
@@ -204,7 +202,7 @@ fn bad_records_are_refused_with_their_row_or_excluded_and_counted() {
         ))
         .unwrap();
     let e = inappropriate("2024-01")
-        .share(&records, &population())
+        .share(&records, population())
         .unwrap_err()
         .to_string();
     assert_eq!(
@@ -215,7 +213,7 @@ fn bad_records_are_refused_with_their_row_or_excluded_and_counted() {
          `.exclude_invalid()` in Rust, `invalid=\"exclude\"` in Python); found \"N5CD02\" in row 3"
     );
     let excluded = inappropriate("2024-01").exclude_invalid();
-    let share = excluded.share(&records, &population()).unwrap();
+    let share = excluded.share(&records, population()).unwrap();
     assert_eq!(f64s(&share, "numerator"), [Some(2.0)]);
     let quality = excluded.quality(&records).unwrap();
     let rules = texts(&quality, "rule");
@@ -231,7 +229,7 @@ fn bad_records_are_refused_with_their_row_or_excluded_and_counted() {
     let mut late = inappropriate("2024-01");
     late.as_of = Some(d(2024, 3, 20));
     let e = late
-        .share(&dispensings(), &population())
+        .share(dispensings(), population())
         .unwrap_err()
         .to_string();
     assert_eq!(
@@ -242,7 +240,7 @@ fn bad_records_are_refused_with_their_row_or_excluded_and_counted() {
     );
     // A period after the extraction date.
     let e = inappropriate("2024-05")
-        .share(&dispensings(), &population())
+        .share(dispensings(), population())
         .unwrap_err()
         .to_string();
     assert!(
@@ -252,7 +250,7 @@ fn bad_records_are_refused_with_their_row_or_excluded_and_counted() {
     // A group without population.
     let e = inappropriate("2024-01")
         .by(["kommun"])
-        .share(&dispensings(), &population().head(Some(3)))
+        .share(dispensings(), population().head(Some(3)))
         .unwrap_err()
         .to_string();
     assert_eq!(
@@ -263,7 +261,7 @@ fn bad_records_are_refused_with_their_row_or_excluded_and_counted() {
     // A population smaller than the persons dispensed (the wrong table).
     let small = df!("year" => [2024i32], "age" => ["80+"], "population" => [2i64]).unwrap();
     let e = inappropriate("2024-01")
-        .share(&dispensings(), &small)
+        .share(dispensings(), &small)
         .unwrap_err()
         .to_string();
     assert_eq!(

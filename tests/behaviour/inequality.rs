@@ -2,7 +2,7 @@
 //! chained from a rate by decile, and bad inputs — each an error naming the
 //! column, rule and value, or a missing value with its status.
 
-use indikator::{Confidence, IndicatorType, Pool, Quantiles, Rate, Sii, Statistic};
+use indikator::{Confidence, IndicatorType, Pool, Quantiles, Rate, Sii};
 use polars::prelude::*;
 
 use crate::common::{floats, texts};

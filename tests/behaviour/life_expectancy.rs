@@ -3,7 +3,7 @@
 //! years of age, pooled years, and bad inputs — each an error naming the
 //! column, rule and value, or a missing value with its status.
 
-use indikator::{Confidence, LifeExpectancy, OutputType, Pool, PoolMethod, Statistic};
+use indikator::{Confidence, LifeExpectancy, OutputType, Pool, PoolMethod};
 use polars::prelude::*;
 
 use crate::common::{floats, strings, texts};

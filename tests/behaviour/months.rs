@@ -5,8 +5,7 @@
 //! directions.
 
 use indikator::{
-    assess_months, assess_table, Count, Direction, MissingReason, Proportion, Rate, Rating,
-    Statistic, Target,
+    assess_months, assess_table, Count, Direction, MissingReason, Proportion, Rate, Rating, Target,
 };
 use polars::prelude::*;
 

@@ -2,7 +2,7 @@
 //! sets, age ranges at their boundaries, pooled and rolling windows, and
 //! the region's published figures worked by hand.
 
-use indikator::{CareOptions, CauseSet, Mortality, StandardPopulation};
+use indikator::{CauseSet, Mortality, StandardPopulation};
 use polars::prelude::*;
 
 use crate::common::{floats, texts};
@@ -47,7 +47,7 @@ fn suicide_ages_15_24_in_2016_is_6_90_per_100_000() {
     ]);
     let out = suicide()
         .ages(15, Some(24))
-        .rates(&d, &population(2016..=2016, 1_450))
+        .rates(&d, population(2016..=2016, 1_450))
         .unwrap();
     assert_eq!(floats(&out, "numerator"), [Some(1.0)]);
     assert_eq!(floats(&out, "denominator"), [Some(14_500.0)]);
@@ -58,7 +58,7 @@ fn suicide_ages_15_24_in_2016_is_6_90_per_100_000() {
     assert!((lo - 0.025_317_8 / 14_500.0 * 1e5).abs() < 1e-3, "{lo}");
     let wide = Mortality::new(CauseSet::named("suicide_wide").unwrap())
         .ages(15, Some(24))
-        .rates(&d, &population(2016..=2016, 1_450))
+        .rates(&d, population(2016..=2016, 1_450))
         .unwrap();
     assert_eq!(floats(&wide, "numerator"), [Some(2.0)]);
 }
@@ -73,12 +73,12 @@ fn the_age_range_includes_both_boundary_ages() {
     ]);
     let out = suicide()
         .ages(15, Some(24))
-        .rates(&d, &population(2016..=2016, 1_000))
+        .rates(&d, population(2016..=2016, 1_000))
         .unwrap();
     assert_eq!(floats(&out, "numerator"), [Some(2.0)]);
     let open = suicide()
         .ages(15, None)
-        .rates(&d, &population(2016..=2016, 1_000))
+        .rates(&d, population(2016..=2016, 1_000))
         .unwrap();
     assert_eq!(floats(&open, "numerator"), [Some(3.0)]);
     assert_eq!(floats(&open, "denominator"), [Some(15_000.0)]);
@@ -91,7 +91,7 @@ fn a_five_year_window_gives_the_yearly_average_21_77_per_100_000() {
     let out = suicide()
         .ages(15, Some(24))
         .window(5, false)
-        .rates(&deaths(&rows), &population(2011..=2015, 1_470))
+        .rates(deaths(&rows), population(2011..=2015, 1_470))
         .unwrap();
     assert_eq!(texts(&out, "period"), ["2011–2015"]);
     assert_eq!(floats(&out, "denominator"), [Some(73_500.0)]);
@@ -111,12 +111,12 @@ fn rolling_windows_are_labelled_with_their_span_and_years_without_deaths_count_a
     let d = deaths(&[(2011, 20, "X60"), (2013, 20, "X60"), (2014, 20, "X60")]);
     let out = suicide()
         .window(3, true)
-        .rates(&d, &population(2011..=2014, 100))
+        .rates(&d, population(2011..=2014, 100))
         .unwrap();
     assert_eq!(texts(&out, "period"), ["2011–2013", "2012–2014"]);
     assert_eq!(floats(&out, "numerator"), [Some(2.0), Some(2.0)]);
     assert_eq!(floats(&out, "denominator"), [Some(6_000.0), Some(6_000.0)]);
-    let yearly = suicide().rates(&d, &population(2011..=2014, 100)).unwrap();
+    let yearly = suicide().rates(&d, population(2011..=2014, 100)).unwrap();
     assert_eq!(texts(&yearly, "period"), ["2011", "2012", "2013", "2014"]);
     assert_eq!(
         floats(&yearly, "numerator"),
@@ -138,7 +138,7 @@ fn age_standardised_rates_use_the_standard_bands_of_the_age_range() {
     let out = suicide()
         .ages(15, Some(24))
         .standardised(StandardPopulation::by_name("esp2013").unwrap())
-        .rates(&deaths(&rows), &pop)
+        .rates(deaths(&rows), &pop)
         .unwrap();
     let want = (4.0 / 7_000.0 * 5_500.0 + 8.0 / 8_000.0 * 6_000.0) / 11_500.0 * 1e5;
     assert!((floats(&out, "value")[0].unwrap() - want).abs() < 1e-9);
@@ -147,7 +147,7 @@ fn age_standardised_rates_use_the_standard_bands_of_the_age_range() {
     let e = suicide()
         .ages(18, None)
         .standardised(StandardPopulation::by_name("esp2013").unwrap())
-        .rates(&deaths(&rows), &pop)
+        .rates(deaths(&rows), &pop)
         .unwrap_err()
         .to_string();
     assert!(e.contains("15-19") && e.contains("18+"), "{e}");
@@ -157,13 +157,13 @@ fn age_standardised_rates_use_the_standard_bands_of_the_age_range() {
 fn deaths_without_population_and_years_without_population_are_errors() {
     let d = deaths(&[(2016, 20, "X60"), (2017, 20, "X60")]);
     let e = suicide()
-        .rates(&d, &population(2016..=2016, 100))
+        .rates(&d, population(2016..=2016, 100))
         .unwrap_err()
         .to_string();
     assert!(e.contains("every year") && e.contains("2017"), "{e}");
     let mut later = suicide();
     later.years = Some((2016, 2016));
-    assert!(later.rates(&d, &population(2016..=2016, 100)).is_ok());
+    assert!(later.rates(&d, population(2016..=2016, 100)).is_ok());
     let mut elsewhere = deaths(&[(2016, 20, "X60")]);
     elsewhere
         .with_column(Column::new("kommun".into(), ["Berg"]))
@@ -187,7 +187,7 @@ fn deaths_without_population_and_years_without_population_are_errors() {
 fn a_cause_that_is_not_an_icd_code_is_an_error_or_excluded() {
     let d = deaths(&[(2016, 20, "X60"), (2016, 20, "okänd")]);
     let e = suicide()
-        .rates(&d, &population(2016..=2016, 100))
+        .rates(&d, population(2016..=2016, 100))
         .unwrap_err()
         .to_string();
     assert!(
@@ -196,9 +196,9 @@ fn a_cause_that_is_not_an_icd_code_is_an_error_or_excluded() {
     );
     let mut lenient = suicide();
     lenient.common.invalid = indikator::InvalidRecords::Exclude;
-    let out = lenient.rates(&d, &population(2016..=2016, 100)).unwrap();
+    let out = lenient.rates(&d, population(2016..=2016, 100)).unwrap();
     assert_eq!(floats(&out, "numerator"), [Some(1.0)]);
-    let q = lenient.quality(&d, &population(2016..=2016, 100)).unwrap();
+    let q = lenient.quality(&d, population(2016..=2016, 100)).unwrap();
     assert!(texts(&q, "rule").iter().any(|r| r.contains("ICD-10")));
 }
 

@@ -1,6 +1,6 @@
 //! Pooling several years: sums by default, averages on request, labelled with the span.
 
-use indikator::{Pool, Rate, Statistic};
+use indikator::{Pool, Rate};
 use polars::prelude::*;
 
 fn deaths() -> DataFrame {

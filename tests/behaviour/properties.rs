@@ -8,7 +8,7 @@ use indikator::stats::{
     poisson_limits, rate_difference_limits, rate_ratio_limits, slope_index, wilson_lower,
     wilson_upper, z_value, IndicatorType, LifeTableBand, RateRatioMethod, SiiInterval, SiiSpec,
 };
-use indikator::{Confidence, Proportion, Rate, Statistic};
+use indikator::{Confidence, Proportion, Rate};
 use polars::prelude::*;
 use proptest::prelude::*;
 

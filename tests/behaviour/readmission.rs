@@ -1,7 +1,7 @@
 //! Readmission within 30 days of people 65+: each rule worked by hand.
 
 use chrono::NaiveDate;
-use indikator::{CareOptions, Period, PeriodKind, Readmission};
+use indikator::{Period, PeriodKind, Readmission};
 use polars::prelude::*;
 
 use crate::common::{floats, texts};
@@ -294,7 +294,7 @@ fn discharge_before_admission_is_an_error_naming_the_row() {
         "{e}"
     );
     let e = year("2024")
-        .share(&s.drop("age").unwrap())
+        .share(s.drop("age").unwrap())
         .unwrap_err()
         .to_string();
     assert!(e.contains("`age`") && e.contains("not found"), "{e}");

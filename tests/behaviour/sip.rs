@@ -2,7 +2,7 @@
 //! against the same period last year.
 
 use chrono::NaiveDate;
-use indikator::{CareOptions, Period, PeriodKind, Sip};
+use indikator::{Period, PeriodKind, Sip};
 use polars::prelude::*;
 
 use crate::common::{floats, texts};
@@ -154,7 +154,7 @@ fn age_from_an_age_column_and_a_missing_birth_date_is_an_error() {
     let out = sip("2024").counts(&p).unwrap();
     assert_eq!(floats(&out, "value"), [Some(1.0), Some(1.0)]);
     let e = sip("2024")
-        .counts(&p.drop("age").unwrap())
+        .counts(p.drop("age").unwrap())
         .unwrap_err()
         .to_string();
     assert!(e.contains("birth_date") && e.contains("age"), "{e}");

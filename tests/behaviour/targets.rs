@@ -17,10 +17,7 @@ fn value(v: f64) -> Observed {
 }
 
 fn with_previous(v: f64, previous: f64) -> Observed {
-    Observed {
-        previous: Some(previous),
-        ..Observed::value(v)
-    }
+    Observed::value(v).previous(previous)
 }
 
 #[test]
@@ -133,10 +130,7 @@ fn ska_oka_significantly_is_partly_when_intervals_overlap() {
         equal_meets: false,
         significant: true,
     };
-    let observed = |c: Comparison| Observed {
-        vs_previous: Some(c),
-        ..with_previous(84.0, 80.0)
-    };
+    let observed = |c: Comparison| with_previous(84.0, 80.0).vs_previous(c);
     assert_eq!(
         rate(&t, observed(Comparison::Higher)).0,
         Some(Rating::Fulfilled)
@@ -148,10 +142,7 @@ fn ska_oka_significantly_is_partly_when_intervals_overlap() {
     assert_eq!(
         rate(
             &t,
-            Observed {
-                vs_previous: Some(Comparison::Similar),
-                ..with_previous(78.0, 80.0)
-            }
+            with_previous(78.0, 80.0).vs_previous(Comparison::Similar)
         )
         .0,
         Some(Rating::NotFulfilled)
@@ -190,10 +181,7 @@ fn halvera_till_2019_against_2011_2015() {
         deadline: Some(2019),
         unit: String::new(),
     };
-    let with_base = |v: f64| Observed {
-        baseline: Some(21.77),
-        ..value(v)
-    };
+    let with_base = |v: f64| value(v).baseline(21.77);
     assert_eq!(rate(&t, with_base(10.8)).0, Some(Rating::Fulfilled));
     assert_eq!(rate(&t, with_base(10.885)).0, Some(Rating::Fulfilled));
     assert_eq!(rate(&t, with_base(15.0)).0, Some(Rating::Partly));
@@ -215,10 +203,7 @@ fn minus_10_and_plus_20_procent() {
         deadline: None,
         unit: String::new(),
     };
-    let base = |v: f64| Observed {
-        baseline: Some(200.0),
-        ..value(v)
-    };
+    let base = |v: f64| value(v).baseline(200.0);
     assert_eq!(rate(&minus, base(180.0)).0, Some(Rating::Fulfilled));
     assert_eq!(rate(&minus, base(190.0)).0, Some(Rating::Partly));
     assert_eq!(rate(&minus, base(200.0)).0, Some(Rating::NotFulfilled));
@@ -231,10 +216,7 @@ fn minus_10_and_plus_20_procent() {
         deadline: Some(2026),
         unit: String::new(),
     };
-    let base = |v: f64| Observed {
-        baseline: Some(0.5),
-        ..value(v)
-    };
+    let base = |v: f64| value(v).baseline(0.5);
     assert_eq!(rate(&plus, base(0.6)).0, Some(Rating::Fulfilled));
     assert_eq!(rate(&plus, base(0.55)).0, Some(Rating::Partly));
     assert_eq!(rate(&plus, base(0.45)).0, Some(Rating::NotFulfilled));
@@ -251,14 +233,13 @@ fn kommuner(values: &[Option<f64>]) -> Observed {
         "Härjedalen",
         "Östersund",
     ];
-    Observed {
-        units: names
+    Observed::default().units(
+        names
             .iter()
             .zip(values)
             .map(|(n, v)| (n.to_string(), *v))
             .collect(),
-        ..Default::default()
-    }
+    )
 }
 
 #[test]
@@ -291,10 +272,7 @@ fn four_of_six_months_significantly_lower() {
         direction: Direction::Decrease,
         from_month: None,
     };
-    let months = |cs: &[Comparison]| Observed {
-        months: cs.to_vec(),
-        ..Default::default()
-    };
+    let months = |cs: &[Comparison]| Observed::default().months(cs.to_vec());
     use Comparison::{Higher as H, Lower as L, Similar as S};
     // Only the latest six count: the leading two months are ignored.
     assert_eq!(

@@ -2,7 +2,7 @@
 //! its boundary, worked by hand.
 
 use chrono::NaiveDate;
-use indikator::{CareOptions, Period, PeriodKind, WaitLimits, Waits};
+use indikator::{Period, PeriodKind, WaitLimits, Waits};
 use polars::prelude::*;
 
 use crate::common::{floats, texts};
@@ -464,13 +464,13 @@ fn future_dates_and_unknown_kinds_are_errors_naming_the_value() {
 fn a_missing_or_mistyped_column_is_named() {
     let r = referrals(&[("2024-01-01", None, "first_visit", false, false, "U")]);
     let e = completed("2024")
-        .fulfilment(&r.drop("mov").unwrap())
+        .fulfilment(r.drop("mov").unwrap())
         .unwrap_err()
         .to_string();
     assert!(e.contains("`mov`") && e.contains("MOV"), "{e}");
     let mut no_mov = completed("2024");
     no_mov.columns.mov = None;
-    assert!(no_mov.fulfilment(&r.drop("mov").unwrap()).is_ok());
+    assert!(no_mov.fulfilment(r.drop("mov").unwrap()).is_ok());
     let mut text_dates = r.clone();
     text_dates
         .with_column(Column::new("decided".into(), ["2024-01-01"]))

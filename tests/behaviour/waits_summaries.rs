@@ -62,7 +62,7 @@ fn bup_2018_mean_of_months_is_63_5_and_the_pooled_share_differs_with_volumes() {
         "value" => [38.0, 63.0, 73.0, 65.0, 60.0, 82.0, 90.0, 37.0],
     )
     .unwrap();
-    let s = summarise_months(&equal, &[], "period", Confidence::P95).unwrap();
+    let s = summarise_months(&equal, Vec::<String>::new(), "period", Confidence::P95).unwrap();
     let v = floats(&s, "value");
     assert!((v[0].unwrap() - 63.5).abs() < 1e-12 && (v[1].unwrap() - 63.5).abs() < 1e-12);
 }

@@ -5,7 +5,7 @@
 //! workbook; PHEindicatormethods matches by position). We match by label,
 //! so the tests restore the true label before joining to ESP2013.
 
-use indikator::{Confidence, Dsr, Events, StandardPopulation, Statistic};
+use indikator::{Confidence, Dsr, Events, StandardPopulation};
 use polars::prelude::*;
 
 use crate::common::{assert_matches, floats, strings, Csv, BOTH, GOLDEN_REL_TOL};

@@ -86,7 +86,7 @@ fn proportion_funnel() -> Funnel {
 
 #[test]
 fn proportion_limits() {
-    let got = proportion_funnel().limits(&proportions(|_| true)).unwrap();
+    let got = proportion_funnel().limits(proportions(|_| true)).unwrap();
     let want = Csv::read("testdata_funnel_prop_outputs.csv");
     assert_table(&got, &want, &PROPORTION_LIMITS, "proportion limits");
 }
@@ -94,7 +94,7 @@ fn proportion_limits() {
 #[test]
 fn proportion_limits_with_axis_variation() {
     let got = proportion_funnel()
-        .limits(&proportions(|d| d < 31000.0))
+        .limits(proportions(|d| d < 31000.0))
         .unwrap();
     let want = Csv::read("testdata_funnel_prop_outputs_with_axis_variation.csv");
     assert_table(
@@ -208,7 +208,7 @@ fn rate_funnel(kind: RateKind, years: f64, denominator: Option<&str>) -> Funnel 
 fn dsr_rate_limits() {
     let [ev, rate, _] = rate_inputs(None);
     let got = rate_funnel(RateKind::Dsr, 3.0, None)
-        .limits(&frame(vec![("ev", ev), ("rate", rate)]))
+        .limits(frame(vec![("ev", ev), ("rate", rate)]))
         .unwrap();
     let want = Csv::read("testdata_funnel_rate_outputs.csv");
     assert_table(&got, &want, &RATE_LIMITS, "dsr limits");
@@ -222,7 +222,7 @@ fn dsr_rate_limits() {
 fn crude_rate_limits_with_a_unit_below_10_events() {
     let [ev, rate, _] = rate_inputs(Some(5.0));
     let got = rate_funnel(RateKind::Crude, 3.0, None)
-        .limits(&frame(vec![("ev", ev), ("rate", rate)]))
+        .limits(frame(vec![("ev", ev), ("rate", rate)]))
         .unwrap();
     let want = Csv::read("testdata_funnel_rate_outputs_2.csv");
     assert_table(&got, &want, &RATE_LIMITS, "crude limits");
@@ -269,7 +269,7 @@ fn expected_labels(csv: &Csv, column: &str, rows: &[usize]) -> Vec<String> {
 fn proportion_significance() {
     let csv = Csv::read("testdata_funnel_prop_inputs.csv");
     let got = proportion_funnel()
-        .significance(&proportions(|_| true))
+        .significance(proportions(|_| true))
         .unwrap();
     let all: Vec<usize> = (0..csv.rows.len()).collect();
     assert_eq!(texts_sig(&got), expected_labels(&csv, "significance", &all));
@@ -413,12 +413,12 @@ fn funnel_points_for_dsr_crude_and_crude_with_populations() {
     let csv = Csv::read("testdata_funnel_rate_input_funnels.csv");
     let [ev, rate, _] = rate_inputs(Some(5.0));
     let got = rate_funnel(RateKind::Dsr, 3.0, None)
-        .points(&frame(vec![("ev", ev), ("rate", rate)]))
+        .points(frame(vec![("ev", ev), ("rate", rate)]))
         .unwrap();
     assert_points(&got, &csv, "rate_chart", "denominator_derived");
     let [ev, rate, _] = rate_inputs(None);
     let got = rate_funnel(RateKind::Crude, 3.0, None)
-        .points(&frame(vec![("ev", ev), ("rate", rate)]))
+        .points(frame(vec![("ev", ev), ("rate", rate)]))
         .unwrap();
     assert_points(&got, &csv, "rate_chart_crude", "denominator_derived_crude");
     let [ev, rate, pop] = rate_inputs(Some(0.0));

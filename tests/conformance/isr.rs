@@ -4,7 +4,7 @@
 //! Bands are matched by label; the reference and the data share the
 //! workbook's labels (including its "55-69" typo), so no relabelling is needed.
 
-use indikator::{Confidence, Isr, OutputType, Reference, Statistic};
+use indikator::{Confidence, Isr, OutputType, Reference};
 use polars::prelude::*;
 
 use crate::common::{assert_matches, floats, strings, Csv, GOLDEN_REL_TOL};

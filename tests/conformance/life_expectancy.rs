@@ -3,7 +3,7 @@
 //! gives it for six areas, every row reproduced to 1e-9 relative and
 //! missing where it is missing.
 
-use indikator::{Confidence, LifeExpectancy, Statistic};
+use indikator::{Confidence, LifeExpectancy};
 use polars::prelude::*;
 
 use crate::common::{assert_matches, floats, strings, texts, Csv, BOTH, GOLDEN_REL_TOL};

@@ -1,6 +1,6 @@
 //! `testdata_Mean__testdata_Mean.csv` and `..._Mean_results.csv`.
 
-use indikator::{Confidence, Mean, Statistic};
+use indikator::{Confidence, Mean};
 use polars::prelude::*;
 
 use crate::common::{assert_matches, floats, Csv, BOTH, GOLDEN_REL_TOL};

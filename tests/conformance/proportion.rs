@@ -1,6 +1,6 @@
 //! `testdata_Proportion__testdata_Prop.csv` and `..._Prop_g.csv`.
 
-use indikator::{Confidence, Proportion, Statistic};
+use indikator::{Confidence, Proportion};
 use polars::prelude::*;
 
 use crate::common::{assert_matches, floats, strings, Csv, BOTH, GOLDEN_REL_TOL};

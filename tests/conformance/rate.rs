@@ -1,6 +1,6 @@
 //! `testdata_Rate__testdata_Rate.csv` and `..._Rate_g.csv`.
 
-use indikator::{Confidence, OutputType, Rate, Statistic};
+use indikator::{Confidence, OutputType, Rate};
 use polars::prelude::*;
 
 use crate::common::{assert_matches, floats, strings, Csv, BOTH, GOLDEN_REL_TOL};

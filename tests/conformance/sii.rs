@@ -5,7 +5,7 @@
 //! Carlo error.
 
 use indikator::stats::{link_se, slope_index, IndicatorType, SiiEstimate, SiiInterval, SiiSpec};
-use indikator::{Confidence, IndicatorType as Type, Sii, Statistic};
+use indikator::{Confidence, IndicatorType as Type, Sii};
 use polars::prelude::*;
 
 use crate::common::{assert_matches, floats, strings, Csv, GOLDEN_REL_TOL};

@@ -80,11 +80,10 @@ fn server(answers: Vec<Answer>) -> (String, Seen) {
 }
 
 fn quick() -> FetchOptions {
-    FetchOptions {
-        timeout: Duration::from_secs(5),
-        retries: 2,
-        backoff: Duration::from_millis(10),
-    }
+    FetchOptions::default()
+        .timeout(Duration::from_secs(5))
+        .retries(2)
+        .backoff(Duration::from_millis(10))
 }
 
 fn data(name: &str) -> String {
@@ -189,11 +188,10 @@ fn no_answer_in_time_gives_up_after_the_retries() {
         pause: Duration::from_millis(1500),
     };
     let (base, _) = server((0..2).map(slow).collect());
-    let options = FetchOptions {
-        timeout: Duration::from_millis(300),
-        retries: 1,
-        backoff: Duration::from_millis(10),
-    };
+    let options = FetchOptions::default()
+        .timeout(Duration::from_millis(300))
+        .retries(1)
+        .backoff(Duration::from_millis(10));
     let err = fetch_pxweb(&format!("{base}/slow"), None, &options)
         .unwrap_err()
         .to_string();

@@ -121,9 +121,7 @@ fn dots_codes_are_null_with_their_code_and_the_dash_is_nil() {
 
 #[test]
 fn a_language_of_the_file_is_read_with_its_own_names() {
-    let en = PxOptions {
-        language: Some("en".into()),
-    };
+    let en = PxOptions::default().language("en");
     let table = read_px(data("markers.px"), &en).unwrap();
     assert_eq!(table.frame.get_column_names()[2..4], ["sex", "sex_label"]);
     assert_eq!(texts(&table.frame, "sex_label")[..2], ["men", "men"]);
@@ -136,9 +134,7 @@ fn a_language_of_the_file_is_read_with_its_own_names() {
         Some("Data not available")
     );
     assert_eq!(table.meta.language.as_deref(), Some("en"));
-    let fi = PxOptions {
-        language: Some("fi".into()),
-    };
+    let fi = PxOptions::default().language("fi");
     let err = read_px(data("markers.px"), &fi).unwrap_err().to_string();
     assert_eq!(
         err,

@@ -3,7 +3,7 @@
 
 use indikator::{
     areas, compare_with_benchmark, harmonise, read_jsonstat, read_kolada, read_px, Benchmark,
-    CareOptions, CauseSet, Mortality, Polarity, PxOptions, Rate, Statistic,
+    CauseSet, Mortality, Polarity, PxOptions, Rate,
 };
 use polars::prelude::*;
 
@@ -70,7 +70,7 @@ fn a_suicide_rate_by_kommun_against_riket_from_kolada() {
     let rates = Mortality::new(CauseSet::named("suicide").unwrap())
         .ages(15, None)
         .by(["kommun"])
-        .rates(&deaths, &population())
+        .rates(&deaths, population())
         .unwrap();
     let kolada = read_kolada([data("kolada-suicid.json")]).unwrap();
     let riket = kolada

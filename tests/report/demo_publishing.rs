@@ -157,7 +157,7 @@ fn no_identifier_of_the_input_appears_in_any_output() {
         ids.len()
     );
     let mut scanned = 0;
-    for (name, bytes) in indikator::report_outputs(report()).unwrap() {
+    for (name, bytes) in indikator::render::outputs(report()).unwrap() {
         // The workbook is compressed: its cells are the long table (the CSV)
         // and the indicator tables (the HTML), both scanned here; the Python
         // tests open the workbook and scan its cells.

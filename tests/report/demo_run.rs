@@ -313,8 +313,8 @@ fn a_years_riket_comes_from_the_kolada_file_through_its_reader() {
 fn the_same_catalogue_on_the_same_files_gives_byte_identical_tables() {
     let options = RunOptions::new("2024-delar".parse().unwrap());
     let again = run_catalog(&Catalog::shipped().unwrap(), demo_data(), &options).unwrap();
-    let first = indikator::report_outputs(report()).unwrap();
-    let second = indikator::report_outputs(&again).unwrap();
+    let first = indikator::render::outputs(report()).unwrap();
+    let second = indikator::render::outputs(&again).unwrap();
     assert_eq!(first.len(), second.len());
     for ((name, a), (_, b)) in first.iter().zip(&second) {
         assert!(a == b, "{name} differs between two runs");
@@ -324,7 +324,7 @@ fn the_same_catalogue_on_the_same_files_gives_byte_identical_tables() {
 #[test]
 fn the_html_has_every_indicator_and_no_masked_number() {
     let report = report();
-    let html = indikator::report_html(report);
+    let html = indikator::render::html(report);
     for ind in &report.indicators {
         assert!(
             html.contains(&ind.name_sv.replace('&', "&amp;")),

@@ -5,8 +5,7 @@
 use std::fs::File;
 
 use indikator::{
-    assess_months, run_catalog, CareOptions, Catalog, DrugSet, DrugUse, Rating, RunOptions, Target,
-    SERIES_MONTH,
+    assess_months, run_catalog, Catalog, DrugSet, DrugUse, Rating, RunOptions, Target, SERIES_MONTH,
 };
 use polars::prelude::*;
 
@@ -102,7 +101,7 @@ fn the_interim_report_rates_the_months_so_far_as_assess_months_tests_them() {
     // 2024-delar (jan–aug): April–August of the target's April–September.
     let report = report();
     for (id, set) in DRUGS {
-        let by_hand = assess_months(&series(set, "2024-delar"), &target()).unwrap();
+        let by_hand = assess_months(series(set, "2024-delar"), &target()).unwrap();
         // assess_months alone waits for September.
         assert_eq!(
             by_hand.assessment.missing,
@@ -157,7 +156,7 @@ fn a_whole_year_is_rated_exactly_as_assess_months_rates_the_series() {
     let options = RunOptions::new("2024".parse().unwrap());
     let run = run_catalog(&catalog, demo_data(), &options).unwrap();
     for (id, set) in DRUGS {
-        let by_hand = assess_months(&series(set, "2024"), &target()).unwrap();
+        let by_hand = assess_months(series(set, "2024"), &target()).unwrap();
         assert_eq!(by_hand.assessment.missing, None, "{id}");
         let ind = run.indicators.iter().find(|i| i.id == id).unwrap();
         let rating = ind.rating.clone().unwrap();

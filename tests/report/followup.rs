@@ -295,7 +295,7 @@ fn count(page: &str, needle: &str) -> usize {
 fn the_demo_appendix_lists_every_success_factor_and_the_pies_count_them() {
     let report = demo_report();
     let catalog = Catalog::shipped().unwrap();
-    let page = indikator::report_html(report);
+    let page = indikator::render::html(report);
     assert!(page.contains("<h2>Bilaga: alla framgångsfaktorer</h2>"));
     for f in &catalog.success_factors {
         assert_eq!(
@@ -369,7 +369,7 @@ fn the_demo_appendix_lists_every_success_factor_and_the_pies_count_them() {
         assert!(!f.rating.rule.is_empty(), "{}", f.id);
     }
     // The XLSX sheet has every factor too.
-    let bytes = indikator::report_xlsx(report).unwrap();
+    let bytes = indikator::render::xlsx(report).unwrap();
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     use calamine::Reader;

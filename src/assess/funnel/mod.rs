@@ -19,7 +19,34 @@ use crate::stats::{
 };
 
 /// What a ratio funnel shows.
+///
+/// Deaths 2019–2023 by kommun against those expected at riket's rates: the
+/// judgement is the same for both kinds (each count's exact Poisson or
+/// Byar limits against 1, checked with scipy: Krokom's 95 % lower limit is
+/// 1.098 × expected, Åre's upper 0.952 × expected); the kind decides how
+/// the limits are drawn.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{Funnel, FunnelStatistic, RatioKind};
+///
+/// let deaths = df!(
+///     "kommun" => ["Östersund", "Krokom", "Berg", "Åre"],
+///     "observed" => [310.0, 95.0, 40.0, 30.0],
+///     "expected" => [290.0, 70.0, 42.0, 45.0],
+/// )?;
+/// let funnel = |kind| Funnel::new(FunnelStatistic::Ratio { kind }, "observed", Some("expected"), None);
+/// let judged = funnel(RatioKind::Isr).significance(&deaths)?;
+/// let s: Vec<_> = judged.column("significance")?.str()?.iter().flatten().collect();
+/// assert_eq!(s, ["Not significant", "High (0.025)", "Not significant", "Low (0.025)"]);
+/// // An ISR limit is 100 × (the count ratio's limit + 1).
+/// let limit = |kind| -> Option<f64> { funnel(kind).limits(&deaths).ok()?.column("upper_2s_limit").ok()?.f64().ok()?.get(50) };
+/// let (isr, count) = (limit(RatioKind::Isr).unwrap(), limit(RatioKind::Count).unwrap());
+/// assert!((isr - 100.0 * (count + 1.0)).abs() < 1e-9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RatioKind {
     /// Observed/expected − 1 (a count ratio centred on 0).
     Count,
@@ -28,7 +55,33 @@ pub enum RatioKind {
 }
 
 /// What a rate funnel shows.
+///
+/// Suicides 2019–2023 by kommun, per 100 000 person-years: a directly
+/// standardised rate of fewer than 10 deaths is not drawn, a crude one is.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{Funnel, FunnelStatistic, RateKind};
+///
+/// let suicides = df!(
+///     "kommun" => ["Östersund", "Krokom", "Berg", "Åre"],
+///     "deaths" => [48.0, 12.0, 6.0, 11.0],
+///     "rate" => [15.0, 15.5, 17.4, 18.3],
+/// )?;
+/// let funnel = |kind| {
+///     let statistic = FunnelStatistic::Rate { kind, multiplier: 100_000.0, years: 5.0 };
+///     Funnel::new(statistic, "deaths", None, Some("rate"))
+/// };
+/// let dsr = funnel(RateKind::Dsr).points(&suicides)?;
+/// assert_eq!(dsr.column("rate_chart")?.f64()?.get(2), None); // Berg: 6 deaths
+/// let crude = funnel(RateKind::Crude).points(&suicides)?;
+/// assert_eq!(crude.column("rate_chart")?.f64()?.get(2), Some(17.4));
+/// // Östersund's one-year population behind its rate: 48 / 15.0 × 100 000 / 5.
+/// assert_eq!(crude.column("denominator_derived")?.f64()?.get(0), Some(64_000.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RateKind {
     /// Directly standardised rates (units with fewer than 10 events are not judged).
     Dsr,
@@ -37,7 +90,33 @@ pub enum RateKind {
 }
 
 /// The statistic of a funnel plot.
+///
+/// The share operated within the vårdgaranti's 90 days by kommun, as
+/// percentages around the units' pooled share:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{Error, Funnel, FunnelStatistic};
+///
+/// let waits = df!(
+///     "kommun" => ["Östersund", "Krokom", "Berg", "Åre"],
+///     "within_90" => [540.0, 150.0, 30.0, 126.0],
+///     "operated" => [600.0, 180.0, 50.0, 160.0],
+/// )?;
+/// let share = FunnelStatistic::Proportion { multiplier: 100.0 };
+/// let limits = Funnel::new(share, "within_90", Some("operated"), None).limits(&waits)?;
+/// assert_eq!(limits.column("statistic")?.str()?.get(0), Some("proportion"));
+/// // The baseline: 846 of 990 operated within 90 days.
+/// let baseline = limits.column("baseline")?.f64()?.get(0).unwrap();
+/// assert!((baseline - 100.0 * 846.0 / 990.0).abs() < 1e-9);
+/// // A share is a proportion (1) or a percentage (100), not per mille.
+/// let per_mille = FunnelStatistic::Proportion { multiplier: 1000.0 };
+/// let refused = Funnel::new(per_mille, "within_90", Some("operated"), None).limits(&waits);
+/// assert!(matches!(refused, Err(Error::InvalidArgument { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum FunnelStatistic {
     /// Proportions (numerator of denominator), Wilson-score limits.
     Proportion {
@@ -64,7 +143,7 @@ pub enum FunnelStatistic {
 ///
 /// ```
 /// use indikator::{Funnel, FunnelStatistic};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 /// let units = df!("x" => [30.0, 45.0, 60.0], "n" => [50.0, 60.0, 70.0])?;
 /// let funnel = Funnel::new(FunnelStatistic::Proportion { multiplier: 100.0 }, "x", Some("n"), None);
 /// let limits = funnel.limits(&units)?;
@@ -74,6 +153,7 @@ pub enum FunnelStatistic {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Funnel {
     /// The statistic and its parameters.
     pub statistic: FunnelStatistic,
@@ -95,6 +175,26 @@ const SIGNIFICANCE: [&str; 5] = [
 ];
 
 /// "Not applicable" label for DSR units with fewer than 10 events.
+///
+/// Age-standardised suicide rates 2019–2023 by kommun: Berg's 6 deaths are
+/// too few to judge (the others lie inside the limits around the pooled
+/// 15.65 per 100 000, checked with scipy):
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{Funnel, FunnelStatistic, RateKind, DSR_NOT_APPLICABLE};
+///
+/// let suicides = df!(
+///     "kommun" => ["Östersund", "Krokom", "Berg", "Åre"],
+///     "deaths" => [48.0, 12.0, 6.0, 11.0],
+///     "rate" => [15.0, 15.5, 17.4, 18.3],
+/// )?;
+/// let dsr = FunnelStatistic::Rate { kind: RateKind::Dsr, multiplier: 100_000.0, years: 5.0 };
+/// let judged = Funnel::new(dsr, "deaths", None, Some("rate")).significance(&suicides)?;
+/// let s: Vec<_> = judged.column("significance")?.str()?.iter().flatten().collect();
+/// assert_eq!(s, ["Not significant", "Not significant", DSR_NOT_APPLICABLE, "Not significant"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const DSR_NOT_APPLICABLE: &str = "Not applicable for events less than 10 for dsrs";
 
 pub(super) struct Units {
@@ -105,6 +205,24 @@ pub(super) struct Units {
 
 impl Funnel {
     /// A funnel of `statistic` over the named columns.
+    ///
+    /// The share operated within the vårdgaranti's 90 days by kommun needs
+    /// the numerator and the denominator; a rate funnel also needs its rate
+    /// column, which is checked when the funnel is drawn:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::{Error, Funnel, FunnelStatistic, RateKind};
+    ///
+    /// let share = FunnelStatistic::Proportion { multiplier: 100.0 };
+    /// let funnel = Funnel::new(share, "within_90", Some("operated"), None);
+    /// assert_eq!((funnel.numerator.as_str(), funnel.denominator.as_deref()), ("within_90", Some("operated")));
+    /// let suicides = FunnelStatistic::Rate { kind: RateKind::Crude, multiplier: 100_000.0, years: 5.0 };
+    /// let no_rate = Funnel::new(suicides, "deaths", Some("population"), None);
+    /// let units = df!("deaths" => [48.0], "population" => [64_000.0])?;
+    /// assert!(matches!(no_rate.limits(&units), Err(Error::InvalidArgument { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         statistic: FunnelStatistic,
         numerator: &str,
@@ -205,7 +323,7 @@ impl Funnel {
                 &self.numerator,
                 "numerators must be given for every unit, also when zero",
                 "missing",
-                format!(" in row {}", row + 1),
+                format!("in row {}", row + 1),
             ));
         }
         let numerator: Vec<f64> = num.into_iter().flatten().collect();
@@ -243,7 +361,7 @@ impl Funnel {
                                 name,
                                 "denominators must be given for every unit",
                                 "missing",
-                                format!(" in row {}", i + 1),
+                                format!("in row {}", i + 1),
                             ))
                         }
                         Some(d) if !(d.is_finite() && *d > 0.0) => {
@@ -251,7 +369,7 @@ impl Funnel {
                                 name,
                                 "denominators must be > 0",
                                 d,
-                                format!(" in row {}", i + 1),
+                                format!("in row {}", i + 1),
                             ))
                         }
                         Some(d)
@@ -262,7 +380,7 @@ impl Funnel {
                                 &self.numerator,
                                 "numerators must be <= the denominator for a proportion",
                                 format!("{} > {d}", numerator[i]),
-                                format!(" in row {}", i + 1),
+                                format!("in row {}", i + 1),
                             ))
                         }
                         _ => {}
@@ -279,7 +397,7 @@ impl Funnel {
                 let mut derived = Vec::with_capacity(rate.len());
                 for (i, (x, r)) in numerator.iter().zip(&rate).enumerate() {
                     let population = den.as_ref().and_then(|d| d[i]);
-                    let at = format!(" in row {}", i + 1);
+                    let at = format!("in row {}", i + 1);
                     derived.push(if *x == 0.0 {
                         let Some(p) = population.filter(|p| *p > 0.0) else {
                             return Err(Error::data(

@@ -42,6 +42,22 @@ impl Target {
     /// # Errors
     /// An invalid target (see [`Target::validate`]), a missing value without
     /// a reason, or a text value the form does not know.
+    ///
+    /// # Example
+    /// Readmissions should decrease, but last year's value is not at hand:
+    /// no rating, "not measurable", and the rule says why. A value missing
+    /// without a reason is an error:
+    ///
+    /// ```
+    /// use indikator::{Error, MissingReason, Observed, Target};
+    ///
+    /// let a = Target::decrease().assess(&Observed::value(14.2))?;
+    /// assert_eq!((a.rating, a.missing), (None, Some(MissingReason::NotMeasurable)));
+    /// assert!(a.rule.ends_with("föregående värde saknas"));
+    /// let unexplained = Target::at_least(90.0).assess(&Observed::default());
+    /// assert!(matches!(unexplained, Err(Error::InvalidArgument { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn assess(&self, observed: &Observed) -> Result<Assessment> {
         self.validate()?;
         let words = self.words();

@@ -15,6 +15,7 @@ pub(crate) fn month_span(first: u32, of: u32) -> String {
     }
 }
 
+/// A number for the rule's words: whole numbers from 1 000, else one
 /// decimal for percentages and two for other values (trailing zeros dropped).
 pub(super) fn short(x: f64, unit: &str) -> String {
     let decimals = if x.abs() >= 1000.0 {
@@ -29,6 +30,21 @@ pub(super) fn short(x: f64, unit: &str) -> String {
 
 impl Target {
     /// The rule in Swedish words, without the outcome.
+    ///
+    /// Three targets of the plans as the delårsbokslut writes them:
+    ///
+    /// ```
+    /// use indikator::{Direction, Target};
+    ///
+    /// let range = Target::Range { green: 90.0, yellow: 80.0, unit: "%".into() };
+    /// assert_eq!(range.words(), "grönt från 90\u{a0}%, gult från 80\u{a0}%");
+    /// assert_eq!(Target::increase().words(), "ska öka jämfört med samma period föregående år");
+    /// let summer = Target::Months { at_least: 4, of: 6, direction: Direction::Decrease, from_month: Some(4) };
+    /// assert_eq!(
+    ///     summer.words(),
+    ///     "signifikant minskning mot samma månad föregående år i minst 4 av 6 månader (april–september)"
+    /// );
+    /// ```
     pub fn words(&self) -> String {
         match self {
             Target::Threshold { op, value, unit } => {

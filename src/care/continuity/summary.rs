@@ -7,7 +7,8 @@ use polars::prelude::*;
 
 use super::Continuity;
 use crate::error::{Error, Result};
-use crate::measure::{Mean, Proportion, Statistic};
+use crate::input::IntoFrame;
+use crate::measure::{Mean, Proportion};
 
 impl Continuity {
     /// Per group: `denominator` (the number of patients; a mean index has no
@@ -17,7 +18,36 @@ impl Continuity {
     ///
     /// # Errors
     /// As [`Continuity::patients`].
-    pub fn summary(&self, visits: &DataFrame, listings: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// # Example
+    /// Two patients at Hälsocentral Körfältet, with COC 0.5 (A A A B) and
+    /// 1/6 (C C D E):
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m| NaiveDate::from_ymd_opt(2024, m, 1).unwrap();
+    /// let visits = df!(
+    ///     "patient_id" => ["p1", "p1", "p1", "p1", "p2", "p2", "p2", "p2"],
+    ///     "clinician_id" => ["A", "A", "A", "B", "C", "C", "D", "E"],
+    ///     "profession" => ["läkare"; 8], "unit" => ["Hälsocentral Körfältet"; 8],
+    ///     "date" => [d(1), d(3), d(6), d(9), d(2), d(4), d(7), d(10)],
+    /// )?;
+    /// let listings = df!(
+    ///     "patient_id" => ["p1", "p2"], "unit" => ["Hälsocentral Körfältet"; 2],
+    ///     "listed_from" => [d(1); 2], "listed_to" => [None::<NaiveDate>; 2],
+    /// )?;
+    /// let summary = Continuity::new(d(12)).summary(&visits, &listings)?;
+    /// let get = |c: &str| summary.column(c).unwrap().f64().unwrap().get(0).unwrap();
+    /// assert_eq!(get("denominator"), 2.0);
+    /// assert!((get("value") - 1.0 / 3.0).abs() < 1e-12 && (get("median") - 1.0 / 3.0).abs() < 1e-12);
+    /// assert_eq!(get("at_or_above"), 0.5); // p1 only
+    /// // Wilson's 95 % limits of 1 of 2, with scipy's norm.ppf(0.975).
+    /// assert!((get("at_or_above_lower") - 0.09453120573423071).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn summary(&self, visits: impl IntoFrame, listings: impl IntoFrame) -> Result<DataFrame> {
+        let visits = &visits.into_data_frame()?;
+        let listings = &listings.into_data_frame()?;
         let patients = self.patients_for_summary(visits, listings)?;
         if patients.height() == 0 {
             return Err(Error::data(
@@ -122,14 +152,42 @@ impl Continuity {
     ///
     /// # Errors
     /// As [`Continuity::patients`], or `last` before `first`.
+    ///
+    /// # Example
+    /// One patient at Hälsocentral Duved: at the end of 2023 the window
+    /// holds A A B (COC 1/3), at the end of 2024 A B A A (COC 1/2):
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let visits = df!(
+    ///     "patient_id" => ["p1"; 5], "clinician_id" => ["A", "A", "B", "A", "A"],
+    ///     "profession" => ["läkare"; 5], "unit" => ["Hälsocentral Duved"; 5],
+    ///     "date" => [d(2023, 6, 1), d(2023, 9, 1), d(2023, 11, 1), d(2024, 3, 1), d(2024, 11, 1)],
+    /// )?;
+    /// let listings = df!(
+    ///     "patient_id" => ["p1"], "unit" => ["Hälsocentral Duved"],
+    ///     "listed_from" => [d(2020, 1, 1)], "listed_to" => [None::<NaiveDate>],
+    /// )?;
+    /// let december = d(2024, 12, 31);
+    /// let rolling = Continuity::new(december)
+    ///     .rolling(&visits, &listings, december, december, Polarity::HighIsGood)?;
+    /// assert_eq!(rolling.height(), 1);
+    /// assert_eq!(rolling.column("value")?.f64()?.get(0), Some(0.5));
+    /// let previous = rolling.column("previous_value")?.f64()?.get(0).unwrap();
+    /// assert!((previous - 1.0 / 3.0).abs() < 1e-12); // December 2023
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rolling(
         &self,
-        visits: &DataFrame,
-        listings: &DataFrame,
+        visits: impl IntoFrame,
+        listings: impl IntoFrame,
         first: NaiveDate,
         last: NaiveDate,
         polarity: crate::assess::Polarity,
     ) -> Result<DataFrame> {
+        let visits = &visits.into_data_frame()?;
+        let listings = &listings.into_data_frame()?;
         if last < first {
             return Err(Error::argument(
                 "last",

@@ -21,12 +21,46 @@ use super::records::{
 };
 use super::waits::PERIOD;
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::measure::{group_label, lookup, require_keys, OutputType};
 use crate::period::{Period, PeriodKind};
 pub use sets::{DrugSet, DRUG_SETS, DRUG_SETS_SOURCE};
 
 /// Column names of the dispensings (one row per dispensed item).
+///
+/// Reading an extract of the prescribed drug register with its own
+/// column names:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::{DispensingColumns, DrugSet, DrugUse};
+/// let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
+/// let dispensed = df!(
+///     "lopnr" => ["1", "2", "3"],
+///     "expdatum" => [d(4), d(12), d(20)],
+///     // Quetiapine, lithium (not counted as an antipsychotic), risperidone.
+///     "atc" => ["N05AH04", "N05AN01", "N05AX08"],
+///     "alder" => [82, 79, 88],
+/// )?;
+/// let population = df!(
+///     "year" => [2024; 4],
+///     "age" => ["70-74", "75-79", "80-84", "85+"],
+///     "population" => [8_000, 6_200, 4_300, 3_500],
+/// )?;
+/// let drugs = DrugUse::new(DrugSet::named("antipsychotics")?, "2024-03".parse()?)
+///     .columns(DispensingColumns::renamed(
+///         "columns",
+///         [("person_id", "lopnr"), ("dispensed", "expdatum"), ("age", "alder")],
+///     )?)
+///     .as_of(NaiveDate::from_ymd_opt(2024, 5, 15).unwrap());
+/// let share = drugs.share(&dispensed, &population)?;
+/// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(2.0));
+/// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(14_000.0)); // aged 75+
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DispensingColumns {
     /// Person id (default `person_id`).
     pub person: String,
@@ -90,9 +124,9 @@ impl Default for DispensingColumns {
 /// or a month in which no drug at all was dispensed.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::polars::prelude::*;
 /// use indikator::{DrugSet, DrugUse};
-/// use polars::prelude::*;
 /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
 /// let dispensed = df!(
 ///     "person_id" => ["a", "a", "b", "c"],
@@ -101,8 +135,7 @@ impl Default for DispensingColumns {
 ///     "age" => [81, 81, 77, 70],
 /// )?;
 /// let population = df!("year" => [2024, 2024], "age" => [70, 80], "population" => [90, 10])?;
-/// let mut drugs = DrugUse::new(DrugSet::named("inappropriate")?, "2024-03".parse()?);
-/// drugs.as_of = Some(d(4, 30));
+/// let drugs = DrugUse::new(DrugSet::named("inappropriate")?, "2024-03".parse()?).as_of(d(4, 30));
 /// let share = drugs.share(&dispensed, &population)?;
 /// // a: two drugs of the set, counted once; c is 70.
 /// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(1.0));
@@ -114,6 +147,7 @@ impl Default for DispensingColumns {
 /// Socialstyrelsen (2017), *Indikatorer för god läkemedelsterapi hos
 /// äldre*, artikelnummer 2017-6-7 (the sets, see [`DrugSet::named`]).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DrugUse {
     /// The drugs counted.
     pub drugs: DrugSet,
@@ -133,6 +167,111 @@ pub struct DrugUse {
     /// Column names of the population.
     pub population_columns: PopulationColumns,
 }
+
+crate::setters::setters!(DrugUse {
+    /// The youngest age counted (default 75).
+    ///
+    /// NSAIDs from 65 instead of 75, as a kommun's own follow-up might count:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::{DrugSet, DrugUse};
+    /// let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
+    /// let dispensed = df!(
+    ///     "person_id" => ["1", "2", "3"],
+    ///     "dispensed" => [d(4), d(12), d(20)],
+    ///     "atc" => ["M01AE01", "M01AE01", "M01AE02"], // ibuprofen twice, naproxen
+    ///     "age" => [68, 79, 91],
+    /// )?;
+    /// let population = df!("year" => [2024; 3], "age" => ["65-74", "75-84", "85+"],
+    ///     "population" => [17_400, 11_200, 3_500])?;
+    /// let nsaids = DrugUse::new(DrugSet::named("nsaids")?, "2024-03".parse()?).as_of(d(31));
+    /// let share = nsaids.min_age(65).share(&dispensed, &population)?;
+    /// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(3.0));
+    /// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(32_100.0)); // aged 65+
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    min_age: u32,
+    /// The day the data were taken out; later dates are invalid (default: today).
+    ///
+    /// An extract taken out on 15 March does not speak for all of March:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::{DrugSet, DrugUse};
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let dispensed = df!(
+    ///     "person_id" => ["1", "2"],
+    ///     "dispensed" => [d(3, 4), d(3, 12)],
+    ///     "atc" => ["N05AH04", "N05AX08"], // quetiapine, risperidone
+    ///     "age" => [82, 88],
+    /// )?;
+    /// let population = df!("year" => [2024], "age" => ["75+"], "population" => [14_700])?;
+    /// let drugs = DrugUse::new(DrugSet::named("antipsychotics")?, "2024-03".parse()?);
+    /// let early = drugs.clone().as_of(d(3, 15));
+    /// assert!(matches!(early.share(&dispensed, &population), Err(Error::InvalidArgument { .. })));
+    /// let share = drugs.as_of(d(4, 5)).share(&dispensed, &population)?;
+    /// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(2.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    some as_of: NaiveDate,
+    /// Column names of the dispensings.
+    ///
+    /// Reading the prescribed drug register's own names (`lopnr`, `edatum`):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::{DispensingColumns, DrugSet, DrugUse};
+    /// let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
+    /// let dispensed = df!(
+    ///     "lopnr" => ["1", "1", "2"],
+    ///     "edatum" => [d(4), d(25), d(12)],
+    ///     "atc" => ["N05BA01", "N05BA01", "N02AX02"], // diazepam twice, tramadol
+    ///     "age" => [84, 84, 77],
+    /// )?;
+    /// let population = df!("year" => [2024], "age" => ["75+"], "population" => [14_700])?;
+    /// let columns =
+///     DispensingColumns::renamed("columns", [("person_id", "lopnr"), ("dispensed", "edatum")])?;
+    /// let drugs = DrugUse::new(DrugSet::named("inappropriate")?, "2024-03".parse()?)
+    ///     .columns(columns)
+    ///     .as_of(d(31));
+    /// let share = drugs.share(&dispensed, &population)?;
+    /// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(2.0)); // persons, not dispensings
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    columns: DispensingColumns,
+    /// Column names of the population.
+    ///
+    /// The population as SCB's statistical database names its columns:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::{DrugSet, DrugUse, PopulationColumns};
+    /// let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
+    /// let dispensed = df!(
+    ///     "person_id" => ["1", "2"],
+    ///     "dispensed" => [d(4), d(12)],
+    ///     "atc" => ["N05AH04", "N05AX08"],
+    ///     "age" => [82, 88],
+    /// )?;
+    /// let population = df!("år" => [2024; 3], "ålder" => ["65-74", "75-84", "85+"],
+    ///     "folkmängd" => [17_400, 11_200, 3_500])?;
+    /// let drugs = DrugUse::new(DrugSet::named("antipsychotics")?, "2024-03".parse()?)
+    ///     .population_columns(PopulationColumns::renamed(
+    ///         "population_columns",
+    ///         [("year", "år"), ("age", "ålder"), ("population", "folkmängd")],
+    ///     )?)
+    ///     .as_of(d(31));
+    /// let share = drugs.share(&dispensed, &population)?;
+    /// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(14_700.0)); // 11 200 + 3 500
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    population_columns: PopulationColumns,
+});
 
 impl CareOptions for DrugUse {
     fn common_mut(&mut self) -> &mut CareCommon {
@@ -155,6 +294,18 @@ const PERSON: &str = "__ik_person";
 
 impl DrugUse {
     /// The share of persons aged 75+ dispensed `drugs`, per month of `period`.
+    ///
+    /// The elderly-care plan's antipsychotics indicator for the first
+    /// tertial, one row per month:
+    ///
+    /// ```
+    /// use indikator::{DrugSet, DrugUse, PeriodKind};
+    /// let drugs = DrugUse::new(DrugSet::named("antipsychotics")?, "T1 2024".parse()?);
+    /// assert_eq!(drugs.drugs.to_string(), "antipsychotics (N05A, not N05AN01)");
+    /// assert_eq!((drugs.min_age, drugs.per), (75, PeriodKind::Month));
+    /// assert_eq!(drugs.as_of, None); // today
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn new(drugs: DrugSet, period: Period) -> Self {
         DrugUse {
             drugs,
@@ -169,6 +320,30 @@ impl DrugUse {
     }
 
     /// Split the period by `kind` instead of months.
+    ///
+    /// One share for the tertial counts a person dispensed in two of its
+    /// months once:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::{DrugSet, DrugUse};
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let dispensed = df!(
+    ///     "person_id" => ["1", "2", "1", "3"],
+    ///     "dispensed" => [d(1, 10), d(2, 14), d(3, 8), d(4, 3)],
+    ///     "atc" => ["N05AH04", "N05AX08", "N05AH04", "N05AH04"],
+    ///     "age" => [81, 86, 81, 78],
+    /// )?;
+    /// let population = df!("year" => [2024], "age" => ["75+"], "population" => [14_700])?;
+    /// let drugs =
+    ///     DrugUse::new(DrugSet::named("antipsychotics")?, "T1 2024".parse()?).as_of(d(5, 6));
+    /// assert_eq!(drugs.share(&dispensed, &population)?.height(), 4); // January to April
+    /// let tertial = drugs.per(PeriodKind::Tertial).share(&dispensed, &population)?;
+    /// assert_eq!(tertial.column("period")?.str()?.get(0), Some("2024-T1"));
+    /// assert_eq!(tertial.column("numerator")?.f64()?.get(0), Some(3.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn per(mut self, kind: PeriodKind) -> Self {
         self.per = kind;
         self
@@ -381,7 +556,36 @@ impl DrugUse {
     /// Missing or mistyped columns; invalid records (unless excluded); a
     /// period the records do not cover; a group of the records, or a year,
     /// without its population; more persons dispensed than the population.
-    pub fn share(&self, records: &DataFrame, population: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// NSAIDs in March by kommun, each kommun against its own people aged
+    /// 75 or more:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::{DrugSet, DrugUse};
+    /// let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
+    /// let dispensed = df!(
+    ///     "person_id" => ["1", "2", "3", "4"],
+    ///     "dispensed" => [d(4), d(12), d(20), d(27)],
+    ///     "atc" => ["M01AE01", "M01AE02", "M01AE01", "M01AX05"], // the last: glucosamine
+    ///     "age" => [78, 83, 80, 76],
+    ///     "kommun" => ["Östersund", "Östersund", "Krokom", "Krokom"],
+    /// )?;
+    /// let population = df!("kommun" => ["Krokom", "Östersund"], "year" => [2024; 2],
+    ///     "age" => ["75+"; 2], "population" => [1_600, 6_400])?;
+    /// let nsaids = DrugUse::new(DrugSet::named("nsaids")?, "2024-03".parse()?).as_of(d(31));
+    /// let share = nsaids.by(["kommun"]).share(&dispensed, &population)?;
+    /// assert_eq!(share.column("kommun")?.str()?.get(0), Some("Krokom"));
+    /// assert_eq!(share.column("numerator")?.f64()?.to_vec(), [Some(1.0), Some(2.0)]);
+    /// let value = share.column("value")?.f64()?;
+    /// assert!((value.get(0).unwrap() - 0.0625).abs() < 1e-12); // 1 / 1 600, in percent
+    /// assert!((value.get(1).unwrap() - 0.03125).abs() < 1e-12); // 2 / 6 400
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn share(&self, records: impl IntoFrame, population: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
+        let population = &population.into_data_frame()?;
         self.share_of(self.count(records)?, population)
     }
 
@@ -500,7 +704,33 @@ impl DrugUse {
     ///
     /// # Errors
     /// As [`DrugUse::share`], without the population's.
-    pub fn quality(&self, records: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// What became of four dispensings: lithium is no antipsychotic here,
+    /// and one person is 70:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::{DrugSet, DrugUse};
+    /// let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
+    /// let dispensed = df!(
+    ///     "person_id" => ["1", "2", "3", "4"],
+    ///     "dispensed" => [d(4), d(12), d(20), d(27)],
+    ///     "atc" => ["N05AH04", "N05AN01", "N05AX08", "N05AH04"],
+    ///     "age" => [82, 79, 70, 88],
+    /// )?;
+    /// let drugs =
+    ///     DrugUse::new(DrugSet::named("antipsychotics")?, "2024-03".parse()?).as_of(d(31));
+    /// let quality = drugs.quality(&dispensed)?;
+    /// let rules = quality.column("rule")?.str()?;
+    /// assert_eq!(rules.get(1), Some("dispensings of antipsychotics (N05A, not N05AN01)"));
+    /// assert_eq!(rules.get(2), Some("… to persons aged 75+"));
+    /// let counts: Vec<u64> = quality.column("count")?.u64()?.into_no_null_iter().collect();
+    /// assert_eq!(counts, [4, 3, 2, 2]); // read, of the set, aged 75+, in March
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn quality(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         self.count(records)?.quality.frame()
     }
 }

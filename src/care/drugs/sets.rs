@@ -7,9 +7,36 @@ use std::fmt;
 use crate::error::{Error, Result};
 
 /// The named drug sets [`DrugSet::named`] knows.
+///
+/// One dispensed drug of each set, in the order of the names:
+///
+/// ```
+/// use indikator::{DrugSet, DRUG_SETS};
+/// assert_eq!(DRUG_SETS, ["inappropriate", "antipsychotics", "nsaids"]);
+/// // Diazepam, quetiapine, ibuprofen.
+/// for (name, atc) in DRUG_SETS.into_iter().zip(["N05BA01", "N05AH04", "M01AE01"]) {
+///     assert!(DrugSet::named(name)?.contains(atc)?, "{name} {atc}");
+/// }
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const DRUG_SETS: [&str; 3] = ["inappropriate", "antipsychotics", "nsaids"];
 
 /// The source of the named sets.
+///
+/// The footnote of a table of the share of people aged 75 or more with
+/// inappropriate drugs:
+///
+/// ```
+/// use indikator::{DrugSet, DRUG_SETS_SOURCE};
+/// let set = DrugSet::named("inappropriate")?;
+/// let note = format!("Läkemedel: {set}. Källa: {DRUG_SETS_SOURCE}.");
+/// assert_eq!(
+///     note,
+///     "Läkemedel: inappropriate (38 ATC codes). Källa: Socialstyrelsen (2017), \
+///      Indikatorer för god läkemedelsterapi hos äldre, artikelnummer 2017-6-7."
+/// );
+/// # Ok::<(), indikator::Error>(())
+/// ```
 pub const DRUG_SETS_SOURCE: &str = "Socialstyrelsen (2017), Indikatorer för god \
 läkemedelsterapi hos äldre, artikelnummer 2017-6-7";
 
@@ -95,6 +122,18 @@ impl DrugSet {
     ///
     /// # Errors
     /// An unknown name, listing the known ones.
+    ///
+    /// ```
+    /// use indikator::{DrugSet, Error};
+    /// let nsaids = DrugSet::named("nsaids")?;
+    /// assert_eq!(nsaids.to_string(), "nsaids (M01A, not M01AX05)");
+    /// assert!(nsaids.contains("M01AE01")?); // ibuprofen
+    /// assert!(!nsaids.contains("M01AX05")?); // glucosamine
+    /// assert_eq!(DrugSet::named("inappropriate")?.codes().len(), 38);
+    /// let unknown = DrugSet::named("sömnmedel").unwrap_err();
+    /// assert!(matches!(unknown, Error::InvalidArgument { ref argument, .. } if argument == "drugs"));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn named(name: &str) -> Result<Self> {
         let set = |include: &[&str], exclude: &[&str]| DrugSet::atc(name.trim(), include, exclude);
         match name.trim().to_lowercase().as_str() {
@@ -118,6 +157,20 @@ impl DrugSet {
     /// # Errors
     /// No codes, or a code that is not an ATC code (argument `drugs`, or
     /// `exclude_atc` for the codes left out).
+    ///
+    /// Hypnotics and sedatives without melatonin, a set of the region's own:
+    ///
+    /// ```
+    /// use indikator::{DrugSet, Error};
+    /// let hypnotics = DrugSet::atc("sömnmedel", &["N05C"], &["N05CH01"])?;
+    /// assert!(hypnotics.contains("N05CF01")?); // zopiclone
+    /// assert!(!hypnotics.contains("N05CH01")?); // melatonin
+    /// let wrong = DrugSet::atc("sömnmedel", &["N05C"], &["N5CH"]).unwrap_err();
+    /// assert!(matches!(wrong, Error::InvalidArgument { .. }));
+    /// assert!(wrong.to_string().starts_with("argument `exclude_atc`: ATC codes"));
+    /// assert!(DrugSet::atc("sömnmedel", &[], &[]).is_err()); // no codes
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn atc(name: &str, include: &[&str], exclude: &[&str]) -> Result<Self> {
         if include.is_empty() {
             return Err(Error::argument("drugs", "at least one ATC code", "none"));
@@ -139,16 +192,42 @@ impl DrugSet {
     }
 
     /// The name of the set.
+    ///
+    /// ```
+    /// use indikator::DrugSet;
+    /// assert_eq!(DrugSet::named("antipsychotics")?.name(), "antipsychotics");
+    /// let hypnotics = DrugSet::atc("sömnmedel", &["N05C"], &[])?;
+    /// assert_eq!(hypnotics.name(), "sömnmedel");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The ATC codes of the set.
+    ///
+    /// As the set compares them, in upper case without spaces:
+    ///
+    /// ```
+    /// use indikator::DrugSet;
+    /// assert_eq!(DrugSet::named("antipsychotics")?.codes(), ["N05A"]);
+    /// let mine = DrugSet::atc("opioider", &["n02a", "N02 AJ"], &[])?;
+    /// assert_eq!(mine.codes(), ["N02A", "N02AJ"]);
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn codes(&self) -> &[String] {
         &self.include
     }
 
     /// The ATC codes left out of it.
+    ///
+    /// ```
+    /// use indikator::DrugSet;
+    /// assert_eq!(DrugSet::named("antipsychotics")?.excluded(), ["N05AN01"]); // lithium
+    /// assert_eq!(DrugSet::named("nsaids")?.excluded(), ["M01AX05"]); // glucosamine
+    /// assert!(DrugSet::named("inappropriate")?.excluded().is_empty());
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn excluded(&self) -> &[String] {
         &self.exclude
     }
@@ -157,6 +236,17 @@ impl DrugSet {
     ///
     /// # Errors
     /// A code that is not an ATC code.
+    ///
+    /// ```
+    /// use indikator::DrugSet;
+    /// let antipsychotics = DrugSet::named("antipsychotics")?;
+    /// assert!(antipsychotics.contains("N05AH04")?); // quetiapine
+    /// assert!(antipsychotics.contains("n05a x08")?); // risperidone, as typed
+    /// assert!(!antipsychotics.contains("N05AN01")?); // lithium
+    /// assert!(!antipsychotics.contains("N05BA01")?); // diazepam
+    /// assert!(antipsychotics.contains("N05-A").is_err());
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn contains(&self, code: &str) -> Result<bool> {
         let code =
             normalise(code).ok_or_else(|| Error::data("atc", ATC_RULE, format!("{code:?}"), ""))?;

@@ -80,7 +80,7 @@ impl<'q> Checks<'q> {
                         column,
                         &format!("{rule} ({EXCLUDE_HINT})"),
                         value,
-                        format!(" in row {i}"),
+                        format!("in row {i}"),
                     ));
                 }
                 self.kept[i] = false;

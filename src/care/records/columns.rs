@@ -73,7 +73,7 @@ pub(crate) fn flags(frame: &DataFrame, name: &str, role: &str) -> Result<Vec<Opt
                 name,
                 &format!("{role} flags must be true/false or 0/1"),
                 v,
-                format!(" in row {row}"),
+                format!("in row {row}"),
             ));
         }
         return Ok(ints.iter().map(|v| v.map(|v| v == 1)).collect());

@@ -6,6 +6,18 @@ use chrono::NaiveDate;
 use crate::care::records::day_number;
 
 /// The national kinds of wait and their codes in the `kind` column.
+///
+/// The law's limits know each kind: 0–3–90–90, and BUP 30 + 30.
+///
+/// ```
+/// use indikator::chrono::NaiveDate;
+/// use indikator::{WaitLimits, WAIT_KINDS};
+/// let law = WaitLimits::law();
+/// assert_eq!(law.kinds(), WAIT_KINDS);
+/// let decided = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap();
+/// let days: Vec<Option<u32>> = WAIT_KINDS.iter().map(|k| law.limit(k, decided)).collect();
+/// assert_eq!(days, [Some(0), Some(3), Some(90), Some(90), Some(30), Some(30)]);
+/// ```
 pub const WAIT_KINDS: [&str; 6] = [
     "primary_contact",
     "primary_assessment",
@@ -16,6 +28,23 @@ pub const WAIT_KINDS: [&str; 6] = [
 ];
 
 /// One rule of a limit: `days` for the decisions from `from` on (`None`: always).
+///
+/// The law's change of 2019 is one rule; a plan's stricter limit from a
+/// date is another:
+///
+/// ```
+/// use indikator::chrono::NaiveDate;
+/// use indikator::{LimitRule, WaitLimits};
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let law = WaitLimits::law();
+/// let change = law.rules().iter().find(|r| r.from.is_some()).unwrap();
+/// assert_eq!(change.kind, "primary_assessment");
+/// assert_eq!((change.from, change.days), (Some(d(2019, 1, 1)), 3));
+/// let first_visit_60 = LimitRule::new("first_visit", 60).starting(d(2025, 1, 1));
+/// let limits = law.with_rule(first_visit_60);
+/// assert_eq!(limits.limit("first_visit", d(2024, 12, 31)), Some(90));
+/// assert_eq!(limits.limit("first_visit", d(2025, 1, 1)), Some(60));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LimitRule {
     /// The kind of wait (a code of the `kind` column).
@@ -24,6 +53,36 @@ pub struct LimitRule {
     pub from: Option<NaiveDate>,
     /// The limit in calendar days (a wait of exactly this many days is within).
     pub days: u32,
+}
+
+impl LimitRule {
+    /// A limit of `days` for the waits of `kind`, at every decision date.
+    ///
+    /// ```
+    /// let rule = indikator::LimitRule::new("first_visit", 60);
+    /// assert_eq!((rule.kind.as_str(), rule.from, rule.days), ("first_visit", None, 60));
+    /// ```
+    pub fn new(kind: impl Into<String>, days: u32) -> Self {
+        LimitRule {
+            kind: kind.into(),
+            from: None,
+            days,
+        }
+    }
+
+    /// The same limit for the decisions from `day` on only.
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// let from_2025 = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    /// let rule = indikator::LimitRule::new("first_visit", 60).starting(from_2025);
+    /// assert_eq!(rule.from, Some(from_2025));
+    /// ```
+    #[must_use]
+    pub fn starting(mut self, day: NaiveDate) -> Self {
+        self.from = Some(day);
+        self
+    }
 }
 
 /// The limit of each kind of wait, by the date of the decision.
@@ -88,11 +147,7 @@ impl WaitLimits {
     pub fn with_limit(mut self, kind: impl Into<String>, days: u32) -> Self {
         let kind = kind.into();
         self.rules.retain(|r| r.kind != kind);
-        self.rules.push(LimitRule {
-            kind,
-            from: None,
-            days,
-        });
+        self.rules.push(LimitRule::new(kind, days));
         self
     }
 

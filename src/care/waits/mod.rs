@@ -15,6 +15,7 @@ use polars::prelude::*;
 use super::options::{CareCommon, CareOptions, ColumnSlot, RecordColumns};
 use super::records::{check_days, check_per, medians_by, percentages, reserve, sums_by};
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::period::{Period, PeriodKind};
 use measure::{pooled_kinds, Measured, COUNTED, MOV, ONE, PVV, WAIT, WITHIN};
 
@@ -22,7 +23,33 @@ pub use limits::{LimitRule, WaitLimits, WAIT_KINDS};
 pub use months::summarise_months;
 
 /// How waits are measured.
+///
+/// The waiting measure (väntande) at the end of March 2024:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::WaitMeasure;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// assert_eq!("väntande".parse::<WaitMeasure>()?, WaitMeasure::Waiting);
+/// let referrals = df!(
+///     "decided" => [d(2024, 1, 10), d(2023, 12, 1), d(2024, 2, 1), d(2024, 3, 12)],
+///     "completed" => [None, None, Some(d(2024, 3, 4)), Some(d(2024, 3, 25))],
+///     "kind" => ["first_visit"; 4],
+///     "pvv" => [false; 4],
+///     "mov" => [false; 4],
+/// )?;
+/// let waits = Waits::waiting("2024-03".parse()?).as_of(d(2024, 4, 15));
+/// assert_eq!(waits.measure, WaitMeasure::Waiting);
+/// let share = waits.fulfilment(&referrals)?;
+/// // On 31 March: waiting 81 days (within 90) and 121 days (not); the
+/// // others were seen in March.
+/// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(2.0));
+/// assert_eq!(share.column("value")?.f64()?.get(0), Some(50.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum WaitMeasure {
     /// *Genomförda*: the records completed in the period; the wait runs from
     /// the decision to the completion (the default).
@@ -50,7 +77,34 @@ impl FromStr for WaitMeasure {
 }
 
 /// Column names of the referral/decision records (one row per wait).
+///
+/// Referrals with the names of the extract, without PVV and MOV (not
+/// recorded: no wait is left out):
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::WaitColumns;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let referrals = df!(
+///     "beslutsdatum" => [d(1, 8), d(1, 22), d(2, 5), d(2, 12)],
+///     "besoksdatum" => [Some(d(2, 20)), Some(d(4, 30)), Some(d(3, 1)), None],
+///     "vantetyp" => ["first_visit"; 4],
+/// )?;
+/// let mut columns = WaitColumns::renamed("columns", [
+///     ("decided", "beslutsdatum"), ("completed", "besoksdatum"), ("kind", "vantetyp"),
+/// ])?;
+/// (columns.pvv, columns.mov) = (None, None);
+/// let mut waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31));
+/// waits.columns = columns;
+/// let share = waits.fulfilment(&referrals)?;
+/// // 43, 99 and 25 days: two within 90; the fourth is still waiting.
+/// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(2.0));
+/// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(3.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct WaitColumns {
     /// The date of the referral or decision the wait runs from (default `decided`).
     pub decided: String,
@@ -96,7 +150,10 @@ impl Default for WaitColumns {
 /// decision date — a wait of exactly the limit is within. Waits flagged as
 /// patient-chosen (PVV) or medically caused (MOV) leave the numerator and
 /// the denominator (each switchable) and are reported as their own counts
-/// and shares of all records. Missing flags are read as "no".
+/// and shares of all records. A flag column that is not recorded
+/// ([`crate::RecordColumns::not_recorded`]) reads as "no" for every record;
+/// a missing flag in a recorded column is an invalid record (an error, or
+/// left out and counted with [`CareOptions::exclude_invalid`](crate::CareOptions::exclude_invalid)).
 ///
 /// # Example
 /// ```
@@ -119,6 +176,7 @@ impl Default for WaitColumns {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Waits {
     /// Completed (genomförda) or waiting (väntande).
     pub measure: WaitMeasure,
@@ -146,6 +204,22 @@ pub struct Waits {
     /// Column names.
     pub columns: WaitColumns,
 }
+
+crate::setters::setters!(Waits {
+    /// Leave patient-chosen waits out of the share (default true).
+    exclude_pvv: bool,
+    /// Leave medically caused waits out of the share (default true).
+    exclude_mov: bool,
+    /// Upper bounds of the distribution bins (default 30, 60, 90: 0–30,
+    /// 31–60, 61–90, > 90 days).
+    bins: Vec<u32>,
+    /// Snapshot dates of the waiting measure instead of the month ends of `period`.
+    some snapshots: Vec<NaiveDate>,
+    /// Column names.
+    ///
+    /// A PVV or MOV column the records do not have: [`crate::RecordColumns::not_recorded`].
+    columns: WaitColumns,
+});
 
 impl CareOptions for Waits {
     fn common_mut(&mut self) -> &mut CareCommon {
@@ -276,7 +350,8 @@ impl Waits {
     /// # Errors
     /// Missing or mistyped columns; invalid records (unless excluded);
     /// invalid options.
-    pub fn fulfilment(&self, records: &DataFrame) -> Result<DataFrame> {
+    pub fn fulfilment(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         self.fulfilment_of(self.measure(records)?)
     }
 
@@ -330,7 +405,8 @@ impl Waits {
     ///
     /// # Errors
     /// As [`Waits::fulfilment`].
-    pub fn distribution(&self, records: &DataFrame) -> Result<DataFrame> {
+    pub fn distribution(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         let m = self.measure(records)?;
         let labels = bin_labels(&self.bins);
         let mut frame = m.frame.filter(col(COUNTED)).collect()?;
@@ -400,7 +476,8 @@ impl Waits {
     ///
     /// # Errors
     /// As [`Waits::fulfilment`].
-    pub fn quality(&self, records: &DataFrame) -> Result<DataFrame> {
+    pub fn quality(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         self.measure(records)?.quality.frame()
     }
 
@@ -410,7 +487,8 @@ impl Waits {
     ///
     /// # Errors
     /// As [`Waits::fulfilment`].
-    pub fn summary(&self, records: &DataFrame) -> Result<DataFrame> {
+    pub fn summary(&self, records: impl IntoFrame) -> Result<DataFrame> {
+        let records = &records.into_data_frame()?;
         let (monthly, column) = match self.measure {
             WaitMeasure::Completed => (
                 self.clone().per(PeriodKind::Month).fulfilment(records)?,
@@ -423,6 +501,31 @@ impl Waits {
 }
 
 /// The labels of the bins with these upper bounds: "0–30", "31–60", "61–90", "> 90".
+///
+/// They are the `bin` column of [`Waits::distribution`]:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::chrono::NaiveDate;
+/// use indikator::bin_labels;
+/// assert_eq!(bin_labels(&[30, 60, 90]), ["0–30", "31–60", "61–90", "> 90"]);
+/// assert_eq!(bin_labels(&[3]), ["0–3", "> 3"]);
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let referrals = df!(
+///     "decided" => [d(1, 8), d(1, 22), d(2, 5)],
+///     "completed" => [d(2, 20), d(4, 30), d(3, 1)],
+///     "kind" => ["first_visit"; 3],
+///     "pvv" => [false; 3],
+///     "mov" => [false; 3],
+/// )?;
+/// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31));
+/// let bins = waits.distribution(&referrals)?;
+/// let shown: Vec<&str> = bins.column("bin")?.str()?.iter().flatten().collect();
+/// assert_eq!(shown, bin_labels(&waits.bins));
+/// // 25 days, 43 days and 99 days.
+/// assert_eq!(bins.column("numerator")?.f64()?.to_vec(), [Some(1.0), Some(1.0), Some(0.0), Some(1.0)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn bin_labels(bounds: &[u32]) -> Vec<String> {
     let mut labels = Vec::with_capacity(bounds.len() + 1);
     let mut from = 0;

@@ -5,7 +5,9 @@ use polars::prelude::*;
 
 use crate::care::records::{percentages, sums_by};
 use crate::error::{Error, Result};
-use crate::measure::{require, require_keys, Confidence, Mean, Statistic};
+use crate::input::IntoFrame;
+use crate::measure::IntoColumns;
+use crate::measure::{require, require_keys, Confidence, Mean};
 
 /// The two summaries of a monthly series of shares over its period, one row
 /// each per group, told apart by the `summary` column:
@@ -31,7 +33,7 @@ use crate::measure::{require, require_keys, Confidence, Mean, Statistic};
 ///     "numerator" => [19.0, 63.0], "denominator" => [50.0, 100.0],
 ///     "value" => [38.0, 63.0],
 /// )?;
-/// let s = summarise_months(&bup, &[], "period", Confidence::P95)?;
+/// let s = summarise_months(&bup, Vec::<String>::new(), "period", Confidence::P95)?;
 /// let v = s.column("value")?.f64()?;
 /// assert_eq!(v.get(0), Some(82.0 / 150.0 * 100.0)); // pooled
 /// assert_eq!(v.get(1), Some(50.5)); // mean of months
@@ -41,11 +43,13 @@ use crate::measure::{require, require_keys, Confidence, Mean, Statistic};
 /// # Errors
 /// Missing columns; a month without a denominator.
 pub fn summarise_months(
-    monthly: &DataFrame,
-    by: &[String],
+    monthly: impl IntoFrame,
+    by: impl IntoColumns,
     month: &str,
     confidence: Confidence,
 ) -> Result<DataFrame> {
+    let monthly = &monthly.into_data_frame()?;
+    let by: &[String] = &by.into_columns();
     require(monthly.schema(), month, "month")?;
     require_keys(monthly.schema(), by, "group")?;
     for c in ["numerator", "denominator", "value"] {

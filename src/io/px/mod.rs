@@ -29,11 +29,52 @@ use syntax::{key_text, Entry};
 pub(crate) use write::{quoted, PxTable, PxVariable};
 
 /// Options of the PC-Axis reader.
+///
+/// A file in Swedish and English, read in each:
+///
+/// ```
+/// use indikator::{read_px_bytes, Error, PxOptions};
+///
+/// let px = concat!(
+///     "CODEPAGE=\"utf-8\";\nLANGUAGE=\"sv\";\nLANGUAGES=\"sv\",\"en\";\nDECIMALS=0;\n",
+///     "TITLE=\"Folkmängden i Östersund\";\nTITLE[en]=\"Population in Östersund\";\n",
+///     "CONTENTS=\"Folkmängd\";\nCONTENTS[en]=\"Population\";\nUNITS=\"antal\";\nUNITS[en]=\"number\";\n",
+///     "STUB=\"kön\";\nSTUB[en]=\"sex\";\nHEADING=\"år\";\nHEADING[en]=\"year\";\n",
+///     "VALUES(\"kön\")=\"män\",\"kvinnor\";\nVALUES[en](\"sex\")=\"men\",\"women\";\n",
+///     "CODES(\"kön\")=\"1\",\"2\";\nCODES[en](\"sex\")=\"1\",\"2\";\n",
+///     "VALUES(\"år\")=\"2024\";\nVALUES[en](\"year\")=\"2024\";\nDATA=\n32400\n31900;\n",
+/// );
+/// let swedish = read_px_bytes(px.as_bytes(), "folk.px", &PxOptions::default())?;
+/// assert_eq!(swedish.frame.column("kön_label")?.str()?.get(1), Some("kvinnor"));
+/// let mut options = PxOptions::default();
+/// options.language = Some("en".into());
+/// let english = read_px_bytes(px.as_bytes(), "folk.px", &options)?;
+/// assert_eq!(english.frame.column("sex_label")?.str()?.get(1), Some("women"));
+/// assert_eq!(english.meta.title.as_deref(), Some("Population in Östersund"));
+/// options.language = Some("de".into());
+/// assert!(matches!(read_px_bytes(px.as_bytes(), "folk.px", &options), Err(Error::InvalidArgument { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PxOptions {
     /// The language of the labels and metadata (`"en"` reads `VALUES[en]`
     /// and the other `[en]` keywords); `None`: the file's own (`LANGUAGE`).
     pub language: Option<String>,
+}
+
+impl PxOptions {
+    /// Read the labels and metadata in this language (`"en"`: `VALUES[en]`…).
+    ///
+    /// ```
+    /// let english = indikator::PxOptions::default().language("en");
+    /// assert_eq!(english.language.as_deref(), Some("en"));
+    /// ```
+    #[must_use]
+    pub fn language(mut self, language: impl Into<String>) -> Self {
+        self.language = Some(language.into());
+        self
+    }
 }
 
 /// Read a PC-Axis file into a tidy frame and its metadata.
@@ -74,6 +115,26 @@ pub fn read_px(path: impl AsRef<Path>, options: &PxOptions) -> Result<StatTable>
 ///
 /// # Errors
 /// As [`read_px`].
+///
+/// # Example
+/// Suicides in Berg by sex: the format's dash is an absolute zero, read as
+/// 0 with its marker kept.
+///
+/// ```
+/// let px = concat!(
+///     "CODEPAGE=\"utf-8\";\nDECIMALS=0;\nTITLE=\"Avlidna i suicid efter region, kön och år\";\n",
+///     "CONTENTS=\"Avlidna\";\nUNITS=\"antal\";\nSTUB=\"region\",\"kön\";\nHEADING=\"år\";\n",
+///     "VALUES(\"region\")=\"2326 Berg\";\nCODES(\"region\")=\"2326\";\n",
+///     "VALUES(\"kön\")=\"män\",\"kvinnor\";\nCODES(\"kön\")=\"1\",\"2\";\nVALUES(\"år\")=\"2023\";\n",
+///     "DATA=\n2\n\"-\";\n",
+/// );
+/// let table = indikator::read_px_bytes(px.as_bytes(), "suicid.px", &Default::default())?;
+/// let names = ["region", "region_label", "kön", "kön_label", "år", "år_label", "value", "status"];
+/// assert_eq!(table.frame.get_column_names(), names);
+/// assert_eq!(table.frame.column("value")?.i64()?.get(1), Some(0));
+/// assert_eq!(table.frame.column("status")?.str()?.get(1), Some("-"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_px_bytes(bytes: &[u8], name: &str, options: &PxOptions) -> Result<StatTable> {
     let (meta, cube) = parse(bytes, name, options, true)?;
     let cube = cube.unwrap_or_else(|| unreachable!("data is read"));
@@ -87,6 +148,28 @@ pub fn read_px_bytes(bytes: &[u8], name: &str, options: &PxOptions) -> Result<St
 ///
 /// # Errors
 /// As [`read_px`], except faults of the DATA section.
+///
+/// # Example
+/// A download cut off in its DATA: the cells cannot be read, what the
+/// table is can.
+///
+/// ```
+/// use indikator::{read_px_bytes, read_px_metadata, Error};
+///
+/// let px = concat!(
+///     "CODEPAGE=\"utf-8\";\nDECIMALS=0;\nMATRIX=\"BE0101N1\";\nTITLE=\"Folkmängden\";\n",
+///     "CONTENTS=\"Folkmängd\";\nUNITS=\"antal\";\nSTUB=\"region\";\nHEADING=\"år\";\n",
+///     "VALUES(\"region\")=\"2380 Östersund\",\"2309 Krokom\";\nVALUES(\"år\")=\"2023\",\"2024\";\n",
+///     "DATA=\n64000 64300\n15500;\n",
+/// );
+/// let cut = read_px_bytes(px.as_bytes(), "folk.px", &Default::default());
+/// assert!(matches!(cut, Err(Error::Format { .. })));
+/// let meta = read_px_metadata(px.as_bytes(), "folk.px", &Default::default())?;
+/// assert_eq!(meta.table.as_deref(), Some("BE0101N1"));
+/// let sizes: Vec<usize> = meta.dimensions.iter().map(|d| d.size).collect();
+/// assert_eq!(sizes, [2, 2]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_px_metadata(bytes: &[u8], name: &str, options: &PxOptions) -> Result<TableMeta> {
     parse(bytes, name, options, false).map(|(meta, _)| meta)
 }

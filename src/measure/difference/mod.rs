@@ -11,15 +11,54 @@ use super::confidence::{Confidence, OutputType};
 use super::output::{Estimate, Status, Table};
 use super::rate::multiplier_label;
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use crate::stats::{
     excludes, newcombe_limits, rate_difference_limits, rate_ratio_limits, RateRatioMethod,
 };
 
 /// The output column naming what each group is compared against.
+///
+/// Women against men: `versus` holds the reference group.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{Contrast, VERSUS_COLUMN};
+///
+/// let deaths = df!("sex" => ["kvinnor", "män"], "deaths" => [30i64, 60], "population" => [65_500i64, 66_500])?;
+/// let rates = Rate::new("deaths", "population").by("sex").compute(deaths.lazy())?;
+/// let ratio = Difference::rate_ratio("sex", Contrast::between("män", "kvinnor")).compute(&rates)?;
+/// assert_eq!(VERSUS_COLUMN, "versus");
+/// assert_eq!(ratio.column("sex")?.str()?.get(0), Some("män"));
+/// assert_eq!(ratio.column(VERSUS_COLUMN)?.str()?.get(0), Some("kvinnor"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const VERSUS_COLUMN: &str = "versus";
 
 /// Which groups are compared.
+///
+/// Each kommun against the rest of the region, as a rate ratio:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::Contrast;
+///
+/// let deaths = df!(
+///     "kommun" => ["Östersund", "Krokom", "Åre"],
+///     "deaths" => [640i64, 140, 95],
+///     "population" => [64_000i64, 15_500, 12_000],
+/// )?;
+/// let rates = Rate::new("deaths", "population").by("kommun").compute(deaths.lazy())?;
+/// let ratios = Difference::rate_ratio("kommun", Contrast::EachVsRest).compute(&rates)?;
+/// assert_eq!(ratios.height(), 3);
+/// let row = ratios.column("kommun")?.str()?.iter().position(|k| k == Some("Östersund")).unwrap();
+/// // (640 / 64 000) / ((140 + 95) / (15 500 + 12 000)) = 1.17021…
+/// let value = ratios.column("value")?.f64()?.get(row).unwrap();
+/// assert!((value - 1.1702127659574468).abs() < 1e-12);
+/// assert_eq!(ratios.column("versus")?.str()?.get(row), Some("rest"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Contrast {
     /// One group against another, e.g. women against men.
     Between {
@@ -42,6 +81,23 @@ pub enum Contrast {
 
 impl Contrast {
     /// `group` against `reference`.
+    ///
+    /// Östersund against Krokom, as the difference of their vårdgaranti
+    /// shares:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Contrast;
+    ///
+    /// let contrast = Contrast::between("Östersund", "Krokom");
+    /// assert!(matches!(&contrast, Contrast::Between { group, reference } if group == "Östersund" && reference == "Krokom"));
+    /// let waits = df!("kommun" => ["Östersund", "Krokom"], "within" => [410i64, 96], "completed" => [450i64, 120])?;
+    /// let shares = Proportion::new("within", "completed").percentage().by("kommun").compute(&waits)?;
+    /// let gap = Difference::proportion_difference("kommun", contrast).compute(&shares)?;
+    /// assert_eq!(gap.column("kommun")?.str()?.get(0), Some("Östersund"));
+    /// assert_eq!(gap.column("versus")?.str()?.get(0), Some("Krokom"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn between(group: impl Into<String>, reference: impl Into<String>) -> Self {
         Contrast::Between {
             group: group.into(),
@@ -51,7 +107,26 @@ impl Contrast {
 }
 
 /// What is computed for each pair.
+///
+/// Each constructor of [`Difference`] sets one; a difference of
+/// percentages is in percentage points:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{Contrast, DifferenceMeasure};
+///
+/// // Vårdgaranti: first visits within 90 days, by sex.
+/// let visits = df!("sex" => ["kvinnor", "män"], "within" => [80i64, 70], "visits" => [100i64, 100])?;
+/// let shares = Proportion::new("within", "visits").percentage().by("sex").compute(visits.lazy())?;
+/// let gap = Difference::proportion_difference("sex", Contrast::between("kvinnor", "män"));
+/// assert_eq!(gap.measure, DifferenceMeasure::ProportionDifference);
+/// let out = gap.compute(&shares)?;
+/// // (80/100 − 70/100) × 100 = 10 percentage points
+/// assert!((out.column("value")?.f64()?.get(0).unwrap() - 10.0).abs() < 1e-9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DifferenceMeasure {
     /// The ratio of two rates (no difference: 1).
     RateRatio,
@@ -98,7 +173,7 @@ pub enum DifferenceMeasure {
 /// # Example
 /// ```
 /// use indikator::{Contrast, Difference, Rate, Statistic};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let deaths = df!("sex" => ["kvinnor", "män"], "deaths" => [30, 60], "population" => [60_000, 61_000])?;
 /// let rates = Rate::new("deaths", "population").by(["sex"]).compute(deaths.lazy())?;
@@ -113,6 +188,7 @@ pub enum DifferenceMeasure {
 /// Breslow NE, Day NE (1987), *Statistical Methods in Cancer Research II*,
 /// IARC. Newcombe RG (1998), Stat Med 17, 873–890.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Difference {
     /// The group column whose levels are compared (e.g. `sex`).
     pub column: String,
@@ -144,39 +220,162 @@ impl Difference {
     }
 
     /// The ratio of two rates of a rate table.
+    ///
+    /// Suicide among men against women in the region over five years:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Contrast;
+    ///
+    /// let deaths = df!("sex" => ["kvinnor", "män"], "deaths" => [28i64, 70], "person_years" => [327_500i64, 332_500])?;
+    /// let rates = Rate::new("deaths", "person_years").by("sex").compute(&deaths)?;
+    /// let ratio = Difference::rate_ratio("sex", Contrast::between("män", "kvinnor")).compute(&rates)?;
+    /// let get = |c: &str| ratio.column(c).unwrap().f64().unwrap().get(0).unwrap();
+    /// // (70 / 332 500) / (28 / 327 500) = 2.4624; exact limits by hand
+    /// // (Python, scipy's beta.ppf): 1.5679 to 3.9652.
+    /// assert!((get("value") - 2.462406015037594).abs() < 1e-12);
+    /// assert!((get("lower") - 1.5678628707334863).abs() < 1e-6 && (get("upper") - 3.965236260989776).abs() < 1e-6);
+    /// assert_eq!(ratio.column("significant")?.bool()?.get(0), Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rate_ratio(column: impl Into<String>, contrast: Contrast) -> Self {
         Difference::new(column, contrast, DifferenceMeasure::RateRatio)
     }
 
     /// The difference of two rates of a rate table.
+    ///
+    /// Suicide among men against women, in deaths per 100 000 (the rate
+    /// table's multiplier):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Contrast;
+    ///
+    /// let deaths = df!("sex" => ["kvinnor", "män"], "deaths" => [28i64, 70], "person_years" => [327_500i64, 332_500])?;
+    /// let rates = Rate::new("deaths", "person_years").by("sex").compute(&deaths)?;
+    /// let gap = Difference::rate_difference("sex", Contrast::between("män", "kvinnor")).compute(&rates)?;
+    /// let get = |c: &str| gap.column(c).unwrap().f64().unwrap().get(0).unwrap();
+    /// // (70 / 332 500 − 28 / 327 500) × 100 000 = 12.50; limits ± 1.96 · √(x₁/n₁² + x₂/n₂²) × 100 000
+    /// assert!((get("value") - 12.503013258336683).abs() < 1e-9);
+    /// assert!((get("lower") - 6.642036308316015).abs() < 1e-6 && (get("upper") - 18.36399020835735).abs() < 1e-6);
+    /// assert_eq!(gap.column("statistic")?.str()?.get(0), Some("rate difference per 100000"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rate_difference(column: impl Into<String>, contrast: Contrast) -> Self {
         Difference::new(column, contrast, DifferenceMeasure::RateDifference)
     }
 
     /// The difference of two proportions of a proportion table.
+    ///
+    /// Vårdgaranti: Östersund's share within the limit against Krokom's, in
+    /// percentage points:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Contrast;
+    ///
+    /// let waits = df!("kommun" => ["Östersund", "Krokom"], "within" => [410i64, 96], "completed" => [450i64, 120])?;
+    /// let shares = Proportion::new("within", "completed").percentage().by("kommun").compute(&waits)?;
+    /// let gap = Difference::proportion_difference("kommun", Contrast::between("Östersund", "Krokom")).compute(&shares)?;
+    /// let get = |c: &str| gap.column(c).unwrap().f64().unwrap().get(0).unwrap();
+    /// // 91.11 % − 80 % = 11.11 points; Newcombe's limits by hand (Python): 4.25 to 19.47.
+    /// assert!((get("value") - 11.111111111111105).abs() < 1e-9);
+    /// assert!((get("lower") - 4.250170625108998).abs() < 1e-6 && (get("upper") - 19.468572900884656).abs() < 1e-6);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn proportion_difference(column: impl Into<String>, contrast: Contrast) -> Self {
         Difference::new(column, contrast, DifferenceMeasure::ProportionDifference)
     }
 
     /// Set the method of a rate ratio's limits.
+    ///
+    /// Log-normal limits instead of the exact ones, for suicide among men
+    /// against women:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::{Contrast, RateRatioMethod};
+    ///
+    /// let deaths = df!("sex" => ["kvinnor", "män"], "deaths" => [28i64, 70], "person_years" => [327_500i64, 332_500])?;
+    /// let rates = Rate::new("deaths", "person_years").by("sex").compute(&deaths)?;
+    /// let ratio = Difference::rate_ratio("sex", Contrast::between("män", "kvinnor"))
+    ///     .ratio_method(RateRatioMethod::LogNormal)
+    ///     .compute(&rates)?;
+    /// // exp(ln 2.4624 ± 1.96 · √(1/70 + 1/28)) = 1.5886 to 3.8168 (Python)
+    /// assert!((ratio.column("lower")?.f64()?.get(0).unwrap() - 1.58863897097802).abs() < 1e-9);
+    /// assert!((ratio.column("upper")?.f64()?.get(0).unwrap() - 3.816753518995233).abs() < 1e-9);
+    /// assert_eq!(ratio.column("method")?.str()?.get(0), Some("log-normal"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn ratio_method(mut self, method: RateRatioMethod) -> Self {
         self.ratio_method = method;
         self
     }
 
     /// Set the multiplier of the table's values (instead of reading it).
+    ///
+    /// A rate table without its `statistic` column (the standard output)
+    /// says nothing of its unit: a difference needs it given.
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::{Contrast, OutputType};
+    ///
+    /// let deaths = df!("sex" => ["kvinnor", "män"], "deaths" => [28i64, 70], "person_years" => [327_500i64, 332_500])?;
+    /// let rates = Rate::new("deaths", "person_years").by("sex").output(OutputType::Standard).compute(&deaths)?;
+    /// let gap = Difference::rate_difference("sex", Contrast::between("män", "kvinnor"));
+    /// assert!(matches!(gap.compute(&rates), Err(Error::InvalidArgument { .. })));
+    /// let per_100_000 = gap.multiplier(100_000.0).compute(&rates)?;
+    /// assert!((per_100_000.column("value")?.f64()?.get(0).unwrap() - 12.503013258336683).abs() < 1e-9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn multiplier(mut self, multiplier: f64) -> Self {
         self.multiplier = Some(multiplier);
         self
     }
 
     /// Set the confidence level(s).
+    ///
+    /// Men against women at both levels: the suicide rate ratio 2.46 is
+    /// significant at 95 % and at 99.8 % (exact limits 1.24 to 5.25, by hand
+    /// with Python):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Contrast;
+    ///
+    /// let deaths = df!("sex" => ["kvinnor", "män"], "deaths" => [28i64, 70], "person_years" => [327_500i64, 332_500])?;
+    /// let rates = Rate::new("deaths", "person_years").by("sex").compute(&deaths)?;
+    /// let ratio = Difference::rate_ratio("sex", Contrast::between("män", "kvinnor"))
+    ///     .confidence(Confidence::Both)
+    ///     .compute(&rates)?;
+    /// assert!((ratio.column("lower_99_8")?.f64()?.get(0).unwrap() - 1.238187325396984).abs() < 1e-6);
+    /// assert_eq!(ratio.column("significant_95")?.bool()?.get(0), Some(true));
+    /// assert_eq!(ratio.column("significant_99_8")?.bool()?.get(0), Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn confidence(mut self, confidence: Confidence) -> Self {
         self.confidence = confidence;
         self
     }
 
     /// Set the output shape.
+    ///
+    /// Only the ratio, with the groups it compares:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::{Contrast, OutputType};
+    ///
+    /// let deaths = df!("sex" => ["kvinnor", "män"], "deaths" => [28i64, 70], "person_years" => [327_500i64, 332_500])?;
+    /// let rates = Rate::new("deaths", "person_years").by("sex").compute(&deaths)?;
+    /// let ratio = Difference::rate_ratio("sex", Contrast::between("män", "kvinnor"))
+    ///     .output(OutputType::Value)
+    ///     .compute(&rates)?;
+    /// let columns: Vec<&str> = ratio.get_column_names().iter().map(|c| c.as_str()).collect();
+    /// assert_eq!(columns, ["sex", "versus", "value"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn output(mut self, output: OutputType) -> Self {
         self.output = output;
         self
@@ -186,7 +385,31 @@ impl Difference {
     ///
     /// # Errors
     /// See [`Difference`].
-    pub fn compute(&self, table: &DataFrame) -> Result<DataFrame> {
+    ///
+    /// # Example
+    /// Men against women in each year: the other group columns (`year`)
+    /// are kept, one row per year.
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Contrast;
+    ///
+    /// let deaths = df!(
+    ///     "year" => [2023i64, 2023, 2024, 2024],
+    ///     "sex" => ["kvinnor", "män", "kvinnor", "män"],
+    ///     "deaths" => [6i64, 15, 5, 14],
+    ///     "population" => [65_600i64, 66_400, 65_700, 66_600],
+    /// )?;
+    /// let rates = Rate::new("deaths", "population").by(["year", "sex"]).compute(&deaths)?;
+    /// let ratios = Difference::rate_ratio("sex", Contrast::between("män", "kvinnor")).compute(&rates)?;
+    /// assert_eq!(ratios.height(), 2);
+    /// assert_eq!(ratios.column("year")?.i64()?.get(1), Some(2024));
+    /// // 2024: (14 / 66 600) / (5 / 65 700) = 2.7622
+    /// assert!((ratios.column("value")?.f64()?.get(1).unwrap() - 2.762162162162162).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compute(&self, table: impl IntoFrame) -> Result<DataFrame> {
+        let table = &table.into_data_frame()?;
         if let Some(m) = self.multiplier {
             if !(m.is_finite() && m > 0.0) {
                 let rule = "multiplier must be a positive finite number";

@@ -22,9 +22,42 @@ use super::grouping::{Grouping, Pool, PoolMethod};
 use super::rate::check_multiplier;
 use super::standard_population::StandardPopulation;
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 
 /// Whether events are independent, or counted per person by frequency.
+///
+/// Fall injuries 65+ per 1 000, standardised to the ESP 2013's bands over
+/// 65: the same admissions counted once per event, and per person by how
+/// often each was admitted. The value is the same; the limits of the second
+/// are wider, for a person's falls are not independent.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::Events;
+///
+/// // ESP 2013: 65–79 is 5 500 + 5 000 + 4 000, 80+ is 2 500 + 1 500 + 1 000.
+/// let esp65 = StandardPopulation::new("ESP 2013, 65+", vec![("65-79".into(), 14_500.0), ("80+".into(), 5_000.0)])?;
+/// let persons = df!(
+///     "age" => ["65-79", "65-79", "80+", "80+"],
+///     "admissions" => [1i64, 2, 1, 2],
+///     "persons" => [300i64, 20, 420, 40],
+///     "population" => [22_000i64, 22_000, 8_000, 8_000],
+/// )?;
+/// let per_person = Dsr::new("persons", "population", "age", esp65.clone())
+///     .multiplier(1000.0)
+///     .events(Events::NonIndependent { frequency: "admissions".into() })
+///     .compute(persons.lazy())?;
+/// let events = df!("age" => ["65-79", "80+"], "falls" => [340i64, 500], "population" => [22_000i64, 8_000])?;
+/// let per_event = Dsr::new("falls", "population", "age", esp65).multiplier(1000.0).compute(events.lazy())?;
+/// let get = |t: &DataFrame, c: &str| t.column(c).unwrap().f64().unwrap().get(0).unwrap();
+/// // (340/22 000 · 14 500 + 500/8 000 · 5 000) / 19 500 × 1 000 = 27.5175…
+/// assert!((get(&per_person, "value") - 27.517482517482517).abs() < 1e-9);
+/// assert!((get(&per_event, "value") - get(&per_person, "value")).abs() < 1e-9);
+/// assert!(get(&per_person, "upper") - get(&per_person, "lower") > get(&per_event, "upper") - get(&per_event, "lower"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Events {
     /// Each event is independent (the default).
     #[default]
@@ -61,7 +94,7 @@ pub enum Events {
 /// # Example
 /// ```
 /// use indikator::{Dsr, StandardPopulation, Statistic};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let std = StandardPopulation::new("two bands", vec![("0-64".into(), 80.0), ("65+".into(), 20.0)])?;
 /// let data = df!("age" => ["0-64", "65+"], "deaths" => [10, 40], "pop" => [10_000, 2_000])?;
@@ -75,6 +108,7 @@ pub enum Events {
 /// Dobson, Kuulasmaa, Eberle & Scherer (1991), Stat Med 10, 457–462.
 /// Eurostat (2013), *Revision of the European Standard Population*.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Dsr {
     /// Column of events.
     pub numerator: String,
@@ -96,6 +130,23 @@ pub struct Dsr {
 
 impl Dsr {
     /// A DSR of `numerator` per `denominator` over `age_band`, standardised to `standard`.
+    ///
+    /// Fall injuries 65+ in Östersund, standardised to the ESP 2013's
+    /// bands over 65 (65–79: 14 500, 80+: 5 000), per 100 000 by default:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let esp65 = StandardPopulation::new("ESP 2013, 65+", vec![("65-79".into(), 14_500.0), ("80+".into(), 5_000.0)])?;
+    /// let falls = df!("age" => ["65-79", "80+"], "injuries" => [280i64, 310], "population" => [10_500i64, 3_500])?;
+    /// let dsr = Dsr::new("injuries", "population", "age", esp65).compute(&falls)?;
+    /// let get = |c: &str| dsr.column(c).unwrap().f64().unwrap().get(0).unwrap();
+    /// // (280/10 500 · 14 500 + 310/3 500 · 5 000) / 19 500 × 100 000 = 4 253.97;
+    /// // Dobson's limits by hand (Python): 3 917.54 to 4 611.56.
+    /// assert!((get("value") - 4253.9682539682535).abs() < 1e-9);
+    /// assert!((get("lower") - 3917.539872838609).abs() < 1e-6 && (get("upper") - 4611.556180733616).abs() < 1e-6);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         numerator: impl Into<String>,
         denominator: impl Into<String>,
@@ -115,18 +166,74 @@ impl Dsr {
     }
 
     /// Set the multiplier.
+    ///
+    /// Fall injuries 65+ per 1 000, as the plans report them:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let esp65 = StandardPopulation::new("ESP 2013, 65+", vec![("65-79".into(), 14_500.0), ("80+".into(), 5_000.0)])?;
+    /// let falls = df!("age" => ["65-79", "80+"], "injuries" => [280i64, 310], "population" => [10_500i64, 3_500])?;
+    /// let dsr = Dsr::new("injuries", "population", "age", esp65).multiplier(1000.0).compute(&falls)?;
+    /// // (280/10 500 · 14 500 + 310/3 500 · 5 000) / 19 500 × 1 000
+    /// assert!((dsr.column("value")?.f64()?.get(0).unwrap() - 42.53968253968254).abs() < 1e-12);
+    /// assert_eq!(dsr.column("statistic")?.str()?.get(0), Some("dsr per 1000"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn multiplier(mut self, multiplier: f64) -> Self {
         self.multiplier = multiplier;
         self
     }
 
     /// Set how events relate to persons.
+    ///
+    /// Persons admitted for a fall once or twice (`admissions`), each band's
+    /// population on every row of the band: the rate counts the 840 falls,
+    /// the limits are wider than for 840 independent events.
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Events;
+    ///
+    /// let esp65 = StandardPopulation::new("ESP 2013, 65+", vec![("65-79".into(), 14_500.0), ("80+".into(), 5_000.0)])?;
+    /// let persons = df!(
+    ///     "age" => ["65-79", "65-79", "80+", "80+"],
+    ///     "admissions" => [1i64, 2, 1, 2],
+    ///     "persons" => [300i64, 20, 420, 40],
+    ///     "population" => [22_000i64, 22_000, 8_000, 8_000],
+    /// )?;
+    /// let dsr = Dsr::new("persons", "population", "age", esp65)
+    ///     .multiplier(1000.0)
+    ///     .events(Events::NonIndependent { frequency: "admissions".into() })
+    ///     .compute(&persons)?;
+    /// let get = |c: &str| dsr.column(c).unwrap().f64().unwrap().get(0).unwrap();
+    /// // (340/22 000 · 14 500 + 500/8 000 · 5 000) / 19 500 × 1 000 = 27.52
+    /// assert!((get("value") - 27.517482517482517).abs() < 1e-9);
+    /// // Dobson's lower limit of 840 independent falls, by hand (Python): 25.69.
+    /// assert!(get("lower") < 25.687180777724585);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn events(mut self, events: Events) -> Self {
         self.events = events;
         self
     }
 
     /// Count missing event counts as zero.
+    ///
+    /// Berg's falls among those 80 and over were not reported:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let esp65 = StandardPopulation::new("ESP 2013, 65+", vec![("65-79".into(), 14_500.0), ("80+".into(), 5_000.0)])?;
+    /// let falls = df!("age" => ["65-79", "80+"], "injuries" => [Some(45i64), None], "population" => [2_000i64, 700])?;
+    /// let strict = Dsr::new("injuries", "population", "age", esp65.clone()).multiplier(1000.0).compute(&falls)?;
+    /// assert_eq!(strict.column("status")?.str()?.get(0), Some("numerator missing"));
+    /// let as_zero = Dsr::new("injuries", "population", "age", esp65).multiplier(1000.0).missing_as_zero(true).compute(&falls)?;
+    /// // 45/2 000 · 14 500 / 19 500 × 1 000 = 16.73
+    /// assert!((as_zero.column("value")?.f64()?.get(0).unwrap() - 16.73076923076923).abs() < 1e-9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn missing_as_zero(mut self, yes: bool) -> Self {
         self.missing_as_zero = yes;
         self
@@ -134,6 +241,27 @@ impl Dsr {
 }
 
 /// Groups with fewer events than this get no DSR.
+///
+/// Berg's 9 deaths give no value (`status` says why); Krokom's 15 do:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::DSR_MIN_EVENTS;
+///
+/// let standard = StandardPopulation::new("two bands", vec![("0-64".into(), 80.0), ("65+".into(), 20.0)])?;
+/// let deaths = df!(
+///     "kommun" => ["Berg", "Berg", "Krokom", "Krokom"],
+///     "age" => ["0-64", "65+", "0-64", "65+"],
+///     "deaths" => [4i64, 5, 7, 8],
+///     "population" => [5_000i64, 2_000, 12_000, 3_500],
+/// )?;
+/// let dsr = Dsr::new("deaths", "population", "age", standard).by("kommun").compute(deaths.lazy())?;
+/// assert_eq!(DSR_MIN_EVENTS, 10.0);
+/// let status: Vec<_> = dsr.column("status")?.str()?.iter().flatten().collect();
+/// assert_eq!(status, ["total count below 10", "ok"]);
+/// assert_eq!(dsr.column("value")?.f64()?.get(0), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const DSR_MIN_EVENTS: f64 = 10.0;
 
 const X: &str = "__ik_x";
@@ -313,7 +441,8 @@ impl Statistic for Dsr {
         &mut self.common
     }
 
-    fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+    fn compute(&self, data: impl IntoFrame) -> Result<DataFrame> {
+        let data = data.into_lazy_frame();
         check_multiplier(self.multiplier)?;
         if let Some(sums) = single_pass::group_sums(self, data.clone())? {
             return self.estimates(sums, false);

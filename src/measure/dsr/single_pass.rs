@@ -143,7 +143,7 @@ pub(super) fn group_sums(dsr: &Dsr, data: LazyFrame) -> Result<Option<GroupSums>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::measure::{StandardPopulation, Statistic};
+    use crate::measure::StandardPopulation;
 
     fn standard() -> StandardPopulation {
         StandardPopulation::new(

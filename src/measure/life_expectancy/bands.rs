@@ -254,7 +254,7 @@ mod tests {
         assert_eq!(merged[2].ages, (85, None));
         assert_eq!(merged[2].deaths, Some(2.0));
         assert_eq!(merged[2].population, Some(200.0));
-        let err = open_from(bands, 82, "age", " in group sex=K").unwrap_err();
+        let err = open_from(bands, 82, "age", "in group sex=K").unwrap_err();
         assert_eq!(
             err.to_string(),
             "age bands in `age`: no band starts at 82, the age the open band should start at \

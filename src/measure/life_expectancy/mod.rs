@@ -14,9 +14,29 @@ use super::common::{Common, Statistic};
 use super::grouping::{Grouping, PoolMethod};
 use super::output::Table;
 use crate::error::{Error, Result};
+use crate::input::IntoFrame;
 use bands::{label_form, life_table_bands, open_from, read_ages, AgeForm, Band};
 
 /// The output column holding the age each life expectancy is at.
+///
+/// Life expectancy in Östersund at birth and at 65:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::START_AGE_COLUMN;
+///
+/// let deaths = df!(
+///     "age" => ["0-64", "65-84", "85+"],
+///     "deaths" => [60i64, 380, 420],
+///     "population" => [48_000i64, 13_500, 2_500],
+/// )?;
+/// let le = LifeExpectancy::new("deaths", "population", "age").at_ages([0, 65]).compute(deaths.lazy())?;
+/// let ages: Vec<_> = le.column(START_AGE_COLUMN)?.i32()?.iter().flatten().collect();
+/// assert_eq!(ages, [0, 65]);
+/// let e = le.column("value")?.f64()?;
+/// assert!(e.get(1).unwrap() < e.get(0).unwrap());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const START_AGE_COLUMN: &str = "start_age";
 
 const MIN_DEATHS: &str = "min_deaths";
@@ -65,7 +85,7 @@ const MIN_POPULATION: &str = "min_population";
 /// # Example
 /// ```
 /// use indikator::{LifeExpectancy, Pool, Statistic};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let data = df!(
 ///     "year" => [2023, 2023, 2023, 2024, 2024, 2024],
@@ -91,6 +111,7 @@ const MIN_POPULATION: &str = "min_population";
 /// National Statistics Methodological Series 33. PHEindicatormethods
 /// `phe_life_expectancy`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct LifeExpectancy {
     /// Column of deaths.
     pub deaths: String,
@@ -111,6 +132,25 @@ pub struct LifeExpectancy {
 
 impl LifeExpectancy {
     /// Life expectancy from `deaths` and `population` by the bands of `age`.
+    ///
+    /// Östersund in four bands, a year's deaths and mean population:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let ostersund = df!(
+    ///     "age" => ["0", "1-64", "65-84", "85+"],
+    ///     "deaths" => [2i64, 75, 390, 400],
+    ///     "population" => [650i64, 48_000, 13_000, 2_300],
+    /// )?;
+    /// let le = LifeExpectancy::new("deaths", "population", "age").compute(&ostersund)?;
+    /// let e: Vec<_> = le.column("value")?.f64()?.iter().flatten().collect();
+    /// // Chiang's life table by hand (Python): 78.43 years at birth, 18.48 at 65;
+    /// // in the open band 2 300 / 400 = 5.75.
+    /// assert!((e[0] - 78.43198125899876).abs() < 1e-9 && (e[2] - 18.480769230769234).abs() < 1e-9);
+    /// assert!((e[3] - 5.75).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         deaths: impl Into<String>,
         population: impl Into<String>,
@@ -129,12 +169,48 @@ impl LifeExpectancy {
 
     /// Make the open band start at `age`, merging the bands above it: 85
     /// gives an 85+ table from data to 90+ or 100+.
+    ///
+    /// Östersund's data to 90+, as an 85+ table (85–89 and 90+ merged):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let ostersund = df!(
+    ///     "age" => ["0", "1-64", "65-84", "85-89", "90+"],
+    ///     "deaths" => [2i64, 75, 390, 230, 170],
+    ///     "population" => [650i64, 48_000, 13_000, 1_600, 700],
+    /// )?;
+    /// let le = LifeExpectancy::new("deaths", "population", "age").open_from(85).compute(&ostersund)?;
+    /// let ages: Vec<_> = le.column("start_age")?.i32()?.iter().flatten().collect();
+    /// assert_eq!(ages, [0, 1, 65, 85]);
+    /// // The open band 85+: (1 600 + 700) / (230 + 170) = 5.75 years
+    /// assert!((le.column("value")?.f64()?.get(3).unwrap() - 5.75).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn open_from(mut self, age: u32) -> Self {
         self.open_from = Some(age);
         self
     }
 
     /// Return only the life expectancy at these start ages (e.g. 0 and 65).
+    ///
+    /// Medellivslängd at birth and at 65 in Östersund:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let ostersund = df!(
+    ///     "age" => ["0", "1-64", "65-84", "85+"],
+    ///     "deaths" => [2i64, 75, 390, 400],
+    ///     "population" => [650i64, 48_000, 13_000, 2_300],
+    /// )?;
+    /// let le = LifeExpectancy::new("deaths", "population", "age").at_ages([0, 65]).compute(&ostersund)?;
+    /// assert_eq!(le.height(), 2);
+    /// // Chiang's life table by hand (Python): 78.43 and 18.48 years.
+    /// assert!((le.column("value")?.f64()?.get(1).unwrap() - 18.480769230769234).abs() < 1e-9);
+    /// assert!(LifeExpectancy::new("deaths", "population", "age").at_ages([60]).compute(&ostersund).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn at_ages(mut self, ages: impl IntoIterator<Item = u32>) -> Self {
         self.at_ages = ages.into_iter().collect();
         self
@@ -142,6 +218,23 @@ impl LifeExpectancy {
 
     /// Set the fraction of the band starting at `age` that is lived by
     /// those who die in it (`a`, in (0, 1]).
+    ///
+    /// The default 0.1 for the band starting at 0 is the infants' first
+    /// year; data whose first band is 0–64 need the 0.5 of any band:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    ///
+    /// let ostersund = df!(
+    ///     "age" => ["0-64", "65-84", "85+"],
+    ///     "deaths" => [77i64, 390, 400],
+    ///     "population" => [48_650i64, 13_000, 2_300],
+    /// )?;
+    /// let le = LifeExpectancy::new("deaths", "population", "age").fraction(0, 0.5).compute(&ostersund)?;
+    /// // Chiang's life table by hand (Python): 78.49 years at birth (76.23 with a = 0.1).
+    /// assert!((le.column("value")?.f64()?.get(0).unwrap() - 78.49257217295192).abs() < 1e-9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn fraction(mut self, age: u32, a: f64) -> Self {
         self.fractions.retain(|(at, _)| *at != age);
         self.fractions.push((age, a));
@@ -271,7 +364,8 @@ impl Statistic for LifeExpectancy {
         &mut self.common
     }
 
-    fn compute(&self, data: LazyFrame) -> Result<DataFrame> {
+    fn compute(&self, data: impl IntoFrame) -> Result<DataFrame> {
+        let data = data.into_lazy_frame();
         self.check_options()?;
         let groups = summarise(data.clone(), &self.common.grouping, &[], Vec::new())?.keys;
         let per_group = self.read_bands(data, &groups)?;

@@ -7,6 +7,29 @@ use super::draw::*;
 /// The report period by kommun: one horizontal bar per label, in the order
 /// given, with its value at the bar's end, 95 % whiskers and the national
 /// value as a dashed vertical line labelled "Riket". A masked bar shows `..`.
+///
+/// Visits within 90 days by kommun, against riket's 58 %:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::render::{group_points, kommun_chart};
+///
+/// let waits = df!(
+///     "kommun" => ["Krokom", "Åre", "Östersund"],
+///     "within_limit" => [412i64, 301, 1_780],
+///     "completed" => [520i64, 410, 2_150],
+/// )?;
+/// let shares = Proportion::new("within_limit", "completed")
+///     .percentage()
+///     .by(["kommun"])
+///     .compute(waits.lazy())?;
+/// let bars = group_points(&shares, "kommun", "kommun")?;
+/// let svg = kommun_chart("Besök inom 90 dagar", "%", 1, &bars, Some(58.0));
+/// assert!(svg.starts_with("<svg") && svg.contains("role=\"img\""));
+/// // Its description says it in words: 412 of 520 is 79,2 %.
+/// assert!(svg.contains("Krokom: 79,2") && svg.contains("Riket: 58,0"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn kommun_chart(
     title: &str,
     unit: &str,

@@ -18,6 +18,26 @@ fn slices(counts: &RatingCounts) -> [(&'static str, &'static str, usize); 4] {
 /// (yellow), not fulfilled (red) and not rated (grey), with a legend of the
 /// counts. A single category is a full circle; no targets at all give a
 /// grey circle saying "Inga mål".
+///
+/// The success factors of the Patient perspective, three rated and one not:
+///
+/// ```
+/// use indikator::render::ratings_chart;
+/// use indikator::{rating_counts, Perspective, Rating};
+///
+/// let counts = rating_counts([
+///     (Perspective::Patient, Some(Rating::Fulfilled)),
+///     (Perspective::Patient, Some(Rating::Fulfilled)),
+///     (Perspective::Patient, Some(Rating::Partly)),
+///     (Perspective::Patient, None),
+/// ]);
+/// let (perspective, patient) = &counts[1];
+/// assert_eq!(*perspective, Perspective::Patient);
+/// let svg = ratings_chart("Patient", patient);
+/// assert!(svg.contains("<title>Patient</title>"));
+/// assert!(svg.contains("Uppfylld 2") && svg.contains("Delvis uppfylld 1"));
+/// assert!(svg.contains("Ej uppfylld 0") && svg.contains("Ej bedömd 1"));
+/// ```
 pub fn ratings_chart(title: &str, counts: &RatingCounts) -> String {
     ratings_chart_counting(title, counts, "Måluppfyllelse")
 }

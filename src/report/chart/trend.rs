@@ -12,6 +12,28 @@ use super::draw::*;
 /// gives a result's rows in time order). A missing value
 /// breaks the line (a gap); a masked one is marked `..`. Tick and value
 /// labels are written the Swedish way with `decimals` decimals.
+///
+/// Three delår of a share against a target of 90 %, one without a value:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::render::{trend_chart, trend_points};
+///
+/// let shares = df!(
+///     "period" => ["jan–aug 2024", "jan–aug 2022", "jan–aug 2023"],
+///     "value" => [Some(86.3), Some(84.1), None],
+///     "status" => ["ok", "ok", "denominator missing"],
+/// )?;
+/// let points = trend_points(&shares, "period")?;
+/// let svg = trend_chart("Bedömning inom 3 dagar", "%", 1, &points, Some(90.0));
+/// assert!(svg.contains("<title>Bedömning inom 3 dagar</title>"));
+/// // In time order, the gap said in words, then the target.
+/// let desc = &svg[svg.find("<desc>").unwrap()..svg.find("</desc>").unwrap()];
+/// let at = |text: &str| desc.find(text).unwrap();
+/// assert!(at("2022: 84,1") < at("2023: nämnare saknas") && at("2023") < at("2024: 86,3"));
+/// assert!(desc.contains("Mål: 90,0"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn trend_chart(
     title: &str,
     unit: &str,

@@ -22,8 +22,46 @@ use crate::geography::KOMMUNER;
 use crate::period::Period;
 
 /// The series of the long table's rows of reported measures.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{run_catalog, Catalog, RunOptions, SERIES_REPORTED};
+///
+/// let data = std::env::temp_dir().join("indikator-series-reported");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// let reported = report.long.clone().lazy();
+/// let reported = reported.filter(col("series").eq(lit(SERIES_REPORTED))).collect()?;
+/// // Every reported measure of the catalogue, answered or not.
+/// let ids = reported.column("indicator_id")?.as_materialized_series().n_unique()?;
+/// assert_eq!(ids, Catalog::shipped()?.measures.len());
+/// assert_eq!(SERIES_REPORTED, "reported");
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SERIES_REPORTED: &str = "reported";
 /// The series of the long table's rows of success factors.
+///
+/// The pies count these rows, each success factor once, and not the
+/// indicators under them:
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{ratings_by_perspective, SERIES_FACTOR};
+///
+/// let long = df!(
+///     "series" => [SERIES_FACTOR, "period", SERIES_FACTOR],
+///     "breakdown" => ["total", "total", "total"],
+///     "perspective" => ["Patient", "Patient", "Samhälle"],
+///     "indicator_id" => ["vardgaranti", "vg-besok-90", "suicidprevention"],
+///     "rating" => [Some("partly"), Some("fulfilled"), None],
+/// )?;
+/// assert_eq!(SERIES_FACTOR, "success_factor");
+/// let pies = ratings_by_perspective(&long)?;
+/// let count = |c: &str| pies.column(c).unwrap().u32().unwrap().get(1); // Patient
+/// assert_eq!((count("partly"), count("fulfilled")), (Some(1), Some(0)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SERIES_FACTOR: &str = crate::assess::SERIES_SUCCESS_FACTOR;
 
 /// What the follow-up needs besides the catalogue.

@@ -14,6 +14,31 @@ use crate::report::model::{FactorResult, GoalResult};
 ///
 /// # Errors
 /// Only from polars.
+///
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::{factor_table, ratings_by_perspective, run_catalog};
+/// use indikator::{Catalog, FactorRating, RunOptions};
+///
+/// let catalog = Catalog::shipped()?;
+/// let data = std::env::temp_dir().join("indikator-factor-table");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let report = run_catalog(&catalog, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// let factors = factor_table(&report.followup)?;
+/// assert_eq!(factors.height(), catalog.success_factors.len());
+/// let by_hand = catalog.success_factors.iter().filter(|f| f.rating == FactorRating::Reported);
+/// let rated = factors.column("rated")?.str()?.iter().filter(|r| *r == Some("reported")).count();
+/// assert_eq!(rated, by_hand.count());
+/// // The pies count it as it is: every factor once.
+/// let pies = ratings_by_perspective(&factors)?;
+/// let counted: u32 = ["fulfilled", "partly", "not_fulfilled", "missing"]
+///     .iter()
+///     .map(|c| pies.column(c).unwrap().u32().unwrap().sum().unwrap_or(0))
+///     .sum();
+/// assert_eq!(counted as usize, factors.height());
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn factor_table(goals: &[GoalResult]) -> Result<DataFrame> {
     let factors: Vec<(&GoalResult, &FactorResult)> = goals
         .iter()

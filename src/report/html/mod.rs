@@ -37,6 +37,26 @@ pub(super) const COLOURS: [&str; 4] = ["green", "yellow", "red", "grey"];
 /// Every text from the report is escaped. A masked value is shown as `..`
 /// (never its number) with a footnote; a failed indicator says why it
 /// could not be computed.
+///
+/// The page of a report on the synthetic data:
+///
+/// ```
+/// use indikator::render::html;
+/// use indikator::{run_catalog, Catalog, RunOptions};
+///
+/// let data = std::env::temp_dir().join("indikator-render-html");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// let page = html(&report);
+/// assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<html lang=\"sv\">"));
+/// let title = "<title>Uppföljning av regionplanen – Delårsbokslut jan–aug 2024</title>";
+/// assert!(page.contains(title));
+/// assert!(page.contains("Bilaga: alla framgångsfaktorer"));
+/// assert!(!page.contains("<script")); // nothing to run, nothing fetched
+/// assert_eq!(page, html(&report)); // the same report, the same bytes
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn html(report: &Report) -> String {
     let mut page = String::with_capacity(64 * 1024);
     page.push_str("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n");

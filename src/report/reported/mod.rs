@@ -26,6 +26,24 @@ pub(crate) use template::template_rows;
 pub use template::{template, template_with, write_template, Filled};
 
 /// The sheet of the workbook that holds the answers.
+///
+/// A problem in a workbook is named by this sheet, its row and column;
+/// here a unit sent in the template of two years ago:
+///
+/// ```
+/// use indikator::{reported_template, Catalog, Reported, REPORT_SHEET};
+///
+/// let catalog = Catalog::shipped()?;
+/// let dir = std::env::temp_dir().join("indikator-report-sheet");
+/// std::fs::create_dir_all(&dir)?;
+/// let file = dir.join("rapporterat.xlsx");
+/// std::fs::write(&file, reported_template(&catalog, "2022-delar".parse()?)?)?;
+/// let err = Reported::read(&file, &catalog, "2024-delar".parse()?).unwrap_err();
+/// assert_eq!(REPORT_SHEET, "Rapportering");
+/// assert!(err.to_string().contains(&format!("sheet {REPORT_SHEET}, row")), "{err}");
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const REPORT_SHEET: &str = "Rapportering";
 
 /// The columns of a reported file, in the template's order: `id` (a
@@ -33,6 +51,25 @@ pub const REPORT_SHEET: &str = "Rapportering";
 /// kommun), `period`, `value`, `status` (of the work, beside a yes/no
 /// answer), `comment`, `reported_by`, `reported_at`. `id`, `period` and
 /// `value` are required.
+///
+/// A CSV file with these columns, read for the delår 2024:
+///
+/// ```
+/// use indikator::{Answer, Catalog, Reported, WorkStatus, REPORTED_COLUMNS};
+///
+/// let dir = std::env::temp_dir().join("indikator-reported-columns");
+/// std::fs::create_dir_all(&dir)?;
+/// let file = dir.join("rapporterat.csv");
+/// let row = "suicid-handlingsplan,,2024-delar,ja,Klart,Antagen,Folkhälsoenheten,2024-09-05";
+/// std::fs::write(&file, format!("{}\n{row}\n", REPORTED_COLUMNS.join(",")))?;
+/// let reported = Reported::read(&file, &Catalog::shipped()?, "2024-delar".parse()?)?;
+/// let value = &reported.values[0];
+/// assert_eq!(value.answer, Some(Answer::YesNo(true)));
+/// assert_eq!(value.status, Some(WorkStatus::Done));
+/// assert_eq!(value.comment, "Antagen");
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const REPORTED_COLUMNS: [&str; 8] = [
     "id",
     "kommun",
@@ -45,6 +82,26 @@ pub const REPORTED_COLUMNS: [&str; 8] = [
 ];
 
 /// The template's read-only help columns, ignored when the file is read.
+///
+/// Any other column is refused, naming the columns a file may have:
+///
+/// ```
+/// use indikator::{Catalog, Reported, HELP_COLUMNS};
+///
+/// let dir = std::env::temp_dir().join("indikator-help-columns");
+/// std::fs::create_dir_all(&dir)?;
+/// let (catalog, period) = (Catalog::shipped()?, "2024-delar".parse()?);
+/// let help = dir.join("med-hjalp.csv");
+/// std::fs::write(&help, "id,period,value,namn\nsip-rutin-uppfoljd,2024-delar,ja,SIP-rutin\n")?;
+/// assert_eq!(HELP_COLUMNS[0], "namn");
+/// assert_eq!(Reported::read(&help, &catalog, period)?.values.len(), 1);
+/// let other = dir.join("egen-kolumn.csv");
+/// std::fs::write(&other, "id,period,value,anteckning\nsip-rutin-uppfoljd,2024-delar,ja,x\n")?;
+/// let err = Reported::read(&other, &catalog, period).unwrap_err().to_string();
+/// assert!(err.contains("unknown column \"anteckning\"") && err.contains("namn"), "{err}");
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const HELP_COLUMNS: [&str; 8] = [
     "namn",
     "typ",
@@ -57,7 +114,18 @@ pub const HELP_COLUMNS: [&str; 8] = [
 ];
 
 /// The status of the work on a measure, in the plan's words.
+///
+/// ```
+/// use indikator::WorkStatus;
+///
+/// assert_eq!(WorkStatus::parse("Arbete pågår"), Some(WorkStatus::InProgress));
+/// assert_eq!(WorkStatus::parse(" klar "), Some(WorkStatus::Done));
+/// assert_eq!(WorkStatus::parse("not started"), Some(WorkStatus::NotStarted));
+/// assert_eq!(WorkStatus::parse("snart klart"), None);
+/// assert_eq!(WorkStatus::InProgress.swedish(), "Pågår");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum WorkStatus {
     /// Ej påbörjat.
     NotStarted,
@@ -68,6 +136,16 @@ pub enum WorkStatus {
 }
 
 /// The spellings a status is written with (any case).
+///
+/// ```
+/// use indikator::{WorkStatus, STATUSES};
+///
+/// let read: Vec<Option<WorkStatus>> = STATUSES.iter().map(|s| WorkStatus::parse(s)).collect();
+/// assert!(read.iter().all(Option::is_some));
+/// // "Pågår" and "Arbete pågår" are the same status.
+/// assert_eq!(read[1], read[2]);
+/// assert_eq!(WorkStatus::parse(&STATUSES[3].to_uppercase()), Some(WorkStatus::Done));
+/// ```
 pub const STATUSES: [&str; 4] = ["Ej påbörjat", "Pågår", "Arbete pågår", "Klart"];
 
 impl WorkStatus {
@@ -92,7 +170,32 @@ impl WorkStatus {
 }
 
 /// A reported value, of the kind its measure takes.
+///
+/// A CSV file exported from a Swedish spreadsheet (`;`, decimal comma):
+///
+/// ```
+/// use indikator::{Answer, Catalog, Rating, Reported};
+///
+/// let dir = std::env::temp_dir().join("indikator-answer");
+/// std::fs::create_dir_all(&dir)?;
+/// let file = dir.join("rapporterat.csv");
+/// std::fs::write(
+///     &file,
+///     "id;period;value\nkulturutbud-utanfor;2024-delar;52,5 %\n\
+///      sip-rutin-uppfoljd;2024-delar;nej\nsamverkan-skolan;2024-delar;gul\n",
+/// )?;
+/// let reported = Reported::read(&file, &Catalog::shipped()?, "2024-delar".parse()?)?;
+/// let answers: Vec<Option<Answer>> = reported.values.iter().map(|v| v.answer).collect();
+/// assert_eq!(answers, [
+///     Some(Answer::Number(52.5)),
+///     Some(Answer::YesNo(false)),
+///     Some(Answer::Rating(Rating::Partly)),
+/// ]);
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Answer {
     /// A number.
     Number(f64),
@@ -114,7 +217,34 @@ pub fn rating_word(rating: Rating) -> &'static str {
 }
 
 /// One row of the reported file, checked.
+///
+/// A measure answered per kommun, the kommun given by name or code:
+///
+/// ```
+/// use indikator::chrono::NaiveDate;
+/// use indikator::{Answer, Catalog, Reported};
+///
+/// let dir = std::env::temp_dir().join("indikator-reported-value");
+/// std::fs::create_dir_all(&dir)?;
+/// let file = dir.join("rapporterat.csv");
+/// std::fs::write(
+///     &file,
+///     "id,kommun,period,value,reported_by,reported_at\n\
+///      samverkansarena-finns,Östersund,2024-delar,ja,Folkhälsoenheten,2024-09-05\n\
+///      samverkansarena-finns,2326,2024-delar,nej,Folkhälsoenheten,2024-09-05\n",
+/// )?;
+/// let reported = Reported::read(&file, &Catalog::shipped()?, "2024-delar".parse()?)?;
+/// let ostersund = &reported.values[0];
+/// assert_eq!(ostersund.kommun.as_deref(), Some("2380"));
+/// assert_eq!(ostersund.answer, Some(Answer::YesNo(true)));
+/// assert_eq!(ostersund.reported_at, NaiveDate::from_ymd_opt(2024, 9, 5));
+/// assert_eq!(ostersund.row, 2); // the header is row 1
+/// assert_eq!(reported.values[1].kommun.as_deref(), Some("2326")); // Berg
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ReportedValue {
     /// The measure's or success factor's id.
     pub id: String,
@@ -137,6 +267,34 @@ pub struct ReportedValue {
 }
 
 /// The reported values of one report.
+///
+/// Read for the delår 2024, with last year's answer kept for comparison:
+///
+/// ```
+/// use indikator::{Answer, Catalog, Reported, WorkStatus};
+///
+/// let dir = std::env::temp_dir().join("indikator-reported");
+/// std::fs::create_dir_all(&dir)?;
+/// let file = dir.join("rapporterat.csv");
+/// std::fs::write(
+///     &file,
+///     "id,period,value,status,comment\n\
+///      suicid-handlingsplan,2024-delar,ja,Klart,Antagen i juni\n\
+///      suicid-handlingsplan,2023-delar,nej,Pågår,\n\
+///      kulturutbud-utanfor,2024-delar,,,Siffror saknas\n",
+/// )?;
+/// let reported = Reported::read(&file, &Catalog::shipped()?, "2024-delar".parse()?)?;
+/// assert_eq!(reported.values.len(), 3);
+/// let now = reported.current("suicid-handlingsplan", None).unwrap();
+/// assert_eq!(now.answer, Some(Answer::YesNo(true)));
+/// let before = reported.previous("suicid-handlingsplan", None).unwrap();
+/// assert_eq!(before.status, Some(WorkStatus::InProgress));
+/// // Left empty: ej rapporterat, never zero.
+/// assert_eq!(reported.current("kulturutbud-utanfor", None).unwrap().answer, None);
+/// assert_eq!(reported.file.as_ref().unwrap().rows, 3);
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Reported {
     /// The file read, for the provenance (`None`: no file given).

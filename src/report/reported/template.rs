@@ -29,6 +29,7 @@ const OPEN_ROWS: u32 = 200;
 /// One row of a filled-in file (the demo's synthetic answers), or of the
 /// template (no value).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Filled {
     /// The measure's or success factor's id.
     pub id: String,
@@ -48,7 +49,27 @@ pub struct Filled {
     pub reported_at: Option<NaiveDate>,
 }
 
+crate::setters::setters!(Filled {
+    /// The answer, `None` to leave it empty.
+    some value: Answer,
+    /// The status of the work.
+    some status: WorkStatus,
+    /// The comment.
+    comment: String,
+    /// Who reported.
+    reported_by: String,
+    /// When.
+    some reported_at: NaiveDate,
+});
+
 impl Filled {
+    /// An empty row for the measure or success factor `id` in `period`
+    /// (`kommun`: the kommun's code, for a measure answered per kommun);
+    /// the setters fill it in.
+    pub fn new(id: &str, kommun: Option<&str>, period: Period) -> Filled {
+        Filled::empty(id, kommun, period)
+    }
+
     fn empty(id: &str, kommun: Option<&str>, period: Period) -> Filled {
         Filled {
             id: id.to_string(),
@@ -95,6 +116,29 @@ pub fn template_rows(catalog: &Catalog, period: Period) -> Vec<Filled> {
 ///
 /// # Errors
 /// Only from the XLSX writer.
+///
+/// The shipped catalogue's template, read back as a reported file: a row
+/// per success factor rated by hand and per measure (one for each kommun
+/// where it is answered per kommun), none answered.
+///
+/// ```
+/// use indikator::{reported_template, Catalog, FactorRating, Period, Reported};
+///
+/// let catalog = Catalog::shipped()?;
+/// let period: Period = "2024-delar".parse()?;
+/// let bytes = reported_template(&catalog, period)?;
+/// assert!(bytes.starts_with(b"PK")); // an XLSX workbook is a zip archive
+/// let dir = std::env::temp_dir().join("indikator-reported-template");
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("mall.xlsx"), &bytes)?;
+/// let template = Reported::read(&dir.join("mall.xlsx"), &catalog, period)?;
+/// let by_hand = catalog.success_factors.iter().filter(|f| f.rating == FactorRating::Reported);
+/// let measures = catalog.measures.iter().map(|m| if m.per_kommun { 8 } else { 1 });
+/// assert_eq!(template.values.len(), by_hand.count() + measures.sum::<usize>());
+/// assert!(template.values.iter().all(|v| v.answer.is_none()));
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn template(catalog: &Catalog, period: Period) -> Result<Vec<u8>> {
     template_with(catalog, period, &template_rows(catalog, period), false)
 }
@@ -104,6 +148,24 @@ pub fn template(catalog: &Catalog, period: Period) -> Result<Vec<u8>> {
 ///
 /// # Errors
 /// [`Error::File`] when it cannot be written.
+///
+/// ```
+/// use indikator::{write_reported_template, Catalog, Period, Reported};
+///
+/// let catalog = Catalog::shipped()?;
+/// let period: Period = "2024-delar".parse()?;
+/// let dir = std::env::temp_dir().join("indikator-write-reported-template");
+/// std::fs::create_dir_all(&dir)?;
+/// let path = dir.join("rapportering-2024-delar.xlsx");
+/// write_reported_template(&catalog, period, &path)?;
+/// let template = Reported::read(&path, &catalog, period)?;
+/// // samverkansarena-finns is answered per kommun: a row for each of the eight.
+/// let arenas = template.values.iter().filter(|v| v.id == "samverkansarena-finns");
+/// assert_eq!(arenas.count(), 8);
+/// assert!(template.values.iter().all(|v| v.period == period && v.answer.is_none()));
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write_template(catalog: &Catalog, period: Period, path: &Path) -> Result<()> {
     let bytes = template(catalog, period)?;
     let mut tmp = path.as_os_str().to_owned();
@@ -127,6 +189,26 @@ fn fault(e: XlsxError) -> Error {
 ///
 /// # Errors
 /// Only from the XLSX writer.
+///
+/// The template's form without a row, labelled as the demo's: a
+/// workbook that reads as a reported file with nothing in it.
+///
+/// ```
+/// use indikator::{reported_workbook, Catalog, Period, Reported};
+///
+/// let catalog = Catalog::shipped()?;
+/// let period: Period = "2024-delar".parse()?;
+/// let bytes = reported_workbook(&catalog, period, &[], true)?;
+/// assert!(bytes.starts_with(b"PK")); // an XLSX workbook is a zip archive
+/// let dir = std::env::temp_dir().join("indikator-reported-workbook");
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("rapporterat.xlsx"), bytes)?;
+/// let reported = Reported::read(&dir.join("rapporterat.xlsx"), &catalog, period)?;
+/// assert!(reported.values.is_empty());
+/// assert_eq!(reported.current("suicid-handlingsplan", None), None); // ej rapporterat
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn template_with(
     catalog: &Catalog,
     period: Period,

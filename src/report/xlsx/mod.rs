@@ -53,6 +53,22 @@ const UNIX_EPOCH_SERIAL: f64 = 25_569.0;
 /// # Errors
 /// A long table wider or longer than a sheet, a cell the writer refuses
 /// (e.g. text over 32 767 characters), or a column polars cannot read.
+///
+/// ```
+/// use indikator::render::xlsx;
+/// use indikator::{run_catalog, Catalog, RunOptions};
+///
+/// let data = std::env::temp_dir().join("indikator-render-xlsx");
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
+/// let bytes = xlsx(&report)?;
+/// assert!(bytes.starts_with(b"PK")); // an XLSX workbook is a zip archive
+/// // A fixed creation time: the same report gives the same bytes.
+/// assert_eq!(bytes, xlsx(&report)?);
+/// std::fs::write(data.join("rapport.xlsx"), &bytes)?;
+/// std::fs::remove_dir_all(&data)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn xlsx(report: &Report) -> Result<Vec<u8>> {
     let mut workbook = workbook(report).map_err(Fault::into_error)?;
     workbook

@@ -16,6 +16,20 @@ const MAX_STEPS: usize = 200;
 /// `p <= 1/2` and `1 − I_x(a, b) = 1 − p` otherwise, so that either tail
 /// keeps its relative accuracy; stops when the bracket is below 4e-16 of
 /// `max(1, |t|)`. Relative error ~1e-14 (that of [`super::beta_inc`]).
+///
+/// # Example
+/// Clopper–Pearson 95 % limits of 38 of 100 BUP patients treated within
+/// 30 days: `B⁻¹(0.025; 38, 63)` and `B⁻¹(0.975; 39, 62)`.
+/// ```
+/// use indikator::stats::distributions::beta_quantile;
+/// let lower = beta_quantile(0.025, 38.0, 100.0 - 38.0 + 1.0);
+/// let upper = beta_quantile(0.975, 38.0 + 1.0, 100.0 - 38.0);
+/// // scipy.stats.beta.ppf(0.025, 38, 63), beta.ppf(0.975, 39, 62)
+/// assert!((lower - 0.28476747614147957).abs() < 1e-12);
+/// assert!((upper - 0.4825393057508065).abs() < 1e-12);
+/// assert_eq!(beta_quantile(0.0, 38.0, 63.0), 0.0);
+/// assert!(beta_quantile(0.5, 0.0, 63.0).is_nan());
+/// ```
 pub fn beta_quantile(p: f64, a: f64, b: f64) -> f64 {
     let shapes_ok = a > 0.0 && b > 0.0 && a.is_finite() && b.is_finite();
     if !shapes_ok || !(0.0..=1.0).contains(&p) {

@@ -11,15 +11,85 @@ use super::z_value;
 use crate::error::{Error, Result};
 
 /// The repetitions of the simulation unless told otherwise (the reference's default).
+///
+/// # Example
+/// The default interval of [`Sii`](crate::Sii) and of the `method` column:
+/// ```
+/// use indikator::SiiInterval;
+/// use indikator::stats::{SII_DEFAULT_SEED, SII_REPETITIONS};
+/// assert_eq!(SII_REPETITIONS, 100_000);
+/// let default = SiiInterval::default();
+/// assert_eq!(default, SiiInterval::Simulation { repetitions: SII_REPETITIONS, seed: SII_DEFAULT_SEED });
+/// assert_eq!(default.label(), "simulation, 100000 repetitions, seed 1");
+/// ```
 pub const SII_REPETITIONS: usize = 100_000;
 /// The fewest repetitions the simulation accepts (the reference's rule).
+///
+/// # Example
+/// Life expectancy by deprivation quintile of the region: 500
+/// repetitions are refused, [`SII_MIN_REPETITIONS`] are enough.
+/// ```
+/// use indikator::prelude::*;
+/// use indikator::stats::{SII_DEFAULT_SEED, SII_MIN_REPETITIONS};
+///
+/// let quintiles = df!(
+///     "quintile" => [1, 2, 3, 4, 5],
+///     "population" => [26_000, 26_500, 26_200, 26_800, 26_500],
+///     "value" => [79.8, 81.0, 81.9, 82.6, 83.4],
+///     "lower" => [78.9, 80.1, 81.1, 81.8, 82.6],
+///     "upper" => [80.7, 81.9, 82.7, 83.4, 84.2],
+/// )?;
+/// let sii = |repetitions| {
+///     Sii::new("quintile", "population")
+///         .limits("lower", "upper")
+///         .simulation(repetitions, SII_DEFAULT_SEED)
+///         .compute(quintiles.clone().lazy())
+/// };
+/// assert_eq!(SII_MIN_REPETITIONS, 1_000);
+/// let refused = sii(500).unwrap_err();
+/// assert!(matches!(refused, Error::InvalidArgument { ref argument, .. } if argument == "repetitions"));
+/// assert_eq!(sii(SII_MIN_REPETITIONS)?.height(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SII_MIN_REPETITIONS: usize = 1_000;
 /// The seed of the simulation unless told otherwise.
+///
+/// # Example
+/// The same seed gives the same simulated limits on every run:
+/// ```
+/// use indikator::stats::{slope_index, IndicatorType, SiiInterval, SiiSpec};
+/// use indikator::stats::{SII_DEFAULT_SEED, SII_MIN_REPETITIONS};
+/// assert_eq!(SII_DEFAULT_SEED, 1);
+/// let spec = SiiSpec { indicator_type: IndicatorType::Normal, transform: false, multiplier: 1.0 };
+/// let interval = SiiInterval::Simulation { repetitions: SII_MIN_REPETITIONS, seed: SII_DEFAULT_SEED };
+/// let pops = [26_000.0, 26_500.0, 26_200.0, 26_800.0, 26_500.0];
+/// let life_expectancy = [79.8, 81.0, 81.9, 82.6, 83.4];
+/// let se = [0.45, 0.44, 0.43, 0.42, 0.42];
+/// let run = || slope_index(&pops, &life_expectancy, &se, &spec, interval, &[0.95]).unwrap();
+/// assert_eq!(run().sii_limits, run().sii_limits);
+/// ```
 pub const SII_DEFAULT_SEED: u64 = 1;
 
 /// What the values of the quantiles are, which sets their scale in the
 /// simulation (the reference's `value_type`: 0, 1, 2).
+///
+/// # Example
+/// ```
+/// use indikator::IndicatorType;
+/// let rate: IndicatorType = "rate".parse()?;
+/// assert_eq!(rate, IndicatorType::Rate);
+/// assert_eq!("2".parse::<IndicatorType>()?, IndicatorType::Proportion);
+/// assert_eq!(IndicatorType::default().label(), "normal");
+/// // A suicide rate of 16.5 per 100 000 on the log scale, and back.
+/// assert!((rate.link(16.5) - 16.5f64.ln()).abs() < 1e-15);
+/// assert!((rate.inverse(rate.link(16.5)) - 16.5).abs() < 1e-12);
+/// // A share of 0.6 on the logit scale: ln(0.6 / 0.4).
+/// assert!((IndicatorType::Proportion.link(0.6) - 1.5f64.ln()).abs() < 1e-15);
+/// assert!("share".parse::<IndicatorType>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum IndicatorType {
     /// Any value with symmetric limits, e.g. life expectancy (0).
     #[default]
@@ -32,6 +102,20 @@ pub enum IndicatorType {
 
 impl IndicatorType {
     /// The scale of the limits and draws: identity, `ln` or logit.
+    ///
+    /// The standard error of a suicide rate on the log scale from its 95 %
+    /// limits, as [`Sii`](crate::Sii) reads the limits of a rate:
+    /// ```
+    /// use indikator::IndicatorType;
+    /// use indikator::stats::z_value;
+    /// let rate = IndicatorType::Rate;
+    /// let (lower, upper) = (12.135, 21.310); // per 100 000
+    /// let se = (rate.link(upper) - rate.link(lower)) / (2.0 * z_value(0.95));
+    /// // ln(21.310 / 12.135) / (2 · 1.959964), with python3.
+    /// assert!((se - 0.143646).abs() < 1e-6);
+    /// assert_eq!(IndicatorType::Normal.link(81.9), 81.9); // life expectancy as it is
+    /// assert_eq!(IndicatorType::Proportion.link(0.5), 0.0); // logit of a half
+    /// ```
     pub fn link(self, v: f64) -> f64 {
         match self {
             IndicatorType::Normal => v,
@@ -41,6 +125,18 @@ impl IndicatorType {
     }
 
     /// Back from the scale of [`IndicatorType::link`].
+    ///
+    /// A vårdgaranti share of 0.65 to the logit scale and back, and the
+    /// middle of its limits 0.58 and 0.72 on that scale:
+    /// ```
+    /// use indikator::IndicatorType;
+    /// let share = IndicatorType::Proportion;
+    /// assert!((share.inverse(share.link(0.65)) - 0.65).abs() < 1e-15);
+    /// let middle = share.inverse((share.link(0.58) + share.link(0.72)) / 2.0);
+    /// // 1 / (1 + √((0.42 / 0.58) · (0.28 / 0.72))), with python3.
+    /// assert!((middle - 0.6533093).abs() < 1e-7);
+    /// assert_eq!(IndicatorType::Rate.inverse(0.0), 1.0); // exp(0)
+    /// ```
     pub fn inverse(self, t: f64) -> f64 {
         match self {
             IndicatorType::Normal => t,
@@ -50,6 +146,16 @@ impl IndicatorType {
     }
 
     /// The name of the type, as the reference's `indicator_type` column.
+    ///
+    /// The label parses back to the type, as the reference's numbers do:
+    /// ```
+    /// use indikator::IndicatorType;
+    /// assert_eq!(IndicatorType::Rate.label(), "rate");
+    /// assert_eq!(IndicatorType::Proportion.to_string(), "proportion");
+    /// let from_label: IndicatorType = IndicatorType::Normal.label().parse()?;
+    /// assert_eq!(from_label, "0".parse::<IndicatorType>()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             IndicatorType::Normal => "normal",
@@ -83,7 +189,27 @@ impl FromStr for IndicatorType {
 }
 
 /// How the limits of an SII or RII are found.
+///
+/// # Example
+/// Life expectancy by deprivation quintile: the analytic limits, and the
+/// simulation's, which converge to them for normal values.
+/// ```
+/// use indikator::SiiInterval;
+/// use indikator::stats::{slope_index, IndicatorType, SiiSpec};
+/// let spec = SiiSpec { indicator_type: IndicatorType::Normal, transform: false, multiplier: 1.0 };
+/// let pops = [26_000.0, 26_500.0, 26_200.0, 26_800.0, 26_500.0];
+/// let (values, se) = ([79.8, 81.0, 81.9, 82.6, 83.4], [0.45, 0.44, 0.43, 0.42, 0.42]);
+/// let fit = |interval| slope_index(&pops, &values, &se, &spec, interval, &[0.95]).unwrap();
+/// let analytic = fit(SiiInterval::Analytic).sii_limits[0];
+/// // Weighted least squares by hand with numpy: s ± 1.959964·sd(s).
+/// assert!((analytic.0 - 3.045870952785163).abs() < 1e-9);
+/// assert!((analytic.1 - 5.732709424693452).abs() < 1e-9);
+/// let simulated = fit(SiiInterval::Simulation { repetitions: 100_000, seed: 1 }).sii_limits[0];
+/// assert!((simulated.0 - analytic.0).abs() < 0.05 && (simulated.1 - analytic.1).abs() < 0.05);
+/// assert_eq!(SiiInterval::Analytic.label(), "analytic (regression standard error)");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SiiInterval {
     /// The reference's simulation: each quantile's value drawn `repetitions`
     /// times from its sampling distribution, the regression refitted each
@@ -111,6 +237,26 @@ impl Default for SiiInterval {
 
 impl SiiInterval {
     /// The text of the `method` column, e.g. "simulation, 100000 repetitions, seed 1".
+    ///
+    /// The `method` column of an SII of life expectancy by deprivation
+    /// quintile:
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::SiiInterval;
+    /// let quintiles = df!(
+    ///     "quintile" => [1, 2, 3, 4, 5],
+    ///     "population" => [26_000, 26_500, 26_400, 26_600, 26_500],
+    ///     "value" => [79.1, 80.6, 81.9, 82.7, 83.8],
+    ///     "lower" => [78.2, 79.7, 81.0, 81.8, 82.9],
+    ///     "upper" => [80.0, 81.5, 82.8, 83.6, 84.7],
+    /// )?;
+    /// let sii = Sii::new("quintile", "population").analytic().compute(quintiles.lazy())?;
+    /// let method = SiiInterval::Analytic.label();
+    /// assert_eq!(sii.column("method")?.str()?.get(0), Some(method.as_str()));
+    /// let simulated = SiiInterval::Simulation { repetitions: 1_000, seed: 7 };
+    /// assert_eq!(simulated.label(), "simulation, 1000 repetitions, seed 7");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn label(self) -> String {
         match self {
             SiiInterval::Simulation { repetitions, seed } => {
@@ -123,6 +269,23 @@ impl SiiInterval {
 
 /// The options of one SII: what the values are, whether the regression is
 /// on their link scale, and the multiplier.
+///
+/// # Example
+/// Life expectancy by deprivation quintile, as it is and with the polarity
+/// reversed (a negative multiplier also inverts the RII):
+/// ```
+/// use indikator::stats::{slope_index, IndicatorType, SiiInterval, SiiSpec};
+/// let spec = SiiSpec { indicator_type: IndicatorType::Normal, transform: false, multiplier: 1.0 };
+/// let reversed = SiiSpec { multiplier: -1.0, ..spec };
+/// let pops = [26_000.0, 26_500.0, 26_200.0, 26_800.0, 26_500.0];
+/// let (values, se) = ([79.8, 81.0, 81.9, 82.6, 83.4], [0.45, 0.44, 0.43, 0.42, 0.42]);
+/// let fit = |spec: &SiiSpec| slope_index(&pops, &values, &se, spec, SiiInterval::Analytic, &[0.95]).unwrap();
+/// let (plain, flipped) = (fit(&spec), fit(&reversed));
+/// // numpy.polyfit(midpoints, values, 1, w=√shares): slope 4.389290188739308.
+/// assert!((plain.sii - 4.389290188739308).abs() < 1e-9);
+/// assert!((flipped.sii + plain.sii).abs() < 1e-12);
+/// assert!((flipped.rii - 1.0 / plain.rii).abs() < 1e-12);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SiiSpec {
     /// Normal, rate or proportion.
@@ -134,7 +297,26 @@ pub struct SiiSpec {
 }
 
 /// An SII and RII with their limits, one pair per confidence level asked.
+///
+/// # Example
+/// Life expectancy by deprivation quintile of the region, 95 % and 99.8 %:
+/// ```
+/// use indikator::stats::{slope_index, IndicatorType, SiiInterval, SiiSpec};
+/// let spec = SiiSpec { indicator_type: IndicatorType::Normal, transform: false, multiplier: 1.0 };
+/// let pops = [26_000.0, 26_500.0, 26_200.0, 26_800.0, 26_500.0];
+/// let (values, se) = ([79.8, 81.0, 81.9, 82.6, 83.4], [0.45, 0.44, 0.43, 0.42, 0.42]);
+/// let est = slope_index(&pops, &values, &se, &spec, SiiInterval::Analytic, &[0.95, 0.998]).unwrap();
+/// // Weighted least squares by hand with numpy: intercept c, slope s.
+/// assert!((est.intercept - 79.55429429956972).abs() < 1e-9); // c
+/// assert!((est.sii - 4.389290188739308).abs() < 1e-9); // s: 4.4 years
+/// assert!((est.rii - 1.0551735167458214).abs() < 1e-12); // (c + s) / c
+/// assert_eq!((est.sii_limits.len(), est.rii_limits.len()), (2, 2));
+/// let (lo, hi) = est.sii_limits[0];
+/// assert!((lo - 3.045870952785163).abs() < 1e-9 && (hi - 5.732709424693452).abs() < 1e-9);
+/// assert!(est.sii_limits[1].0 < lo); // 99.8 % is wider
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SiiEstimate {
     /// The slope index: fitted value at the top of the ranking (x = 1) less
     /// that at the bottom (x = 0), times the multiplier.
@@ -152,6 +334,17 @@ pub struct SiiEstimate {
 
 /// The midpoints of each quantile's share of the cumulative population: the
 /// x of the regression (`a₁/2`, `a₁ + a₂/2`, …).
+///
+/// # Example
+/// ```
+/// use indikator::stats::population_midpoints;
+/// // Five equal quintiles of the region's 132 000.
+/// let mid = population_midpoints(&[26_400.0; 5]);
+/// let want = [0.1, 0.3, 0.5, 0.7, 0.9];
+/// assert!(mid.iter().zip(want).all(|(m, w)| (m - w).abs() < 1e-12));
+/// // Half, a quarter, a quarter: 1/4, 1/2 + 1/8, 3/4 + 1/8.
+/// assert_eq!(population_midpoints(&[66_000.0, 33_000.0, 33_000.0]), [0.25, 0.625, 0.875]);
+/// ```
 pub fn population_midpoints(populations: &[f64]) -> Vec<f64> {
     let total: f64 = populations.iter().sum();
     let mut before = 0.0;
@@ -168,6 +361,22 @@ pub fn population_midpoints(populations: &[f64]) -> Vec<f64> {
 
 /// The standard error of a value on the link scale of `indicator_type`,
 /// from its limits at `level`: `(g(upper) − g(lower)) / (2z)`.
+///
+/// # Example
+/// ```
+/// use indikator::stats::link_se;
+/// use indikator::IndicatorType;
+/// // A suicide rate of 16.5 per 100 000 with 95 % limits 13.5 and 20.0:
+/// // (ln 20 − ln 13.5) / (2 · 1.959964), by hand with scipy's norm.ppf.
+/// let se = link_se(IndicatorType::Rate, 13.5, 20.0, 0.95);
+/// assert!((se - 0.10026780879900778).abs() < 1e-14);
+/// // A vårdgaranti share of 0.65 with limits 0.58 and 0.72, on the logit scale.
+/// let se = link_se(IndicatorType::Proportion, 0.58, 0.72, 0.95);
+/// assert!((se - 0.15859684705474122).abs() < 1e-14);
+/// // Life expectancy 81.9 ± 0.8 years: se = 0.8 / 1.959964.
+/// let se = link_se(IndicatorType::Normal, 81.1, 82.7, 0.95);
+/// assert!((se - 0.8 / 1.959963984540054).abs() < 1e-12);
+/// ```
 pub fn link_se(indicator_type: IndicatorType, lower: f64, upper: f64, level: f64) -> f64 {
     (indicator_type.link(upper) - indicator_type.link(lower)) / z_value(level) / 2.0
 }

@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 # The lint gate (`make test` runs it first, so CI does): formatting, clippy
 # with warnings as errors with and without the Python feature, the docs
 # without warnings with and without features, an example on every public
-# item (scripts/doc_examples.py over rustdoc's JSON, which needs
+# item and method (scripts/doc_examples.py over rustdoc's JSON, which needs
 # RUSTC_BOOTSTRAP on the stable toolchain), ruff over the Python, and
 # mypy's stubtest of the hand-written stubs against the built module. .pre-commit-config.yaml runs
 # the same checks before a commit.

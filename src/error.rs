@@ -101,8 +101,8 @@ pub enum Error {
         message: String,
     },
     /// A catalogue built or changed in code that breaks one of the
-    /// catalogue's rules ([`Catalog::validate`](crate::Catalog::validate),
-    /// feature `report`); a catalogue read from a file says so as
+    /// catalogue's rules (`Catalog::validate`, feature `report`); a
+    /// catalogue read from a file says so as
     /// [`Error::Catalog`], with the line.
     #[error("catalogue: {message}")]
     CatalogRule {
@@ -388,13 +388,15 @@ fn unquoted(shown: &str) -> Option<String> {
     (format!("{out:?}") == shown).then_some(out)
 }
 
-/// A location as the messages show it: after a space, or nothing.
+/// A location as the messages show it: after a space (or right after the
+/// value when it goes on with punctuation: "; the hierarchy has …"), or
+/// nothing.
 fn located(location: &str) -> String {
     let location = location.trim_start();
-    if location.is_empty() {
-        String::new()
-    } else {
-        format!(" {location}")
+    match location.chars().next() {
+        None => String::new(),
+        Some(';' | ',' | ':' | '.' | ')') => location.to_string(),
+        Some(_) => format!(" {location}"),
     }
 }
 

@@ -147,7 +147,7 @@ struct Row {
 ///
 /// ```
 /// use indikator::{assess_months, Direction, Proportion, Rating, Statistic, Target};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let months: Vec<String> = (2023..=2024)
 ///     .flat_map(|y| (1..=12).map(move |m| format!("{y}-{m:02}")))

@@ -34,7 +34,7 @@ use crate::measure::IntoColumns;
 ///
 /// ```
 /// use indikator::{compare_with_previous, Polarity, Proportion, Statistic};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 ///
 /// let monthly = df!(
 ///     "period" => ["2023-01", "2023-02", "2024-01", "2024-02"],

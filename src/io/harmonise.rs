@@ -161,7 +161,7 @@ fn per_code<T: Clone>(
 /// dimension is dropped when it holds only its total. `status` stays.
 ///
 /// ```
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 /// let read = df!("region" => ["2380", "2380"], "region_label" => ["2380 Östersund", "2380 Östersund"],
 ///                "ålder" => ["100+", "tot"], "ålder_label" => ["100+ år", "totalt ålder"],
 ///                "value" => [31i64, 65_000], "status" => [None::<&str>, None])?;

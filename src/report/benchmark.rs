@@ -85,6 +85,23 @@ impl Benchmarks {
     /// [`Error::File`] when it cannot be read or parsed, [`Error::Format`]
     /// for a malformed Kolada file; a table without the columns
     /// `indicator`, `period`, `area`, `value`.
+    ///
+    /// Riket's values in a table saved as CSV:
+    ///
+    /// ```
+    /// use indikator::{Benchmarks, Error};
+    /// let dir = std::env::temp_dir().join("indikator-Benchmarks-read");
+    /// std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("riket.csv");
+    /// std::fs::write(&path, "indicator,period,area,value\naterinskrivning-65,2024,Riket,17.0\n")?;
+    /// let benchmarks = Benchmarks::read(&path)?;
+    /// assert_eq!(benchmarks.source, "fil riket.csv");
+    /// let riket = benchmarks.riket(&["aterinskrivning-65"], "2024", Some(2024)).unwrap();
+    /// assert_eq!(riket.value, 17.0);
+    /// assert!(matches!(Benchmarks::read(&dir.join("saknas.csv")), Err(Error::File { .. })));
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn read(path: &Path) -> Result<Benchmarks> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let name = path.file_name().map_or_else(
@@ -108,6 +125,26 @@ impl Benchmarks {
     ///
     /// # Errors
     /// As [`Benchmarks::read`].
+    ///
+    /// Riket's year from Kolada and its jan–aug from a table, as the shipped
+    /// catalogue reads them:
+    ///
+    /// ```
+    /// use indikator::Benchmarks;
+    /// let dir = std::env::temp_dir().join("indikator-Benchmarks-read_all");
+    /// std::fs::create_dir_all(&dir)?;
+    /// let kolada = r#"{"count": 1, "values": [{"kpi": "vg-besok-90", "municipality": "0000",
+    ///     "period": 2024, "values": [{"count": 1, "gender": "T", "status": "", "value": 58.0}]}]}"#;
+    /// std::fs::write(dir.join("riket-kolada.json"), kolada)?;
+    /// std::fs::write(dir.join("riket.csv"), "indicator,period,area,value\nvg-besok-90,2024-delar,Riket,56.5\n")?;
+    /// let benchmarks = Benchmarks::read_all(&[dir.join("riket-kolada.json"), dir.join("riket.csv")])?;
+    /// assert_eq!(benchmarks.source, "Kolada (fil riket-kolada.json); fil riket.csv");
+    /// let year = benchmarks.riket(&["vg-besok-90"], "2024", Some(2024)).unwrap();
+    /// let delar = benchmarks.riket(&["vg-besok-90"], "jan–aug 2024", Some(2024)).unwrap();
+    /// assert_eq!((year.value, delar.value), (58.0, 56.5));
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn read_all(paths: &[impl AsRef<Path>]) -> Result<Benchmarks> {
         let mut all = Benchmarks::default();
         let mut sources = Vec::new();
@@ -125,6 +162,26 @@ impl Benchmarks {
     ///
     /// # Errors
     /// A frame without Kolada's columns.
+    ///
+    /// Kolada's answer for riket by sex and for Östersund: riket's value of
+    /// both sexes is the benchmark:
+    ///
+    /// ```
+    /// use indikator::{read_kolada_str, Benchmarks};
+    /// let answer = r#"{"count": 2, "values": [
+    ///     {"kpi": "aterinskrivning-65", "municipality": "0000", "period": 2024, "values": [
+    ///         {"count": 1, "gender": "K", "status": "", "value": 16.1},
+    ///         {"count": 1, "gender": "M", "status": "", "value": 17.9},
+    ///         {"count": 1, "gender": "T", "status": "", "value": 17.0}]},
+    ///     {"kpi": "aterinskrivning-65", "municipality": "2380", "period": 2024, "values": [
+    ///         {"count": 1, "gender": "T", "status": "", "value": 15.2}]}]}"#;
+    /// let kolada = read_kolada_str(answer, "kolada.json")?;
+    /// let benchmarks = Benchmarks::kolada(&kolada, "kolada.json")?;
+    /// let riket = benchmarks.riket(&["aterinskrivning-65"], "2024", Some(2024)).unwrap();
+    /// assert_eq!(riket.value, 17.0);
+    /// assert_eq!(riket.source, "Kolada aterinskrivning-65, fil kolada.json");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn kolada(frame: impl IntoFrame, name: &str) -> Result<Benchmarks> {
         let frame = &frame.into_data_frame()?;
         let text = |c: &str| -> Result<Vec<Option<String>>> {
@@ -178,6 +235,28 @@ impl Benchmarks {
     ///
     /// # Errors
     /// Missing columns or a non-numeric value column.
+    ///
+    /// A table with a source per row; a row without a value is no benchmark,
+    /// and a table without `area` is refused:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Benchmarks;
+    /// let table = df!(
+    ///     "indicator" => ["fallskador-65", "fallskador-65"],
+    ///     "period" => ["2023", "2024"],
+    ///     "area" => ["Riket", "Riket"],
+    ///     "value" => [Some(28.3), None],
+    ///     "source" => ["Socialstyrelsen", "Socialstyrelsen"],
+    /// )?;
+    /// let benchmarks = Benchmarks::table(&table, "riket.csv")?;
+    /// let before = benchmarks.riket(&["fallskador-65"], "2023", Some(2023)).unwrap();
+    /// assert_eq!((before.value, before.source.as_str()), (28.3, "Socialstyrelsen (riket.csv)"));
+    /// assert!(benchmarks.riket(&["fallskador-65"], "2024", Some(2024)).is_none());
+    /// let no_area = Benchmarks::table(table.drop("area")?, "riket.csv").unwrap_err();
+    /// assert!(no_area.to_string().contains("`area`"), "{no_area}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn table(frame: impl IntoFrame, name: &str) -> Result<Benchmarks> {
         let frame = &frame.into_data_frame()?;
         let text = |c: &str| -> Result<Vec<Option<String>>> {
@@ -222,6 +301,26 @@ impl Benchmarks {
     /// The riket value of an indicator for a period: the first row whose
     /// period is the period's label (Swedish or ISO form), else the first
     /// of the whole year.
+    ///
+    /// The delår asked for in either form; the year standing in for a tertial;
+    /// no riket row for 2023, only Östersund's:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::Benchmarks;
+    /// let table = df!(
+    ///     "indicator" => ["vg-behandling-90"; 3],
+    ///     "period" => ["2024", "jan–aug 2024", "2023"],
+    ///     "area" => ["Riket", "Riket", "2380"],
+    ///     "value" => [60.0, 58.5, 59.0],
+    /// )?;
+    /// let benchmarks = Benchmarks::table(&table, "riket.csv")?;
+    /// let ids = ["vg-behandling-90"];
+    /// assert_eq!(benchmarks.riket(&ids, "2024-delar", Some(2024)).unwrap().value, 58.5);
+    /// assert_eq!(benchmarks.riket(&ids, "T1 2024", Some(2024)).unwrap().period, "2024");
+    /// assert!(benchmarks.riket(&ids, "2023", Some(2023)).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn riket(&self, ids: &[&str], period: &str, year: Option<i32>) -> Option<BenchmarkValue> {
         let find = |label: &str| {
             self.rows.iter().find(|r| {

@@ -94,7 +94,7 @@ pub struct BenchmarkValue {
 /// use indikator::{run_catalog, Catalog, Rating, RunOptions};
 ///
 /// let data = std::env::temp_dir().join("indikator-rating-result");
-/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.01)?;
 /// std::fs::write(data.join("svar.csv"), "id,period,value\nsamverkan-skolan,2024-delar,gul\n")?;
 /// let options = RunOptions::new("2024-delar".parse()?).reported(data.join("svar.csv"));
 /// let report = run_catalog(&Catalog::shipped()?, &data, &options)?;
@@ -229,7 +229,7 @@ pub struct InputFile {
 /// use indikator::{run_catalog, Catalog, Counted, RunOptions};
 ///
 /// let data = std::env::temp_dir().join("indikator-report");
-/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.01)?;
 /// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
 /// assert_eq!(report.title, "Uppföljning av regionplanen");
 /// assert_eq!(report.catalog, "region-jh 2024.1");
@@ -282,7 +282,7 @@ pub struct Report {
 /// use indikator::{run_catalog, Catalog, Rating, RunOptions};
 ///
 /// let data = std::env::temp_dir().join("indikator-measure-result");
-/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.01)?;
 /// let answer = "suicid-handlingsplan,2024-delar,ja,Klart,Antagen i juni";
 /// std::fs::write(data.join("svar.csv"), format!("id,period,value,status,comment\n{answer}\n"))?;
 /// let options = RunOptions::new("2024-delar".parse()?).reported(data.join("svar.csv"));
@@ -336,7 +336,7 @@ pub struct MeasureResult {
 /// use indikator::{run_catalog, Catalog, RunOptions};
 ///
 /// let data = std::env::temp_dir().join("indikator-factor-result");
-/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.01)?;
 /// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
 /// let factors: Vec<_> = report.followup.iter().flat_map(|g| &g.factors).collect();
 /// let suicide = factors.iter().find(|f| f.id == "suicidprevention").unwrap();
@@ -386,7 +386,7 @@ pub struct FactorResult {
 /// use indikator::{run_catalog, Catalog, Perspective, RunOptions};
 ///
 /// let data = std::env::temp_dir().join("indikator-goal-result");
-/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.02)?;
+/// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.01)?;
 /// let report = run_catalog(&Catalog::shipped()?, &data, &RunOptions::new("2024-delar".parse()?))?;
 /// let goal = &report.followup[0];
 /// assert_eq!((goal.id.as_str(), goal.perspective), ("psykisk-halsa", Perspective::Samhalle));
@@ -432,6 +432,15 @@ pub enum Counted {
 
 impl Counted {
     /// The Swedish noun, singular and plural.
+    ///
+    /// The words of a pie's caption:
+    ///
+    /// ```
+    /// use indikator::Counted;
+    /// let (one, many) = Counted::Indicators.nouns();
+    /// assert_eq!(format!("1 {one} av 12 {many}"), "1 indikator av 12 indikatorer");
+    /// assert_eq!(Counted::SuccessFactors.nouns().0, "framgångsfaktor");
+    /// ```
     pub fn nouns(self) -> (&'static str, &'static str) {
         match self {
             Counted::SuccessFactors => ("framgångsfaktor", "framgångsfaktorer"),
@@ -443,6 +452,37 @@ impl Counted {
 impl Report {
     /// What the pies count: the success factors when the catalogue has
     /// any, else the indicators.
+    ///
+    /// A catalogue of one indicator and no success factors counts its
+    /// indicators (the shipped catalogue counts its success factors: see
+    /// [`Report`]):
+    ///
+    /// ```
+    /// use indikator::{run_catalog, Catalog, RunOptions};
+    /// let data = std::env::temp_dir().join("indikator-Report-counted");
+    /// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.01)?;
+    /// let catalog = Catalog::from_toml_str(r#"
+    /// [catalog]
+    /// id = "aterinskrivning"
+    /// version = "2024.1"
+    /// title = "Återinskrivningar"
+    /// region = "Region Jämtland Härjedalen"
+    ///
+    /// [[indicator]]
+    /// id = "aterinskrivning-65"
+    /// name_sv = "Återinskrivning inom 30 dagar, 65 år och äldre"
+    /// name_en = "Readmission within 30 days, ages 65 and over"
+    /// perspective = "Verksamhetsresultat"
+    /// responsible = "Hälso- och sjukvårdsnämnden"
+    /// source = "Patientadministrativt system"
+    /// polarity = "low_is_good"
+    /// statistic = { family = "readmission" }
+    /// "#)?;
+    /// let report = run_catalog(&catalog, &data, &RunOptions::new("2024-delar".parse()?))?;
+    /// assert_eq!(report.counted(), indikator::Counted::Indicators);
+    /// std::fs::remove_dir_all(&data)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn counted(&self) -> Counted {
         if self.followup.iter().any(|g| !g.factors.is_empty()) {
             Counted::SuccessFactors
@@ -455,6 +495,25 @@ impl Report {
     /// success factor once, or each indicator when there are no factors.
     /// Indicators not tied to a factor are then shown in their perspective's
     /// table but not counted.
+    ///
+    /// The shipped catalogue over the synthetic data: a pie per perspective,
+    /// each counting the success factors of its goals:
+    ///
+    /// ```
+    /// use indikator::{run_catalog, Catalog, Perspective, RunOptions};
+    /// let data = std::env::temp_dir().join("indikator-Report-pie_counts");
+    /// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.01)?;
+    /// let catalog = Catalog::shipped()?;
+    /// let report = run_catalog(&catalog, &data, &RunOptions::new("2024-delar".parse()?))?;
+    /// let pies = report.pie_counts();
+    /// assert_eq!(pies.iter().map(|(p, _)| *p).collect::<Vec<_>>(), Perspective::ALL);
+    /// let (samhalle, counts) = pies[0];
+    /// let factors = catalog.success_factors.iter();
+    /// let in_samhalle = factors.filter(|f| catalog.factor_perspective(f) == Some(samhalle)).count();
+    /// assert_eq!(counts.fulfilled + counts.partly + counts.not_fulfilled + counts.missing, in_samhalle);
+    /// std::fs::remove_dir_all(&data)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn pie_counts(&self) -> Vec<(Perspective, RatingCounts)> {
         match self.counted() {
             Counted::SuccessFactors => rating_counts(self.followup.iter().flat_map(|g| {
@@ -471,6 +530,37 @@ impl Report {
     }
 
     /// The perspectives the report has anything in, in the order of the reports.
+    ///
+    /// A catalogue of one indicator has one perspective to show, though its
+    /// pies list all four:
+    ///
+    /// ```
+    /// use indikator::{run_catalog, Catalog, RunOptions};
+    /// let data = std::env::temp_dir().join("indikator-Report-perspectives");
+    /// indikator::demo::write(&data, indikator::demo::DEFAULT_SEED, 0.01)?;
+    /// let catalog = Catalog::from_toml_str(r#"
+    /// [catalog]
+    /// id = "aterinskrivning"
+    /// version = "2024.1"
+    /// title = "Återinskrivningar"
+    /// region = "Region Jämtland Härjedalen"
+    ///
+    /// [[indicator]]
+    /// id = "aterinskrivning-65"
+    /// name_sv = "Återinskrivning inom 30 dagar, 65 år och äldre"
+    /// name_en = "Readmission within 30 days, ages 65 and over"
+    /// perspective = "Verksamhetsresultat"
+    /// responsible = "Hälso- och sjukvårdsnämnden"
+    /// source = "Patientadministrativt system"
+    /// polarity = "low_is_good"
+    /// statistic = { family = "readmission" }
+    /// "#)?;
+    /// let report = run_catalog(&catalog, &data, &RunOptions::new("2024-delar".parse()?))?;
+    /// assert_eq!(report.perspectives(), [indikator::Perspective::Verksamhetsresultat]);
+    /// assert_eq!(report.pie_counts().len(), 4);
+    /// std::fs::remove_dir_all(&data)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn perspectives(&self) -> Vec<Perspective> {
         Perspective::ALL
             .into_iter()

@@ -21,6 +21,26 @@ impl Point {
     ///
     /// # Errors
     /// A missing label or value column, or non-numeric numbers.
+    ///
+    /// A rate per kommun, one point per kommun:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::render::Point;
+    /// let deaths = df!(
+    ///     "kommun" => ["Krokom", "Östersund"],
+    ///     "deaths" => [4i64, 12],
+    ///     "population" => [19_000i64, 64_000],
+    /// )?;
+    /// let rates = Rate::new("deaths", "population").multiplier(100_000.0).by("kommun").compute(&deaths)?;
+    /// let points = Point::from_frame(&rates, "kommun")?;
+    /// let ostersund = &points[1];
+    /// assert_eq!((ostersund.label.as_str(), ostersund.value), ("Östersund", Some(18.75)));
+    /// assert_eq!((ostersund.numerator, ostersund.denominator), (Some(12.0), Some(64_000.0)));
+    /// assert!(ostersund.lower.is_some_and(|l| l < 18.75) && ostersund.upper.is_some());
+    /// assert!(Point::from_frame(&rates, "kommunnamn").is_err()); // no such label column
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_frame(frame: impl IntoFrame, label: &str) -> Result<Vec<Point>> {
         let frame = &frame.into_data_frame()?;
         let labels = column_of(frame, label, "label")?.cast(&DataType::String)?;

@@ -53,19 +53,82 @@ pub struct RunOptions {
 
 crate::setters::setters!(RunOptions {
     /// Mask small numbers (default true).
+    ///
+    /// A run for the analysts' own checking, small numbers shown:
+    ///
+    /// ```
+    /// use indikator::RunOptions;
+    /// let options = RunOptions::new("2024-delar".parse()?).suppress(false);
+    /// assert!(!options.suppress);
+    /// assert!(RunOptions::new("2024-delar".parse()?).suppress); // the default
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     suppress: bool,
     /// Stop at the first failing indicator (default false: report it and go on).
+    ///
+    /// A run that stops at the first failing indicator (in the catalogue's
+    /// order), the other options left as they were:
+    ///
+    /// ```
+    /// use indikator::RunOptions;
+    /// let options = RunOptions::new("2024-delar".parse()?).strict(true);
+    /// assert!(options.strict && options.suppress);
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     strict: bool,
     /// A benchmark file replacing the catalogue's (any path).
+    ///
+    /// Riket's values downloaded into a file of one's own:
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use indikator::RunOptions;
+    /// let options = RunOptions::new("2024-delar".parse()?).benchmarks("hämtat/riket-2024.csv".into());
+    /// assert_eq!(options.benchmarks.as_deref(), Some(Path::new("hämtat/riket-2024.csv")));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     some benchmarks: PathBuf,
     /// Draw a progress bar on the terminal (default false).
+    ///
+    /// A bar when the run is watched (it is drawn on a terminal only, in any
+    /// case):
+    ///
+    /// ```
+    /// use std::io::IsTerminal;
+    /// use indikator::RunOptions;
+    /// let watched = std::io::stderr().is_terminal();
+    /// let options = RunOptions::new("2024-delar".parse()?).progress(watched);
+    /// assert_eq!(options.progress, watched);
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     progress: bool,
     /// A reported file (XLSX or CSV, any path) replacing the catalogue's.
+    ///
+    /// The units' answers from the workbook they sent back, instead of the
+    /// catalogue's `rapporterat.xlsx`:
+    ///
+    /// ```
+    /// use indikator::RunOptions;
+    /// let options = RunOptions::new("2024-delar".parse()?).reported("inkommet/rapportering-2024-delar.xlsx".into());
+    /// assert!(options.reported.is_some_and(|p| p.ends_with("rapportering-2024-delar.xlsx")));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     some reported: PathBuf,
 });
 
 impl RunOptions {
     /// Defaults for a period: suppression on, not strict, the catalogue's benchmarks.
+    ///
+    /// The delår, in either form of its label:
+    ///
+    /// ```
+    /// use indikator::{Period, RunOptions};
+    /// let options = RunOptions::new("jan–aug 2024".parse()?);
+    /// assert_eq!(options.period, "2024-delar".parse::<Period>()?);
+    /// assert!(options.suppress && !options.strict && !options.progress);
+    /// assert!(options.benchmarks.is_none() && options.reported.is_none());
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn new(period: Period) -> Self {
         RunOptions {
             period,

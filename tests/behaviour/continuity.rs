@@ -400,7 +400,7 @@ fn rolling_month_ends_compared_with_the_year_before() {
     let out = c
         .rolling(
             &v,
-            &listed_everywhere(&["p", "q"]),
+            listed_everywhere(&["p", "q"]),
             d("2024-07-15"),
             d("2024-08-31"),
             indikator::Polarity::HighIsGood,
@@ -447,7 +447,7 @@ fn rolling_month_ends_compared_with_the_year_before() {
     );
     let e = c.rolling(
         &v,
-        &listed_everywhere(&["p"]),
+        listed_everywhere(&["p"]),
         d("2024-08-31"),
         d("2024-07-31"),
         indikator::Polarity::HighIsGood,

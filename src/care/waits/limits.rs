@@ -97,7 +97,7 @@ impl LimitRule {
 ///
 /// ```
 /// use indikator::WaitLimits;
-/// use chrono::NaiveDate;
+/// use indikator::chrono::NaiveDate;
 /// let law = WaitLimits::law();
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// assert_eq!(law.limit("primary_assessment", d(2018, 12, 31)), Some(7));
@@ -119,6 +119,22 @@ impl Default for WaitLimits {
 
 impl WaitLimits {
     /// The law's limits (see the type's documentation).
+    ///
+    /// Decisions of spring 2024 under the law, which is also the default of
+    /// every [`Waits`](crate::Waits):
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::{WaitLimits, Waits};
+    /// let law = WaitLimits::law();
+    /// let decided = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+    /// assert_eq!(law.limit("primary_contact", decided), Some(0));
+    /// assert_eq!(law.limit("treatment", decided), Some(90));
+    /// assert_eq!(law.limit("bup_in_depth", decided), Some(30));
+    /// assert_eq!(WaitLimits::default(), law);
+    /// assert_eq!(Waits::completed("T1 2024".parse()?).limits, law);
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn law() -> Self {
         let always = |kind: &str, days| LimitRule {
             kind: kind.into(),
@@ -144,6 +160,23 @@ impl WaitLimits {
 
     /// Set one limit for `kind` at every date, replacing its rules (a new
     /// kind is added: a custom limit such as the plans' 60-day rule).
+    ///
+    /// The plans' 60 days for a first visit, and a medical assessment in
+    /// primary care within 3 days at every date (the law's 7 days before 2019
+    /// gone with its other rule):
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::WaitLimits;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let plan = WaitLimits::law()
+    ///     .with_limit("first_visit", 60)
+    ///     .with_limit("primary_assessment", 3);
+    /// assert_eq!(plan.limit("first_visit", d(2024, 5, 2)), Some(60));
+    /// assert_eq!(plan.limit("primary_assessment", d(2018, 6, 1)), Some(3));
+    /// // The law's seven rules less one: primary_assessment had two.
+    /// assert_eq!(plan.rules().len(), 6);
+    /// ```
     pub fn with_limit(mut self, kind: impl Into<String>, days: u32) -> Self {
         let kind = kind.into();
         self.rules.retain(|r| r.kind != kind);
@@ -152,17 +185,55 @@ impl WaitLimits {
     }
 
     /// Add a rule: `days` for the decisions of `kind` from `from` on.
+    ///
+    /// A stricter limit for treatment decided from 1 July 2024, the law's
+    /// before:
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::{LimitRule, WaitLimits};
+    /// let july = NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
+    /// let limits = WaitLimits::law().with_rule(LimitRule::new("treatment", 60).starting(july));
+    /// assert_eq!(limits.limit("treatment", july.pred_opt().unwrap()), Some(90));
+    /// assert_eq!(limits.limit("treatment", july), Some(60));
+    /// assert_eq!(limits.rules().len(), 8); // the law's seven and this one
+    /// ```
     pub fn with_rule(mut self, rule: LimitRule) -> Self {
         self.rules.push(rule);
         self
     }
 
     /// The rules.
+    ///
+    /// The law's seven: one for each kind, and two for the medical assessment
+    /// in primary care (7 days, then 3 from 2019):
+    ///
+    /// ```
+    /// use indikator::WaitLimits;
+    /// let law = WaitLimits::law();
+    /// assert_eq!(law.rules().len(), 7);
+    /// let assessment: Vec<u32> = law.rules().iter()
+    ///     .filter(|r| r.kind == "primary_assessment")
+    ///     .map(|r| r.days)
+    ///     .collect();
+    /// assert_eq!(assessment, [7, 3]);
+    /// ```
     pub fn rules(&self) -> &[LimitRule] {
         &self.rules
     }
 
     /// The known kinds, in the order first given.
+    ///
+    /// The law's are the national kinds; a kind of the region's own records
+    /// comes after them:
+    ///
+    /// ```
+    /// use indikator::{WaitLimits, WAIT_KINDS};
+    /// assert_eq!(WaitLimits::law().kinds(), WAIT_KINDS);
+    /// let own = WaitLimits::law().with_limit("operation", 60);
+    /// assert_eq!(own.kinds().len(), 7);
+    /// assert_eq!(own.kinds().last(), Some(&"operation"));
+    /// ```
     pub fn kinds(&self) -> Vec<&str> {
         let mut kinds: Vec<&str> = Vec::new();
         for r in &self.rules {
@@ -175,6 +246,19 @@ impl WaitLimits {
 
     /// The limit of `kind` for a decision on `decided`: the rule with the
     /// latest `from` on or before it; `None` for an unknown kind.
+    ///
+    /// A medical assessment decided the day the law changed and the day
+    /// before, and a kind no rule knows:
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::WaitLimits;
+    /// let law = WaitLimits::law();
+    /// let new_year = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+    /// assert_eq!(law.limit("primary_assessment", new_year), Some(3));
+    /// assert_eq!(law.limit("primary_assessment", new_year.pred_opt().unwrap()), Some(7));
+    /// assert_eq!(law.limit("rehabilitering", new_year), None);
+    /// ```
     pub fn limit(&self, kind: &str, decided: NaiveDate) -> Option<u32> {
         let table = self.table();
         table.days(table.kind(kind)?, day_number(decided))

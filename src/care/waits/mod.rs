@@ -91,12 +91,12 @@ impl FromStr for WaitMeasure {
 ///     "besoksdatum" => [Some(d(2, 20)), Some(d(4, 30)), Some(d(3, 1)), None],
 ///     "vantetyp" => ["first_visit"; 4],
 /// )?;
-/// let mut columns = WaitColumns::renamed("columns", [
+/// let columns = WaitColumns::renamed("columns", [
 ///     ("decided", "beslutsdatum"), ("completed", "besoksdatum"), ("kind", "vantetyp"),
-/// ])?;
-/// (columns.pvv, columns.mov) = (None, None);
-/// let mut waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31));
-/// waits.columns = columns;
+/// ])?
+/// .not_recorded("pvv")?
+/// .not_recorded("mov")?;
+/// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31)).columns(columns);
 /// let share = waits.fulfilment(&referrals)?;
 /// // 43, 99 and 25 days: two within 90; the fourth is still waiting.
 /// assert_eq!(share.column("numerator")?.f64()?.get(0), Some(2.0));
@@ -158,8 +158,8 @@ impl Default for WaitColumns {
 /// # Example
 /// ```
 /// use indikator::{CareOptions, Period, Waits};
-/// use polars::prelude::*;
-/// use chrono::NaiveDate;
+/// use indikator::polars::prelude::*;
+/// use indikator::chrono::NaiveDate;
 /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
 /// let referrals = df!(
 ///     "decided" => [d(1, 2), d(1, 10), d(2, 1)],
@@ -207,17 +207,133 @@ pub struct Waits {
 
 crate::setters::setters!(Waits {
     /// Leave patient-chosen waits out of the share (default true).
+    ///
+    /// A patient who chose to wait, kept in the share:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(1, 2), d(1, 10), d(2, 1)],
+    ///     "completed" => [d(3, 1), d(4, 20), d(3, 2)],
+    ///     "kind" => ["first_visit"; 3],
+    ///     "pvv" => [false, false, true],
+    ///     "mov" => [false; 3],
+    /// )?;
+    /// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31));
+    /// let kept = waits.exclude_pvv(false).fulfilment(&referrals)?;
+    /// // 59 and 101 days, and the patient-chosen 30 days: two of three within 90
+    /// // (left out, the default: one of two).
+    /// assert_eq!(kept.column("numerator")?.f64()?.get(0), Some(2.0));
+    /// assert_eq!(kept.column("denominator")?.f64()?.get(0), Some(3.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     exclude_pvv: bool,
     /// Leave medically caused waits out of the share (default true).
+    ///
+    /// A treatment postponed for medical reasons, kept in the share:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(1, 2), d(1, 10), d(1, 5)],
+    ///     "completed" => [d(3, 1), d(4, 20), d(4, 30)],
+    ///     "kind" => ["treatment"; 3],
+    ///     "pvv" => [false; 3],
+    ///     "mov" => [false, false, true],
+    /// )?;
+    /// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31));
+    /// let kept = waits.exclude_mov(false).fulfilment(&referrals)?;
+    /// // 59, 101 and the medically caused 116 days: one of three within 90.
+    /// assert_eq!(kept.column("numerator")?.f64()?.get(0), Some(1.0));
+    /// assert_eq!(kept.column("denominator")?.f64()?.get(0), Some(3.0));
+    /// assert_eq!(kept.column("mov")?.f64()?.get(0), Some(1.0)); // counted either way
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     exclude_mov: bool,
     /// Upper bounds of the distribution bins (default 30, 60, 90: 0–30,
     /// 31–60, 61–90, > 90 days).
+    ///
+    /// The plans' 60 days as a bound of their own:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(1, 8), d(1, 22), d(2, 5)],
+    ///     "completed" => [d(2, 20), d(4, 30), d(3, 1)],
+    ///     "kind" => ["first_visit"; 3],
+    ///     "pvv" => [false; 3],
+    ///     "mov" => [false; 3],
+    /// )?;
+    /// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31)).bins(vec![60, 90]);
+    /// let bins = waits.distribution(&referrals)?;
+    /// let labels: Vec<&str> = bins.column("bin")?.str()?.iter().flatten().collect();
+    /// assert_eq!(labels, ["0–60", "61–90", "> 90"]);
+    /// // 43 and 25 days, then 99 days.
+    /// assert_eq!(bins.column("numerator")?.f64()?.to_vec(), [Some(2.0), Some(0.0), Some(1.0)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     bins: Vec<u32>,
     /// Snapshot dates of the waiting measure instead of the month ends of `period`.
+    ///
+    /// The waiting in mid-March and at the end of March:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(2024, 1, 10), d(2023, 12, 1), d(2024, 2, 1), d(2024, 3, 12)],
+    ///     "completed" => [None, None, Some(d(2024, 3, 4)), Some(d(2024, 3, 25))],
+    ///     "kind" => ["first_visit"; 4],
+    ///     "pvv" => [false; 4],
+    ///     "mov" => [false; 4],
+    /// )?;
+    /// let waits = Waits::waiting("2024-03".parse()?)
+    ///     .snapshots(vec![d(2024, 3, 15), d(2024, 3, 31)])
+    ///     .as_of(d(2024, 4, 15));
+    /// let share = waits.fulfilment(&referrals)?;
+    /// // 15 March: 65, 105 and 3 days waited; 31 March: 81 and 121 days.
+    /// assert_eq!(share.column("denominator")?.f64()?.to_vec(), [Some(3.0), Some(2.0)]);
+    /// assert_eq!(share.column("numerator")?.f64()?.to_vec(), [Some(2.0), Some(1.0)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     some snapshots: Vec<NaiveDate>,
     /// Column names.
     ///
     /// A PVV or MOV column the records do not have: [`crate::RecordColumns::not_recorded`].
+    ///
+    /// An extract with its own names, PVV recorded as `patientvald` and MOV
+    /// not at all:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::WaitColumns;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "beslutsdatum" => [d(1, 8), d(1, 22), d(2, 5)],
+    ///     "besoksdatum" => [d(2, 20), d(4, 30), d(3, 1)],
+    ///     "vantetyp" => ["first_visit"; 3],
+    ///     "patientvald" => [false, true, false],
+    /// )?;
+    /// let columns = WaitColumns::renamed("columns", [
+    ///     ("decided", "beslutsdatum"), ("completed", "besoksdatum"),
+    ///     ("kind", "vantetyp"), ("pvv", "patientvald"),
+    /// ])?
+    /// .not_recorded("mov")?;
+    /// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31)).columns(columns);
+    /// let share = waits.fulfilment(&referrals)?;
+    /// // 43 and 25 days, both within 90; the patient-chosen 99 days left out.
+    /// assert_eq!(share.column("value")?.f64()?.get(0), Some(100.0));
+    /// assert_eq!(share.column("pvv")?.f64()?.get(0), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     columns: WaitColumns,
 });
 
@@ -234,6 +350,29 @@ pub const PERIOD: &str = "period";
 
 impl Waits {
     /// The completed measure (genomförda) over `period`, with the law's limits.
+    ///
+    /// The visits of the first tertial; one in May is not counted:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::WaitMeasure;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(1, 8), d(2, 5), d(3, 1)],
+    ///     "completed" => [d(2, 20), d(3, 1), d(5, 10)],
+    ///     "kind" => ["first_visit"; 3],
+    ///     "pvv" => [false; 3],
+    ///     "mov" => [false; 3],
+    /// )?;
+    /// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31));
+    /// assert_eq!(waits.measure, WaitMeasure::Completed);
+    /// let share = waits.fulfilment(&referrals)?;
+    /// // 43 and 25 days, both within 90; the median is (43 + 25) / 2.
+    /// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(2.0));
+    /// assert_eq!(share.column("median_days")?.f64()?.get(0), Some(34.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn completed(period: Period) -> Self {
         Waits {
             measure: WaitMeasure::Completed,
@@ -251,6 +390,28 @@ impl Waits {
     }
 
     /// The waiting measure (väntande) at each month end of `period`.
+    ///
+    /// Two referrals at the four month ends of the first tertial:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(2024, 1, 10), d(2023, 11, 20)],
+    ///     "completed" => [Some(d(2024, 3, 20)), None],
+    ///     "kind" => ["first_visit"; 2],
+    ///     "pvv" => [false; 2],
+    ///     "mov" => [false; 2],
+    /// )?;
+    /// let waits = Waits::waiting("T1 2024".parse()?).as_of(d(2024, 5, 15));
+    /// let share = waits.fulfilment(&referrals)?;
+    /// assert_eq!(share.height(), 4); // a snapshot column: 31 January … 30 April
+    /// // January 21 and 72 days waited, February 50 and 101, then 132 and 162 alone.
+    /// let value = share.column("value")?.f64()?.to_vec();
+    /// assert_eq!(value, [Some(100.0), Some(50.0), Some(0.0), Some(0.0)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn waiting(period: Period) -> Self {
         Waits {
             measure: WaitMeasure::Waiting,
@@ -259,24 +420,105 @@ impl Waits {
     }
 
     /// Split the period (completed measure), e.g. by month.
+    ///
+    /// The first tertial month by month, by the month of the visit:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(1, 8), d(2, 5), d(1, 22)],
+    ///     "completed" => [d(2, 20), d(3, 1), d(4, 30)],
+    ///     "kind" => ["first_visit"; 3],
+    ///     "pvv" => [false; 3],
+    ///     "mov" => [false; 3],
+    /// )?;
+    /// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31)).per(PeriodKind::Month);
+    /// let monthly = waits.fulfilment(&referrals)?;
+    /// let months: Vec<&str> = monthly.column("period")?.str()?.iter().flatten().collect();
+    /// assert_eq!(months, ["2024-02", "2024-03", "2024-04"]);
+    /// // 43 and 25 days within 90; 99 days not.
+    /// assert_eq!(monthly.column("value")?.f64()?.to_vec(), [Some(100.0), Some(100.0), Some(0.0)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn per(mut self, kind: PeriodKind) -> Self {
         self.per = Some(kind);
         self
     }
 
     /// The day the data were taken out.
+    ///
+    /// A visit dated after the extraction is an invalid record:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(1, 8), d(2, 5)],
+    ///     "completed" => [d(2, 20), d(4, 20)],
+    ///     "kind" => ["first_visit"; 2],
+    ///     "pvv" => [false; 2],
+    ///     "mov" => [false; 2],
+    /// )?;
+    /// let t1: Period = "T1 2024".parse()?;
+    /// let early = Waits::completed(t1).as_of(d(4, 15)).fulfilment(&referrals).unwrap_err();
+    /// assert!(matches!(early, Error::InvalidData { ref column, .. } if column == "completed"));
+    /// let share = Waits::completed(t1).as_of(d(5, 31)).fulfilment(&referrals)?;
+    /// assert_eq!(share.column("denominator")?.f64()?.get(0), Some(2.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn as_of(mut self, day: NaiveDate) -> Self {
         self.as_of = Some(day);
         self
     }
 
     /// Set the limits.
+    ///
+    /// The plans' 60 days for a first visit instead of the law's 90:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::WaitLimits;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(1, 8), d(1, 15), d(1, 22)],
+    ///     "completed" => [d(2, 20), d(3, 30), d(4, 30)],
+    ///     "kind" => ["first_visit"; 3],
+    ///     "pvv" => [false; 3],
+    ///     "mov" => [false; 3],
+    /// )?;
+    /// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31));
+    /// let law = waits.clone().fulfilment(&referrals)?;
+    /// let plan = waits.limits(WaitLimits::law().with_limit("first_visit", 60)).fulfilment(&referrals)?;
+    /// // 43, 75 and 99 days: two within 90, one within 60.
+    /// assert_eq!(law.column("numerator")?.f64()?.get(0), Some(2.0));
+    /// assert_eq!(plan.column("numerator")?.f64()?.get(0), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn limits(mut self, limits: WaitLimits) -> Self {
         self.limits = limits;
         self
     }
 
     /// The snapshot dates of the waiting measure.
+    ///
+    /// The month ends of the first tertial, or the dates given, sorted and
+    /// each once:
+    ///
+    /// ```
+    /// use indikator::chrono::NaiveDate;
+    /// use indikator::Waits;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let t1 = Waits::waiting("T1 2024".parse()?);
+    /// assert_eq!(t1.snapshot_dates()?, [d(1, 31), d(2, 29), d(3, 31), d(4, 30)]);
+    /// let given = t1.clone().snapshots(vec![d(3, 31), d(1, 15), d(3, 31)]);
+    /// assert_eq!(given.snapshot_dates()?, [d(1, 15), d(3, 31)]);
+    /// assert!(t1.snapshots(vec![]).snapshot_dates().is_err()); // none at all
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn snapshot_dates(&self) -> Result<Vec<NaiveDate>> {
         if let Some(s) = &self.snapshots {
             if s.is_empty() {
@@ -350,6 +592,29 @@ impl Waits {
     /// # Errors
     /// Missing or mistyped columns; invalid records (unless excluded);
     /// invalid options.
+    ///
+    /// Per kommun, Krokom (2309) and Östersund (2380):
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "kommun" => ["2380", "2380", "2309"],
+    ///     "decided" => [d(1, 8), d(1, 22), d(2, 5)],
+    ///     "completed" => [d(2, 20), d(4, 30), d(3, 1)],
+    ///     "kind" => ["first_visit"; 3],
+    ///     "pvv" => [false; 3],
+    ///     "mov" => [false; 3],
+    /// )?;
+    /// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31)).by("kommun");
+    /// let share = waits.fulfilment(&referrals)?;
+    /// // Krokom: 25 days; Östersund: 43 days within 90, 99 days not.
+    /// assert_eq!(share.column("kommun")?.str()?.get(0), Some("2309"));
+    /// assert_eq!(share.column("value")?.f64()?.to_vec(), [Some(100.0), Some(50.0)]);
+    /// assert_eq!(share.column("median_days")?.f64()?.get(1), Some(71.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn fulfilment(&self, records: impl IntoFrame) -> Result<DataFrame> {
         let records = &records.into_data_frame()?;
         self.fulfilment_of(self.measure(records)?)
@@ -405,6 +670,30 @@ impl Waits {
     ///
     /// # Errors
     /// As [`Waits::fulfilment`].
+    ///
+    /// Per kommun, Krokom (2309) and Östersund (2380), four bins each:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "kommun" => ["2380", "2380", "2309"],
+    ///     "decided" => [d(1, 8), d(1, 22), d(2, 5)],
+    ///     "completed" => [d(2, 20), d(4, 30), d(3, 1)],
+    ///     "kind" => ["first_visit"; 3],
+    ///     "pvv" => [false; 3],
+    ///     "mov" => [false; 3],
+    /// )?;
+    /// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31)).by("kommun");
+    /// let bins = waits.distribution(&referrals)?;
+    /// assert_eq!(bins.height(), 8);
+    /// // Krokom: 25 days (0–30); Östersund: 43 days (31–60) and 99 days (> 90).
+    /// let waits_in_bin = bins.column("numerator")?.f64()?.to_vec();
+    /// assert_eq!(waits_in_bin, [1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 1.0].map(Some));
+    /// assert_eq!(bins.column("value")?.f64()?.get(7), Some(50.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn distribution(&self, records: impl IntoFrame) -> Result<DataFrame> {
         let records = &records.into_data_frame()?;
         let m = self.measure(records)?;
@@ -476,6 +765,30 @@ impl Waits {
     ///
     /// # Errors
     /// As [`Waits::fulfilment`].
+    ///
+    /// A visit recorded before its referral, left out and counted, and a
+    /// patient-chosen wait:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(1, 8), d(1, 22), d(2, 5), d(3, 10)],
+    ///     "completed" => [d(2, 20), d(4, 30), d(3, 1), d(3, 1)],
+    ///     "kind" => ["first_visit"; 4],
+    ///     "pvv" => [false, true, false, false],
+    ///     "mov" => [false; 4],
+    /// )?;
+    /// let waits = Waits::completed("T1 2024".parse()?).as_of(d(5, 31)).exclude_invalid();
+    /// let quality = waits.quality(&referrals)?;
+    /// let (rules, counts) = (quality.column("rule")?.str()?, quality.column("count")?.u64()?);
+    /// let count = |rule: &str| counts.get(rules.iter().position(|r| r == Some(rule)).unwrap());
+    /// assert_eq!(count("records"), Some(4));
+    /// assert_eq!(count("excluded: the completion must not be before the decision"), Some(1));
+    /// assert_eq!(count("measured: patient-chosen waits (PVV, left out of the share)"), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn quality(&self, records: impl IntoFrame) -> Result<DataFrame> {
         let records = &records.into_data_frame()?;
         self.measure(records)?.quality.frame()
@@ -487,6 +800,29 @@ impl Waits {
     ///
     /// # Errors
     /// As [`Waits::fulfilment`].
+    ///
+    /// The first tertial: one visit of one within 90 days in February, one of
+    /// three in April:
+    ///
+    /// ```
+    /// use indikator::prelude::*;
+    /// use indikator::chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let referrals = df!(
+    ///     "decided" => [d(1, 8), d(1, 22), d(1, 10), d(3, 1)],
+    ///     "completed" => [d(2, 20), d(4, 30), d(4, 20), d(4, 10)],
+    ///     "kind" => ["first_visit"; 4],
+    ///     "pvv" => [false; 4],
+    ///     "mov" => [false; 4],
+    /// )?;
+    /// let summary = Waits::completed("T1 2024".parse()?).as_of(d(5, 31)).summary(&referrals)?;
+    /// let kinds: Vec<&str> = summary.column("summary")?.str()?.iter().flatten().collect();
+    /// assert_eq!(kinds, ["pooled share", "mean of monthly shares"]);
+    /// let value = summary.column("value")?.f64()?;
+    /// assert_eq!(value.get(0), Some(50.0)); // 2 of the 4 waits (43, 99, 101, 40 days)
+    /// assert!((value.get(1).unwrap() - (100.0 + 100.0 / 3.0) / 2.0).abs() < 1e-9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn summary(&self, records: impl IntoFrame) -> Result<DataFrame> {
         let records = &records.into_data_frame()?;
         let (monthly, column) = match self.measure {

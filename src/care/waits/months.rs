@@ -27,7 +27,7 @@ use crate::measure::{require, require_keys, Confidence, Mean};
 ///
 /// ```
 /// use indikator::{summarise_months, Confidence};
-/// use polars::prelude::*;
+/// use indikator::polars::prelude::*;
 /// let bup = df!(
 ///     "period" => ["2018-01", "2018-02"],
 ///     "numerator" => [19.0, 63.0], "denominator" => [50.0, 100.0],

@@ -150,6 +150,21 @@ pub const STATUSES: [&str; 4] = ["Ej påbörjat", "Pågår", "Arbete pågår", "
 
 impl WorkStatus {
     /// A status written in any of [`STATUSES`] (or English), any case.
+    ///
+    /// The status column of a returned spreadsheet, as the units wrote it:
+    ///
+    /// ```
+    /// use indikator::WorkStatus;
+    /// let written = ["Klart", "arbete pågår", "Ej påbörjad", "In progress", "vet ej"];
+    /// let read: Vec<Option<WorkStatus>> = written.iter().map(|s| WorkStatus::parse(s)).collect();
+    /// assert_eq!(read, [
+    ///     Some(WorkStatus::Done),
+    ///     Some(WorkStatus::InProgress),
+    ///     Some(WorkStatus::NotStarted),
+    ///     Some(WorkStatus::InProgress),
+    ///     None,
+    /// ]);
+    /// ```
     pub fn parse(text: &str) -> Option<WorkStatus> {
         match text.trim().to_lowercase().as_str() {
             "ej påbörjat" | "ej påbörjad" | "not started" => Some(WorkStatus::NotStarted),
@@ -160,6 +175,17 @@ impl WorkStatus {
     }
 
     /// The plan's word: `Ej påbörjat`, `Pågår`, `Klart`.
+    ///
+    /// A status written in English, shown in the plan's word, which reads back
+    /// as the same status:
+    ///
+    /// ```
+    /// use indikator::WorkStatus;
+    /// assert_eq!(WorkStatus::parse("done").map(WorkStatus::swedish), Some("Klart"));
+    /// for status in [WorkStatus::NotStarted, WorkStatus::InProgress, WorkStatus::Done] {
+    ///     assert_eq!(WorkStatus::parse(status.swedish()), Some(status));
+    /// }
+    /// ```
     pub fn swedish(self) -> &'static str {
         match self {
             WorkStatus::NotStarted => "Ej påbörjat",
@@ -307,6 +333,14 @@ pub struct Reported {
 
 impl Reported {
     /// Nothing reported: every reported measure and factor is "ej rapporterat".
+    ///
+    /// ```
+    /// use indikator::Reported;
+    /// let nothing = Reported::none();
+    /// assert!(nothing.values.is_empty() && nothing.file.is_none());
+    /// assert_eq!(nothing.current("suicid-handlingsplan", None), None); // ej rapporterat
+    /// assert_eq!(nothing.provenance(), "");
+    /// ```
     pub fn none() -> Reported {
         Reported::default()
     }
@@ -328,6 +362,24 @@ impl Reported {
     /// [`Error::File`] naming the file and, for each problem, the sheet
     /// (XLSX), the row (the header is row 1) and the column; every problem
     /// of the file in one message.
+    ///
+    /// A file with a good row and an answer that does not fit its measure (a
+    /// yes/no question): the error names the row and the column:
+    ///
+    /// ```
+    /// use indikator::{Catalog, Error, Reported};
+    /// let dir = std::env::temp_dir().join("indikator-Reported-read");
+    /// std::fs::create_dir_all(&dir)?;
+    /// let file = dir.join("rapporterat.csv");
+    /// std::fs::write(&file, "id,period,value\n\
+    ///     sip-rutin-uppfoljd,2024-delar,ja\n\
+    ///     suicid-handlingsplan,2024-delar,kanske\n")?;
+    /// let err = Reported::read(&file, &Catalog::shipped()?, "2024-delar".parse()?).unwrap_err();
+    /// assert!(matches!(err, Error::File { .. }));
+    /// assert!(err.to_string().contains("row 3 (value)"), "{err}");
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn read(path: &Path, catalog: &Catalog, period: Period) -> Result<Reported> {
         let bytes = std::fs::read(path).map_err(|e| Error::io_in(path, "cannot be opened", e))?;
         let sheet = cells::read(path, &bytes)?;
@@ -366,17 +418,70 @@ impl Reported {
     }
 
     /// The answer for the report period.
+    ///
+    /// No row for the delår itself: the first tertial's answer stands in; a
+    /// measure answered per kommun is asked for by the kommun's code:
+    ///
+    /// ```
+    /// use indikator::{Answer, Catalog, Period, Reported};
+    /// let dir = std::env::temp_dir().join("indikator-Reported-current");
+    /// std::fs::create_dir_all(&dir)?;
+    /// let file = dir.join("rapporterat.csv");
+    /// std::fs::write(&file, "id,kommun,period,value\n\
+    ///     suicid-handlingsplan,,T1 2024,nej\n\
+    ///     samverkansarena-finns,Östersund,2024-delar,ja\n")?;
+    /// let reported = Reported::read(&file, &Catalog::shipped()?, "2024-delar".parse()?)?;
+    /// let plan = reported.current("suicid-handlingsplan", None).unwrap();
+    /// assert_eq!((plan.period, plan.answer), ("T1 2024".parse::<Period>()?, Some(Answer::YesNo(false))));
+    /// let ostersund = reported.current("samverkansarena-finns", Some("2380")).unwrap();
+    /// assert_eq!(ostersund.answer, Some(Answer::YesNo(true)));
+    /// assert_eq!(reported.current("samverkansarena-finns", Some("2326")), None); // Berg: none
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn current(&self, id: &str, kommun: Option<&str>) -> Option<&ReportedValue> {
         self.period.and_then(|p| self.best(id, kommun, p))
     }
 
     /// The answer for the same period a year earlier.
+    ///
+    /// Last year's answer, the work then in progress; none yet this year:
+    ///
+    /// ```
+    /// use indikator::{Catalog, Reported, WorkStatus};
+    /// let dir = std::env::temp_dir().join("indikator-Reported-previous");
+    /// std::fs::create_dir_all(&dir)?;
+    /// let file = dir.join("rapporterat.csv");
+    /// std::fs::write(&file, "id,period,value,status\nsuicid-handlingsplan,2023-delar,nej,Pågår\n")?;
+    /// let reported = Reported::read(&file, &Catalog::shipped()?, "2024-delar".parse()?)?;
+    /// let last_year = reported.previous("suicid-handlingsplan", None).unwrap();
+    /// assert_eq!(last_year.status, Some(WorkStatus::InProgress));
+    /// assert_eq!(reported.current("suicid-handlingsplan", None), None);
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn previous(&self, id: &str, kommun: Option<&str>) -> Option<&ReportedValue> {
         self.period
             .and_then(|p| self.best(id, kommun, p.previous_year()))
     }
 
     /// The provenance of the file, as the long table writes it.
+    ///
+    /// ```
+    /// use indikator::{Catalog, Reported};
+    /// let dir = std::env::temp_dir().join("indikator-Reported-provenance");
+    /// std::fs::create_dir_all(&dir)?;
+    /// let file = dir.join("rapporterat.csv");
+    /// std::fs::write(&file, "id,period,value\nsip-rutin-uppfoljd,2024-delar,ja\n")?;
+    /// let reported = Reported::read(&file, &Catalog::shipped()?, "2024-delar".parse()?)?;
+    /// // The hash is what `sha256sum rapporterat.csv` prints for these 49 bytes.
+    /// assert_eq!(
+    ///     reported.provenance(),
+    ///     "rapporterat.csv sha256=2f7792a039c7978cc6b5e78d43df20425e771afe4ae03911b0d8dfd8d70e2b4a rows=1"
+    /// );
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn provenance(&self) -> String {
         self.file
             .as_ref()

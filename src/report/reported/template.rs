@@ -28,6 +28,25 @@ const OPEN_ROWS: u32 = 200;
 
 /// One row of a filled-in file (the demo's synthetic answers), or of the
 /// template (no value).
+///
+/// The answer of the unit that owns the regional action plan against
+/// suicide, written into the workbook it sends back:
+///
+/// ```
+/// use indikator::chrono::NaiveDate;
+/// use indikator::{reported_workbook, Answer, Catalog, Filled, Period, WorkStatus};
+/// let period: Period = "2024-delar".parse()?;
+/// let answer = Filled::new("suicid-handlingsplan", None, period)
+///     .value(Answer::YesNo(true))
+///     .status(WorkStatus::Done)
+///     .comment("Antagen av regionstyrelsen i juni".into())
+///     .reported_by("Folkhälsoenheten".into())
+///     .reported_at(NaiveDate::from_ymd_opt(2024, 9, 5).unwrap());
+/// assert_eq!((answer.value, answer.status), (Some(Answer::YesNo(true)), Some(WorkStatus::Done)));
+/// let bytes = reported_workbook(&Catalog::shipped()?, period, &[answer], false)?;
+/// assert!(bytes.starts_with(b"PK")); // an XLSX workbook is a zip archive
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Filled {
@@ -51,14 +70,55 @@ pub struct Filled {
 
 crate::setters::setters!(Filled {
     /// The answer, `None` to leave it empty.
+    ///
+    /// ```
+    /// use indikator::{Answer, Filled, WorkStatus};
+    /// let delar = "2024-delar".parse()?;
+    /// let answered = Filled::new("suicid-handlingsplan", None, delar).value(Answer::YesNo(true));
+    /// assert_eq!(answered.value, Some(Answer::YesNo(true)));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     some value: Answer,
     /// The status of the work.
+    ///
+    /// ```
+    /// use indikator::{Answer, Filled, WorkStatus};
+    /// let delar = "2024-delar".parse()?;
+    /// let row = Filled::new("suicid-handlingsplan", None, delar).status(WorkStatus::InProgress);
+    /// assert_eq!(row.status, Some(WorkStatus::InProgress));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     some status: WorkStatus,
     /// The comment.
+    ///
+    /// ```
+    /// use indikator::{Answer, Filled, WorkStatus};
+    /// let delar = "2024-delar".parse()?;
+    /// let row = Filled::new("suicid-handlingsplan", None, delar).comment("Antagen i regionstyrelsen".into());
+    /// assert_eq!(row.comment, "Antagen i regionstyrelsen");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     comment: String,
     /// Who reported.
+    ///
+    /// ```
+    /// use indikator::{Answer, Filled, WorkStatus};
+    /// let delar = "2024-delar".parse()?;
+    /// let row = Filled::new("suicid-handlingsplan", None, delar).reported_by("Folkhälsoenheten".into());
+    /// assert_eq!(row.reported_by, "Folkhälsoenheten");
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     reported_by: String,
     /// When.
+    ///
+    /// ```
+    /// use indikator::{Answer, Filled, WorkStatus};
+    /// let delar = "2024-delar".parse()?;
+    /// let day = indikator::chrono::NaiveDate::from_ymd_opt(2024, 9, 10).unwrap();
+    /// let row = Filled::new("suicid-handlingsplan", None, delar).reported_at(day);
+    /// assert_eq!(row.reported_at, Some(day));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     some reported_at: NaiveDate,
 });
 
@@ -66,6 +126,14 @@ impl Filled {
     /// An empty row for the measure or success factor `id` in `period`
     /// (`kommun`: the kommun's code, for a measure answered per kommun);
     /// the setters fill it in.
+    ///
+    /// ```
+    /// use indikator::Filled;
+    /// // Östersund's answer to a measure answered per kommun, still empty.
+    /// let row = Filled::new("samverkansarena-finns", Some("2380"), "2024-delar".parse()?);
+    /// assert_eq!((row.kommun.as_deref(), row.value.is_none()), (Some("2380"), true));
+    /// # Ok::<(), indikator::Error>(())
+    /// ```
     pub fn new(id: &str, kommun: Option<&str>, period: Period) -> Filled {
         Filled::empty(id, kommun, period)
     }
@@ -190,22 +258,31 @@ fn fault(e: XlsxError) -> Error {
 /// # Errors
 /// Only from the XLSX writer.
 ///
-/// The template's form without a row, labelled as the demo's: a
-/// workbook that reads as a reported file with nothing in it.
+/// The regional action plan against suicide answered yes, the work done,
+/// and Östersund's answer to a measure answered per kommun, written and
+/// read back as a reported file:
 ///
 /// ```
-/// use indikator::{reported_workbook, Catalog, Period, Reported};
+/// use indikator::{reported_workbook, Answer, Catalog, Filled, Period, Reported, WorkStatus};
 ///
 /// let catalog = Catalog::shipped()?;
 /// let period: Period = "2024-delar".parse()?;
-/// let bytes = reported_workbook(&catalog, period, &[], true)?;
-/// assert!(bytes.starts_with(b"PK")); // an XLSX workbook is a zip archive
+/// let answers = [
+///     Filled::new("suicid-handlingsplan", None, period)
+///         .value(Answer::YesNo(true))
+///         .status(WorkStatus::Done),
+///     Filled::new("samverkansarena-finns", Some("2380"), period).value(Answer::YesNo(true)),
+/// ];
 /// let dir = std::env::temp_dir().join("indikator-reported-workbook");
 /// std::fs::create_dir_all(&dir)?;
-/// std::fs::write(dir.join("rapporterat.xlsx"), bytes)?;
-/// let reported = Reported::read(&dir.join("rapporterat.xlsx"), &catalog, period)?;
-/// assert!(reported.values.is_empty());
-/// assert_eq!(reported.current("suicid-handlingsplan", None), None); // ej rapporterat
+/// let file = dir.join("rapporterat.xlsx");
+/// std::fs::write(&file, reported_workbook(&catalog, period, &answers, false)?)?;
+/// let reported = Reported::read(&file, &catalog, period)?;
+/// assert_eq!(reported.values.len(), 2);
+/// let plan = reported.current("suicid-handlingsplan", None).unwrap();
+/// assert_eq!((plan.answer, plan.status), (Some(Answer::YesNo(true)), Some(WorkStatus::Done)));
+/// let ostersund = reported.current("samverkansarena-finns", Some("2380")).unwrap();
+/// assert_eq!(ostersund.answer, Some(Answer::YesNo(true)));
 /// std::fs::remove_dir_all(&dir)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

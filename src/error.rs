@@ -388,15 +388,13 @@ fn unquoted(shown: &str) -> Option<String> {
     (format!("{out:?}") == shown).then_some(out)
 }
 
-/// A location as the messages show it: after a space (or right after the
-/// value when it goes on with punctuation: "; the hierarchy has …"), or
-/// nothing.
+/// A location as the messages show it: after a space, or nothing.
 fn located(location: &str) -> String {
     let location = location.trim_start();
-    match location.chars().next() {
-        None => String::new(),
-        Some(';' | ',' | ':' | '.' | ')') => location.to_string(),
-        Some(_) => format!(" {location}"),
+    if location.is_empty() {
+        String::new()
+    } else {
+        format!(" {location}")
     }
 }
 

@@ -418,14 +418,12 @@ fn hierarchy_dimension(
     }
     let seen = seen_labels(text, k);
     if let Some(unknown) = seen.iter().find(|l| !known.contains(*l)) {
+        let known = known.iter().copied().collect::<Vec<_>>().join(", ");
         return Err(Error::data(
             &h.column,
-            "every label must be in the hierarchy",
+            &format!("every label must be in the hierarchy, which has: {known}"),
             format!("{unknown:?}"),
-            format!(
-                "; the hierarchy has: {}",
-                known.iter().copied().collect::<Vec<_>>().join(", ")
-            ),
+            "",
         ));
     }
     let parents: BTreeSet<&str> = parent.values().map(String::as_str).collect();
@@ -524,7 +522,7 @@ mod tests {
         };
         assert_eq!(
             err(Hierarchy::new("area", [("a", "R")])),
-            "column `area`: every label must be in the hierarchy; found \"b\"; the hierarchy has: R, a"
+            "column `area`: every label must be in the hierarchy, which has: R, a; found \"b\""
         );
         assert_eq!(
             err(Hierarchy::new("area", [("a", "R"), ("b", "Q")])),

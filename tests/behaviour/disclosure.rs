@@ -511,7 +511,7 @@ fn unknown_hierarchy_labels_and_margin_columns_are_named() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "column `area`: every label must be in the hierarchy; found \"b\"; the hierarchy has: R, a"
+        "column `area`: every label must be in the hierarchy, which has: R, a; found \"b\""
     );
     let err = Suppression::new()
         .margin(Margin {

@@ -236,7 +236,7 @@ def test_a_hierarchy_given_as_a_dict_of_parents():
 
 def test_unknown_totals_are_errors_naming_what_exists():
     t = pl.DataFrame({"area": ["a", "b", "R"], "numerator": [1, 2, 3]})
-    with pytest.raises(ik.DataError, match=r'every label must be in the hierarchy; found "b"; the hierarchy has: R, a'):
+    with pytest.raises(ik.DataError, match=r'every label must be in the hierarchy, which has: R, a; found "b"'):
         ik.suppress(t, totals={"area": {"a": "R"}})
     with pytest.raises(ik.ColumnNotFoundError, match="column `sex` \\(key\\) not found; the frame has: area, numerator"):
         ik.suppression_audit(t, totals={"sex": "Totalt"})

@@ -136,20 +136,13 @@ impl WaitLimits {
     /// # Ok::<(), indikator::Error>(())
     /// ```
     pub fn law() -> Self {
-        let always = |kind: &str, days| LimitRule {
-            kind: kind.into(),
-            from: None,
-            days,
-        };
+        let always = LimitRule::new;
+        let law_of_2019 = NaiveDate::from_ymd_opt(2019, 1, 1).expect("a valid date");
         WaitLimits {
             rules: vec![
                 always("primary_contact", 0),
                 always("primary_assessment", 7),
-                LimitRule {
-                    kind: "primary_assessment".into(),
-                    from: NaiveDate::from_ymd_opt(2019, 1, 1),
-                    days: 3,
-                },
+                LimitRule::new("primary_assessment", 3).starting(law_of_2019),
                 always("first_visit", 90),
                 always("treatment", 90),
                 always("bup_assessment", 30),

@@ -138,10 +138,6 @@ impl Filled {
     /// # Ok::<(), indikator::Error>(())
     /// ```
     pub fn new(id: &str, kommun: Option<&str>, period: Period) -> Filled {
-        Filled::empty(id, kommun, period)
-    }
-
-    fn empty(id: &str, kommun: Option<&str>, period: Period) -> Filled {
         Filled {
             id: id.to_string(),
             kommun: kommun.map(str::to_string),
@@ -163,7 +159,7 @@ pub fn template_rows(catalog: &Catalog, period: Period) -> Vec<Filled> {
     for goal in &catalog.goals {
         for factor in catalog.success_factors.iter().filter(|f| f.goal == goal.id) {
             if factor.rating == FactorRating::Reported {
-                rows.push(Filled::empty(&factor.id, None, period));
+                rows.push(Filled::new(&factor.id, None, period));
             }
             for m in catalog
                 .measures
@@ -172,10 +168,10 @@ pub fn template_rows(catalog: &Catalog, period: Period) -> Vec<Filled> {
             {
                 if m.per_kommun {
                     for k in &KOMMUNER {
-                        rows.push(Filled::empty(&m.id, Some(k.code), period));
+                        rows.push(Filled::new(&m.id, Some(k.code), period));
                     }
                 } else {
-                    rows.push(Filled::empty(&m.id, None, period));
+                    rows.push(Filled::new(&m.id, None, period));
                 }
             }
         }

@@ -428,17 +428,15 @@ fn hierarchy_dimension(
     }
     let parents: BTreeSet<&str> = parent.values().map(String::as_str).collect();
     if !seen.iter().any(|l| parents.contains(l)) {
+        let seen = seen.into_iter().collect::<Vec<_>>().join(", ");
         return Err(Error::data(
             &h.column,
-            "the hierarchy's totals must occur in its column",
+            &format!("the hierarchy's totals must occur in its column, which has: {seen}"),
             format!(
                 "none of {}",
                 parents.into_iter().collect::<Vec<_>>().join(", ")
             ),
-            format!(
-                "; the column has: {}",
-                seen.into_iter().collect::<Vec<_>>().join(", ")
-            ),
+            "",
         ));
     }
     Ok(Dimension {
@@ -538,7 +536,7 @@ mod tests {
         );
         assert_eq!(
             err(Hierarchy::new("area", [("a", "X"), ("b", "X"), ("R", "X")])),
-            "column `area`: the hierarchy's totals must occur in its column; found none of X; the column has: R, a, b"
+            "column `area`: the hierarchy's totals must occur in its column, which has: R, a, b; found none of X"
         );
     }
 }
